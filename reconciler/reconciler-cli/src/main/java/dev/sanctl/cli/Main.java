@@ -1,0 +1,49 @@
+package dev.sanctl.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The {@code sanctl} executable. */
+@Command(
+    name = "sanctl",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Declarative, GitOps-style configuration reconciler for iSCSI SAN clusters.",
+    subcommands = {})
+public class Main implements Runnable {
+  @Mixin GlobalOptions global;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Builds the command line with sanctl's exit-code and error conventions. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    applyExitCodes(cl);
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          PrintWriter err = cmd.getErr();
+          err.println("sanctl: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          if (System.getenv("SANCTL_DEBUG") != null) ex.printStackTrace(err);
+          err.flush();
+          return ExitCodes.ERROR;
+        });
+    return cl;
+  }
+
+  private static void applyExitCodes(CommandLine cl) {
+    cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE);
+    cl.getCommandSpec().exitCodeOnExecutionException(ExitCodes.ERROR);
+    cl.getSubcommands().values().forEach(Main::applyExitCodes);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

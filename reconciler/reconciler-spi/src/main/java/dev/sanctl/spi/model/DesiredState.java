@@ -1,0 +1,39 @@
+package dev.sanctl.spi.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole desired state of one cluster, format v1 ({@code spec/desired-state.md}), after all
+ * files were merged, defaults applied and the schema and semantic rules checked. Immutable. Maps
+ * keep the order of the source files; absent sections are empty, never null.
+ *
+ * @param revision the git commit the state was read from, or null for a working directory
+ */
+public record DesiredState(
+    Cluster cluster,
+    Map<String, NodeSpec> nodes,
+    Transport transport,
+    Policy policy,
+    Alerts alerts,
+    Map<String, VolumeGroup> volumeGroups,
+    Map<String, PortalGroup> portalGroups,
+    Map<String, InitiatorGroup> initiatorGroups,
+    IetGlobal iet,
+    TargetDefaults targetDefaults,
+    List<Target> targets,
+    Map<String, Pool> pools,
+    Map<String, SnapshotSchedule> snapshotSchedules,
+    Backups backups,
+    Map<String, List<CronEntry>> cron,
+    String revision) {
+
+  /** The target's IQN: explicit, or derived as the desired-state spec says. */
+  public String iqnOf(Target t) {
+    if (t.iqn() != null) return t.iqn();
+    VolumeRef v = t.volume();
+    return (cluster.iqnPrefix() + "." + t.portalGroup() + "." + v.vg() + "." + v.lv())
+        .toLowerCase(java.util.Locale.ROOT)
+        .replace('_', '-');
+  }
+}

@@ -1,0 +1,23 @@
+package dev.sanctl.spi.provider;
+
+import dev.sanctl.spi.model.SourceRef;
+
+/**
+ * Something a plan reports that is not a change: an unmanaged object, a refused change (shrink,
+ * not enough space, split brain), a warning. {@code ERROR} findings make the plan not applyable
+ * for that object; the rest of the plan still applies.
+ */
+public record Finding(
+    Kind kind, String node, String address, String message, String hint, SourceRef source) {
+  /** Finding categories. */
+  public enum Kind {
+    /** Present on the node, not in the desired state: reported, never destroyed. */
+    UNMANAGED,
+    /** A change that is not allowed (shrink, capacity, split brain, identity): plan error. */
+    ERROR,
+    /** Worth knowing: preferred node differs, fewer sessions than expected, ... */
+    WARNING,
+    /** Drift that is not a change: e.g. missing initiator sessions. */
+    DRIFT
+  }
+}
