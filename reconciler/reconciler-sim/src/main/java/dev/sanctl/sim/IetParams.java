@@ -99,8 +99,8 @@ final class IetParams {
     for (char c : t.toCharArray()) {
       int d = Character.digit(c, radix);
       if (d < 0) break;
+      if (v > (Long.MAX_VALUE - d) / radix) return neg ? Long.MIN_VALUE : Long.MAX_VALUE;
       v = v * radix + d;
-      if (v > Integer.MAX_VALUE) break;
     }
     return neg ? -v : v;
   }
