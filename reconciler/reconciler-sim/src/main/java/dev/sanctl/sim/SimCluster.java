@@ -35,6 +35,7 @@ public final class SimCluster {
   public static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
 
   private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final ThreadLocal<SimContext> CURRENT = new ThreadLocal<>();
   private static final List<String> BIN_DIRS =
       List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin");
 
@@ -111,6 +112,13 @@ public final class SimCluster {
     return locked(ctx -> new ArrayList<>(ctx.topology().nodes().keySet()));
   }
 
+  /** A host for every node, by node name (what {@code --sim DIR} gives the engine). */
+  public Map<String, SimHost> hosts() throws IOException {
+    Map<String, SimHost> hosts = new LinkedHashMap<>();
+    for (String n : nodes()) hosts.put(n, new SimHost(this, n));
+    return hosts;
+  }
+
   /** The host of one node. */
   public SimHost host(String node) throws IOException {
     if (!nodes().contains(node)) throw new IllegalArgumentException("no simulated node " + node);
@@ -134,16 +142,23 @@ public final class SimCluster {
   }
 
   <T> T locked(Operation<T> op) throws IOException {
+    SimContext outer = CURRENT.get();
+    if (outer != null && outer.cluster.layout.dir().equals(layout.dir())) {
+      return op.apply(outer); // nested (a tool calling back into its cluster): same state
+    }
     ReentrantLock lock = LOCKS.computeIfAbsent(layout.dir(), d -> new ReentrantLock());
     lock.lock();
     try (FileChannel ch =
             FileChannel.open(layout.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock ignored = ch.lock()) {
       SimContext ctx = new SimContext(this);
+      CURRENT.set(ctx);
       T result = op.apply(ctx);
       ctx.commit();
       return result;
     } finally {
+      if (outer == null) CURRENT.remove();
+      else CURRENT.set(outer);
       lock.unlock();
     }
   }
