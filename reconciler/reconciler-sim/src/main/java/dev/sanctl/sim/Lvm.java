@@ -39,8 +39,48 @@ final class Lvm {
     return lv;
   }
 
-  /** Sets the data file's length to the LV's size (sparse). */
+  /**
+   * Creates a classic (COW) snapshot of {@code origin}: {@code extents} of COW space from the
+   * group; its device shows the origin's data as it was now (a sparse copy).
+   */
+  static LvmState.Lv snapshot(
+      SimContext ctx, LvmState.Vg vg, LvmState.Lv origin, String name, long extents)
+      throws IOException {
+    String time = LV_TIME.format(ctx.cluster.clock().instant());
+    LvmState.Lv lv =
+        new LvmState.Lv(
+            name, ctx.lvm().newUuid(vg.name + "/" + name), extents, origin.name, time, "");
+    vg.lvs.put(name, lv);
+    copySparse(
+        ctx.cluster.layout().lvData(vg.name, origin.name), ctx.cluster.layout().lvData(vg.name, name));
+    return lv;
+  }
+
+  /** Copies a file writing only its non-zero 64 KiB blocks, so holes stay holes. */
+  static void copySparse(Path from, Path to) throws IOException {
+    try (RandomAccessFile in = new RandomAccessFile(from.toFile(), "r");
+        RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
+      out.setLength(0);
+      out.setLength(in.length());
+      byte[] buf = new byte[64 * 1024];
+      long pos = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buf[i] != 0) {
+            out.seek(pos);
+            out.write(buf, 0, n);
+            break;
+          }
+        }
+        pos += n;
+      }
+    }
+  }
+
+  /** Sets the data file's length to the LV's size (sparse); a snapshot keeps its origin's size. */
   static void resize(SimContext ctx, LvmState.Vg vg, LvmState.Lv lv) throws IOException {
+    if (lv.origin != null) return;
     Path data = ctx.cluster.layout().lvData(vg.name, lv.name);
     Files.createDirectories(data.getParent());
     try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {

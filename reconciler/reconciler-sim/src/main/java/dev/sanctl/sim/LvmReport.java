@@ -53,10 +53,10 @@ final class LvmReport {
     lvBytes("lv_size", "LSize", r -> String.valueOf(r.lv().extents * r.vg().extentSize));
     lv("seg_count", "#Seg", r -> "1");
     lv("origin", "Origin", r -> r.lv().origin == null ? "" : r.lv().origin);
-    lvBytes("origin_size", "OSize", r -> "");
+    lvBytes("origin_size", "OSize", LvmReport::originSize);
     lv("pool_lv", "Pool", r -> "");
-    lv("data_percent", "Data%", r -> "");
-    lv("snap_percent", "Snap%", r -> "");
+    lv("data_percent", "Data%", LvmReport::snapPercent);
+    lv("snap_percent", "Snap%", LvmReport::snapPercent);
     lv("metadata_percent", "Meta%", r -> "");
     lv("move_pv", "Move", r -> "");
     lv("mirror_log", "Log", r -> "");
@@ -96,6 +96,16 @@ final class LvmReport {
       List.of("vg_name", "pv_count", "lv_count", "snap_count", "vg_attr", "vg_size", "vg_free");
 
   private LvmReport() {}
+
+  private static String originSize(Row r) {
+    LvmState.Lv origin = r.lv().origin == null ? null : r.vg().lvs.get(r.lv().origin);
+    return origin == null ? "" : String.valueOf(origin.extents * r.vg().extentSize);
+  }
+
+  /** COW usage of an active snapshot (the simulator does not track it: 0.00). */
+  private static String snapPercent(Row r) {
+    return r.lv().origin != null && active(r) ? "0.00" : "";
+  }
 
   static boolean active(Row r) {
     return r.vg().activeOn.contains(r.node().name());

@@ -224,14 +224,27 @@ final class LvmTool implements SimTool {
           "  Please specify either size or extents but not both.\n"
               + "  Run `lvcreate --help' for more information.\n");
     }
-    if (a.has("snapshot")) {
-      o.error("Snapshots are not supported by the sanctl simulator.");
-      return o.result();
-    }
     String vgName = a.positional.get(0);
     if (vgName.startsWith("/dev/")) vgName = vgName.substring(5);
+    String originName = null;
+    if (vgName.contains("/")) {
+      originName = vgName.substring(vgName.indexOf('/') + 1);
+      vgName = vgName.substring(0, vgName.indexOf('/'));
+    }
+    if (a.has("snapshot") && originName == null) {
+      return CommandResult.of(EINVALID_CMD_LINE, "",
+          "  Please specify a logical volume to act as the snapshot origin.\n");
+    }
     LvmState.Vg vg = findVg(node, vgName, o);
     if (vg == null) return o.result();
+    LvmState.Lv origin = null;
+    if (originName != null) {
+      origin = vg.lvs.get(originName);
+      if (origin == null) {
+        o.error("Failed to find logical volume \"" + vgName + "/" + originName + "\"");
+        return o.result();
+      }
+    }
     long extents;
     try {
       extents = a.has("extents") ? Long.parseLong(a.get("extents")) : sizeExtents(a.get("size"), vg, 0, o);
@@ -263,7 +276,8 @@ final class LvmTool implements SimTool {
       o.error("Aborting. Failed to activate new LV to wipe the start of it.");
       return o.result();
     }
-    Lvm.create(node.context(), vg, name, extents);
+    if (origin != null) Lvm.snapshot(node.context(), vg, origin, name, extents);
+    else Lvm.create(node.context(), vg, name, extents);
     o.print("Logical volume \"" + name + "\" created.");
     return o.result();
   }
@@ -373,18 +387,36 @@ final class LvmTool implements SimTool {
       o.error("Logical volume " + display + " in use.");
       return;
     }
+    List<LvmState.Lv> snapshots =
+        vg.lvs.values().stream().filter(s -> lv.name.equals(s.origin)).toList();
+    if (!snapshots.isEmpty() && !a.has("force") && !a.has("yes")) {
+      o.out.append("Removing origin ").append(lv.name).append(" will also remove ")
+          .append(snapshots.size()).append(" snapshots(s). Proceed? [y/n]: ");
+      if (!yes(stdin)) {
+        o.error("Logical volume " + display + " not removed.");
+        return;
+      }
+    }
+    for (LvmState.Lv snap : snapshots) {
+      Lvm.delete(node.context(), vg, snap);
+      o.print("Logical volume \"" + snap.name + "\" successfully removed.");
+    }
     boolean active = LvmReport.active(row);
-    if (active && !a.has("force") && !a.has("yes")) {
+    if (active && !a.has("force") && !a.has("yes") && snapshots.isEmpty()) {
       o.out.append("Do you really want to remove active logical volume ").append(display)
           .append("? [y/n]: ");
-      String answer = new String(stdin, java.nio.charset.StandardCharsets.UTF_8).trim();
-      if (!answer.startsWith("y") && !answer.startsWith("Y")) {
+      if (!yes(stdin)) {
         o.error("Logical volume " + display + " not removed.");
         return;
       }
     }
     Lvm.delete(node.context(), vg, lv);
     o.print("Logical volume \"" + lv.name + "\" successfully removed.");
+  }
+
+  private static boolean yes(byte[] stdin) {
+    String answer = new String(stdin, java.nio.charset.StandardCharsets.UTF_8).trim();
+    return answer.startsWith("y") || answer.startsWith("Y");
   }
 
   /** Extents for an lvm size argument (default unit MiB; {@code +} adds to {@code current}). */
