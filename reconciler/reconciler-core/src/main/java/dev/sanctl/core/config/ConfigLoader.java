@@ -9,7 +9,6 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.SourceRef;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -66,11 +65,8 @@ public final class ConfigLoader {
       YamlFileReader.read(f.path(), f.text(), diagnostics).ifPresent(parsed::add);
     }
     for (ParsedFile f : parsed) {
-      List<Diagnostic> secrets = InlineSecrets.check(f);
-      Set<SourceRef> suppressed = new HashSet<>();
-      secrets.forEach(d -> suppressed.add(d.source()));
-      diagnostics.addAll(secrets);
-      diagnostics.addAll(SchemaValidator.validate(f, suppressed));
+      Set<YamlPath> secretKeys = InlineSecrets.check(f, diagnostics);
+      diagnostics.addAll(SchemaValidator.validate(f, secretKeys));
     }
     if (hasErrors(diagnostics)) return new LoadResult(null, diagnostics);
     MergedDocument merged = DocumentMerger.merge(parsed, diagnostics);

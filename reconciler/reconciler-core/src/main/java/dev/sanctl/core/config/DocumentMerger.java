@@ -1,5 +1,6 @@
 package dev.sanctl.core.config;
 
+import dev.sanctl.core.validate.Shown;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.SourceRef;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class DocumentMerger {
               files.isEmpty()
                   ? "the config directory holds no YAML files"
                   : "no 'cluster' section in any file",
-              "add a cluster section with name and iqnPrefix (see examples/quickstart)"));
+              "add a cluster section with name and iqnPrefix, as in examples/quickstart"));
     }
     return new MergedDocument(m.root, m.positions);
   }
@@ -101,8 +102,8 @@ public final class DocumentMerger {
         String noun = path.size() == 1 ? SECTION_NOUNS.get(path.get(0).toString()) : null;
         String what =
             noun != null
-                ? noun + " '" + e.getKey() + "'"
-                : "'" + e.getKey() + "' in " + path;
+                ? noun + " '" + Shown.value(e.getKey()) + "'"
+                : "'" + Shown.value(e.getKey()) + "' in " + path;
         duplicate(f, child, what + " is defined twice", "define it in one file only");
         continue;
       }

@@ -1,8 +1,8 @@
 package dev.sanctl.core.config;
 
+import dev.sanctl.core.validate.Shown;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.SourceRef;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -150,7 +150,7 @@ public final class YamlFileReader {
         if (first != null) {
           error(
               keyRef,
-              "duplicate key '" + key + "' (first defined at line " + first.line() + ")",
+              "duplicate key '" + Shown.value(key) + "' (first defined at line " + first.line() + ")",
               "remove one of them or merge their contents");
           continue;
         }
@@ -214,9 +214,5 @@ public final class YamlFileReader {
     TooLarge(String message) {
       super(message, null, false, false);
     }
-  }
-
-  static List<Diagnostic> newList() {
-    return new ArrayList<>();
   }
 }

@@ -3,10 +3,11 @@ package dev.sanctl.core.validate;
 import dev.sanctl.core.config.ParsedFile;
 import dev.sanctl.core.config.YamlPath;
 import dev.sanctl.spi.diag.Diagnostic;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,14 +18,19 @@ import tools.jackson.databind.JsonNode;
 public final class InlineSecrets {
   private InlineSecrets() {}
 
-  /** Diagnostics for every inline secret of {@code file}, at the key. */
-  public static List<Diagnostic> check(ParsedFile file) {
-    List<Diagnostic> out = new ArrayList<>();
-    walk(file, file.root(), YamlPath.ROOT, out);
-    return out;
+  /**
+   * Adds a diagnostic for every inline secret of {@code file} (at its key) to {@code out}.
+   *
+   * @return the paths of the offending keys, so the schema check does not report them again
+   */
+  public static Set<YamlPath> check(ParsedFile file, List<Diagnostic> out) {
+    Set<YamlPath> found = new HashSet<>();
+    walk(file, file.root(), YamlPath.ROOT, out, found);
+    return found;
   }
 
-  private static void walk(ParsedFile file, JsonNode node, YamlPath path, List<Diagnostic> out) {
+  private static void walk(
+      ParsedFile file, JsonNode node, YamlPath path, List<Diagnostic> out, Set<YamlPath> found) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         YamlPath child = path.key(e.getKey());
@@ -32,6 +38,7 @@ public final class InlineSecrets {
         String kind = secretKind(e.getKey());
         if (kind != null && v.isValueNode() && !v.isNull()) {
           String fileKey = kind.equals("password") ? "passwordFile" : "secretFile";
+          found.add(child);
           out.add(
               Diagnostic.error(
                   file.positions().key(child),
@@ -45,11 +52,13 @@ public final class InlineSecrets {
                       + fileKey
                       + ": /path/to/file"));
         } else {
-          walk(file, v, child, out);
+          walk(file, v, child, out, found);
         }
       }
     } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) walk(file, node.get(i), path.index(i), out);
+      for (int i = 0; i < node.size(); i++) {
+        walk(file, node.get(i), path.index(i), out, found);
+      }
     }
   }
 

@@ -38,6 +38,9 @@ public final class PathDescriber {
   /** Describes the object at {@code path}, e.g. "volume 'lv_a'" or "'port' of portal group 'x'". */
   public static String describe(JsonNode root, YamlPath path) {
     if (path.isEmpty()) return "the file";
+    if (path.size() == 1 && !root.path(path.get(0).toString()).isContainer()) {
+      return "'" + Shown.value(path.get(0).toString()) + "'";
+    }
     int entry = -1;
     for (int k = path.size() - 1; k >= 1; k--) {
       if (noun(path, k) != null) {
@@ -48,8 +51,9 @@ public final class PathDescriber {
     String rest;
     String owner;
     if (entry < 0) {
-      if (path.size() == 1) return "section '" + path.get(0) + "'";
-      owner = "section '" + path.get(0) + "'";
+      String section = Shown.value(path.get(0).toString());
+      if (path.size() == 1) return "section '" + section + "'";
+      owner = "section '" + section + "'";
       rest = join(path, 1, path.size());
     } else {
       owner = entryName(root, path, entry);
@@ -60,10 +64,11 @@ public final class PathDescriber {
 
   private static String noun(YamlPath path, int k) {
     Object container = path.get(k - 1);
-    if (!(container instanceof String c)) {
-      if (k >= 2 && "cron".equals(path.get(k - 2))) return "cron entry";
-      return null;
+    if (k == 2 && path.get(k) instanceof Integer) {
+      if ("cron".equals(path.get(0))) return "cron entry";
+      if ("initiatorGroups".equals(path.get(0))) return "initiator";
     }
+    if (!(container instanceof String c)) return null;
     if (k - 1 == 0 && c.equals("cron")) return "cron block of node";
     if (c.equals("volumes") && k >= 3 && "pools".equals(path.get(0))) return "zvol";
     String n = NOUNS.get(c);
@@ -84,9 +89,13 @@ public final class PathDescriber {
         JsonNode v = root.path("targets").path(i).path("volume");
         if (v.isString()) label = " (" + v.stringValue() + ")";
       }
+      if (k == 2 && (path.get(0).equals("cron") || path.get(0).equals("initiatorGroups"))) {
+        String of = path.get(0).equals("cron") ? " of node '" : " of initiator group '";
+        return noun + " #" + (i + 1) + of + path.get(1) + "'";
+      }
       return noun + " #" + (i + 1) + label;
     }
-    return noun + " '" + e + "'";
+    return noun + " '" + Shown.value(e.toString()) + "'";
   }
 
   private static String join(YamlPath path, int from, int to) {
@@ -97,7 +106,7 @@ public final class PathDescriber {
         sb.append('[').append(n).append(']');
       } else {
         if (sb.length() > 0) sb.append('.');
-        sb.append(e);
+        sb.append(Shown.value(e.toString()));
       }
     }
     return sb.toString();

@@ -39,7 +39,7 @@ final class SchemaMessages {
         String suggestion = Suggestions.closest(key, known);
         String message =
             "unknown key '"
-                + key
+                + Shown.value(key)
                 + "' in "
                 + (path.isEmpty() ? "the file" : PathDescriber.describe(root, path))
                 + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?");
@@ -56,7 +56,7 @@ final class SchemaMessages {
         return Diagnostic.error(
             file.positions().key(path),
             what + " is missing '" + missing + "'",
-            doc.isString() ? missing + ": " + lowerFirst(doc.stringValue()) : null);
+            doc.isString() ? missing + ": " + lowerFirst(stripDot(doc.stringValue())) : null);
       }
       case "type" -> {
         return Diagnostic.error(
@@ -66,7 +66,7 @@ final class SchemaMessages {
       }
       case "pattern" -> {
         String desc = owner.path("description").asString("");
-        String shown = value.isString() ? "'" + value.stringValue() + "'" : actual(value);
+        String shown = value.isString() ? "'" + Shown.value(value.stringValue()) + "'" : actual(value);
         return Diagnostic.error(
             at,
             subject + ": " + shown + " is not " + (desc.isEmpty() ? "valid" : desc),
@@ -77,13 +77,18 @@ final class SchemaMessages {
         keywordSchema.forEach(v -> allowed.add(v.asString()));
         return Diagnostic.error(
             at,
-            subject + ": '" + value.asString() + "' is not allowed",
+            subject + ": '" + Shown.value(value.asString()) + "' is not allowed",
             "use one of: " + String.join(", ", allowed));
       }
       case "const" -> {
         return Diagnostic.error(
             at,
-            subject + " must be '" + keywordSchema.asString() + "', not '" + value.asString() + "'",
+            subject
+                + " must be '"
+                + keywordSchema.asString()
+                + "', not '"
+                + Shown.value(value.asString())
+                + "'",
             null);
       }
       case "minimum", "exclusiveMinimum" -> {
@@ -170,7 +175,12 @@ final class SchemaMessages {
     if (v.isBoolean()) return v.booleanValue() + " (true/false)";
     if (v.isIntegralNumber()) return "the number " + v.asString();
     if (v.isNumber()) return "the number " + v.asString();
-    return "the text '" + v.asString() + "'";
+    return "the text '" + Shown.value(v.asString()) + "'";
+  }
+
+
+  private static String stripDot(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   private static String lowerFirst(String s) {

@@ -41,10 +41,10 @@ public final class SchemaValidator {
   }
 
   /**
-   * Validates {@code file}; {@code suppressed} lists key positions that already have a better
-   * diagnostic (e.g. inline secrets) and must not be reported as unknown keys again.
+   * Validates {@code file}; {@code secretKeys} are keys already reported as inline secrets: they
+   * are not reported again as unknown keys, nor is the missing {@code ...File} key beside them.
    */
-  public static List<Diagnostic> validate(ParsedFile file, Set<SourceRef> suppressed) {
+  public static List<Diagnostic> validate(ParsedFile file, Set<YamlPath> secretKeys) {
     List<Error> errors;
     try {
       errors = SCHEMA.validate(file.root());
@@ -60,11 +60,23 @@ public final class SchemaValidator {
     Set<String> seen = new HashSet<>();
     for (Error e : errors) {
       if ("required".equals(e.getKeyword()) && misspelt(e, errors)) continue;
-      Diagnostic d = messages.toDiagnostic(e, toPath(e.getInstanceLocation()));
-      if (d == null || suppressed.contains(d.source())) continue;
+      YamlPath at = toPath(e.getInstanceLocation());
+      if (secretRelated(e, at, secretKeys)) continue;
+      Diagnostic d = messages.toDiagnostic(e, at);
+      if (d == null) continue;
       if (seen.add(d.source() + d.message())) out.add(d);
     }
     return out;
+  }
+
+  private static boolean secretRelated(Error e, YamlPath at, Set<YamlPath> secretKeys) {
+    String prop = e.getProperty();
+    if (prop == null) return false;
+    if ("additionalProperties".equals(e.getKeyword())) return secretKeys.contains(at.key(prop));
+    if ("required".equals(e.getKeyword()) && prop.endsWith("File")) {
+      return secretKeys.stream().anyMatch(k -> k.parent().equals(at));
+    }
+    return false;
   }
 
   /** A missing key that an unknown key of the same map is a typo of: one message is enough. */
