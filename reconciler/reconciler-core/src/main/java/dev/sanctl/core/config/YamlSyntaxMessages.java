@@ -12,7 +12,12 @@ final class YamlSyntaxMessages {
   private YamlSyntaxMessages() {}
 
   static Diagnostic of(String file, MarkedYamlEngineException e) {
-    Mark mark = e.getProblemMark().or(e::getContextMark).orElse(null);
+    boolean unterminated =
+        e.getProblem() != null && e.getProblem().contains("end of stream") && e.getContextMark().isPresent();
+    Mark mark =
+        unterminated
+            ? e.getContextMark().get()
+            : e.getProblemMark().or(e::getContextMark).orElse(null);
     SourceRef at =
         mark == null
             ? new SourceRef(file, 1, 1)
@@ -49,7 +54,8 @@ final class YamlSyntaxMessages {
     }
     if (p.contains("end of stream") && context.contains("quoted")) {
       return Diagnostic.error(
-          at, "YAML syntax error: a quoted value is not closed", "add the closing quote");
+          at, "YAML syntax error: the quoted value starting here is not closed",
+          "add the closing quote");
     }
     if (context.contains("flow sequence") || context.contains("flow mapping")) {
       String what = context.contains("sequence") ? "'[' list" : "'{' map";
