@@ -219,6 +219,11 @@ public final class Engine implements AutoCloseable {
 
   /** Runs one provider's plan against an observation (out-of-scope nodes are unknown). */
   public PlanResult planProvider(Provider p, DesiredState desired, ClusterObservation obs) {
+    return p.plan(context(p, desired, obs));
+  }
+
+  /** What {@code p} sees of an observation: its node states and every known node's volumes. */
+  public PlanContext context(Provider p, DesiredState desired, ClusterObservation obs) {
     Map<String, NodeState> states = new LinkedHashMap<>();
     Map<String, VolumeFacts> volumes = new LinkedHashMap<>();
     for (NodeSpec node : desired.nodes().values()) {
@@ -233,7 +238,7 @@ public final class Engine implements AutoCloseable {
         states.put(node.name(), NodeState.observed(node.name(), n.observations().get(p.id())));
       }
     }
-    return p.plan(new PlanContext(desired, states, volumes, secrets));
+    return new PlanContext(desired, states, volumes, secrets);
   }
 
   @Override
