@@ -44,46 +44,36 @@ public final class Journal {
   /** Starts a run; returns its id. */
   public synchronized String start(String revision, int changes) {
     run = clock.instant().toString();
-    Map<String, Object> e = event("apply-start");
-    e.put("revision", revision);
-    e.put("changes", changes);
-    write(e);
+    write("apply-start", "revision", revision, "changes", changes);
     return run;
   }
 
   public void changeStart(String address) {
-    Map<String, Object> e = event("change-start");
-    e.put("address", address);
-    write(e);
+    write("change-start", "address", address);
   }
 
   public void commandStart(String address, int index, String command) {
-    Map<String, Object> e = event("command-start");
-    e.put("address", address);
-    e.put("index", index);
-    e.put("command", command);
-    write(e);
+    write("command-start", "address", address, "index", index, "command", command);
   }
 
   public void commandEnd(String address, int index, int exit) {
-    Map<String, Object> e = event("command-end");
-    e.put("address", address);
-    e.put("index", index);
-    e.put("exit", exit);
-    write(e);
+    write("command-end", "address", address, "index", index, "exit", exit);
   }
 
   public void changeEnd(String address, String status, String message) {
-    Map<String, Object> e = event("change-end");
-    e.put("address", address);
-    e.put("status", status);
-    if (message != null) e.put("message", message);
-    write(e);
+    write("change-end", "address", address, "status", status, "message", message);
   }
 
   public void end(String status) {
-    Map<String, Object> e = event("apply-end");
-    e.put("status", status);
+    write("apply-end", "status", status);
+  }
+
+  /** Writes an event with key-value pairs; null values are left out. */
+  private void write(String name, Object... keyValues) {
+    Map<String, Object> e = event(name);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      if (keyValues[i + 1] != null) e.put((String) keyValues[i], keyValues[i + 1]);
+    }
     write(e);
   }
 

@@ -8,15 +8,4 @@ import dev.sanctl.core.plan.Plan;
  */
 public interface PlanRenderer {
   String render(Plan plan);
-
-  /** The renderer for {@code --format text|markdown|json}. */
-  static PlanRenderer forFormat(String format, boolean color) {
-    return switch (format) {
-      case "text" -> new TextRenderer(color);
-      case "markdown", "md" -> new MarkdownRenderer();
-      case "json" -> new JsonRenderer();
-      default -> throw new IllegalArgumentException(
-          "unknown format '" + format + "' (use text, markdown or json)");
-    };
-  }
 }
