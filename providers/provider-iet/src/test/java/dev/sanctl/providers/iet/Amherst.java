@@ -75,6 +75,24 @@ final class Amherst {
   /** The state with other global options, server01 target state and lvm.yaml. */
   static DesiredState with(String globals, String server01State, String lvm) {
     return SimSan.load("cluster.yaml", CLUSTER, "lvm.yaml", lvm, "iscsi.yaml",
-        ISCSI.formatted(globals, server01State));
+        iscsi(globals, server01State));
+  }
+
+  static String iscsi(String globals, String server01State) {
+    return ISCSI.formatted(globals, server01State);
+  }
+
+  /** The default state with one text replaced in iscsi.yaml. */
+  static DesiredState withIscsi(String from, String to) {
+    String iscsi = iscsi(GLOBALS, "online");
+    if (!iscsi.contains(from)) throw new IllegalArgumentException(from);
+    return SimSan.load("cluster.yaml", CLUSTER, "lvm.yaml", LVM, "iscsi.yaml",
+        iscsi.replace(from, to));
+  }
+
+  /** The default state with one text replaced in lvm.yaml. */
+  static DesiredState withLvm(String from, String to) {
+    if (!LVM.contains(from)) throw new IllegalArgumentException(from);
+    return with(GLOBALS, "online", LVM.replace(from, to));
   }
 }
