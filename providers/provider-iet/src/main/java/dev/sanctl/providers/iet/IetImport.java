@@ -46,6 +46,8 @@ final class IetImport {
         IetdConf.Stanza stanza = conf.targets().get(rt.name());
         String serial = stanza == null ? null : stanza.lunParam(0, "ScsiSN");
         if (serial != null) t.put("serial", serial);
+        String comment = comment(o.etc().getOrDefault(IetConfigRenderer.IETD_CONF, ""), rt.name());
+        if (comment != null) t.put("comment", comment);
         String pg = portalGroup(ctx, s.node(), portals.getOrDefault(rt.name(), List.of()));
         if (pg != null) t.put("portalGroup", pg);
         List<String> inits = new ArrayList<>();
@@ -65,6 +67,17 @@ final class IetImport {
       }
     }
     return targets.isEmpty() ? Map.of() : Map.of("targets", targets);
+  }
+
+  /** The comment line sanctl writes right after a {@code Target} line, or null. */
+  static String comment(String ietdConf, String iqn) {
+    List<String> lines = ietdConf.lines().toList();
+    for (int i = 0; i + 1 < lines.size(); i++) {
+      if (!lines.get(i).strip().equals("Target " + iqn)) continue;
+      String next = lines.get(i + 1).strip();
+      return next.startsWith("# ") ? next.substring(2) : null;
+    }
+    return null;
   }
 
   /** {@code vg/lv} of a LUN path: {@code /dev/vg/lv}, or a file of a files group. */
