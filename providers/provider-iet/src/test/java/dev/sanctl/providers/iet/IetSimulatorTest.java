@@ -268,4 +268,52 @@ class IetSimulatorTest {
           && f.address().equals("node1/iet.target/iqn.2001-04.org:x")), () -> text(plan));
     }
   }
+
+  @Test
+  void chapAccountChangesAreMaskedAndApplied() throws Exception {
+    DesiredState d = Amherst.state();
+    try (SimSan san = new SimSan(dir, d)) {
+      san.apply(d);
+      DesiredState renamed = Amherst.withIscsi("{user: vmc02,", "{user: vmc03,");
+      Plan plan = san.plan(renamed);
+      Change chap = only(plan, "node1/iet.chap/" + VMC02);
+      assertEquals(Impact.NONE, chap.impact());
+      assertEquals(List.of("ietadm --op delete --tid=2 --user --params=IncomingUser=vmc02",
+          "ietadm --op new --tid=2 --user '--params=IncomingUser=vmc03,Password=(sensitive value)'"),
+          chap.commands().stream().map(Object::toString).toList());
+      assertTrue(chap.fields().stream().allMatch(f -> f.sensitive()));
+      Change conf = only(plan, "node1/iet.file/etc/iet/ietd.conf");
+      assertTrue(conf.commands().get(1).secrets().contains("FAKE-vmc02-chap"),
+          "the config file's stdin is declared secret");
+      assertEquals(List.of(conf.address()), chap.dependsOn());
+      text(plan);
+      san.apply(renamed);
+      assertNoChanges(san.plan(renamed));
+      assertEquals("IncomingUser vmc03\n",
+          san.run("node1", "ietadm", "--op", "show", "--tid=2", "--user"));
+    }
+  }
+
+  @Test
+  void anUnusableSecretRefusesTheTargetAndItsNodesIetdConf() throws Exception {
+    DesiredState d = Amherst.state();
+    try (SimSan san = new SimSan(dir, d)) {
+      IetProvider p = new IetProvider();
+      var ctx = san.engine.context(p, d, san.engine.observe(d, List.of()));
+      var refusing = new dev.sanctl.spi.provider.PlanContext(ctx.desired(), ctx.nodes(),
+          ctx.volumes(), path -> {
+            throw new dev.sanctl.spi.provider.PlanContext.SecretException(
+                path + " is readable by group or others");
+          });
+      var r = p.plan(refusing);
+      assertTrue(r.changes().stream().noneMatch(c -> c.name().equals(VMC02)
+          || c.address().startsWith("node1/") && c.name().endsWith("ietd.conf")),
+          r.changes().toString());
+      assertTrue(r.changes().stream().anyMatch(c -> c.name().equals(SERVER01)));
+      Finding f = r.findings().stream().filter(x -> x.kind() == Finding.Kind.ERROR).findFirst()
+          .orElseThrow();
+      assertTrue(f.message().contains("cannot use CHAP secret file /etc/sanctl/secrets/vmc02.chap:"
+          + " /etc/sanctl/secrets/vmc02.chap is readable by group or others"), f.message());
+    }
+  }
 }
