@@ -316,4 +316,25 @@ class IetSimulatorTest {
           + " /etc/sanctl/secrets/vmc02.chap is readable by group or others"), f.message());
     }
   }
+
+  @Test
+  void iet1419AndLvmWithTheReportLogConvergeToo() throws Exception {
+    DesiredState d = Amherst.state();
+    try (SimSan san = new SimSan(dir, d)) {
+      for (String n : List.of("node1", "node2")) {
+        san.cluster.setFlag(n, dev.sanctl.sim.NodeFlags.IET_VERSION, "1.4.19");
+        san.cluster.setFlag(n, dev.sanctl.sim.NodeFlags.LVM_REPORT_LOG, "true");
+      }
+      san.apply(d);
+      assertFalse(san.run("node1", "cat", "/proc/net/iet/volume").contains("blocks:"));
+      assertNoChanges(san.plan(d));
+      DesiredState grown = Amherst.withLvm("lv_server01_apps_vol00: {size: 64M}",
+          "lv_server01_apps_vol00: {size: 96M}");
+      Change lun = only(san.plan(grown), "node1/iet.lun/" + SERVER01 + "/0");
+      assertEquals(Impact.DISRUPTIVE, lun.impact(), "a grow in the plan re-adds the LUN even"
+          + " when IET does not print sizes");
+      san.apply(grown);
+      assertNoChanges(san.plan(grown));
+    }
+  }
 }
