@@ -70,6 +70,30 @@ class FailoverTest {
   }
 
   @Test
+  void nodeConfigKeepsWhatNoVolumeGroupOwns() throws Exception {
+    SimCluster c = TestClusters.amherst(dir.resolve("sim"));
+    c.run("san1", "mkdir", "-p", "/mnt/iscsi-target/vg0/iet");
+    put(c, "san1", "/mnt/iscsi-target/vg0/iet/ietd.conf", "Target " + IQN + "\n");
+    put(c, "san1", "/mnt/iscsi-target/vg0/iet/initiators.allow", IQN + " iqn\\.a:b\n");
+    String lab = "iqn.2001-04.edu.amherst:lab.x";
+    put(c, "san1", "/etc/iet/initiators.allow", lab + " ALL\n" + IQN + " iqn\\.a:b\nALL ALL\n");
+    put(c, "san1", "/etc/iet/ietd.conf",
+        "IncomingUser disc discsecret12\nTarget " + lab + "\n    Lun 0 Path=/srv/x.img\nTarget "
+            + IQN + "\n    InitialR2T No\n");
+    put(c, "san2", "/etc/iet/initiators.allow", "ALL ALL\n");
+    put(c, "san2", "/etc/iet/ietd.conf", "IncomingUser disc discsecret12\n");
+
+    c.failover("vg0", "san2");
+
+    assertEquals(lab + " ALL\nALL ALL\n", c.run("san1", "cat", "/etc/iet/initiators.allow").out());
+    assertEquals("IncomingUser disc discsecret12\nTarget " + lab + "\n    Lun 0 Path=/srv/x.img\n",
+        c.run("san1", "cat", "/etc/iet/ietd.conf").out());
+    assertEquals(IQN + " iqn\\.a:b\nALL ALL\n", c.run("san2", "cat", "/etc/iet/initiators.allow").out());
+    assertEquals("IncomingUser disc discsecret12\nTarget " + IQN + "\n",
+        c.run("san2", "cat", "/etc/iet/ietd.conf").out());
+  }
+
+  @Test
   void refusesUnknownGroupsAndNodes() throws Exception {
     SimCluster c = TestClusters.amherst(dir.resolve("sim"));
     assertThrows(IllegalArgumentException.class, () -> c.failover("vg9", "san2"));
