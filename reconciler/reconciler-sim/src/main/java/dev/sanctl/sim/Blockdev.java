@@ -20,8 +20,11 @@ final class Blockdev implements SimTool {
     List<String> commands = argv.stream().skip(1).filter(a -> a.startsWith("--")).toList();
     List<String> devices = argv.stream().skip(1).filter(a -> !a.startsWith("-")).toList();
     if (commands.isEmpty() || devices.isEmpty()) {
-      return CommandResult.of(1, "", "Usage:\n blockdev -V\n blockdev --report [devices]\n"
-          + " blockdev [-v|-q] commands devices\n");
+      return CommandResult.of(
+          1,
+          "",
+          "Usage:\n blockdev -V\n blockdev --report [devices]\n"
+              + " blockdev [-v|-q] commands devices\n");
     }
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
@@ -31,9 +34,10 @@ final class Blockdev implements SimTool {
       if (dev.isEmpty()) {
         status = 1;
         boolean exists = Files.exists(node.file(d));
-        err.append(exists
-            ? "blockdev: ioctl error on BLKGETSIZE64: Inappropriate ioctl for device\n"
-            : "blockdev: cannot open " + d + ": No such file or directory\n");
+        err.append(
+            exists
+                ? "blockdev: ioctl error on BLKGETSIZE64: Inappropriate ioctl for device\n"
+                : "blockdev: cannot open " + d + ": No such file or directory\n");
         continue;
       }
       long size = Files.size(dev.get());

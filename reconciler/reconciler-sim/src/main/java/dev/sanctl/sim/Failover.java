@@ -16,7 +16,8 @@ import java.util.List;
  * meta volume copies of the groups it holds ({@link #rebuildConfig}).
  */
 final class Failover {
-  static final List<String> CONFIG_FILES = List.of("ietd.conf", "initiators.allow", "targets.allow");
+  static final List<String> CONFIG_FILES =
+      List.of("ietd.conf", "initiators.allow", "targets.allow");
 
   private Failover() {}
 
@@ -24,12 +25,18 @@ final class Failover {
     Topology.VolumeGroup tv = ctx.topology().volumeGroups().get(vgName);
     LvmState.Vg vg = ctx.lvm().vg(vgName);
     if (tv == null || vg == null || tv.files()) {
-      throw new IllegalArgumentException("no LVM volume group " + vgName + " in the simulated cluster");
+      throw new IllegalArgumentException(
+          "no LVM volume group " + vgName + " in the simulated cluster");
     }
     if (!tv.nodes().contains(nodeName)) {
       throw new IllegalArgumentException(
-          "volume group " + vgName + " cannot move to " + nodeName + " (nodes: "
-              + String.join(", ", tv.nodes()) + ")");
+          "volume group "
+              + vgName
+              + " cannot move to "
+              + nodeName
+              + " (nodes: "
+              + String.join(", ", tv.nodes())
+              + ")");
     }
     List<String> affected = new ArrayList<>(vg.activeOn);
     for (String old : List.copyOf(vg.activeOn)) {

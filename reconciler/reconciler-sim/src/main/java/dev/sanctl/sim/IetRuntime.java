@@ -180,7 +180,9 @@ final class IetRuntime {
   }
 
   static boolean isProcDir(String abs) {
-    return abs.equals("/proc") || abs.equals("/proc/net") || abs.equals("/proc/net/iet")
+    return abs.equals("/proc")
+        || abs.equals("/proc/net")
+        || abs.equals("/proc/net/iet")
         || abs.equals("/proc/net/iet/ddmap");
   }
 
@@ -196,8 +198,9 @@ final class IetRuntime {
     switch (cmd) {
       case "mapsuspend" -> ref.lun.suspended = true;
       case "mapresume" -> ref.lun.suspended = false;
-      case "mapzap" -> Files.write(ddmapFile(node, ref.target, ref.lun),
-          new byte[mapWords(ref.lun.sizeBytes()) * 4]);
+      case "mapzap" ->
+          Files.write(
+              ddmapFile(node, ref.target, ref.lun), new byte[mapWords(ref.lun.sizeBytes()) * 4]);
       default -> {
         return EINVAL;
       }
@@ -312,8 +315,7 @@ final class IetRuntime {
     return t;
   }
 
-  static void addSession(SimNode node, String iqn, String initiator, String ip)
-      throws IOException {
+  static void addSession(SimNode node, String iqn, String initiator, String ip) throws IOException {
     IetState s = node.iet();
     IetState.Target t = requireTarget(node, iqn);
     long tsih = s.nextTsih++ & 0xffff;
@@ -359,8 +361,15 @@ final class IetRuntime {
     }
     if (offset < 0 || length < 0 || offset + length > l.sizeBytes()) {
       throw new IllegalArgumentException(
-          "write [" + offset + ", " + (offset + length) + ") beyond the end of " + iqn
-              + " LUN 0 (" + l.sizeBytes() + " bytes)");
+          "write ["
+              + offset
+              + ", "
+              + (offset + length)
+              + ") beyond the end of "
+              + iqn
+              + " LUN 0 ("
+              + l.sizeBytes()
+              + " bytes)");
     }
     if (l.suspended) {
       throw new IllegalStateException(

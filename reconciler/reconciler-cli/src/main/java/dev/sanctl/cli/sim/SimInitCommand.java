@@ -54,14 +54,15 @@ public class SimInitCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.ERROR;
     }
-    SimCluster c =
-        SimCluster.init(dir, result.state(), vgSize == null ? DEFAULT_VG_SIZE : vgSize);
+    SimCluster c = SimCluster.init(dir, result.state(), vgSize == null ? DEFAULT_VG_SIZE : vgSize);
     out.println("simulated cluster " + c.dir() + ": nodes " + String.join(", ", c.nodes()));
     out.flush();
     return ExitCodes.OK;
   }
 
-  /** Sizes as in the desired state: an integer with an optional K, M, G, T or P (powers of 1024). */
+  /**
+   * Sizes as in the desired state: an integer with an optional K, M, G, T or P (powers of 1024).
+   */
   public static final class SizeConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
