@@ -94,6 +94,12 @@ final class LvmTool implements SimTool {
       }
       fields.add(f);
     }
+    if (a.has("select")) {
+      return CommandResult.of(
+          ECMD_FAILED,
+          "",
+          "  --select is not implemented by the sanctl simulator; filter the full report.\n");
+    }
     boolean logMode =
         format.equals("json")
             && (Boolean.parseBoolean(node.flags().get(NodeFlags.LVM_REPORT_LOG))
@@ -126,6 +132,11 @@ final class LvmTool implements SimTool {
         }
       }
     }
+    try {
+      rows.sort(sortOrder(a.all("sort"), lvs));
+    } catch (IllegalArgumentException e) {
+      return CommandResult.of(ECMD_FAILED, "", "  Unrecognised field: " + e.getMessage() + "\n");
+    }
     List<Map<String, String>> table = new ArrayList<>();
     boolean suffix = !a.has("nosuffix");
     String units = a.get("units");
@@ -150,6 +161,37 @@ final class LvmTool implements SimTool {
               fields, table, !a.has("noheadings"), a.get("separator"), a.has("aligned")));
     }
     return o.result();
+  }
+
+  /**
+   * lvm's {@code -O} order (default: by VG, then LV name); {@code -} before a field reverses it.
+   */
+  private static java.util.Comparator<LvmReport.Row> sortOrder(List<String> keys, boolean lvs) {
+    java.util.Comparator<LvmReport.Row> order = (x, y) -> 0;
+    for (String spec : keys) {
+      for (String key : spec.split(",")) {
+        if (key.isEmpty()) continue;
+        boolean descending = key.startsWith("-");
+        String name = key.startsWith("-") || key.startsWith("+") ? key.substring(1) : key;
+        LvmReport.Field f = LvmReport.field(name, lvs ? "lv_" : "vg_");
+        if (f == null || (!lvs && f.lvField())) throw new IllegalArgumentException(name);
+        java.util.Comparator<LvmReport.Row> c = (x, y) -> compare(f, x, y);
+        order = order.thenComparing(descending ? c.reversed() : c);
+      }
+    }
+    return order;
+  }
+
+  private static int compare(LvmReport.Field f, LvmReport.Row x, LvmReport.Row y) {
+    try {
+      String a = f.value().of(x);
+      String b = f.value().of(y);
+      if (a.matches("\\d+") && b.matches("\\d+"))
+        return Long.compare(Long.parseLong(a), Long.parseLong(b));
+      return a.compareTo(b);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The JSON {@code "log"} array of lvm2 2.03.26 and later (off: errors go to stderr). */

@@ -301,4 +301,23 @@ class LvmToolTest {
             + "  Error during parsing of command line.\n",
         r.err());
   }
+
+  @Test
+  void sortOrderAndUnsupportedSelect() throws Exception {
+    run("san1", "lvcreate", "-L", "1G", "-n", "big", "vg0");
+    run("san1", "lvcreate", "-L", "4M", "-n", "small", "vg0");
+    assertEquals(
+        "  big\n  lv_meta\n  small\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_name").out(),
+        "default order: VG, then LV name");
+    assertEquals(
+        "  big\n  lv_meta\n  small\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_name", "-O", "-lv_size").out());
+    assertEquals(
+        "  small\n  lv_meta\n  big\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_name", "-O", "size").out());
+    CommandResult r = run("san1", "lvs", "-S", "lv_name=big");
+    assertEquals(5, r.exitStatus());
+    assertTrue(r.err().contains("--select is not implemented"), r.err());
+  }
 }
