@@ -16,6 +16,11 @@ final class Blockdev implements SimTool {
   }
 
   @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return "linux".equals(node.os());
+  }
+
+  @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     List<String> commands = argv.stream().skip(1).filter(a -> a.startsWith("--")).toList();
     List<String> devices = argv.stream().skip(1).filter(a -> !a.startsWith("-")).toList();

@@ -138,7 +138,7 @@ final class Coreutils implements SimTool {
       }
       Optional<Path> dev = node.blockDevice(abs);
       Path file = dev.orElse(node.file(abs));
-      if (IetRuntime.isProcDir(abs) || (dev.isEmpty() && Files.isDirectory(file))) {
+      if (IetRuntime.isProcDir(node, abs) || (dev.isEmpty() && Files.isDirectory(file))) {
         r.error(quotef(f) + ": Is a directory");
       } else if (abs.startsWith("/proc/") || !Files.isRegularFile(file)) {
         r.error(quotef(f) + ": No such file or directory");
@@ -193,7 +193,7 @@ final class Coreutils implements SimTool {
   /** What {@code stat} reports about a path. */
   private record FileInfo(String type, long size, long blocks, long mtime, int mode, long inode) {
     static Optional<FileInfo> of(SimNode node, String abs) throws IOException {
-      if (IetRuntime.isProcDir(abs))
+      if (IetRuntime.isProcDir(node, abs))
         return Optional.of(new FileInfo("directory", 0, 0, 0, 0555, 1));
       if (IetRuntime.readProc(node, abs).isPresent()) {
         return Optional.of(new FileInfo("regular empty file", 0, 0, 0, 0444, 2));

@@ -169,6 +169,7 @@ final class IetRuntime {
 
   /** The content of a {@code /proc/net/iet} file, or empty when there is no such file. */
   static Optional<byte[]> readProc(SimNode node, String abs) throws IOException {
+    if (!node.hasService("iet")) return Optional.empty();
     if (abs.equals(PROC + "volume")) return Optional.of(utf8(volume(node)));
     if (abs.equals(PROC + "session")) return Optional.of(utf8(session(node)));
     if (abs.startsWith(DDMAP)) {
@@ -179,11 +180,11 @@ final class IetRuntime {
     return Optional.empty();
   }
 
-  static boolean isProcDir(String abs) {
+  static boolean isProcDir(SimNode node, String abs) throws IOException {
     return abs.equals("/proc")
         || abs.equals("/proc/net")
-        || abs.equals("/proc/net/iet")
-        || abs.equals("/proc/net/iet/ddmap");
+        || (node.hasService("iet")
+            && (abs.equals("/proc/net/iet") || abs.equals("/proc/net/iet/ddmap")));
   }
 
   /**
@@ -191,6 +192,7 @@ final class IetRuntime {
    * 0 or an errno.
    */
   static int writeProc(SimNode node, String abs, byte[] data) throws IOException {
+    if (!node.hasService("iet")) return ENOENT;
     if (!abs.startsWith(DDMAP)) return abs.startsWith("/proc/") ? EINVAL : ENOENT;
     LunRef ref = ddmapLun(node, abs.substring(DDMAP.length()));
     if (ref == null) return ENOENT;

@@ -39,6 +39,11 @@ final class IetadmTool implements SimTool {
   }
 
   @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return node.hasService("iet");
+  }
+
+  @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     Req r = new Req();
     String usage = "Try `ietadm --help' for more information.\n";

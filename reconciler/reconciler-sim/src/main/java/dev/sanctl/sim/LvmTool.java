@@ -45,6 +45,11 @@ final class LvmTool implements SimTool {
   }
 
   @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return "linux".equals(node.os());
+  }
+
+  @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     String exe = argv.get(0);
     String program = exe.substring(exe.lastIndexOf('/') + 1);

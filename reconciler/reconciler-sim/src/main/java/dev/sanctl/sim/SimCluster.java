@@ -200,7 +200,7 @@ public final class SimCluster {
     boolean inBinDir =
         !exe.contains("/") || BIN_DIRS.contains(exe.substring(0, exe.lastIndexOf('/')));
     SimTool tool = inBinDir ? tools.get(base) : null;
-    if (tool == null) {
+    if (tool == null || !tool.installedOn(node)) {
       return CommandResult.of(CommandResult.NOT_FOUND, "", "sh: 1: " + exe + ": not found\n");
     }
     Faults faults = node.context().faults(node.name());

@@ -156,4 +156,14 @@ class CoreutilsTest {
         run("/bin/cat", "/nope").err(),
         "GNU tools name themselves as invoked");
   }
+
+  @Test
+  void toolsExistOnlyWhereTheyAreInstalled() throws Exception {
+    // arch1 runs zfs only: no IET module, no ietadm
+    assertEquals("sh: 1: ietadm: not found\n", c.run("arch1", "ietadm", "--op", "show").err());
+    CommandResult r = c.run("arch1", "cat", "/proc/net/iet/volume");
+    assertEquals(1, r.exitStatus());
+    assertEquals("cat: /proc/net/iet/volume: No such file or directory\n", r.err());
+    assertEquals(0, c.run("arch1", "lvs").exitStatus(), "lvm2 is part of any Linux node");
+  }
 }
