@@ -46,7 +46,7 @@ public final class SimCluster {
   private SimCluster(Path dir, Clock clock) {
     this.layout = new Layout(dir.toAbsolutePath().normalize());
     this.clock = clock;
-    for (SimTool t : List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev()))
+    for (SimTool t : List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find()))
       register(t);
     for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
   }

@@ -166,4 +166,31 @@ class CoreutilsTest {
     assertEquals("cat: /proc/net/iet/volume: No such file or directory\n", r.err());
     assertEquals(0, c.run("arch1", "lvs").exitStatus(), "lvm2 is part of any Linux node");
   }
+
+  @Test
+  void findListsFileBackedVolumes() throws Exception {
+    run("truncate", "-s", "64M", "/srv/sanctl/vg_files/b.img");
+    run("truncate", "-s", "1M", "/srv/sanctl/vg_files/a.img");
+    run("mkdir", "-p", "/srv/sanctl/vg_files/sub");
+    CommandResult r =
+        run(
+            "find",
+            "/srv/sanctl/vg_files",
+            "-maxdepth",
+            "1",
+            "-type",
+            "f",
+            "-name",
+            "*.img",
+            "-printf",
+            "%f\\t%s\\t%b\\n");
+    assertEquals("a.img\t1048576\t0\nb.img\t67108864\t0\n", r.out());
+    assertEquals(
+        "/srv/sanctl/vg_files\n/srv/sanctl/vg_files/a.img\n/srv/sanctl/vg_files/b.img\n"
+            + "/srv/sanctl/vg_files/sub\n",
+        run("find", "/srv/sanctl/vg_files").out());
+    r = run("find", "/srv/none", "-maxdepth", "1");
+    assertEquals(1, r.exitStatus());
+    assertEquals("find: '/srv/none': No such file or directory\n", r.err());
+  }
 }
