@@ -83,6 +83,7 @@ public class ApplyCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     try (Session s = opened.get();
         ClusterLock lock = ClusterLock.acquire(stateDir, clock)) {
+      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
       Journal.lastUnfinished(stateDir).ifPresent(u -> {
         err.println("note: the previous apply (" + u.run() + ") " + u.status()
             + "; re-planning from live state finishes it.");

@@ -53,6 +53,7 @@ public class PlanCommand implements Callable<Integer> {
     Optional<Session> opened = Session.open(parent.global.configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
+      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
       Plan plan = s.engine().plan(s.desired(), cluster.nodes, s.warnings());
       o.print(renderer.render(plan));
       o.flush();

@@ -61,6 +61,7 @@ public class StatusCommand implements Callable<Integer> {
     Optional<Session> opened = Session.open(configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
+      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
       ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
       for (NodeObservation n : obs.nodes().values()) {
         out.println();

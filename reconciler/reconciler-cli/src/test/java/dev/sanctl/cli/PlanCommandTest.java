@@ -50,6 +50,14 @@ class PlanCommandTest {
   }
 
   @Test
+  void anUnknownNodeNameIsAUsageError() throws Exception {
+    CliRun c = CliRun.quickstart(tmp);
+    CliRun.Result r = c.cluster("plan", "--node", "san-z");
+    assertEquals(ExitCodes.USAGE, r.exit());
+    assertEquals("sanctl: unknown node 'san-z' in --node (nodes: san-a, san-b)\n", r.err());
+  }
+
+  @Test
   void anUnreachableNodeIsReportedAndTheRestPlanned() throws Exception {
     CliRun.assumeProviders();
     CliRun c = CliRun.quickstart(tmp);

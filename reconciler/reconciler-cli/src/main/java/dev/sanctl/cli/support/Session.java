@@ -61,6 +61,19 @@ public final class Session implements AutoCloseable {
     return new Session(desired, warnings, engine);
   }
 
+  /** False (and a message on {@code err}) when a {@code --node} names no node of the cluster. */
+  public boolean knowsNodes(List<String> nodes, PrintWriter err) {
+    for (String n : nodes) {
+      if (!desired.nodes().containsKey(n)) {
+        err.println("sanctl: unknown node '" + n + "' in --node (nodes: "
+            + String.join(", ", desired.nodes().keySet()) + ")");
+        err.flush();
+        return false;
+      }
+    }
+    return true;
+  }
+
   public DesiredState desired() {
     return desired;
   }
