@@ -6,6 +6,7 @@ import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.PlannedVolumes;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -36,8 +37,7 @@ final class DesiredTargets {
     DesiredState desired = ctx.desired();
     List<DesiredTgtTarget> out = new ArrayList<>();
     for (Target t : desired.targets()) {
-      VolumeFacts.Group group = facts == null ? null : facts.groups().get(t.volume().vg());
-      if (group == null || !group.held()) continue;
+      if (!PlannedVolumes.holds(desired, facts, node, t.volume().vg())) continue;
       String iqn = desired.iqnOf(t);
       if (t.state() == TargetState.ABSENT) {
         out.add(new DesiredTgtTarget(iqn, TargetState.ABSENT, List.of(), List.of(), List.of(), null));
@@ -46,15 +46,14 @@ final class DesiredTargets {
       List<DesiredTgtTarget.DesiredLun> luns = new ArrayList<>();
       boolean complete = true;
       for (Target.Lun lun : t.luns()) {
-        VolumeFacts.Volume v = group(facts, lun.volume().vg()) == null
-            ? null
-            : group(facts, lun.volume().vg()).volumes().get(lun.volume().lv());
+        VolumeFacts.Volume v =
+            PlannedVolumes.volume(desired, facts, node, lun.volume()).orElse(null);
         if (v == null) {
           findings.add(
               new Finding(
                   Finding.Kind.ERROR, node, address(node, iqn),
                   "volume " + lun.volume() + " of target " + iqn + " does not exist on " + node,
-                  "create the volume first (it is planned by its volume provider) and re-plan",
+                  "declare the volume in its volume group, or fix the target's volume reference",
                   lun.source()));
           complete = false;
           continue;
@@ -84,10 +83,6 @@ final class DesiredTargets {
               iqn, t.state(), luns, initiators(desired, t), incoming, outgoing));
     }
     return out;
-  }
-
-  private static VolumeFacts.Group group(VolumeFacts facts, String vg) {
-    return facts.groups().get(vg);
   }
 
   static String address(String node, String iqn) {

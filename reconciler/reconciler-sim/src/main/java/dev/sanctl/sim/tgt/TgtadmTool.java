@@ -42,6 +42,12 @@ public final class TgtadmTool implements SimTool {
     return Set.of("tgtadm");
   }
 
+  /** Installed where the node runs the tgt service. */
+  @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return node.hasService("tgt");
+  }
+
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     Map<String, String> opts = new HashMap<>();
