@@ -39,6 +39,13 @@ public final class FilesProvider implements Provider, Importer {
     return Set.of("stat", "mkdir", "truncate", "rm");
   }
 
+  /** Every node a files volume group lists, whatever its services say (targets need them). */
+  @Override
+  public boolean servesNode(dev.sanctl.spi.model.DesiredState desired,
+      dev.sanctl.spi.model.NodeSpec node) {
+    return node.hasService(ID) || !groupsOf(desired, node.name()).isEmpty();
+  }
+
   static String imagePath(String dir, String volume) {
     return (dir.endsWith("/") ? dir : dir + "/") + volume + ".img";
   }

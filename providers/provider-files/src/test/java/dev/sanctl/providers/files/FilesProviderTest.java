@@ -7,32 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.config.SourceFile;
-import dev.sanctl.core.engine.HostFactory;
-import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
-import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
-import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.spi.provider.VolumeFacts;
-import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.FakeHost;
-import dev.sanctl.testkit.ProviderContractTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The files provider: one stat per node, grow-only sparse files, and the provider contract. */
-class FilesProviderTest extends ProviderContractTest {
+/** The files provider: one stat per node, grow-only sparse files, removal. */
+class FilesProviderTest {
   static final String CLUSTER = """
       cluster: {name: t, iqnPrefix: iqn.2024-01.org.example:san, propertyNamespace: org.example}
       nodes:
@@ -116,35 +107,5 @@ class FilesProviderTest extends ProviderContractTest {
 
   private static String line(Change c) {
     return c.address() + " " + c.action() + " " + c.impact() + ": " + c.commands().get(0);
-  }
-
-  // ---- the provider contract on the simulator ----
-
-  @Override
-  protected Provider provider() {
-    return new FilesProvider();
-  }
-
-  @Override
-  protected List<ContractScenario> scenarios() {
-    DesiredState d = state(CLUSTER);
-    return List.of(
-        new ContractScenario("fresh directory", d, sim(d)),
-        new ContractScenario("grow and remove", d,
-            sim(d, "truncate -s 1M /srv/sanctl/vg_lab/lun_a.img",
-                "truncate -s 1M /srv/sanctl/vg_lab/lun_old.img")));
-  }
-
-  static Supplier<HostFactory> sim(DesiredState state, String... setup) {
-    return () -> {
-      try {
-        SimCluster c = SimCluster.init(Files.createTempDirectory("files-contract").resolve("sim"),
-            state, 1L << 30);
-        for (String cmd : setup) c.run("n1", cmd.split(" "));
-        return (node, desired) -> c.host(node.name());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    };
   }
 }

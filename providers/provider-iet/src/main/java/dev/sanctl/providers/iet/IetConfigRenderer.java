@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Renders the IET configuration files. Each volume group has one <em>section</em> per file (a
- * comment line naming the group, then its targets' lines); the copy on the group's meta volume
- * is exactly that section, and {@code /etc/iet/<file>} is the global options ({@code ietd.conf}
- * only) followed by the sections of the groups the node holds, in desired-state order, which is
- * what a failover node assembles from the meta volumes. Every line ends with a newline.
+ * Renders the IET configuration files. Each volume group has one <em>section</em> per file (its
+ * targets' lines); the copy on the group's meta volume is exactly that section, and {@code
+ * /etc/iet/<file>} is the global options ({@code ietd.conf} only), the sections of the held groups
+ * without a meta volume, then those with one, each in desired-state order: what the HA resource
+ * agent assembles on failover (it keeps what no meta volume owns and appends the copies of the
+ * groups the node holds). Every line ends with a newline.
  *
  * <p>Offline targets stay in {@code ietd.conf} as a comment line only, so a restarted ietd does
  * not bring them up; absent targets are not mentioned. A target without initiators gets no
@@ -34,18 +35,26 @@ final class IetConfigRenderer {
   }
 
   /**
-   * The section of {@code file} for volume group {@code vg}.
+   * The section of {@code file} for one volume group: its targets' lines (offline targets of
+   * {@code ietd.conf} last, as comments).
    *
    * @param secrets the secret of a CHAP secret file path
    */
-  static String section(String file, String vg, List<DesiredTarget> targets,
+  static String section(String file, List<DesiredTarget> targets,
       Function<String, String> secrets) {
-    StringBuilder sb = new StringBuilder("# sanctl: volume group ").append(vg).append('\n');
+    StringBuilder sb = new StringBuilder();
+    StringBuilder offline = new StringBuilder();
     for (DesiredTarget t : targets) {
       TargetState state = t.target().state();
       if (state == TargetState.ABSENT) continue;
       switch (file) {
-        case IETD_CONF -> target(sb, t, secrets);
+        case IETD_CONF -> {
+          if (state == TargetState.OFFLINE) {
+            offline.append("# Target ").append(t.iqn()).append(" is offline (state: offline)\n");
+          } else {
+            target(sb, t, secrets);
+          }
+        }
         case INITIATORS_ALLOW -> {
           if (state == TargetState.ONLINE && !t.initiators().isEmpty()) {
             sb.append(t.iqn()).append(' ')
@@ -61,14 +70,10 @@ final class IetConfigRenderer {
         }
       }
     }
-    return sb.toString();
+    return sb.append(offline).toString();
   }
 
   private static void target(StringBuilder sb, DesiredTarget t, Function<String, String> secrets) {
-    if (t.target().state() == TargetState.OFFLINE) {
-      sb.append("# Target ").append(t.iqn()).append(" is offline (state: offline)\n");
-      return;
-    }
     sb.append("Target ").append(t.iqn()).append('\n');
     if (t.target().comment() != null && !t.target().comment().isBlank()) {
       sb.append("    # ").append(t.target().comment().replaceAll("\\s+", " ").strip())

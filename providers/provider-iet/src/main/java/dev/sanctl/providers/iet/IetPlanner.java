@@ -391,24 +391,32 @@ final class IetPlanner {
       Map<String, List<DesiredTarget>> byGroup = new LinkedHashMap<>();
       for (String vg : heldGroups) byGroup.put(vg, new ArrayList<>());
       for (DesiredTarget d : served) byGroup.get(d.vg()).add(d);
+      List<String> order = new ArrayList<>();
+      byGroup.keySet().stream().filter(vg -> !hasMeta(vg)).forEach(order::add);
+      byGroup.keySet().stream().filter(this::hasMeta).forEach(order::add);
       for (String file : IetConfigRenderer.FILES) {
         boolean conf = file.equals(IetConfigRenderer.IETD_CONF);
         if (conf && blocked) continue;
         StringBuilder etc = new StringBuilder();
         if (conf) etc.append(IetConfigRenderer.globals(desired.iet().global()));
-        for (Map.Entry<String, List<DesiredTarget>> e : byGroup.entrySet()) {
-          String section = IetConfigRenderer.section(file, e.getKey(), e.getValue(), secrets::get);
+        for (String vg : order) {
+          String section = IetConfigRenderer.section(file, byGroup.get(vg), secrets::get);
           etc.append(section);
-          VolumeGroup vg = desired.volumeGroups().get(e.getKey());
-          Map<String, String> meta = obs.meta().get(vg.name());
-          if (vg.type() == VolumeGroup.Type.LVM && vg.metaVolume() != null && meta != null) {
-            planFile(IetProvider.metaDir(vg), file, meta.getOrDefault(file, ""), section);
+          Map<String, String> meta = obs.meta().get(vg);
+          if (hasMeta(vg) && meta != null) {
+            planFile(IetProvider.metaDir(desired.volumeGroups().get(vg)), file,
+                meta.getOrDefault(file, ""), section);
           }
         }
         String address = planFile("/etc/iet", file, obs.etc().getOrDefault(file, ""),
             etc.toString());
         if (conf) confChange = address;
       }
+    }
+
+    private boolean hasMeta(String vg) {
+      VolumeGroup g = desired.volumeGroups().get(vg);
+      return g.type() == VolumeGroup.Type.LVM && g.metaVolume() != null;
     }
 
     /** Plans rewriting {@code dir/name} when it differs; returns the change address or null. */

@@ -64,19 +64,6 @@ class IetSimulatorTest {
   }
 
   @Test
-  void withGlobalOptionsFailoverOnlyRestoresThem() throws Exception {
-    DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
-      san.cluster.failover("vg_dsk_0", "node2");
-      Plan after = san.plan(d);
-      assertEquals(List.of("node1/iet.file/etc/iet/ietd.conf", "node2/iet.file/etc/iet/ietd.conf"),
-          after.changes().stream().map(Change::address).toList(), () -> text(after));
-      assertTrue(after.changes().stream().allMatch(c -> c.impact() == Impact.NONE));
-    }
-  }
-
-  @Test
   void configFilesOnTheNodeAndTheMetaVolume() throws Exception {
     DesiredState d = Amherst.state();
     try (SimSan san = new SimSan(dir, d)) {
@@ -135,14 +122,9 @@ class IetSimulatorTest {
     }
   }
 
-  /**
-   * The simulator's failover rebuilds {@code /etc/iet/*} by concatenating the meta volume copies,
-   * which hold no global options; so this scenario has none (with {@code iet.global} set, the
-   * only change after failover is the NONE rewrite restoring the global lines).
-   */
   @Test
   void afterFailoverTheNewNodeServesTheSameTargetsAndNothingIsPlanned() throws Exception {
-    DesiredState d = Amherst.with("{}", "online", Amherst.LVM);
+    DesiredState d = Amherst.state();
     try (SimSan san = new SimSan(dir, d)) {
       san.apply(d);
       String conf = san.run("node1", "cat", "/mnt/iscsi-target/vg_dsk_0/iet/ietd.conf");
@@ -159,6 +141,13 @@ class IetSimulatorTest {
       assertEquals(conf, san.run("node2", "cat", "/mnt/iscsi-target/vg_dsk_0/iet/ietd.conf"));
       assertTrue(san.run("node2", "cat", "/etc/iet/ietd.conf")
           .contains("ScsiId=AMHDSK-100415-01,ScsiSN=AMHDSK-100415-01\n"));
+      assertTrue(san.run("node2", "cat", "/etc/iet/ietd.conf")
+          .startsWith("ImmediateData Yes\nTgtNotFoundRespondServiceUnavailable Yes\n"));
+      assertEquals("ImmediateData Yes\nTgtNotFoundRespondServiceUnavailable Yes\n",
+          san.run("node1", "cat", "/etc/iet/ietd.conf"), "node1 keeps only the global part");
+
+      san.cluster.failover("vg_dsk_0", "node1");
+      assertNoChanges(san.plan(d));
     }
   }
 
