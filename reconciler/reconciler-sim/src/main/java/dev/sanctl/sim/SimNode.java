@@ -66,7 +66,8 @@ public final class SimNode {
 
   /**
    * The sparse file behind a block device path of this node: {@code /dev/<vg>/<lv>} or {@code
-   * /dev/mapper/<vg>-<lv>} of an LV whose group is active here.
+   * /dev/mapper/<vg>-<lv>} of an LV whose group is active here, or a device of a registered {@link
+   * SimBlockDevices} tool.
    */
   public Optional<Path> blockDevice(String path) throws IOException {
     String abs = absolute(path);
@@ -78,6 +79,10 @@ public final class SimNode {
           return Optional.of(ctx.cluster.layout().lvData(vg.name, lv));
         }
       }
+    }
+    for (SimBlockDevices d : ctx.cluster.devices()) {
+      Optional<Path> p = d.blockDevice(this, abs);
+      if (p.isPresent()) return p;
     }
     return Optional.empty();
   }

@@ -97,4 +97,50 @@ class SimClusterTest {
     assertEquals("san1 2 true\n", c.run("san1", "/usr/bin/counter").out());
     assertEquals("san2 1 false\n", c.run("san2", "counter").out());
   }
+
+  /** A stand-in zvol tool: one device, /dev/zvol/tank/v1, backed by its own sparse file. */
+  static final class ZvolStub implements SimTool, SimBlockDevices {
+    @Override
+    public Set<String> names() {
+      return Set.of("zvolstub");
+    }
+
+    @Override
+    public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
+      Path f = node.toolState("zvolstub").resolve("v1");
+      try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+        raf.setLength(1 << 20);
+      }
+      return CommandResult.of(0, "", "");
+    }
+
+    @Override
+    public java.util.Optional<Path> blockDevice(SimNode node, String path) throws IOException {
+      Path f = node.toolState("zvolstub").resolve("v1");
+      return path.equals("/dev/zvol/tank/v1") && Files.exists(f)
+          ? java.util.Optional.of(f)
+          : java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void pluggableBlockDevicesServeAsLuns() throws Exception {
+    SimCluster c = TestClusters.amherst(dir.resolve("sim"));
+    c.register(new ZvolStub());
+    c.run("san1", "zvolstub");
+    assertEquals("1048576\n", c.run("san1", "blockdev", "--getsize64", "/dev/zvol/tank/v1").out());
+    c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:z");
+    CommandResult r =
+        c.run(
+            "san1",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=0",
+            "--params",
+            "Path=/dev/zvol/tank/v1,Type=blockio");
+    assertEquals(0, r.exitStatus(), r.err());
+    assertTrue(c.run("san1", "cat", "/proc/net/iet/volume").out().contains("blocks:2048 "));
+  }
 }
