@@ -44,8 +44,8 @@ public final class SimCluster {
   private final Map<String, SimTool> tools = new LinkedHashMap<>();
   private final List<SimBlockDevices> devices = new ArrayList<>();
 
-  private SimCluster(Path dir, Clock clock) {
-    this.layout = new Layout(dir.toAbsolutePath().normalize());
+  private SimCluster(Path dir, Clock clock) throws IOException {
+    this.layout = new Layout(dir.toRealPath());
     this.clock = clock;
     for (SimTool t :
         List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find()))
