@@ -143,4 +143,35 @@ class SimClusterTest {
     assertEquals(0, r.exitStatus(), r.err());
     assertTrue(c.run("san1", "cat", "/proc/net/iet/volume").out().contains("blocks:2048 "));
   }
+
+  @Test
+  void concurrentCommandsFromSeveralInstancesSeeOneState() throws Exception {
+    SimCluster first = TestClusters.amherst(dir.resolve("sim"));
+    SimCluster second = SimCluster.open(dir.resolve("sim"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<CommandResult>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      SimCluster c = i % 2 == 0 ? first : second;
+      String name = "lv" + i;
+      results.add(pool.submit(() -> c.run("san1", "lvcreate", "-L", "4M", "-n", name, "vg0")));
+    }
+    for (var f : results) assertEquals(0, f.get().exitStatus());
+    pool.shutdown();
+    assertEquals(
+        "  17:" + (100L * 1024 - 16 * 4) * 1024 * 1024 + "\n",
+        first
+            .run(
+                "san2",
+                "vgs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "lv_count,vg_free")
+            .out());
+  }
 }
