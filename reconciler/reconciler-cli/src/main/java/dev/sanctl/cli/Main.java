@@ -11,7 +11,16 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative, GitOps-style configuration reconciler for iSCSI SAN clusters.",
-    subcommands = {ValidateCommand.class, dev.sanctl.cli.sim.SimCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DriftCommand.class,
+      ImportCommand.class,
+      StatusCommand.class,
+      DemoCommand.class,
+      dev.sanctl.cli.sim.SimCommand.class
+    })
 public class Main implements Runnable {
   @Mixin GlobalOptions global;
 
