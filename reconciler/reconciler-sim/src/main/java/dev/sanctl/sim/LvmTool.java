@@ -524,6 +524,10 @@ final class LvmTool implements SimTool {
       throws IOException {
     String display = vg.name + "/" + lv.name;
     LvmReport.Row row = new LvmReport.Row(vg, lv, node);
+    if (LvmReport.mounted(row)) {
+      o.error("Logical volume " + display + " contains a filesystem in use.");
+      return;
+    }
     if (LvmReport.open(row)) {
       o.error("Logical volume " + display + " in use.");
       return;

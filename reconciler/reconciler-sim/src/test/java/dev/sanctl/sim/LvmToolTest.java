@@ -264,7 +264,7 @@ class LvmToolTest {
             .out());
     assertEquals(
         "  LV      VG  Attr       LSize Pool Origin Data% Meta% Move Log Cpy%Sync Convert\n"
-            + "  lv_meta vg0 -wi-a----- 8.00m\n"
+            + "  lv_meta vg0 -wi-ao---- 8.00m\n"
             + "  vol1    vg0 -wi-a----- 1.00g\n",
         run("san1", "lvs").out());
     assertEquals(
@@ -343,5 +343,12 @@ class LvmToolTest {
     assertEquals("  0 logical volume(s) in volume group \"vg0\" now active\n", r.out());
     assertEquals(
         "  -wi-------\n", run("san2", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
+    r = run("san1", "vgchange", "-an", "vg0");
+    assertEquals(
+        "  Can't deactivate volume group \"vg0\" with 1 open logical volume(s)\n",
+        r.err(),
+        "the meta volume is mounted on san1");
+    r = run("san1", "lvremove", "-f", "vg0/lv_meta");
+    assertEquals("  Logical volume vg0/lv_meta contains a filesystem in use.\n", r.err());
   }
 }

@@ -36,7 +36,7 @@ class SimClusterTest {
             .out(),
         "free space is the requested size; the meta volume is the only LV");
     assertEquals(
-        "  lv_meta:-wi-a-----\n",
+        "  lv_meta:-wi-ao----\n",
         c.run("san1", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
     assertEquals(
         "  lv_meta:-wi-------\n",
