@@ -193,4 +193,10 @@ class CoreutilsTest {
     assertEquals(1, r.exitStatus());
     assertEquals("find: '/srv/none': No such file or directory\n", r.err());
   }
+
+  @Test
+  void argumentsARemoteShellCannotCarryAreRefusedAsOverSsh() {
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> run("cat", "/etc/iet/a\nb"));
+  }
 }
