@@ -117,10 +117,15 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.REFUSED;
       }
       if (!autoApprove && saved == null && !confirmed(out, err)) return ExitCodes.REFUSED;
-      ApplyResult result = new Applier(s.engine(), new Journal(stateDir, clock))
+      Journal journal = new Journal(stateDir, clock);
+      ApplyResult result = new Applier(s.engine(), journal)
           .apply(s.desired(), plan, observed, (c, o) -> progress(out, o));
       out.println();
       out.println(result.summary());
+      if (!result.ok()) {
+        err.println("Every step is in the journal " + journal.file() + "; fix the cause and run"
+            + " apply again: it re-plans from live state and finishes the rest.");
+      }
       boolean converged = result.ok() && verifyEmpty(s, scope, err);
       record(stateDir, s, result, converged, clock);
       return converged && !plan.errored() ? ExitCodes.OK : ExitCodes.ERROR;
