@@ -63,9 +63,16 @@ public class ImportCommand implements Callable<Integer> {
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
       ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
-      obs.nodes().values().stream().filter(n -> !n.known()).forEach(n -> err.println(
-          "warning: node " + n.node() + " is unknown (" + n.unknownReason()
-              + "); nothing imported from it"));
+      obs.nodes().values().stream()
+          .filter(n -> !n.known())
+          .forEach(
+              n ->
+                  err.println(
+                      "warning: node "
+                          + n.node()
+                          + " is unknown ("
+                          + n.unknownReason()
+                          + "); nothing imported from it"));
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("apiVersion", "sanctl/v1");
       int importers = 0;
@@ -78,9 +85,10 @@ public class ImportCommand implements Callable<Integer> {
         err.println("sanctl: no installed provider can import");
         return ExitCodes.ERROR;
       }
-      String yaml = "# written by sanctl import from live state\n"
-          + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build())
-              .dumpToString(doc);
+      String yaml =
+          "# written by sanctl import from live state\n"
+              + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build())
+                  .dumpToString(doc);
       if ("-".equals(outFile)) {
         out.print(yaml);
       } else {

@@ -46,13 +46,18 @@ class ImportCommandTest {
 
   @Test
   void sectionsFromSeveralProvidersAreMerged() {
-    Map<String, Object> doc = new java.util.LinkedHashMap<>(Map.of(
-        "volumeGroups", Map.of("vg_a", Map.of("nodes", List.of("n1"))),
-        "targets", List.of("t1")));
-    ImportCommand.merge(doc, Map.of(
-        "volumeGroups", Map.of("vg_b", Map.of("type", "files")),
-        "targets", List.of("t2")));
-    assertEquals(Map.of("vg_a", Map.of("nodes", List.of("n1")), "vg_b", Map.of("type", "files")),
+    Map<String, Object> doc =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "volumeGroups", Map.of("vg_a", Map.of("nodes", List.of("n1"))),
+                "targets", List.of("t1")));
+    ImportCommand.merge(
+        doc,
+        Map.of(
+            "volumeGroups", Map.of("vg_b", Map.of("type", "files")),
+            "targets", List.of("t2")));
+    assertEquals(
+        Map.of("vg_a", Map.of("nodes", List.of("n1")), "vg_b", Map.of("type", "files")),
         doc.get("volumeGroups"));
     assertEquals(List.of("t1", "t2"), doc.get("targets"));
   }
