@@ -1,0 +1,92 @@
+package dev.sanctl.providers.files;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sanctl.core.config.ConfigLoader;
+import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.engine.Engine;
+import dev.sanctl.core.plan.Plan;
+import dev.sanctl.core.provider.ProviderRegistry;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.testkit.ContractScenario;
+import dev.sanctl.testkit.ProviderContract;
+import dev.sanctl.testkit.ProviderContractTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FilesProviderContractTest extends ProviderContractTest {
+  static final String CONFIG =
+      """
+      cluster: {name: lab, iqnPrefix: iqn.2026-01.dev.sanctl:lab}
+      nodes:
+        lab1: {address: 192.0.2.10, os: linux, services: [iet]}
+      volumeGroups:
+        vg_files:
+          type: files
+          path: /srv/sanctl/vg_files
+          nodes: [lab1]
+          volumes:
+            lun_a: {size: 64M}
+            lun_b: {size: 1G}
+      """;
+
+  static DesiredState load(String yaml) {
+    try {
+      Path dir = Files.createTempDirectory("sanctl-files-test");
+      Files.writeString(dir.resolve("config.yaml"), yaml);
+      LoadResult r = ConfigLoader.loadDirectory(dir);
+      assertTrue(r.ok(), () -> r.diagnostics().toString());
+      return r.state();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  protected Provider provider() {
+    return new FilesProvider();
+  }
+
+  @Override
+  protected List<ContractScenario> scenarios() {
+    DesiredState desired = load(CONFIG);
+    return List.of(
+        ContractScenario.simulated("empty node: directory and sparse files created", desired,
+            1L << 30, sim -> {}),
+        ContractScenario.simulated("smaller file is grown, existing one kept", desired, 1L << 30,
+            sim -> {
+              sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
+              sim.run("lab1", "truncate", "-s", "1M", "/srv/sanctl/vg_files/lun_a.img");
+              sim.run("lab1", "truncate", "-s", "1G", "/srv/sanctl/vg_files/lun_b.img");
+            }));
+  }
+
+  @Test
+  void shrinkingIsRefusedWithAnExplanation() {
+    DesiredState desired = load(CONFIG);
+    ContractScenario bigger =
+        ContractScenario.simulated("bigger", desired, 1L << 30, sim -> {
+          sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
+          sim.run("lab1", "truncate", "-s", "128M", "/srv/sanctl/vg_files/lun_a.img");
+        });
+    Plan plan;
+    try (Engine engine =
+        new Engine(ProviderRegistry.of(List.of(new FilesProvider())), bigger.hosts().get(),
+            ProviderContract.FAKE_SECRETS)) {
+      plan = engine.plan(desired, List.of(), List.of());
+    }
+    List<Finding> errors =
+        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
+    assertEquals(1, errors.size(), plan.findings().toString());
+    assertTrue(errors.get(0).message().contains("would shrink from 134217728 to 67108864 bytes"),
+        errors.get(0).message());
+    assertEquals("config.yaml:10:7", errors.get(0).source().toString());
+    assertTrue(plan.changes().stream().noneMatch(c -> c.name().equals("vg_files/lun_a")));
+  }
+}
