@@ -1,5 +1,7 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.ddless.DdlessCommand;
+import dev.sanctl.cli.ddless.DdmapCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative, GitOps-style configuration reconciler for iSCSI SAN clusters.",
-    subcommands = {})
+    subcommands = {DdlessCommand.class, DdmapCommand.class})
 public class Main implements Runnable {
   @Mixin GlobalOptions global;
 
