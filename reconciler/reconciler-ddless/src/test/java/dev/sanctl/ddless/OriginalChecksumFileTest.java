@@ -25,6 +25,18 @@ class OriginalChecksumFileTest {
   }
 
   @Test
+  void checksumFileEntriesAreMurmurThenCrcLittleEndian() throws Exception {
+    long[] entries = ChecksumFile.read(FIXTURES.resolve("input.ddless"));
+    assertEquals(4, entries.length);
+    assertEquals(0x68b3db1f, Checksums.murmur(entries[0]), "segment 0 is all zeros");
+    assertEquals(0xab54d286, Checksums.crc32(entries[0]));
+    assertArrayEquals(Files.readAllBytes(FIXTURES.resolve("input.ddless")),
+        ChecksumFile.toBytes(entries));
+    assertEquals(true, ChecksumFile.fits(FIXTURES.resolve("input.ddless"), 50001));
+    assertEquals(false, ChecksumFile.fits(FIXTURES.resolve("input.ddless"), 65537));
+  }
+
+  @Test
   void originalChecksumFileIsAcceptedUnchanged() throws Exception {
     Path source = FIXTURES.resolve("input.bin");
     Path target = Files.copy(source, dir.resolve("target.bin"));
