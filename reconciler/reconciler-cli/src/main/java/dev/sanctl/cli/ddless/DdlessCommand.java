@@ -117,8 +117,12 @@ public class DdlessCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.REFUSED;
     }
-    if (verbose) summary(json ? err : out, result);
-    if (json) out.println(result.toJson());
+    if (!json) {
+      summary(out, result);
+    } else {
+      if (verbose) summary(err, result);
+      out.println(result.toJson());
+    }
     out.flush();
     err.flush();
     return ExitCodes.OK;
