@@ -67,7 +67,8 @@ final class BlockDevices {
    *
    * @return bytes read (less than {@code len} only at the end of the source)
    */
-  static int readFully(FileChannel ch, ByteBuffer buf, int off, int len, long position, boolean direct)
+  static int readFully(
+      FileChannel ch, ByteBuffer buf, int off, int len, long position, boolean direct)
       throws IOException {
     int want = direct ? roundUp(len) : len;
     ByteBuffer view = buf.duplicate();

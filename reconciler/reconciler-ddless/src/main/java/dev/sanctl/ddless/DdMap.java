@@ -155,7 +155,8 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
 
   /** The file bytes of this map. */
   public byte[] toBytes() {
-    ByteBuffer b = ByteBuffer.allocate(HEADER_SIZE + 4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(HEADER_SIZE + 4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
     b.put(INFO).put(new byte[8 - INFO.length]);
     b.put((byte) version).put((byte) (suspended ? 1 : 0)).put((byte) 0).put((byte) 0);
     b.putInt((int) nameSum).putInt(words.length);

@@ -1,7 +1,6 @@
 package dev.sanctl.ddless;
 
 import static dev.sanctl.ddless.Segments.BUFFER_SIZE;
-import static dev.sanctl.ddless.Segments.SEGMENTS_PER_BUFFER;
 import static dev.sanctl.ddless.Segments.SEGMENT_SIZE;
 
 import java.io.IOException;
@@ -74,7 +73,9 @@ final class Scanner {
     int threads = (int) Math.max(1, Math.min(workers, buffers));
     ExecutorService pool = Executors.newFixedThreadPool(threads * 2, daemon("ddless-worker"));
     ExecutorService io =
-        map == null ? null : Executors.newFixedThreadPool(threads * queueDepth, daemon("ddless-io"));
+        map == null
+            ? null
+            : Executors.newFixedThreadPool(threads * queueDepth, daemon("ddless-io"));
     try {
       List<Future<Void>> futures = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
@@ -90,12 +91,13 @@ final class Scanner {
     }
   }
 
-  private Void worker(long first, long end, Handler handler, ExecutorService pool, ExecutorService io)
+  private Void worker(
+      long first, long end, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
     SegmentHasher hasher = new SegmentHasher();
     Chunk[] slots = {new Chunk(), new Chunk()};
     long started = System.nanoTime();
-    long[] regionBytes = {0};
+    long regionBytes = 0;
     Future<Chunk> next = first < end ? pool.submit(() -> read(first, slots[0], io)) : null;
     for (long b = first; b < end; b++) {
       Chunk chunk = await(next);
@@ -109,8 +111,8 @@ final class Scanner {
         handler.buffer(chunk);
       }
       progress.addAndGet(chunk.length);
-      regionBytes[0] += chunk.readCount == chunk.segments ? chunk.length : chunk.readCount * (long) SEGMENT_SIZE;
-      throttle(started, regionBytes[0]);
+      regionBytes += bytesOf(chunk);
+      throttle(started, regionBytes);
     }
     return null;
   }
@@ -142,8 +144,7 @@ final class Scanner {
       readMarked(chunk, io);
     }
     segmentsRead.addAndGet(chunk.readCount);
-    bytesRead.addAndGet(
-        chunk.readCount == chunk.segments ? chunk.length : (long) chunk.readCount * SEGMENT_SIZE);
+    bytesRead.addAndGet(bytesOf(chunk));
     return chunk;
   }
 
@@ -223,7 +224,9 @@ final class Scanner {
     };
   }
 
-  static int segmentsPerBuffer() {
-    return SEGMENTS_PER_BUFFER;
+  private static long bytesOf(Chunk chunk) {
+    return chunk.readCount == chunk.segments
+        ? chunk.length
+        : (long) chunk.readCount * SEGMENT_SIZE;
   }
 }

@@ -43,7 +43,8 @@ public final class SegmentHasher {
     }
     int tail = len - full * SEGMENT_SIZE;
     if (tail > 0) {
-      out[outOff + full] = MurmurHash2.hash(buf, from + full * SEGMENT_SIZE, tail, Segments.MURMUR_SEED);
+      int off = from + full * SEGMENT_SIZE;
+      out[outOff + full] = MurmurHash2.hash(buf, off, tail, Segments.MURMUR_SEED) & 0xffffffffL;
     }
     int count = full + (tail > 0 ? 1 : 0);
     ByteBuffer view = buf.duplicate();

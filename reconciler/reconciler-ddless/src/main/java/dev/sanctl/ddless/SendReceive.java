@@ -42,8 +42,8 @@ import java.util.zip.CRC32;
  *   <li>sender: {@code 'X'} end record, u64 segments read, u64 segments sent, u64 bytes sent, u64
  *       buffer frames. A stream that ends before it, or whose totals differ, is truncated: the
  *       receiver fails without committing.
- *   <li>receiver: {@code 'R'} result, u64 segments changed, u64 bytes written, u8 new checksum file;
- *       or {@code 'E'} + message.
+ *   <li>receiver: {@code 'R'} result, u64 segments changed, u64 bytes written, u8 new checksum
+ *       file; or {@code 'E'} + message.
  * </ol>
  */
 public final class SendReceive {
@@ -64,7 +64,12 @@ public final class SendReceive {
    * @return the receiver's result, with {@code segmentsRead} counted by the sender
    */
   public static CopyResult send(
-      Path source, Path map, boolean direct, int readRateMbPerSecond, InputStream in, OutputStream out)
+      Path source,
+      Path map,
+      boolean direct,
+      int readRateMbPerSecond,
+      InputStream in,
+      OutputStream out)
       throws IOException {
     long started = System.nanoTime();
     DataOutputStream o = new DataOutputStream(new BufferedOutputStream(out, STREAM_BUFFER));
@@ -144,7 +149,8 @@ public final class SendReceive {
       }
       int runs = 0;
       for (int s = 0; s < c.segments; s++) {
-        send[s] = c.read[s] && (theirs == null || !Checksums.same(theirs.getLong(s * 8), c.sums[s]));
+        boolean same = theirs != null && Checksums.same(theirs.getLong(s * 8), c.sums[s]);
+        send[s] = c.read[s] && !same;
         if (send[s] && (s == 0 || !send[s - 1])) runs++;
       }
       if (runs == 0) return;
@@ -218,11 +224,13 @@ public final class SendReceive {
     if (i.readInt() != MAGIC) throw new IOException("protocol error: not a ddless sender");
     int version = i.readUnsignedShort();
     if (version != VERSION) {
-      throw new IOException("protocol version " + version + " not supported (this is " + VERSION + ")");
+      throw new IOException(
+          "protocol version " + version + " not supported (this is " + VERSION + ")");
     }
     int segmentSize = i.readInt();
     if (segmentSize != SEGMENT_SIZE) {
-      throw new IOException("segment size " + segmentSize + " not supported (" + SEGMENT_SIZE + ")");
+      throw new IOException(
+          "segment size " + segmentSize + " not supported (" + SEGMENT_SIZE + ")");
     }
     long size = i.readLong();
     boolean mapped = (i.readUnsignedByte() & 1) != 0;
