@@ -1,0 +1,90 @@
+package dev.sanctl.snaprotate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The instant {@code t(s)} of a snapshot (2.3 step 3). */
+public final class SnapshotTimes {
+  /** A snap_time further than this from {@code creation} makes the snapshot INVALID. */
+  public static final Duration MAX_SKEW = Duration.ofHours(24);
+
+  private static final Pattern EPOCH = Pattern.compile("-?\\d{1,12}");
+  private static final DateTimeFormatter LEGACY_UNDERSCORE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd_HH.mm.ss");
+
+  private SnapshotTimes() {}
+
+  /**
+   * Parses a {@code snap_time} value: epoch seconds, an ISO-8601 instant with {@code Z} or an
+   * offset, or the legacy offset-less forms read as local time in {@code zone} (earlier offset on
+   * overlaps, shifted forward in gaps). Empty when unparseable.
+   */
+  public static Optional<Instant> parseSnapTime(String value, ZoneId zone) {
+    String v = value.trim();
+    if (EPOCH.matcher(v).matches()) return Optional.of(Instant.ofEpochSecond(Long.parseLong(v)));
+    try {
+      return Optional.of(OffsetDateTime.parse(v).toInstant());
+    } catch (DateTimeParseException notOffset) {
+      // fall through to the legacy forms
+    }
+    return parseLocal(v, zone);
+  }
+
+  /** Parses {@code yyyy-MM-dd_HH.mm.ss} or {@code yyyy-MM-ddTHH:mm:ss} as local time in zone. */
+  public static Optional<Instant> parseLocal(String v, ZoneId zone) {
+    LocalDateTime local;
+    try {
+      local = LocalDateTime.parse(v, LEGACY_UNDERSCORE);
+    } catch (DateTimeParseException e) {
+      try {
+        local = LocalDateTime.parse(v);
+      } catch (DateTimeParseException e2) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(ZonedDateTime.ofLocal(local, zone, null).toInstant());
+  }
+
+  /**
+   * The snapshot's instant, or empty when it has none or it is inconsistent (the INVALID class).
+   *
+   * @param legacyNameTime also read a {@code yyyy-MM-dd_HH.mm.ss} name when snap_time is unset
+   */
+  public static Optional<Instant> timeOf(Snapshot s, ZoneId zone, boolean legacyNameTime) {
+    Instant creation = s.creation() == null ? null : Instant.ofEpochSecond(s.creation());
+    if (s.snapTime() == null) {
+      if (legacyNameTime) {
+        Optional<Instant> fromName = parseLegacyName(s.name(), zone);
+        if (fromName.isPresent()) return consistent(fromName.get(), creation);
+      }
+      return Optional.ofNullable(creation);
+    }
+    Optional<Instant> parsed = parseSnapTime(s.snapTime(), zone);
+    if (parsed.isEmpty()) return Optional.empty();
+    return consistent(parsed.get(), creation);
+  }
+
+  private static Optional<Instant> parseLegacyName(String name, ZoneId zone) {
+    try {
+      LocalDateTime local = LocalDateTime.parse(name, LEGACY_UNDERSCORE);
+      return Optional.of(ZonedDateTime.ofLocal(local, zone, null).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<Instant> consistent(Instant t, Instant creation) {
+    if (creation != null && Duration.between(t, creation).abs().compareTo(MAX_SKEW) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(t);
+  }
+}
