@@ -51,7 +51,7 @@ public final class SnapRotatePlanner {
     ZoneId zone = schedule.zone();
     Instant now = req.now();
     List<Timed> candidates = new ArrayList<>();
-    Map<String, PlanRow> fixed = new HashMap<>();
+    List<PlanRow> fixed = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     int foreign = 0;
     List<Timed> managedTimed = new ArrayList<>();
@@ -59,13 +59,13 @@ public final class SnapRotatePlanner {
     for (Snapshot s : req.snapshots()) {
       if (!s.managed()) {
         Instant t = s.creation() == null ? null : Instant.ofEpochSecond(s.creation());
-        fixed.put(s.name(), row(s, SnapshotClass.FOREIGN, t, RowAction.IGNORE, "foreign"));
+        fixed.add(row(s, SnapshotClass.FOREIGN, t, RowAction.IGNORE, "foreign"));
         foreign++;
         continue;
       }
       Optional<Instant> time = SnapshotTimes.timeOf(s, zone, req.legacyNameTime());
       if (time.isEmpty()) {
-        fixed.put(s.name(), row(s, SnapshotClass.INVALID, null, RowAction.KEEP, "invalid-time"));
+        fixed.add(row(s, SnapshotClass.INVALID, null, RowAction.KEEP, "invalid-time"));
         warnings.add(
             "snapshot "
                 + s.name()
@@ -79,12 +79,11 @@ public final class SnapRotatePlanner {
       Instant t = time.get();
       managedTimed.add(new Timed(s, t));
       if (s.deferDestroy()) {
-        fixed.put(
-            s.name(),
+        fixed.add(
             row(s, SnapshotClass.DEFERRED, t, RowAction.SKIP, "defer-destroy-pending"));
         warnings.add("snapshot " + s.name() + " is pending deferred destroy");
       } else if (t.isAfter(now)) {
-        fixed.put(s.name(), row(s, SnapshotClass.FUTURE, t, RowAction.KEEP, "future"));
+        fixed.add(row(s, SnapshotClass.FUTURE, t, RowAction.KEEP, "future"));
         warnings.add("snapshot " + s.name() + " is dated in the future (" + t + "): kept");
       } else {
         candidates.add(new Timed(s, t));
@@ -95,39 +94,43 @@ public final class SnapRotatePlanner {
     }
     candidates.sort(ORDER);
 
-    Map<String, List<String>> reasons = new LinkedHashMap<>();
-    Map<String, String> primary = new HashMap<>();
-    for (Timed c : candidates) reasons.put(c.snapshot().name(), new ArrayList<>());
+    int count = candidates.size();
+    List<List<String>> reasons = new ArrayList<>(count);
+    String[] primary = new String[count];
+    for (int i = 0; i < count; i++) reasons.add(new ArrayList<>(2));
     ZonedDateTime offset = now.atZone(zone);
     for (Rule rule : schedule.rules()) {
       ZonedDateTime horizon = Buckets.minus(rule.freq(), offset, rule.n());
       long from = Buckets.index(rule.freq(), zone, horizon.toInstant());
       long to = Buckets.index(rule.freq(), zone, now);
       Set<Long> seen = new HashSet<>();
-      for (Timed c : candidates) {
+      long last = Long.MIN_VALUE;
+      for (int i = 0; i < count; i++) {
+        Timed c = candidates.get(i);
         long k = Buckets.index(rule.freq(), zone, c.time());
-        if (k < from || k > to || !seen.add(k)) continue;
-        String name = c.snapshot().name();
-        reasons.get(name).add(rule.name() + "[" + Buckets.label(rule.freq(), zone, c.time()) + "]");
-        primary.putIfAbsent(name, rule.name());
+        if (k < from || k > to || k == last) continue;
+        last = k;
+        if (!seen.add(k)) continue;
+        reasons.get(i).add(rule.name() + "[" + Buckets.label(rule.freq(), zone, c.time()) + "]");
+        if (primary[i] == null) primary[i] = rule.name();
       }
       offset = horizon;
     }
     warnings.addAll(zoneMismatchWarnings(schedule, candidates, now));
 
     int firstLatest = Math.max(0, candidates.size() - schedule.keepLast());
-    List<PlanRow> rows = new ArrayList<>(fixed.values());
-    for (int i = 0; i < candidates.size(); i++) {
+    List<PlanRow> rows = new ArrayList<>(fixed);
+    for (int i = 0; i < count; i++) {
       Timed c = candidates.get(i);
       Snapshot s = c.snapshot();
-      List<String> why = reasons.get(s.name());
+      List<String> why = reasons.get(i);
       if (i >= firstLatest) why.add("latest");
       if (s.held()) why.add("held");
       if (s.hasClones()) why.add("clones");
       if (req.protectedNames().contains(s.name())) why.add("protected");
       RowAction action = why.isEmpty() ? RowAction.DELETE : RowAction.KEEP;
       rows.add(
-          new PlanRow(s, SnapshotClass.CANDIDATE, c.time(), action, why, primary.get(s.name())));
+          new PlanRow(s, SnapshotClass.CANDIDATE, c.time(), action, why, primary[i]));
     }
     rows.sort(ROW_ORDER);
 

@@ -29,6 +29,8 @@ public final class SnapshotTimes {
    */
   public static Optional<Instant> parseSnapTime(String value, ZoneId zone) {
     String v = value.trim();
+    Instant fast = parseCanonicalUtc(v);
+    if (fast != null) return Optional.of(fast);
     if (EPOCH.matcher(v).matches()) return Optional.of(Instant.ofEpochSecond(Long.parseLong(v)));
     try {
       return Optional.of(OffsetDateTime.parse(v).toInstant());
@@ -36,6 +38,35 @@ public final class SnapshotTimes {
       // fall through to the legacy forms
     }
     return parseLocal(v, zone);
+  }
+
+  /** Fast path for the form this tool writes, {@code yyyy-MM-ddTHH:mm:ssZ}; null otherwise. */
+  private static Instant parseCanonicalUtc(String v) {
+    if (v.length() != 20 || v.charAt(19) != 'Z' || v.charAt(10) != 'T') return null;
+    if (v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(13) != ':' || v.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(v, 0, 4);
+    int month = digits(v, 5, 2);
+    int day = digits(v, 8, 2);
+    int hour = digits(v, 11, 2);
+    int minute = digits(v, 14, 2);
+    int second = digits(v, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return null;
+    if (minute < 0 || minute > 59 || second < 0 || second > 59) return null;
+    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) return null;
+    long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second);
+  }
+
+  private static int digits(String s, int from, int len) {
+    int n = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   /** Parses {@code yyyy-MM-dd_HH.mm.ss} or {@code yyyy-MM-ddTHH:mm:ss} as local time in zone. */
