@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative, GitOps-style configuration reconciler for iSCSI SAN clusters.",
-    subcommands = {})
+    subcommands = {ValidateCommand.class, dev.sanctl.cli.sim.SimCommand.class})
 public class Main implements Runnable {
   @Mixin GlobalOptions global;
 

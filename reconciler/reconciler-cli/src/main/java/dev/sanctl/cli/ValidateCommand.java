@@ -1,0 +1,127 @@
+package dev.sanctl.cli;
+
+import dev.sanctl.core.config.ConfigLoader;
+import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.spi.diag.Diagnostic;
+import dev.sanctl.spi.model.SourceRef;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code sanctl validate}: checks a config repository (or one git revision of it) against the
+ * schema and the semantic rules. Exit 0 when valid, 1 with every problem listed as {@code
+ * file:line:column: message}, sorted by file and position.
+ */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Check the desired state: schema, references, uniqueness, sizes, cron, secrets.")
+public class ValidateCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--rev",
+      paramLabel = "REV",
+      description = "Validate this git revision of the config repository (working tree untouched).")
+  String rev;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+      defaultValue = "text")
+  Format format;
+
+  /** Output formats of {@code validate}. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Override
+  public Integer call() {
+    LoadResult result =
+        rev == null
+            ? ConfigLoader.loadDirectory(main.global.configDir)
+            : ConfigLoader.loadRevision(main.global.configDir, rev);
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(json(result));
+    } else {
+      for (Diagnostic d : result.diagnostics()) out.println(d.render());
+      if (result.ok()) out.println("valid: " + summary(result));
+    }
+    out.flush();
+    return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  private static String summary(LoadResult r) {
+    var s = r.state();
+    int volumes = s.volumeGroups().values().stream().mapToInt(v -> v.volumes().size()).sum();
+    return s.nodes().size()
+        + " nodes, "
+        + s.volumeGroups().size()
+        + " volume groups, "
+        + volumes
+        + " volumes, "
+        + s.targets().size()
+        + " targets, "
+        + s.pools().size()
+        + " pools";
+  }
+
+  static String json(LoadResult r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("{\"formatVersion\":\"1\",\"valid\":").append(r.ok()).append(",\"diagnostics\":[");
+    List<Diagnostic> ds = r.diagnostics();
+    for (int i = 0; i < ds.size(); i++) {
+      Diagnostic d = ds.get(i);
+      SourceRef at = d.source() == null ? SourceRef.NONE : d.source();
+      if (i > 0) sb.append(',');
+      sb.append("{\"file\":")
+          .append(quote(at.file()))
+          .append(",\"line\":")
+          .append(at.line())
+          .append(",\"column\":")
+          .append(at.column())
+          .append(",\"severity\":")
+          .append(quote(d.severity().name().toLowerCase(java.util.Locale.ROOT)))
+          .append(",\"message\":")
+          .append(quote(d.message()))
+          .append(",\"hint\":")
+          .append(d.hint() == null ? "null" : quote(d.hint()))
+          .append('}');
+    }
+    return sb.append("]}").toString();
+  }
+
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.sanctl.cli.sim;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sanctl sim}: the embedded simulated cluster. */
+@Command(
+    name = "sim",
+    description = "The embedded simulated cluster: seed it, run commands on its nodes, make drift.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+      SimRunCommand.class,
+      SimSessionCommand.class,
+      SimWriteCommand.class,
+      SimFailoverCommand.class,
+      SimFaultCommand.class
+    })
+public class SimCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sanctl.core.apply;
+
+import dev.sanctl.core.plan.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Small records in the state directory that {@code sanctl status} reads: {@code last-apply.json}
+ * and {@code last-drift.json}. Written atomically (temp file and rename).
+ */
+public final class StateFile {
+  public static final String LAST_APPLY = "last-apply.json";
+  public static final String LAST_DRIFT = "last-drift.json";
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+  private StateFile() {}
+
+  /** Writes {@code values} (strings and numbers) to {@code name} in the state directory. */
+  public static void write(Path stateDir, String name, Map<String, Object> values) {
+    try {
+      Files.createDirectories(stateDir);
+      Path tmp = stateDir.resolve(name + ".tmp");
+      Files.writeString(tmp, Json.write(new TreeMap<>(values)), StandardCharsets.UTF_8);
+      Files.move(tmp, stateDir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + stateDir.resolve(name), e);
+    }
+  }
+
+  /** Reads a state record as strings, empty when it was never written. */
+  public static Optional<Map<String, String>> read(Path stateDir, String name) {
+    Path f = stateDir.resolve(name);
+    if (!Files.exists(f)) return Optional.empty();
+    try {
+      JsonNode n = MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8));
+      Map<String, String> m = new LinkedHashMap<>();
+      n.properties().forEach(e -> m.put(e.getKey(),
+          e.getValue().isNull() ? null : e.getValue().asString()));
+      return Optional.of(m);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package dev.sanctl.core.config;
+
+import dev.sanctl.core.validate.InlineSecrets;
+import dev.sanctl.core.validate.SchemaValidator;
+import dev.sanctl.core.validate.SemanticValidator;
+import dev.sanctl.spi.diag.Diagnostic;
+import dev.sanctl.spi.diag.Severity;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.SourceRef;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads a config repository (format v1, {@code spec/desired-state.md}): reads every YAML file,
+ * checks each against the JSON Schema, merges them, checks the semantic rules and builds the typed
+ * {@link DesiredState}. Never throws for bad input: every problem is a {@link Diagnostic}.
+ */
+public final class ConfigLoader {
+  private ConfigLoader() {}
+
+  /** Loads the working tree of {@code dir}. */
+  public static LoadResult loadDirectory(Path dir) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<SourceFile> files = ConfigFiles.fromDirectory(dir, diagnostics);
+    return load(files, null, diagnostics);
+  }
+
+  /**
+   * Loads {@code repoDir} as it is in git revision {@code rev} (branch, tag, commit), reading the
+   * tree of that commit without touching the working tree.
+   */
+  public static LoadResult loadRevision(Path repoDir, String rev) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<SourceFile> files = new ArrayList<>();
+    String commit = ConfigFiles.fromRevision(repoDir, rev, files, diagnostics);
+    if (commit == null) return new LoadResult(null, diagnostics);
+    return load(files, commit, diagnostics);
+  }
+
+  /** Loads in-memory files (paths relative to a virtual config directory). */
+  public static LoadResult loadFiles(List<SourceFile> files) {
+    return load(files, null, new ArrayList<>());
+  }
+
+  private static LoadResult load(
+      List<SourceFile> files, String revision, List<Diagnostic> diagnostics) {
+    try {
+      return loadUnchecked(files, revision, diagnostics);
+    } catch (RuntimeException | StackOverflowError e) {
+      diagnostics.add(
+          Diagnostic.error(
+              SourceRef.NONE,
+              "internal error while reading the configuration: " + e,
+              "please report this with the config that caused it"));
+      return new LoadResult(null, diagnostics);
+    }
+  }
+
+  private static LoadResult loadUnchecked(
+      List<SourceFile> files, String revision, List<Diagnostic> diagnostics) {
+    List<ParsedFile> parsed = new ArrayList<>();
+    for (SourceFile f : files) {
+      YamlFileReader.read(f.path(), f.text(), diagnostics).ifPresent(parsed::add);
+    }
+    for (ParsedFile f : parsed) {
+      Set<YamlPath> secretKeys = InlineSecrets.check(f, diagnostics);
+      diagnostics.addAll(SchemaValidator.validate(f, secretKeys));
+    }
+    if (hasErrors(diagnostics)) return new LoadResult(null, diagnostics);
+    MergedDocument merged = DocumentMerger.merge(parsed, diagnostics);
+    if (hasErrors(diagnostics)) return new LoadResult(null, diagnostics);
+    diagnostics.addAll(SemanticValidator.validate(merged));
+    if (hasErrors(diagnostics)) return new LoadResult(null, diagnostics);
+    return new LoadResult(ModelBuilder.build(merged, revision), diagnostics);
+  }
+
+  private static boolean hasErrors(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+  }
+}

@@ -1,0 +1,437 @@
+package dev.sanctl.core.config;
+
+import dev.sanctl.spi.model.Alerts;
+import dev.sanctl.spi.model.Backups;
+import dev.sanctl.spi.model.Cluster;
+import dev.sanctl.spi.model.CronEntry;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.IetGlobal;
+import dev.sanctl.spi.model.InitiatorGroup;
+import dev.sanctl.spi.model.NodeSpec;
+import dev.sanctl.spi.model.Policy;
+import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.model.PortalGroup;
+import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.model.SnapshotSchedule;
+import dev.sanctl.spi.model.SourceRef;
+import dev.sanctl.spi.model.Target;
+import dev.sanctl.spi.model.TargetDefaults;
+import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.model.Transport;
+import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.model.VolumeRef;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * Builds the typed {@link DesiredState} from a merged document that already passed the schema and
+ * the semantic rules, applying every default of the format.
+ */
+public final class ModelBuilder {
+  /** Default ZFS user property namespace. */
+  public static final String DEFAULT_PROPERTY_NAMESPACE = "sanctl";
+
+  private final JsonNode root;
+  private final Positions positions;
+
+  private ModelBuilder(MergedDocument doc) {
+    this.root = doc.root();
+    this.positions = doc.positions();
+  }
+
+  /** The desired state of a valid merged document, read at {@code revision} (or null). */
+  public static DesiredState build(MergedDocument doc, String revision) {
+    return new ModelBuilder(doc).build(revision);
+  }
+
+  private DesiredState build(String revision) {
+    JsonNode c = root.path("cluster");
+    Cluster cluster =
+        new Cluster(
+            text(c, "name", null),
+            text(c, "iqnPrefix", null),
+            text(c, "propertyNamespace", DEFAULT_PROPERTY_NAMESPACE),
+            key(YamlPath.of("cluster")));
+    return new DesiredState(
+        cluster,
+        namedMap(YamlPath.of("nodes"), this::node),
+        transport(root.path("transport")),
+        policy(root.path("policy")),
+        alerts(root.path("alerts")),
+        namedMap(YamlPath.of("volumeGroups"), this::volumeGroup),
+        namedMap(YamlPath.of("portalGroups"), this::portalGroup),
+        namedMap(
+            YamlPath.of("initiatorGroups"),
+            (name, p) -> new InitiatorGroup(name, strings(at(p)), key(p))),
+        new IetGlobal(options(root.path("iet").path("global"))),
+        new TargetDefaults(
+            text(root.path("targetDefaults"), "io", "blockio"),
+            options(root.path("targetDefaults").path("options"))),
+        list(YamlPath.of("targets"), this::target),
+        namedMap(YamlPath.of("pools"), this::pool),
+        namedMap(YamlPath.of("snapshotSchedules"), this::schedule),
+        backups(root.path("backups")),
+        namedMap(YamlPath.of("cron"), (node, p) -> list(p, this::cronEntry)),
+        revision);
+  }
+
+  private NodeSpec node(String name, YamlPath p) {
+    JsonNode n = at(p);
+    JsonNode tgt = n.path("tgt").path("controlPort");
+    return new NodeSpec(
+        name,
+        text(n, "address", null),
+        text(n, "os", "linux"),
+        strings(n.path("services")),
+        text(n, "connection", "ssh"),
+        text(n, "user", null),
+        n.has("port") ? n.get("port").asInt() : null,
+        text(n, "identityFile", null),
+        text(n, "knownHostsFile", null),
+        tgt.isIntegralNumber() ? tgt.asInt() : null,
+        key(p));
+  }
+
+  private static Transport transport(JsonNode t) {
+    Transport d = Transport.DEFAULTS;
+    return new Transport(
+        text(t, "user", d.user()),
+        t.path("port").asInt(d.port()),
+        text(t, "identityFile", d.identityFile()),
+        text(t, "knownHostsFile", d.knownHostsFile()),
+        duration(t, "connectTimeout", d.connectTimeout()),
+        duration(t, "commandTimeout", d.commandTimeout()),
+        t.path("maxParallelNodes").asInt(d.maxParallelNodes()));
+  }
+
+  private static Duration duration(JsonNode n, String field, Duration fallback) {
+    Duration d = Quantities.duration(text(n, field, null));
+    return d == null ? fallback : d;
+  }
+
+  private static Policy policy(JsonNode p) {
+    Policy d = Policy.DEFAULTS;
+    return new Policy(
+        p.path("autoApply").asBoolean(d.autoApply()),
+        p.path("allowDestroy").asBoolean(d.allowDestroy()),
+        p.path("allowDisruptive").asBoolean(d.allowDisruptive()),
+        p.path("selfHeal").asBoolean(d.selfHeal()));
+  }
+
+  private static Alerts alerts(JsonNode a) {
+    JsonNode e = a.path("email");
+    if (!e.isObject()) return Alerts.NONE;
+    JsonNode s = e.path("smtp");
+    return new Alerts(
+        new Alerts.Email(
+            text(e, "from", null),
+            strings(e.path("to")),
+            new Alerts.Smtp(
+                text(s, "host", null),
+                s.path("port").asInt(587),
+                s.path("starttls").asBoolean(true),
+                text(s, "username", null),
+                text(s, "passwordFile", null))));
+  }
+
+  private VolumeGroup volumeGroup(String name, YamlPath p) {
+    JsonNode v = at(p);
+    JsonNode meta = v.path("metaVolume");
+    YamlPath metaPath = p.key("metaVolume");
+    return new VolumeGroup(
+        name,
+        "files".equals(text(v, "type", "lvm")) ? VolumeGroup.Type.FILES : VolumeGroup.Type.LVM,
+        text(v, "path", null),
+        strings(v.path("nodes")),
+        meta.isObject()
+            ? new VolumeGroup.MetaVolume(
+                text(meta, "name", null),
+                size(meta.get("size")),
+                text(meta, "mountPoint", null),
+                key(metaPath))
+            : null,
+        namedMap(
+            p.key("volumes"),
+            (lv, vp) ->
+                new VolumeGroup.Volume(
+                    lv, size(at(vp).get("size")), resourceState(at(vp)), key(vp))),
+        key(p));
+  }
+
+  private PortalGroup portalGroup(String name, YamlPath p) {
+    JsonNode g = at(p);
+    return new PortalGroup(
+        name,
+        g.path("port").asInt(3260),
+        namedMap(p.key("portals"), (node, np) -> strings(at(np))),
+        key(p));
+  }
+
+  private Target target(YamlPath p) {
+    JsonNode t = at(p);
+    VolumeRef volume = t.has("volume") ? VolumeRef.parse(text(t, "volume", null)) : null;
+    String serial = text(t, "serial", null);
+    List<Target.Lun> luns;
+    if (t.has("luns")) {
+      luns =
+          list(
+              p.key("luns"),
+              lp -> {
+                JsonNode l = at(lp);
+                return new Target.Lun(
+                    l.path("lun").asInt(),
+                    VolumeRef.parse(text(l, "volume", null)),
+                    text(l, "serial", null),
+                    key(lp));
+              });
+      if (volume == null && !luns.isEmpty()) volume = lunZeroOrFirst(luns).volume();
+    } else {
+      luns = List.of(new Target.Lun(0, volume, serial, key(p)));
+    }
+    JsonNode chap = t.path("chap");
+    return new Target(
+        volume,
+        text(t, "iqn", null),
+        TargetState.valueOf(text(t, "state", "online").toUpperCase(Locale.ROOT)),
+        serial,
+        text(t, "portalGroup", null),
+        strings(t.path("initiators")),
+        text(t, "comment", null),
+        t.path("expectedSessions").isIntegralNumber() ? t.get("expectedSessions").asInt() : null,
+        chap.isObject()
+            ? new Target.Chap(
+                list(p.key("chap").key("incoming"), this::chapUser),
+                chap.has("outgoing") ? chapUser(p.key("chap").key("outgoing")) : null)
+            : Target.Chap.NONE,
+        luns,
+        key(p));
+  }
+
+  private static Target.Lun lunZeroOrFirst(List<Target.Lun> luns) {
+    return luns.stream().filter(l -> l.lun() == 0).findFirst().orElse(luns.get(0));
+  }
+
+  private Target.ChapUser chapUser(YamlPath p) {
+    JsonNode u = at(p);
+    return new Target.ChapUser(text(u, "user", null), text(u, "secretFile", null), key(p));
+  }
+
+  private Pool pool(String name, YamlPath p) {
+    JsonNode pool = at(p);
+    JsonNode vd = pool.path("volumeDefaults");
+    Pool.VolumeDefaults defaults =
+        vd.isObject()
+            ? new Pool.VolumeDefaults(
+                options(vd.path("properties")),
+                text(vd, "snapshotSchedule", null),
+                vd.path("sparse").asBoolean(false),
+                vd.has("blockSize") ? size(vd.get("blockSize")) : null)
+            : Pool.VolumeDefaults.NONE;
+    return new Pool(
+        name,
+        strings(pool.path("nodes")),
+        namedMap(
+            p.key("datasets"),
+            (ds, dp) -> new Pool.Dataset(ds, options(at(dp).path("properties")), key(dp))),
+        namedMap(p.key("volumes"), (zv, zp) -> zvol(zv, zp, defaults)),
+        defaults,
+        pool.path("stmfHa").isObject() ? stmfHa(p.key("stmfHa")) : null,
+        pool.path("comstar").isObject() ? comstar(p.key("comstar")) : null,
+        key(p));
+  }
+
+  private Pool.Zvol zvol(String name, YamlPath p, Pool.VolumeDefaults d) {
+    JsonNode z = at(p);
+    Map<String, String> props = new LinkedHashMap<>(d.properties());
+    props.putAll(options(z.path("properties")));
+    return new Pool.Zvol(
+        name,
+        size(z.get("size")),
+        z.path("sparse").asBoolean(d.sparse()),
+        z.has("blockSize") ? Long.valueOf(size(z.get("blockSize"))) : d.blockSize(),
+        Collections.unmodifiableMap(props),
+        text(z, "snapshotSchedule", d.snapshotSchedule()),
+        resourceState(z),
+        key(p));
+  }
+
+  private Pool.StmfHa stmfHa(YamlPath p) {
+    JsonNode s = at(p);
+    return new Pool.StmfHa(
+        namedMap(p.key("targetPortalGroups"), (n, np) -> strings(at(np))),
+        text(s, "defaultTpg", null),
+        namedMap(
+            p.key("targets"),
+            (n, np) ->
+                new Pool.StmfHaTarget(
+                    n, text(at(np), "type", "iscsi"), text(at(np), "tpg", null), key(np))),
+        s.has("logicalUnits") ? strings(s.get("logicalUnits")) : null,
+        namedMap(p.key("hostGroups"), (n, np) -> strings(at(np))),
+        namedMap(p.key("targetGroups"), (n, np) -> strings(at(np))),
+        namedMap(
+            p.key("views"),
+            (n, np) ->
+                new Pool.StmfHaView(
+                    n,
+                    text(at(np), "hostGroup", null),
+                    text(at(np), "targetGroup", null),
+                    text(at(np), "luPrefix", null),
+                    key(np))),
+        key(p));
+  }
+
+  private Pool.Comstar comstar(YamlPath p) {
+    return new Pool.Comstar(
+        list(
+            p.key("logicalUnits"),
+            lp -> {
+              JsonNode l = at(lp);
+              return new Pool.ComstarLu(
+                  text(l, "zvol", null),
+                  text(l, "guid", null).toUpperCase(Locale.ROOT),
+                  text(l, "serial", null),
+                  text(l, "alias", null),
+                  resourceState(l),
+                  key(lp));
+            }),
+        namedMap(p.key("hostGroups"), (n, np) -> strings(at(np))),
+        namedMap(p.key("targetGroups"), (n, np) -> strings(at(np))),
+        namedMap(p.key("tpgs"), (n, np) -> strings(at(np))),
+        namedMap(
+            p.key("targets"),
+            (n, np) ->
+                new Pool.ComstarTarget(
+                    n,
+                    text(at(np), "iqn", null),
+                    strings(at(np).path("tpgs")),
+                    resourceState(at(np)),
+                    key(np))),
+        list(
+            p.key("views"),
+            vp -> {
+              JsonNode v = at(vp);
+              return new Pool.ComstarView(
+                  text(v, "lu", null),
+                  text(v, "hostGroup", null),
+                  text(v, "targetGroup", null),
+                  v.path("lun").asInt(),
+                  key(vp));
+            }),
+        key(p));
+  }
+
+  private SnapshotSchedule schedule(String name, YamlPath p) {
+    JsonNode s = at(p);
+    List<SnapshotSchedule.Rule> rules = new ArrayList<>();
+    for (JsonNode r : s.path("rules")) {
+      rules.add(
+          new SnapshotSchedule.Rule(
+              text(r, "name", null),
+              SnapshotSchedule.Freq.valueOf(text(r, "freq", null).toUpperCase(Locale.ROOT)),
+              r.path("n").asInt()));
+    }
+    return new SnapshotSchedule(
+        name,
+        ZoneId.of(text(s, "zone", "UTC")),
+        s.path("keepLast").asInt(1),
+        List.copyOf(rules),
+        key(p));
+  }
+
+  private Backups backups(JsonNode b) {
+    JsonNode d = b.path("defaults");
+    return new Backups(
+        list(
+            YamlPath.of("backups", "jobs"),
+            jp -> {
+              JsonNode j = at(jp);
+              VolumeRef source = VolumeRef.parse(text(j, "source", null));
+              return new Backups.Job(
+                  source,
+                  text(j, "archive", text(d, "archive", null)),
+                  text(j, "pool", text(d, "pool", null)),
+                  text(j, "volume", source.lv() + "_bk"),
+                  j.path("workers").asInt(d.path("workers").asInt(1)),
+                  j.path("integrity").asBoolean(d.path("integrity").asBoolean(false)),
+                  key(jp));
+            }));
+  }
+
+  private CronEntry cronEntry(YamlPath p) {
+    JsonNode e = at(p);
+    return new CronEntry(
+        text(e, "schedule", null), text(e, "command", null), text(e, "comment", null), key(p));
+  }
+
+  private static ResourceState resourceState(JsonNode n) {
+    return "absent".equals(text(n, "state", "present"))
+        ? ResourceState.ABSENT
+        : ResourceState.PRESENT;
+  }
+
+  private static long size(JsonNode n) {
+    return Quantities.sizeBytes(n).orElse(0L);
+  }
+
+  /** Option maps: values as rendered text (booleans as Yes/No, as IET and ZFS expect). */
+  static Map<String, String> options(JsonNode n) {
+    if (!n.isObject()) return Map.of();
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
+      JsonNode v = e.getValue();
+      out.put(e.getKey(), v.isBoolean() ? (v.booleanValue() ? "Yes" : "No") : v.asString());
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private <T> Map<String, T> namedMap(YamlPath p, BiFunction<String, YamlPath, T> f) {
+    JsonNode n = at(p);
+    if (!n.isObject()) return Map.of();
+    Map<String, T> out = new LinkedHashMap<>();
+    for (String name : n.propertyNames()) out.put(name, f.apply(name, p.key(name)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  private <T> List<T> list(YamlPath p, Function<YamlPath, T> f) {
+    JsonNode n = at(p);
+    if (!n.isArray()) return List.of();
+    List<T> out = new ArrayList<>(n.size());
+    for (int i = 0; i < n.size(); i++) out.add(f.apply(p.index(i)));
+    return Collections.unmodifiableList(out);
+  }
+
+  private static List<String> strings(JsonNode n) {
+    if (!n.isArray()) return List.of();
+    List<String> out = new ArrayList<>(n.size());
+    for (JsonNode s : n) out.add(s.asString());
+    return Collections.unmodifiableList(out);
+  }
+
+  private static String text(JsonNode n, String field, String fallback) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? fallback : v.asString();
+  }
+
+  private JsonNode at(YamlPath p) {
+    JsonNode n = root;
+    for (Object e : p.elements()) {
+      n = e instanceof Integer i ? n.path(i) : n.path((String) e);
+      if (n == null) return MissingNode.getInstance();
+    }
+    return n;
+  }
+
+  private SourceRef key(YamlPath p) {
+    return positions.key(p);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.sanctl.core.engine;
+
+import dev.sanctl.spi.provider.PlanContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+
+/**
+ * Reads secret files relative to the config directory. Refuses files that are missing, unreadable
+ * or readable by group or others; strips one trailing newline.
+ */
+public final class FileSecretResolver implements PlanContext.SecretResolver {
+  private final Path base;
+
+  public FileSecretResolver(Path base) {
+    this.base = base;
+  }
+
+  @Override
+  public String read(String path) throws PlanContext.SecretException {
+    Path p = base.resolve(expandHome(path)).normalize();
+    try {
+      Set<PosixFilePermission> perms;
+      try {
+        perms = Files.getPosixFilePermissions(p);
+      } catch (UnsupportedOperationException e) {
+        perms = Set.of();
+      }
+      if (perms.contains(PosixFilePermission.GROUP_READ)
+          || perms.contains(PosixFilePermission.OTHERS_READ)) {
+        throw new PlanContext.SecretException(
+            "secret file " + path + " is readable by group or others (run: chmod 600 " + path
+                + ")");
+      }
+      String s = Files.readString(p, StandardCharsets.UTF_8);
+      if (s.endsWith("\n")) s = s.substring(0, s.length() - 1);
+      if (s.endsWith("\r")) s = s.substring(0, s.length() - 1);
+      return s;
+    } catch (IOException e) {
+      throw new PlanContext.SecretException("cannot read secret file " + path + ": " + e);
+    }
+  }
+
+  private static String expandHome(String path) {
+    if (path.startsWith("~/")) return System.getProperty("user.home") + path.substring(1);
+    return path;
+  }
+}

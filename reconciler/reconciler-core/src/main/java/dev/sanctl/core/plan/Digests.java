@@ -1,0 +1,42 @@
+package dev.sanctl.core.plan;
+
+import dev.sanctl.spi.model.DesiredState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 digests as {@code sha256:<hex>}, the form saved plans carry. */
+public final class Digests {
+  private Digests() {}
+
+  /** Digest of the desired state, independent of the revision it was read from. */
+  public static String desired(DesiredState d) {
+    DesiredState withoutRevision =
+        new DesiredState(
+            d.cluster(), d.nodes(), d.transport(), d.policy(), d.alerts(), d.volumeGroups(),
+            d.portalGroups(), d.initiatorGroups(), d.iet(), d.targetDefaults(), d.targets(),
+            d.pools(), d.snapshotSchedules(), d.backups(), d.cron(), null);
+    return of(withoutRevision.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Digest of bytes. */
+  public static String of(byte[] bytes) {
+    MessageDigest md = sha256();
+    return format(md.digest(bytes));
+  }
+
+  /** A fresh SHA-256 digest. */
+  public static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    }
+  }
+
+  /** {@code sha256:<hex>}. */
+  public static String format(byte[] digest) {
+    return "sha256:" + HexFormat.of().formatHex(digest);
+  }
+}

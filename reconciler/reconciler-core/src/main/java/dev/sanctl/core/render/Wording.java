@@ -1,0 +1,78 @@
+package dev.sanctl.core.render;
+
+import dev.sanctl.core.plan.Plan;
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.FieldChange;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Impact;
+import java.util.Comparator;
+import java.util.List;
+
+/** The shared plan vocabulary of the human renderers. */
+final class Wording {
+  static final String NO_CHANGES = "No changes. Storage matches the desired state.";
+
+  private Wording() {}
+
+  static String impact(Impact i) {
+    return switch (i) {
+      case NONE -> "none";
+      case DISRUPTIVE -> "disruptive";
+      case DESTRUCTIVE -> "destructive";
+      case BREAKING -> "breaking identity";
+    };
+  }
+
+  /** {@code # <address> will be created}. */
+  static String header(Change c) {
+    return "# " + c.address() + " " + c.action().phrase();
+  }
+
+  /** Changes that need attention, worst first (breaking, destructive, disruptive), stable. */
+  static List<Change> attention(Plan plan) {
+    return plan.changes().stream()
+        .filter(c -> c.impact() != Impact.NONE)
+        .sorted(Comparator.comparing((Change c) -> c.impact()).reversed())
+        .toList();
+  }
+
+  static String symbol(FieldChange f) {
+    if (f.before() == null) return "+";
+    if (f.after() == null) return "-";
+    return "~";
+  }
+
+  static String value(FieldChange f, String v) {
+    if (v == null) return "null";
+    return f.sensitive() ? Command.REDACTED : "\"" + v + "\"";
+  }
+
+  /** {@code path: before -> after}, or one side for an added or removed attribute. */
+  static String field(FieldChange f) {
+    if (f.before() == null) return f.path() + ": " + value(f, f.after());
+    if (f.after() == null) return f.path() + ": " + value(f, f.before());
+    return f.path() + ": " + value(f, f.before()) + " -> " + value(f, f.after());
+  }
+
+  static String command(Command c) {
+    int n = c.stdin().length;
+    return "$ " + c + (n == 0 ? "" : "  (stdin: " + n + " bytes)");
+  }
+
+  static String findingKind(Finding.Kind k) {
+    return switch (k) {
+      case UNMANAGED -> "unmanaged";
+      case ERROR -> "error";
+      case WARNING -> "warning";
+      case DRIFT -> "drift";
+    };
+  }
+
+  static String finding(Finding f) {
+    String where = f.address() != null ? f.address() : f.node() != null ? f.node() : "cluster";
+    String src =
+        f.source() == null || f.source().file().isEmpty() ? "" : " (" + f.source() + ")";
+    return where + ": " + f.message() + (f.hint() == null ? "" : " — " + f.hint()) + src;
+  }
+}

@@ -1,0 +1,138 @@
+package dev.sanctl.core.apply;
+
+import static dev.sanctl.core.engine.testing.TestStates.node;
+import static dev.sanctl.core.engine.testing.TestStates.state;
+import static dev.sanctl.core.engine.testing.TestStates.vg;
+import static dev.sanctl.core.engine.testing.TestStates.vol;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sanctl.core.engine.ClusterObservation;
+import dev.sanctl.core.engine.Engine;
+import dev.sanctl.core.engine.testing.KvHost;
+import dev.sanctl.core.engine.testing.KvLinkProvider;
+import dev.sanctl.core.engine.testing.KvProvider;
+import dev.sanctl.core.engine.testing.TestStates;
+import dev.sanctl.core.plan.Plan;
+import dev.sanctl.core.provider.ProviderRegistry;
+import dev.sanctl.spi.model.DesiredState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplierTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+  @TempDir Path state;
+
+  static DesiredState desired() {
+    return state(
+        List.of(node("n1", "kv", "kvlink"), node("n2", "kv", "kvlink")),
+        List.of(vg("vg1", "n1", vol("a", 100), vol("b", 200), vol("chap1", 0)),
+            vg("vg2", "n2", vol("c", 300))));
+  }
+
+  static Engine engine(Map<String, KvHost> hosts) {
+    return new Engine(ProviderRegistry.of(List.of(new KvProvider(), new KvLinkProvider())),
+        TestStates.hosts(hosts), p -> "s3cr3t-" + p);
+  }
+
+  private ApplyResult apply(Engine e, DesiredState d) {
+    ClusterObservation obs = e.observe(d, List.of());
+    Plan plan = e.plan(d, obs, List.of());
+    return new Applier(e, new Journal(state, CLOCK)).apply(d, plan, obs, null);
+  }
+
+  @Test
+  void applyConvergesAndTheSecondPlanIsEmpty() {
+    KvHost n1 = new KvHost("n1");
+    KvHost n2 = new KvHost("n2");
+    Engine e = engine(Map.of("n1", n1, "n2", n2));
+    ApplyResult r = apply(e, desired());
+    assertTrue(r.ok(), r.outcomes().toString());
+    assertEquals(8, r.outcomes().size());
+    assertEquals("/dev/vg1/a", n1.store().get("link:vg1/a"));
+    assertEquals("s3cr3t-chap1", n1.store().get("vg1/chap1"));
+    assertFalse(e.plan(desired(), List.of(), List.of()).hasChanges());
+    assertTrue(Journal.lastUnfinished(state).isEmpty());
+  }
+
+  @Test
+  void theJournalNeverContainsASecret() throws Exception {
+    apply(engine(Map.of("n1", new KvHost("n1"), "n2", new KvHost("n2"))), desired());
+    String journal = Files.readString(state.resolve(Journal.FILE));
+    assertFalse(journal.contains("s3cr3t"), journal);
+    assertTrue(journal.contains("kv set vg1/chap1 '(sensitive value)'"), journal);
+  }
+
+  @Test
+  void anUnreachableNodeLeavesTheRestPlannedAndApplied() {
+    KvHost n1 = new KvHost("n1");
+    Engine e = engine(Map.of("n1", n1));
+    ClusterObservation obs = e.observe(desired(), List.of());
+    Plan plan = e.plan(desired(), obs, List.of());
+    assertEquals(List.of("n2"), List.copyOf(plan.unknownNodes().keySet()));
+    ApplyResult r = new Applier(e, new Journal(state, CLOCK)).apply(desired(), plan, obs, null);
+    assertTrue(r.ok());
+    assertEquals(6, r.outcomes().size());
+    Plan again = e.plan(desired(), List.of(), List.of());
+    assertFalse(again.hasChanges());
+    assertFalse(again.complete());
+  }
+
+  @Test
+  void aCommandThatFailsMidwayLeavesAJournalFromWhichTheNextApplyConverges() {
+    KvHost n1 = new KvHost("n1").fail(a -> a.equals(List.of("kv", "set", "vg1/b", "200")), 1);
+    KvHost n2 = new KvHost("n2");
+    Engine e = engine(Map.of("n1", n1, "n2", n2));
+    ApplyResult first = apply(e, desired());
+    assertFalse(first.ok());
+    assertEquals(ChangeOutcome.Status.APPLIED, first.outcomes().get(0).status());
+    ChangeOutcome failed = first.outcomes().get(1);
+    assertEquals("n1/kv.entry/vg1/b", failed.address());
+    assertEquals("command `kv set vg1/b 200` exited 1: kv: injected failure", failed.message());
+    assertTrue(first.outcomes().stream().skip(2).filter(o -> o.node().equals("n1"))
+        .allMatch(o -> o.status() == ChangeOutcome.Status.SKIPPED));
+    assertTrue(first.outcomes().stream().filter(o -> o.node().equals("n2"))
+        .allMatch(o -> o.status() == ChangeOutcome.Status.APPLIED), "other nodes go on");
+
+    Journal.Unfinished u = Journal.lastUnfinished(state).orElseThrow();
+    assertEquals("failed", u.status());
+    assertEquals("kv set vg1/b 200", u.unfinished().get("n1/kv.entry/vg1/b"));
+
+    ApplyResult second = apply(e, desired());
+    assertTrue(second.ok(), second.outcomes().toString());
+    assertEquals(5, second.outcomes().size(), "only what was left on n1 is applied");
+    assertFalse(e.plan(desired(), List.of(), List.of()).hasChanges());
+    assertTrue(Journal.lastUnfinished(state).isEmpty());
+  }
+
+  @Test
+  void aChangeThatDoesNotTakeIsAnInconsistentResult() {
+    KvHost n2 = new KvHost("n2").ignoreWrites(true);
+    DesiredState d = state(List.of(node("n2", "kv")), List.of(vg("vg2", "n2", vol("c", 300))));
+    ApplyResult r = apply(engine(Map.of("n2", n2)), d);
+    assertFalse(r.ok());
+    assertEquals(
+        "inconsistent result after apply: n2/kv.entry/vg2/c is still planned after its commands"
+            + " succeeded: not present on node",
+        r.outcomes().get(0).message());
+  }
+
+  @Test
+  void aDependantOfAFailedChangeIsSkipped() {
+    KvHost n2 = new KvHost("n2").fail(a -> a.contains("vg2/c"), 1);
+    DesiredState d =
+        state(List.of(node("n2", "kv", "kvlink")), List.of(vg("vg2", "n2", vol("c", 300))));
+    ApplyResult r = apply(engine(Map.of("n2", n2)), d);
+    assertEquals(List.of(ChangeOutcome.Status.FAILED, ChangeOutcome.Status.SKIPPED),
+        r.outcomes().stream().map(ChangeOutcome::status).toList());
+    assertEquals("Apply failed: 0 applied, 1 failed, 1 skipped.", r.summary());
+  }
+}

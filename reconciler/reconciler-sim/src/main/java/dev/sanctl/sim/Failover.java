@@ -1,0 +1,135 @@
+package dev.sanctl.sim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the HA resource agent does when a volume group moves: on the old holder its targets are
+ * stopped (IET runtime state removed, sessions dropped) and the group deactivated; on the new node
+ * the group is activated, its meta volume mounted, and the targets of the meta volume's {@code
+ * iet/ietd.conf} started with ietadm semantics (the kernel picks the tids). Each affected node's
+ * {@code /etc/iet/ietd.conf}, {@code initiators.allow} and {@code targets.allow} are then rebuilt
+ * from the meta volume copies of the groups it holds, in volume group order.
+ */
+final class Failover {
+  static final List<String> CONFIG_FILES = List.of("ietd.conf", "initiators.allow", "targets.allow");
+
+  private Failover() {}
+
+  static void apply(SimContext ctx, String vgName, String nodeName) throws IOException {
+    Topology.VolumeGroup tv = ctx.topology().volumeGroups().get(vgName);
+    LvmState.Vg vg = ctx.lvm().vg(vgName);
+    if (tv == null || vg == null || tv.files()) {
+      throw new IllegalArgumentException("no LVM volume group " + vgName + " in the simulated cluster");
+    }
+    if (!tv.nodes().contains(nodeName)) {
+      throw new IllegalArgumentException(
+          "volume group " + vgName + " cannot move to " + nodeName + " (nodes: "
+              + String.join(", ", tv.nodes()) + ")");
+    }
+    List<String> affected = new ArrayList<>(vg.activeOn);
+    for (String old : List.copyOf(vg.activeOn)) {
+      if (!old.equals(nodeName)) stopTargets(ctx.node(old), vg);
+    }
+    vg.activeOn.clear();
+    vg.activeOn.add(nodeName);
+    if (!affected.contains(nodeName)) affected.add(nodeName);
+    SimNode node = ctx.node(nodeName);
+    {
+      Path conf = ctx.cluster.layout().metaContent(vgName).resolve("iet/ietd.conf");
+      if (tv.metaMount() != null && Files.isRegularFile(conf)) {
+        startTargets(node, Files.readString(conf, StandardCharsets.UTF_8));
+      }
+    }
+    for (String n : affected) {
+      SimNode sn = ctx.node(n);
+      if (sn.topology().nodes().get(n).services().contains("iet")) rebuildConfig(sn);
+    }
+  }
+
+  /** Removes the runtime targets whose LUNs are backed by LVs of {@code vg}. */
+  static void stopTargets(SimNode node, LvmState.Vg vg) throws IOException {
+    IetState s = node.iet();
+    for (IetState.Target t : List.copyOf(s.targets)) {
+      boolean ofVg =
+          t.luns.stream()
+              .anyMatch(
+                  l ->
+                      l.path != null
+                          && (l.path.startsWith("/dev/" + vg.name + "/")
+                              || l.path.startsWith(Lvm.dmPath(vg.name, ""))));
+      if (ofVg) {
+        t.sessions.clear();
+        IetRuntime.deleteTarget(node, t.tid);
+      }
+    }
+  }
+
+  /** Starts the targets of an {@code ietd.conf} text as ietd does at start-up. */
+  static void startTargets(SimNode node, String conf) throws IOException {
+    IetState s = node.iet();
+    IetState.Target current = null;
+    for (List<String> line : lines(conf)) {
+      String key = line.get(0);
+      if (key.equalsIgnoreCase("Target")) {
+        if (line.size() < 2) continue;
+        current = s.target(line.get(1));
+        if (current == null && IetRuntime.addTarget(s, 0, line.get(1)) == 0) {
+          current = s.target(line.get(1));
+        }
+        continue;
+      }
+      if (current == null) continue;
+      if (key.equalsIgnoreCase("Lun") && line.size() >= 3) {
+        IetRuntime.addLun(node, current.tid(), (int) IetParams.strtol(line.get(1)), line.get(2));
+      } else if ((key.equalsIgnoreCase("IncomingUser") || key.equalsIgnoreCase("OutgoingUser"))
+          && line.size() >= 3) {
+        boolean in = key.equalsIgnoreCase("IncomingUser");
+        if (!in) current.accounts.removeIf(a -> !a.incoming());
+        current.accounts.add(new IetState.Account(in, line.get(1), line.get(2)));
+      } else if (line.size() >= 2) {
+        IetParams.Key k = IetParams.find(IetParams.TARGET_KEYS, key);
+        if (k == null) k = IetParams.find(IetParams.SESSION_KEYS, key);
+        Integer v = k == null ? null : IetParams.parse(k, line.get(1));
+        if (v != null) current.params.put(k.name(), v);
+      }
+    }
+  }
+
+  /** ietd.conf lines as tokens: comments skipped, {@code \} continuations joined. */
+  static List<List<String>> lines(String conf) {
+    List<List<String>> out = new ArrayList<>();
+    StringBuilder pending = new StringBuilder();
+    for (String raw : conf.split("\n", -1)) {
+      String l = raw.strip();
+      if (l.endsWith("\\")) {
+        pending.append(l, 0, l.length() - 1).append(' ');
+        continue;
+      }
+      pending.append(l);
+      String full = pending.toString().strip();
+      pending.setLength(0);
+      if (full.isEmpty() || full.startsWith("#")) continue;
+      out.add(List.of(full.split("\\s+")));
+    }
+    return out;
+  }
+
+  /** /etc/iet files := the meta volume copies of the held groups, concatenated. */
+  static void rebuildConfig(SimNode node) throws IOException {
+    for (String file : CONFIG_FILES) {
+      StringBuilder sb = new StringBuilder();
+      for (String vg : node.heldVolumeGroups()) {
+        Path copy = node.context().cluster.layout().metaContent(vg).resolve("iet").resolve(file);
+        if (Files.isRegularFile(copy)) sb.append(Files.readString(copy, StandardCharsets.UTF_8));
+      }
+      Path target = node.file("/etc/iet/" + file);
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, sb, StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.sanctl.sim;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** LVM facts shared by the lvm2 tools, failover and init. */
+final class Lvm {
+  static final DateTimeFormatter LV_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private Lvm() {}
+
+  static String lvPath(String vg, String lv) {
+    return "/dev/" + vg + "/" + lv;
+  }
+
+  /** The device-mapper path: dashes in names are doubled. */
+  static String dmPath(String vg, String lv) {
+    return "/dev/mapper/" + vg.replace("-", "--") + "-" + lv.replace("-", "--");
+  }
+
+  static long extents(long bytes, long extentSize) {
+    return (bytes + extentSize - 1) / extentSize;
+  }
+
+  /** Creates an LV with a sparse data file of its size. */
+  static LvmState.Lv create(SimContext ctx, LvmState.Vg vg, String name, long extents)
+      throws IOException {
+    LvmState lvm = ctx.lvm();
+    String time = LV_TIME.format(ctx.cluster.clock().instant());
+    LvmState.Lv lv = new LvmState.Lv(name, lvm.newUuid(vg.name + "/" + name), extents, null, time, "");
+    vg.lvs.put(name, lv);
+    resize(ctx, vg, lv);
+    return lv;
+  }
+
+  /**
+   * Creates a classic (COW) snapshot of {@code origin}: {@code extents} of COW space from the
+   * group; its device shows the origin's data as it was now (a sparse copy).
+   */
+  static LvmState.Lv snapshot(
+      SimContext ctx, LvmState.Vg vg, LvmState.Lv origin, String name, long extents)
+      throws IOException {
+    String time = LV_TIME.format(ctx.cluster.clock().instant());
+    LvmState.Lv lv =
+        new LvmState.Lv(
+            name, ctx.lvm().newUuid(vg.name + "/" + name), extents, origin.name, time, "");
+    vg.lvs.put(name, lv);
+    copySparse(
+        ctx.cluster.layout().lvData(vg.name, origin.name), ctx.cluster.layout().lvData(vg.name, name));
+    return lv;
+  }
+
+  /** Copies a file writing only its non-zero 64 KiB blocks, so holes stay holes. */
+  static void copySparse(Path from, Path to) throws IOException {
+    try (RandomAccessFile in = new RandomAccessFile(from.toFile(), "r");
+        RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
+      out.setLength(0);
+      out.setLength(in.length());
+      byte[] buf = new byte[64 * 1024];
+      long pos = 0;
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buf[i] != 0) {
+            out.seek(pos);
+            out.write(buf, 0, n);
+            break;
+          }
+        }
+        pos += n;
+      }
+    }
+  }
+
+  /** Sets the data file's length to the LV's size (sparse); a snapshot keeps its origin's size. */
+  static void resize(SimContext ctx, LvmState.Vg vg, LvmState.Lv lv) throws IOException {
+    if (lv.origin != null) return;
+    Path data = ctx.cluster.layout().lvData(vg.name, lv.name);
+    Files.createDirectories(data.getParent());
+    try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {
+      f.setLength(lv.extents * vg.extentSize);
+    }
+  }
+
+  static void delete(SimContext ctx, LvmState.Vg vg, LvmState.Lv lv) throws IOException {
+    vg.lvs.remove(lv.name);
+    Files.deleteIfExists(ctx.cluster.layout().lvData(vg.name, lv.name));
+  }
+
+  /** lvm2's {@code display_size} in human units, e.g. {@code 4.00 MiB}. */
+  static String displaySize(long bytes) {
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    if (bytes < 1024) return bytes + " B";
+    double v = bytes;
+    int u = -1;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
+  }
+}

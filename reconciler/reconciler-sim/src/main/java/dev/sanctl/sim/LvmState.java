@@ -1,0 +1,139 @@
+package dev.sanctl.sim;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * LVM metadata of the shared storage: every volume group, its logical volumes and the nodes where
+ * it is active. Stored in {@code DIR/_san/lvm.state}; LV data lives in sparse files beside it.
+ */
+public final class LvmState {
+  /** Default physical extent size of lvm2 (4 MiB). */
+  public static final long EXTENT_SIZE = 4L * 1024 * 1024;
+
+  /** A volume group. */
+  public static final class Vg {
+    final String name;
+    final String uuid;
+    final long extentSize;
+    final long extentCount;
+    final Set<String> activeOn = new LinkedHashSet<>();
+    final TreeMap<String, Lv> lvs = new TreeMap<>();
+
+    Vg(String name, String uuid, long extentSize, long extentCount) {
+      this.name = name;
+      this.uuid = uuid;
+      this.extentSize = extentSize;
+      this.extentCount = extentCount;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    /** Nodes where the group is active (normally one: its holder). */
+    public Set<String> activeOn() {
+      return activeOn;
+    }
+
+    long freeExtents() {
+      long used = 0;
+      for (Lv lv : lvs.values()) used += lv.extents;
+      return extentCount - used;
+    }
+
+    long snapCount() {
+      return lvs.values().stream().filter(l -> l.origin != null).count();
+    }
+  }
+
+  /** A logical volume. */
+  public static final class Lv {
+    final String name;
+    final String uuid;
+    long extents;
+    final String origin;
+    final String time;
+    final String tags;
+
+    Lv(String name, String uuid, long extents, String origin, String time, String tags) {
+      this.name = name;
+      this.uuid = uuid;
+      this.extents = extents;
+      this.origin = origin;
+      this.time = time;
+      this.tags = tags;
+    }
+  }
+
+  final TreeMap<String, Vg> vgs = new TreeMap<>();
+  long sequence;
+
+  public Vg vg(String name) {
+    return vgs.get(name);
+  }
+
+  static LvmState load(Path file) throws IOException {
+    LvmState s = new LvmState();
+    for (List<String> r : StateFile.read(file)) {
+      switch (r.get(0)) {
+        case "seq" -> s.sequence = Long.parseLong(r.get(1));
+        case "vg" ->
+            s.vgs.put(
+                r.get(1),
+                new Vg(r.get(1), r.get(2), Long.parseLong(r.get(3)), Long.parseLong(r.get(4))));
+        case "active" -> s.vgs.get(r.get(1)).activeOn.add(r.get(2));
+        case "lv" ->
+            s.vgs
+                .get(r.get(1))
+                .lvs
+                .put(
+                    r.get(2),
+                    new Lv(
+                        r.get(2),
+                        r.get(3),
+                        Long.parseLong(r.get(4)),
+                        r.get(5).isEmpty() ? null : r.get(5),
+                        r.get(6),
+                        r.get(7)));
+        default -> throw new IOException(file + ": unknown record " + r.get(0));
+      }
+    }
+    return s;
+  }
+
+  void save(Path file) throws IOException {
+    List<List<String>> out = new ArrayList<>();
+    out.add(StateFile.record("seq", sequence));
+    for (Vg vg : vgs.values()) {
+      out.add(StateFile.record("vg", vg.name, vg.uuid, vg.extentSize, vg.extentCount));
+      for (String n : vg.activeOn) out.add(StateFile.record("active", vg.name, n));
+      for (Lv lv : vg.lvs.values()) {
+        out.add(
+            StateFile.record("lv", vg.name, lv.name, lv.uuid, lv.extents, lv.origin, lv.time, lv.tags));
+      }
+    }
+    StateFile.write(file, out);
+  }
+
+  /** A deterministic lvm-style UUID ({@code 6-4-4-4-4-4-6} characters). */
+  String newUuid(String seed) {
+    sequence++;
+    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    long h = 1125899906842597L;
+    for (char c : (seed + "#" + sequence).toCharArray()) h = 31 * h + c;
+    java.util.Random r = new java.util.Random(h);
+    StringBuilder sb = new StringBuilder();
+    int[] groups = {6, 4, 4, 4, 4, 4, 6};
+    for (int g = 0; g < groups.length; g++) {
+      if (g > 0) sb.append('-');
+      for (int i = 0; i < groups[g]; i++) sb.append(chars.charAt(r.nextInt(chars.length())));
+    }
+    return sb.toString();
+  }
+}

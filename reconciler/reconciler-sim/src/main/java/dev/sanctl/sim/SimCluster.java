@@ -1,0 +1,323 @@
+package dev.sanctl.sim;
+
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.HostUnreachableException;
+import dev.sanctl.spi.model.DesiredState;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An embedded simulated cluster whose state lives under one directory, so separate processes (CLI
+ * invocations) see the same cluster. Each node answers commands through a {@link SimHost} with
+ * simulated tools ({@link SimTool}): lvm2, ietadm, {@code /proc/net/iet}, GNU coreutils; anything
+ * else is "not found" (exit 127) as a remote POSIX shell reports it.
+ *
+ * <p>All operations take a cluster-wide lock (a file lock, so concurrent processes are safe).
+ */
+public final class SimCluster {
+  /** Bound of captured stdout and stderr, as for real hosts. */
+  public static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
+
+  private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final ThreadLocal<SimContext> CURRENT = new ThreadLocal<>();
+  private static final List<String> BIN_DIRS =
+      List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin");
+
+  private final Layout layout;
+  private final Clock clock;
+  private final Map<String, SimTool> tools = new LinkedHashMap<>();
+
+  private SimCluster(Path dir, Clock clock) {
+    this.layout = new Layout(dir.toAbsolutePath().normalize());
+    this.clock = clock;
+    for (SimTool t : List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev())) register(t);
+    for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
+  }
+
+  /** Opens the simulated cluster in {@code dir} (made by {@link #init}). */
+  public static SimCluster open(Path dir) throws IOException {
+    return open(dir, Clock.systemUTC());
+  }
+
+  /** Opens the simulated cluster in {@code dir} with a given clock (for reproducible output). */
+  public static SimCluster open(Path dir, Clock clock) throws IOException {
+    if (!Files.isRegularFile(dir.resolve("cluster.state"))) {
+      throw new IOException(dir + " is not a simulated cluster (run: sanctl sim init " + dir + ")");
+    }
+    return new SimCluster(dir, clock);
+  }
+
+  /**
+   * Creates a simulated cluster for {@code state} in {@code dir} (absent or empty): one node per
+   * node, each volume group existing (LVM: active on its first node with {@code vgSizeBytes} of
+   * space, the meta volume created and mounted; files: its directory on its nodes), each pool
+   * imported on its first node, nothing else.
+   */
+  public static SimCluster init(Path dir, DesiredState state, long vgSizeBytes) throws IOException {
+    return init(dir, state, vgSizeBytes, Clock.systemUTC());
+  }
+
+  /** {@link #init(Path, DesiredState, long)} with a given clock. */
+  public static SimCluster init(Path dir, DesiredState state, long vgSizeBytes, Clock clock)
+      throws IOException {
+    if (Files.exists(dir)) {
+      try (var entries = Files.list(dir)) {
+        if (entries.findAny().isPresent()) {
+          throw new IOException(dir + " is not empty; a simulated cluster needs a new directory");
+        }
+      }
+    }
+    Files.createDirectories(dir);
+    new Topology().save(dir.resolve("cluster.state"));
+    SimCluster c = new SimCluster(dir, clock);
+    c.locked(ctx -> SimInit.apply(ctx, state, vgSizeBytes));
+    return c;
+  }
+
+  public Path dir() {
+    return layout.dir();
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  Layout layout() {
+    return layout;
+  }
+
+  /** Adds (or replaces) a tool for the executables it names. */
+  public void register(SimTool tool) {
+    for (String n : tool.names()) tools.put(n, tool);
+  }
+
+  /** The node names, in desired-state order. */
+  public List<String> nodes() throws IOException {
+    return locked(ctx -> new ArrayList<>(ctx.topology().nodes().keySet()));
+  }
+
+  /** A host for every node, by node name (what {@code --sim DIR} gives the engine). */
+  public Map<String, SimHost> hosts() throws IOException {
+    Map<String, SimHost> hosts = new LinkedHashMap<>();
+    for (String n : nodes()) hosts.put(n, new SimHost(this, n));
+    return hosts;
+  }
+
+  /** The host of one node. */
+  public SimHost host(String node) throws IOException {
+    if (!nodes().contains(node)) throw new IllegalArgumentException("no simulated node " + node);
+    return new SimHost(this, node);
+  }
+
+  /** An operation on one node, run under the cluster lock. */
+  @FunctionalInterface
+  public interface NodeOperation<T> {
+    T apply(SimNode node) throws IOException;
+  }
+
+  /** Runs {@code op} on {@code node} under the cluster lock and writes the state back. */
+  public <T> T onNode(String node, NodeOperation<T> op) throws IOException {
+    return locked(ctx -> op.apply(ctx.node(node)));
+  }
+
+  @FunctionalInterface
+  interface Operation<T> {
+    T apply(SimContext ctx) throws IOException;
+  }
+
+  <T> T locked(Operation<T> op) throws IOException {
+    SimContext outer = CURRENT.get();
+    if (outer != null && outer.cluster.layout.dir().equals(layout.dir())) {
+      return op.apply(outer); // nested (a tool calling back into its cluster): same state
+    }
+    ReentrantLock lock = LOCKS.computeIfAbsent(layout.dir(), d -> new ReentrantLock());
+    lock.lock();
+    try (FileChannel ch =
+            FileChannel.open(layout.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock ignored = ch.lock()) {
+      SimContext ctx = new SimContext(this);
+      CURRENT.set(ctx);
+      T result = op.apply(ctx);
+      ctx.commit();
+      return result;
+    } finally {
+      if (outer == null) CURRENT.remove();
+      else CURRENT.set(outer);
+      lock.unlock();
+    }
+  }
+
+  /** Runs a command on a node as {@link SimHost#run} does (faults apply). */
+  public CommandResult run(String node, String... argv) throws IOException {
+    return execute(node, Command.read(argv));
+  }
+
+  CommandResult execute(String node, Command command) throws IOException {
+    long start = System.nanoTime();
+    Faults faults = locked(ctx -> ctx.node(node).context().faults(node));
+    if (faults.unreachable) {
+      throw new HostUnreachableException(
+          "ssh: connect to host " + node + " port 22: No route to host (simulated)");
+    }
+    if (faults.slowMillis > 0) {
+      Duration timeout = command.timeout();
+      if (timeout != null && faults.slowMillis >= timeout.toMillis()) {
+        sleep(timeout.toMillis());
+        return new CommandResult(
+            CommandResult.TIMED_OUT, new byte[0], new byte[0], false, since(start));
+      }
+      sleep(faults.slowMillis);
+    }
+    CommandResult r =
+        locked(ctx -> dispatch(ctx.node(node), command.argv(), command.stdin()));
+    boolean truncated =
+        r.truncated() || r.stdout().length > OUTPUT_LIMIT || r.stderr().length > OUTPUT_LIMIT;
+    return new CommandResult(
+        r.exitStatus(), bound(r.stdout()), bound(r.stderr()), truncated, since(start));
+  }
+
+  private CommandResult dispatch(SimNode node, List<String> argv, byte[] stdin)
+      throws IOException {
+    List<String> a = unwrap(argv);
+    if (a.isEmpty()) return CommandResult.of(0, "", "");
+    String exe = a.get(0);
+    String base = exe.substring(exe.lastIndexOf('/') + 1);
+    boolean inBinDir = !exe.contains("/") || BIN_DIRS.contains(exe.substring(0, exe.lastIndexOf('/')));
+    SimTool tool = inBinDir ? tools.get(base) : null;
+    if (tool == null) {
+      return CommandResult.of(CommandResult.NOT_FOUND, "", "sh: 1: " + exe + ": not found\n");
+    }
+    Faults faults = node.context().faults(node.name());
+    if (faults.consumeFailure(base) || (!base.equals(exe) && faults.consumeFailure(exe))) {
+      return CommandResult.of(1, "", base + ": Input/output error\n");
+    }
+    return tool.run(node, a, stdin);
+  }
+
+  /** Strips the {@code sudo -n --} and {@code env [NAME=VALUE]... --} wrappers providers use. */
+  static List<String> unwrap(List<String> argv) {
+    List<String> a = new ArrayList<>(argv);
+    while (!a.isEmpty()) {
+      String exe = a.get(0);
+      String base = exe.substring(exe.lastIndexOf('/') + 1);
+      if (base.equals("sudo")) {
+        a.remove(0);
+        while (!a.isEmpty() && a.get(0).startsWith("-")) {
+          if (a.remove(0).equals("--")) break;
+        }
+      } else if (base.equals("env")) {
+        a.remove(0);
+        while (!a.isEmpty() && (a.get(0).startsWith("-") || a.get(0).contains("="))) {
+          if (a.remove(0).equals("--")) break;
+        }
+      } else {
+        break;
+      }
+    }
+    return a;
+  }
+
+  private static byte[] bound(byte[] b) {
+    return b.length > OUTPUT_LIMIT ? Arrays.copyOf(b, OUTPUT_LIMIT) : b;
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private static void sleep(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  // ---- operator actions (sanctl sim ...) ----
+
+  /** The HA manager moves {@code vg} (and its meta volume) to {@code node}. */
+  public void failover(String vg, String node) throws IOException {
+    locked(ctx -> {
+      Failover.apply(ctx, vg, node);
+      return null;
+    });
+  }
+
+  /** An initiator logs in to {@code targetIqn} on {@code node} from {@code ip}. */
+  public void addSession(String node, String targetIqn, String initiatorIqn, String ip)
+      throws IOException {
+    onNode(node, n -> {
+      IetRuntime.addSession(n, targetIqn, initiatorIqn, ip);
+      return null;
+    });
+  }
+
+  /** The initiator's sessions to {@code targetIqn} from {@code ip} log out. */
+  public void removeSession(String node, String targetIqn, String initiatorIqn, String ip)
+      throws IOException {
+    onNode(node, n -> {
+      IetRuntime.removeSession(n, targetIqn, initiatorIqn, ip);
+      return null;
+    });
+  }
+
+  /** An initiator writes random bytes to LUN 0 of {@code targetIqn}; the ddmap marks them. */
+  public void write(String node, String targetIqn, long offset, long length) throws IOException {
+    onNode(node, n -> {
+      IetRuntime.write(n, targetIqn, offset, length);
+      return null;
+    });
+  }
+
+  /** Makes {@code executable} fail on {@code node} {@code times} times (negative: until cleared). */
+  public void failExecutable(String node, String executable, int times) throws IOException {
+    locked(ctx -> ctx.node(node).context().faults(node).failing.put(executable, times));
+  }
+
+  /** Makes {@code node} unreachable: its host throws {@link HostUnreachableException}. */
+  public void setUnreachable(String node) throws IOException {
+    locked(ctx -> ctx.node(node).context().faults(node).unreachable = true);
+  }
+
+  /** Delays every command on {@code node}; a command whose timeout is shorter times out. */
+  public void setSlow(String node, Duration delay) throws IOException {
+    locked(ctx -> ctx.node(node).context().faults(node).slowMillis = delay.toMillis());
+  }
+
+  /** Removes every fault of {@code node}. */
+  public void clearFaults(String node) throws IOException {
+    locked(ctx -> {
+      Faults f = ctx.node(node).context().faults(node);
+      f.failing.clear();
+      f.unreachable = false;
+      f.slowMillis = 0;
+      return null;
+    });
+  }
+
+  /** Sets a version switch of {@code node} ({@link NodeFlags}). */
+  public void setFlag(String node, String key, String value) throws IOException {
+    locked(ctx -> ctx.node(node).context().flags(node).values.put(key, value));
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.sanctl.sim;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One simulated node as a {@link SimTool} sees it while its command runs. Every command runs under
+ * the cluster lock ({@link SimCluster#locked}), so a tool reads and changes state without further
+ * locking; state changes are written back when the command ends.
+ *
+ * <p>Filesystem: {@link #file} maps an absolute path of the node to the real file that backs it
+ * ({@code DIR/<node>/fs/...}, or the meta volume's contents under its mount point on the node
+ * holding its volume group); {@link #blockDevice} maps {@code /dev/<vg>/<lv>} to the LV's sparse
+ * file on the holding node. Pluggable tools keep their own state in {@link #toolState}.
+ */
+public final class SimNode {
+  /** The directory relative paths are resolved against (the login shell's home). */
+  public static final String HOME = "/root";
+
+  private final SimContext ctx;
+  private final String name;
+
+  SimNode(SimContext ctx, String name) {
+    this.ctx = ctx;
+    this.name = name;
+  }
+
+  /** The node name from the desired state. */
+  public String name() {
+    return name;
+  }
+
+  public SimCluster cluster() {
+    return ctx.cluster;
+  }
+
+  /** The simulated wall clock. */
+  public Instant now() {
+    return ctx.cluster.clock().instant();
+  }
+
+  /** {@code path} made absolute (against {@link #HOME}) and normalized, as a string. */
+  public static String absolute(String path) {
+    return Path.of(HOME).resolve(path).normalize().toString();
+  }
+
+  /** The real file backing the absolute (or home-relative) {@code path} of this node. */
+  public Path file(String path) throws IOException {
+    String abs = absolute(path);
+    for (String vg : heldVolumeGroups()) {
+      String mount = ctx.topology().volumeGroups().get(vg).metaMount();
+      if (mount == null) continue;
+      if (abs.equals(mount) || abs.startsWith(mount + "/")) {
+        Path content = ctx.cluster.layout().metaContent(vg);
+        return abs.equals(mount) ? content : content.resolve(abs.substring(mount.length() + 1));
+      }
+    }
+    Path root = ctx.cluster.layout().fs(name);
+    return abs.equals("/") ? root : root.resolve(abs.substring(1));
+  }
+
+  /**
+   * The sparse file behind a block device path of this node: {@code /dev/<vg>/<lv>} or {@code
+   * /dev/mapper/<vg>-<lv>} of an LV whose group is active here.
+   */
+  public Optional<Path> blockDevice(String path) throws IOException {
+    String abs = absolute(path);
+    LvmState lvm = ctx.lvm();
+    for (LvmState.Vg vg : lvm.vgs.values()) {
+      if (!vg.activeOn.contains(name)) continue;
+      for (String lv : vg.lvs.keySet()) {
+        if (abs.equals(Lvm.lvPath(vg.name, lv)) || abs.equals(Lvm.dmPath(vg.name, lv))) {
+          return Optional.of(ctx.cluster.layout().lvData(vg.name, lv));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A private directory (created) where the named pluggable tool keeps this node's state. */
+  public Path toolState(String tool) throws IOException {
+    Path p = ctx.cluster.layout().toolState(name, tool);
+    Files.createDirectories(p);
+    return p;
+  }
+
+  /** True when the volume group is active (held) on this node. */
+  public boolean holds(String vg) throws IOException {
+    LvmState.Vg v = ctx.lvm().vg(vg);
+    return v != null && v.activeOn.contains(name);
+  }
+
+  /** The LVM volume groups this node holds, by name. */
+  public List<String> heldVolumeGroups() throws IOException {
+    List<String> held = new ArrayList<>();
+    for (LvmState.Vg v : ctx.lvm().vgs.values()) if (v.activeOn.contains(name)) held.add(v.name);
+    return held;
+  }
+
+  /** True when the ZFS pool is imported on this node. */
+  public boolean importsPool(String pool) throws IOException {
+    return name.equals(ctx.topology().poolImportedOn(pool));
+  }
+
+  /** Records that the pool is imported here ({@code true}) or exported from here. */
+  public void setPoolImported(String pool, boolean imported) throws IOException {
+    Topology t = ctx.topology();
+    if (imported) t.poolImportedOn.put(pool, name);
+    else if (name.equals(t.poolImportedOn.get(pool))) t.poolImportedOn.remove(pool);
+    ctx.topologyChanged();
+  }
+
+  /** The cluster's topology (nodes, volume groups, pools). */
+  public Topology topology() throws IOException {
+    return ctx.topology();
+  }
+
+  /** This node's version switches ({@link NodeFlags}). */
+  public NodeFlags flags() throws IOException {
+    return ctx.flags(name);
+  }
+
+  SimContext context() {
+    return ctx;
+  }
+
+  LvmState lvm() throws IOException {
+    return ctx.lvm();
+  }
+
+  IetState iet() throws IOException {
+    return ctx.iet(name);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sanctl.sim;
+
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.NodeSpec;
+import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.model.VolumeGroup;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Desired states and simulated clusters for tests. */
+final class TestClusters {
+  static final long GIB = 1L << 30;
+  static final long MIB = 1L << 20;
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T11:38:18Z"), ZoneOffset.UTC);
+
+  private TestClusters() {}
+
+  static NodeSpec node(String name, String... services) {
+    return new NodeSpec(name, name + ".example.edu", "linux", List.of(services), null, null, null,
+        null, null, null, null);
+  }
+
+  /**
+   * An Amherst-style HA pair {@code san1}/{@code san2} holding {@code vg0} (meta volume {@code
+   * lv_meta}, 8 MiB, mounted at {@code /mnt/iscsi-target/vg0}), a file-backed group on {@code
+   * san1}, and an archive host {@code arch1} with pool {@code tank}.
+   */
+  static DesiredState amherst() {
+    Map<String, NodeSpec> nodes = new LinkedHashMap<>();
+    nodes.put("san1", node("san1", "lvm", "iet"));
+    nodes.put("san2", node("san2", "lvm", "iet"));
+    nodes.put("arch1", node("arch1", "zfs"));
+    Map<String, VolumeGroup> vgs = new LinkedHashMap<>();
+    vgs.put("vg0", new VolumeGroup("vg0", VolumeGroup.Type.LVM, null, List.of("san1", "san2"),
+        new VolumeGroup.MetaVolume("lv_meta", 8 * MIB, "/mnt/iscsi-target/vg0", null), Map.of(),
+        null));
+    vgs.put("vg_files", new VolumeGroup("vg_files", VolumeGroup.Type.FILES, "/srv/sanctl/vg_files",
+        List.of("san1"), null, Map.of(), null));
+    Map<String, Pool> pools = new LinkedHashMap<>();
+    pools.put("tank", new Pool("tank", List.of("arch1"), Map.of(), Map.of(),
+        Pool.VolumeDefaults.NONE, null, null, null));
+    return new DesiredState(null, nodes, null, null, null, vgs, Map.of(), Map.of(), null, null,
+        List.of(), pools, Map.of(), null, Map.of(), null);
+  }
+
+  static SimCluster amherst(Path dir) throws IOException {
+    return SimCluster.init(dir, amherst(), 100 * GIB, CLOCK);
+  }
+}

@@ -1,0 +1,179 @@
+package dev.sanctl.ssh;
+
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.host.HostUnreachableException;
+import dev.sanctl.spi.host.ShellQuoting;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * A node reached over SSH (sshj). One connection per node, opened on first use and reused for
+ * every command; host keys verified strictly against the pinned known_hosts file; public-key
+ * authentication only.
+ *
+ * <p>SSH has no argv exec, so each command is rendered once by {@link ShellQuoting#join} and run
+ * under the remote {@code timeout} utility ({@code env LC_ALL=C timeout -k 5 <seconds> argv...}) so
+ * a command that hangs is killed on the node itself, not just abandoned. If the node does not
+ * answer even then, the connection is dropped (disconnected, not closed politely) and the
+ * command reported as timed out with exit status {@link CommandResult#TIMED_OUT}.
+ */
+public final class SshHost implements Host {
+  /** Output kept per stream; the rest is drained and the result flagged as truncated. */
+  static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
+
+  private static final Duration GRACE = Duration.ofSeconds(10);
+
+  private final SshEndpoint endpoint;
+  private SSHClient client;
+
+  public SshHost(SshEndpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  @Override
+  public String name() {
+    return endpoint.node();
+  }
+
+  @Override
+  public synchronized CommandResult run(Command command) throws IOException {
+    SSHClient ssh = connected();
+    Duration timeout = command.timeout() != null ? command.timeout() : endpoint.commandTimeout();
+    String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
+    long start = System.nanoTime();
+    try (Session session = ssh.startSession()) {
+      Session.Command cmd = session.exec(line);
+      BoundedSink out = new BoundedSink(cmd.getInputStream(), OUTPUT_LIMIT, name() + "-stdout");
+      BoundedSink err = new BoundedSink(cmd.getErrorStream(), OUTPUT_LIMIT, name() + "-stderr");
+      try (OutputStream in = cmd.getOutputStream()) {
+        in.write(command.stdin());
+      }
+      long waitMillis = timeout.plus(GRACE).toMillis();
+      cmd.join(waitMillis, TimeUnit.MILLISECONDS);
+      if (cmd.isOpen() && cmd.getExitStatus() == null) {
+        dropConnection();
+        return new CommandResult(
+            CommandResult.TIMED_OUT,
+            out.bytes(100),
+            (name() + ": command did not finish within " + timeout + ": " + command).getBytes(),
+            true,
+            Duration.ofNanos(System.nanoTime() - start));
+      }
+      byte[] stdout = out.bytes(waitMillis);
+      byte[] stderr = err.bytes(waitMillis);
+      Integer status = cmd.getExitStatus();
+      return new CommandResult(
+          status == null ? 255 : status,
+          stdout,
+          stderr,
+          out.truncated() || err.truncated(),
+          Duration.ofNanos(System.nanoTime() - start));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      dropConnection();
+      throw new IOException(name() + ": interrupted", e);
+    } catch (TransportException | net.schmizz.sshj.connection.ConnectionException e) {
+      dropConnection();
+      throw new HostUnreachableException(name() + ": connection lost: " + e.getMessage(), e);
+    }
+  }
+
+  static List<String> remoteArgv(List<String> argv, Duration timeout) {
+    long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+    List<String> wrapped = new ArrayList<>(List.of("env", "LC_ALL=C", "timeout", "-k", "5"));
+    wrapped.add(Long.toString(seconds));
+    wrapped.addAll(argv);
+    return wrapped;
+  }
+
+  private SSHClient connected() throws IOException {
+    if (client != null && client.isConnected() && client.isAuthenticated()) return client;
+    dropConnection();
+    if (!Files.isReadable(endpoint.knownHostsFile())) {
+      throw new HostUnreachableException(
+          name() + ": known_hosts file " + endpoint.knownHostsFile() + " is missing or unreadable");
+    }
+    if (!Files.isReadable(endpoint.identityFile())) {
+      throw new HostUnreachableException(
+          name() + ": identity file " + endpoint.identityFile() + " is missing or unreadable");
+    }
+    StrictKnownHosts verifier = new StrictKnownHosts(endpoint.knownHostsFile().toFile());
+    SSHClient ssh = new SSHClient(new DefaultConfig());
+    ssh.addHostKeyVerifier(verifier);
+    int bound = (int) Math.min(Integer.MAX_VALUE, endpoint.connectTimeout().toMillis());
+    ssh.setConnectTimeout(bound);
+    ssh.setTimeout(bound);
+    ssh.getTransport().setTimeoutMs(bound);
+    String where = endpoint.user() + "@" + endpoint.address() + ":" + endpoint.port();
+    try {
+      ssh.connect(endpoint.address(), endpoint.port());
+      KeyProvider key = ssh.loadKeys(endpoint.identityFile().toString());
+      ssh.authPublickey(endpoint.user(), key);
+      ssh.getConnection().getKeepAlive().setKeepAliveInterval(30);
+      ssh.getSocket().setSoTimeout(0);
+    } catch (TransportException e) {
+      closeQuietly(ssh);
+      String why = verifier.refusal();
+      throw new HostUnreachableException(
+          name() + " (" + where + "): " + (why != null ? why : describe(e)), e);
+    } catch (UserAuthException e) {
+      closeQuietly(ssh);
+      throw new HostUnreachableException(
+          name()
+              + " ("
+              + where
+              + "): public-key authentication with "
+              + endpoint.identityFile()
+              + " was refused",
+          e);
+    } catch (IOException e) {
+      closeQuietly(ssh);
+      throw new HostUnreachableException(name() + " (" + where + "): " + describe(e), e);
+    }
+    client = ssh;
+    return ssh;
+  }
+
+  private String describe(IOException e) {
+    if (e instanceof java.net.SocketTimeoutException
+        || (e.getCause() instanceof java.net.SocketTimeoutException)
+        || String.valueOf(e.getMessage()).contains("timed out")
+        || String.valueOf(e.getMessage()).contains("Timeout")) {
+      return "no answer within connectTimeout " + endpoint.connectTimeout();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  private void dropConnection() {
+    if (client != null) {
+      closeQuietly(client);
+      client = null;
+    }
+  }
+
+  private static void closeQuietly(SSHClient ssh) {
+    try {
+      ssh.disconnect();
+    } catch (IOException | RuntimeException ignored) {
+      // already gone
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    dropConnection();
+  }
+}
