@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -32,7 +31,8 @@ public final class ZfsSim {
 
   private final Dialect dialect;
   private final Clock clock;
-  private final Random random;
+  private final long seed;
+  private long guidSeq;
   private final Map<String, Dataset> datasets = new TreeMap<>();
   private long txg = 100;
   private Function<List<String>, CommandResult> interceptor = argv -> null;
@@ -40,7 +40,7 @@ public final class ZfsSim {
   public ZfsSim(Dialect dialect, Clock clock, long seed) {
     this.dialect = dialect;
     this.clock = clock;
-    this.random = new Random(seed);
+    this.seed = seed;
   }
 
   public ZfsSim(Clock clock) {
@@ -146,7 +146,56 @@ public final class ZfsSim {
   }
 
   private String newGuid() {
-    return Long.toUnsignedString(random.nextLong() | 1L << 62);
+    long z = seed + 0x9E3779B97F4A7C15L * ++guidSeq;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return Long.toUnsignedString((z ^ (z >>> 31)) | 1L << 62);
+  }
+
+  // ---- persistence (the simulator's state files) ----
+
+  /** The state as records: counters, datasets, properties, snapshots, holds. */
+  public List<List<String>> toRecords() {
+    List<List<String>> out = new ArrayList<>();
+    out.add(List.of("zfs", Long.toString(txg), Long.toString(guidSeq), Long.toString(seed)));
+    for (Dataset d : datasets.values()) {
+      out.add(List.of("ds", d.name, Boolean.toString(d.volume), d.origin == null ? "" : d.origin));
+      d.props.forEach((k, v) -> out.add(List.of("dsprop", d.name, k, v)));
+      for (Snap s : d.snapshots.values()) {
+        out.add(List.of("snap", d.name, s.name, s.guid, Long.toString(s.createtxg),
+            Long.toString(s.creation), Boolean.toString(s.deferDestroy)));
+        s.props.forEach((k, v) -> out.add(List.of("snapprop", d.name, s.name, k, v)));
+        for (String h : s.holds) out.add(List.of("hold", d.name, s.name, h));
+      }
+    }
+    return out;
+  }
+
+  /** Restores a model saved with {@link #toRecords}. */
+  public static ZfsSim fromRecords(List<List<String>> records, Dialect dialect, Clock clock) {
+    long seed = 1;
+    for (List<String> r : records) if (r.get(0).equals("zfs")) seed = Long.parseLong(r.get(3));
+    ZfsSim z = new ZfsSim(dialect, clock, seed);
+    for (List<String> r : records) {
+      switch (r.get(0)) {
+        case "zfs" -> {
+          z.txg = Long.parseLong(r.get(1));
+          z.guidSeq = Long.parseLong(r.get(2));
+        }
+        case "ds" -> z.datasets.put(r.get(1),
+            new Dataset(r.get(1), Boolean.parseBoolean(r.get(2)), r.get(3).isEmpty() ? null : r.get(3)));
+        case "dsprop" -> z.datasets.get(r.get(1)).props.put(r.get(2), r.get(3));
+        case "snap" -> {
+          Snap s = new Snap(r.get(2), r.get(3), Long.parseLong(r.get(4)), Long.parseLong(r.get(5)));
+          s.deferDestroy = Boolean.parseBoolean(r.get(6));
+          z.datasets.get(r.get(1)).snapshots.put(s.name, s);
+        }
+        case "snapprop" -> z.datasets.get(r.get(1)).snapshots.get(r.get(2)).props.put(r.get(3), r.get(4));
+        case "hold" -> z.datasets.get(r.get(1)).snapshots.get(r.get(2)).holds.add(r.get(3));
+        default -> throw new IllegalArgumentException("unknown zfs state record " + r.get(0));
+      }
+    }
+    return z;
   }
 
   // ---- the command ----
