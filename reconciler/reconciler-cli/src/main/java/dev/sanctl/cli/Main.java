@@ -11,7 +11,11 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Declarative, GitOps-style configuration reconciler for iSCSI SAN clusters.",
-    subcommands = {ValidateCommand.class, dev.sanctl.cli.sim.SimCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      dev.sanctl.cli.sim.SimCommand.class,
+      dev.sanctl.cli.snaprotate.SnaprotateCommand.class
+    })
 public class Main implements Runnable {
   @Mixin GlobalOptions global;
 

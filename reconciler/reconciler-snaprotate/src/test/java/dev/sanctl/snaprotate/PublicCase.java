@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** One public planner case of {@code snaprotate-cases.json}, turned into planner inputs. */
-record PublicCase(
+public record PublicCase(
     String id,
     String why,
     SnapshotSchedule schedule,
@@ -28,23 +28,23 @@ record PublicCase(
     Set<String> expectDelete,
     Set<String> expectRetain) {
 
-  static final String VOLUME = "tank/vol1";
+  public static final String VOLUME = "tank/vol1";
 
   @Override
   public String toString() {
     return id;
   }
 
-  PlanRequest request() {
+  public PlanRequest request() {
     return new PlanRequest(VOLUME, schedule, now, protectedNames, snapshots, false);
   }
 
   /** The case as a {@code zfs list -H -p} listing. */
-  String listing() {
+  public String listing() {
     return ListingParser.render(VOLUME, snapshots);
   }
 
-  static List<PublicCase> load() throws IOException {
+  public static List<PublicCase> load() throws IOException {
     try (InputStream in = PublicCase.class.getResourceAsStream("snaprotate-cases.json")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       List<PublicCase> out = new ArrayList<>();
