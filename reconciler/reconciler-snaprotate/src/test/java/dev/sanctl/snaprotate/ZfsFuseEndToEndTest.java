@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.sanctl.core.host.LocalHost;
+import dev.sanctl.testkit.RecordingHost;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.SnapshotSchedule;
@@ -36,7 +38,7 @@ class ZfsFuseEndToEndTest {
   static final String NS = "edu.amherst";
   static Process daemon;
   static String pool;
-  static final ProcessHost host = new ProcessHost();
+  static final RecordingHost host = new RecordingHost(new LocalHost("localhost"));
   @TempDir static Path dir;
 
   @BeforeAll
@@ -111,7 +113,7 @@ class ZfsFuseEndToEndTest {
 
     // after the simulation, a replica holds one of the snapshots it would have destroyed
     assertTrue(zfs("zfs", "hold", "late", v + "@" + names.get(5)).ok());
-    int before = host.commands.size();
+    int before = host.commands().size();
     RunReport run = runner.run(List.of(new VolumeJob(v, s)), at);
     assertEquals(0, run.exitCode(), RunRenderer.text(run, true));
     List<String> expected = new ArrayList<>(planned);
@@ -125,7 +127,7 @@ class ZfsFuseEndToEndTest {
     want.removeAll(expected);
     want.add("manual-foreign");
     assertEquals(want, left);
-    for (Command c : host.commands.subList(before, host.commands.size())) {
+    for (Command c : host.commands().subList(before, host.commands().size())) {
       if (c.argv().get(1).equals("destroy")) {
         assertEquals(3, c.argv().size());
         assertFalse(c.argv().get(2).contains(","), "zfs-fuse has no comma syntax: one per call");
