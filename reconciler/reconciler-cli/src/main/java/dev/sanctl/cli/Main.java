@@ -13,6 +13,12 @@ import picocli.CommandLine.Mixin;
     description = "Declarative, GitOps-style configuration reconciler for iSCSI SAN clusters.",
     subcommands = {
       ValidateCommand.class,
+      PlanCommand.class,
+      ApplyCommand.class,
+      DriftCommand.class,
+      ImportCommand.class,
+      StatusCommand.class,
+      DemoCommand.class,
       dev.sanctl.cli.sim.SimCommand.class,
       dev.sanctl.cli.snaprotate.SnaprotateCommand.class
     })

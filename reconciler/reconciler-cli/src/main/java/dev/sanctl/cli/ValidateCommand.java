@@ -63,19 +63,26 @@ public class ValidateCommand implements Callable<Integer> {
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
   }
 
-  private static String summary(LoadResult r) {
+  /** "2 nodes, 1 volume group, 3 volumes, ...": what the valid config declares. */
+  static String summary(LoadResult r) {
     var s = r.state();
-    int volumes = s.volumeGroups().values().stream().mapToInt(v -> v.volumes().size()).sum();
-    return s.nodes().size()
-        + " nodes, "
-        + s.volumeGroups().size()
-        + " volume groups, "
-        + volumes
-        + " volumes, "
-        + s.targets().size()
-        + " targets, "
-        + s.pools().size()
-        + " pools";
+    List<String> parts = new java.util.ArrayList<>();
+    count(parts, s.nodes().size(), "node");
+    count(parts, s.volumeGroups().size(), "volume group");
+    count(
+        parts,
+        s.volumeGroups().values().stream().mapToInt(v -> v.volumes().size()).sum(),
+        "volume");
+    count(parts, s.targets().size(), "target");
+    count(parts, s.pools().size(), "pool");
+    count(parts, s.pools().values().stream().mapToInt(p -> p.volumes().size()).sum(), "zvol");
+    count(parts, s.snapshotSchedules().size(), "snapshot schedule");
+    count(parts, s.backups().jobs().size(), "backup job");
+    return String.join(", ", parts);
+  }
+
+  private static void count(List<String> parts, int n, String noun) {
+    if (n > 0) parts.add(n + " " + noun + (n == 1 ? "" : "s"));
   }
 
   static String json(LoadResult r) {

@@ -16,12 +16,20 @@ final class Blockdev implements SimTool {
   }
 
   @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return "linux".equals(node.os());
+  }
+
+  @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     List<String> commands = argv.stream().skip(1).filter(a -> a.startsWith("--")).toList();
     List<String> devices = argv.stream().skip(1).filter(a -> !a.startsWith("-")).toList();
     if (commands.isEmpty() || devices.isEmpty()) {
-      return CommandResult.of(1, "", "Usage:\n blockdev -V\n blockdev --report [devices]\n"
-          + " blockdev [-v|-q] commands devices\n");
+      return CommandResult.of(
+          1,
+          "",
+          "Usage:\n blockdev -V\n blockdev --report [devices]\n"
+              + " blockdev [-v|-q] commands devices\n");
     }
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
@@ -31,9 +39,10 @@ final class Blockdev implements SimTool {
       if (dev.isEmpty()) {
         status = 1;
         boolean exists = Files.exists(node.file(d));
-        err.append(exists
-            ? "blockdev: ioctl error on BLKGETSIZE64: Inappropriate ioctl for device\n"
-            : "blockdev: cannot open " + d + ": No such file or directory\n");
+        err.append(
+            exists
+                ? "blockdev: ioctl error on BLKGETSIZE64: Inappropriate ioctl for device\n"
+                : "blockdev: cannot open " + d + ": No such file or directory\n");
         continue;
       }
       long size = Files.size(dev.get());

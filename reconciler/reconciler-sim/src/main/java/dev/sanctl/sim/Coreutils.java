@@ -54,7 +54,10 @@ final class Coreutils implements SimTool {
 
     CommandResult result() {
       return new CommandResult(
-          status, out.toByteArray(), err.toString().getBytes(StandardCharsets.UTF_8), false,
+          status,
+          out.toByteArray(),
+          err.toString().getBytes(StandardCharsets.UTF_8),
+          false,
           java.time.Duration.ZERO);
     }
   }
@@ -135,7 +138,7 @@ final class Coreutils implements SimTool {
       }
       Optional<Path> dev = node.blockDevice(abs);
       Path file = dev.orElse(node.file(abs));
-      if (IetRuntime.isProcDir(abs) || (dev.isEmpty() && Files.isDirectory(file))) {
+      if (IetRuntime.isProcDir(node, abs) || (dev.isEmpty() && Files.isDirectory(file))) {
         r.error(quotef(f) + ": Is a directory");
       } else if (abs.startsWith("/proc/") || !Files.isRegularFile(file)) {
         r.error(quotef(f) + ": No such file or directory");
@@ -190,7 +193,8 @@ final class Coreutils implements SimTool {
   /** What {@code stat} reports about a path. */
   private record FileInfo(String type, long size, long blocks, long mtime, int mode, long inode) {
     static Optional<FileInfo> of(SimNode node, String abs) throws IOException {
-      if (IetRuntime.isProcDir(abs)) return Optional.of(new FileInfo("directory", 0, 0, 0, 0555, 1));
+      if (IetRuntime.isProcDir(node, abs))
+        return Optional.of(new FileInfo("directory", 0, 0, 0, 0555, 1));
       if (IetRuntime.readProc(node, abs).isPresent()) {
         return Optional.of(new FileInfo("regular empty file", 0, 0, 0, 0444, 2));
       }
@@ -211,7 +215,12 @@ final class Coreutils implements SimTool {
       }
       Object ino = Files.getAttribute(file, "unix:ino");
       return Optional.of(
-          new FileInfo(type, size, SparseBlocks.of(file, size), mtime(file), mode,
+          new FileInfo(
+              type,
+              size,
+              SparseBlocks.of(file, size),
+              mtime(file),
+              mode,
               ((Number) ino).longValue()));
     }
 
@@ -293,7 +302,8 @@ final class Coreutils implements SimTool {
           continue;
         }
       }
-      try (var ch = Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (var ch =
+          Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
         long cur = ch.size();
         long target =
             switch (mode) {
@@ -388,9 +398,17 @@ final class Coreutils implements SimTool {
         r.error("cannot stat " + quoteaf(s) + ": No such file or directory");
         continue;
       }
-      Path to = Files.isDirectory(dst) && !p.flags().contains("-T") ? dst.resolve(src.getFileName()) : dst;
+      Path to =
+          Files.isDirectory(dst) && !p.flags().contains("-T")
+              ? dst.resolve(src.getFileName())
+              : dst;
       if (!Files.isDirectory(to.getParent())) {
-        r.error("cannot move " + quoteaf(s) + " to " + quoteaf(dstName) + ": No such file or directory");
+        r.error(
+            "cannot move "
+                + quoteaf(s)
+                + " to "
+                + quoteaf(dstName)
+                + ": No such file or directory");
         continue;
       }
       if (Files.isDirectory(to) && !Files.isDirectory(src)) {
@@ -487,7 +505,8 @@ final class Coreutils implements SimTool {
   }
 
   private static boolean plain(String s) {
-    return !s.isEmpty() && s.chars().allMatch(c -> c > 32 && c < 127 && "'\"\\$`!*?[]{}()<>|&;#~".indexOf(c) < 0);
+    return !s.isEmpty()
+        && s.chars().allMatch(c -> c > 32 && c < 127 && "'\"\\$`!*?[]{}()<>|&;#~".indexOf(c) < 0);
   }
 
   /** {@code quotef}: bare when nothing needs quoting. */

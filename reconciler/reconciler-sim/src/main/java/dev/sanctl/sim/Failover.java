@@ -12,11 +12,12 @@ import java.util.List;
  * stopped (IET runtime state removed, sessions dropped) and the group deactivated; on the new node
  * the group is activated, its meta volume mounted, and the targets of the meta volume's {@code
  * iet/ietd.conf} started with ietadm semantics (the kernel picks the tids). Each affected node's
- * {@code /etc/iet/ietd.conf}, {@code initiators.allow} and {@code targets.allow} are then rebuilt
- * from the meta volume copies of the groups it holds, in volume group order.
+ * {@code /etc/iet/ietd.conf}, {@code initiators.allow} and {@code targets.allow} then carry the
+ * meta volume copies of the groups it holds ({@link #rebuildConfig}).
  */
 final class Failover {
-  static final List<String> CONFIG_FILES = List.of("ietd.conf", "initiators.allow", "targets.allow");
+  static final List<String> CONFIG_FILES =
+      List.of("ietd.conf", "initiators.allow", "targets.allow");
 
   private Failover() {}
 
@@ -24,12 +25,18 @@ final class Failover {
     Topology.VolumeGroup tv = ctx.topology().volumeGroups().get(vgName);
     LvmState.Vg vg = ctx.lvm().vg(vgName);
     if (tv == null || vg == null || tv.files()) {
-      throw new IllegalArgumentException("no LVM volume group " + vgName + " in the simulated cluster");
+      throw new IllegalArgumentException(
+          "no LVM volume group " + vgName + " in the simulated cluster");
     }
     if (!tv.nodes().contains(nodeName)) {
       throw new IllegalArgumentException(
-          "volume group " + vgName + " cannot move to " + nodeName + " (nodes: "
-              + String.join(", ", tv.nodes()) + ")");
+          "volume group "
+              + vgName
+              + " cannot move to "
+              + nodeName
+              + " (nodes: "
+              + String.join(", ", tv.nodes())
+              + ")");
     }
     List<String> affected = new ArrayList<>(vg.activeOn);
     for (String old : List.copyOf(vg.activeOn)) {
@@ -119,17 +126,69 @@ final class Failover {
     return out;
   }
 
-  /** /etc/iet files := the meta volume copies of the held groups, concatenated. */
+  /**
+   * Rebuilds the node's {@code /etc/iet} files as the HA agent does: what belongs to no volume
+   * group's meta copy stays (the global part, targets on file-backed groups, catch-all lines), and
+   * the copies of the groups the node holds are spliced in (allow lines before the first {@code
+   * ALL} line, so per-target lines still match first).
+   */
   static void rebuildConfig(SimNode node) throws IOException {
+    Layout layout = node.context().cluster.layout();
+    java.util.Set<String> owned = new java.util.HashSet<>();
+    for (String vg : node.topology().volumeGroups().keySet()) {
+      Path conf = layout.metaContent(vg).resolve("iet/ietd.conf");
+      if (Files.isRegularFile(conf)) owned.addAll(targetNames(Files.readString(conf)));
+    }
     for (String file : CONFIG_FILES) {
-      StringBuilder sb = new StringBuilder();
+      StringBuilder held = new StringBuilder();
       for (String vg : node.heldVolumeGroups()) {
-        Path copy = node.context().cluster.layout().metaContent(vg).resolve("iet").resolve(file);
-        if (Files.isRegularFile(copy)) sb.append(Files.readString(copy, StandardCharsets.UTF_8));
+        Path copy = layout.metaContent(vg).resolve("iet").resolve(file);
+        if (Files.isRegularFile(copy)) held.append(Files.readString(copy, StandardCharsets.UTF_8));
       }
       Path target = node.file("/etc/iet/" + file);
+      String current = Files.isRegularFile(target) ? Files.readString(target) : "";
+      String merged =
+          file.equals("ietd.conf")
+              ? spliceConf(current, owned, held.toString())
+              : spliceAllow(current, owned, held.toString());
       Files.createDirectories(target.getParent());
-      Files.writeString(target, sb, StandardCharsets.UTF_8);
+      Files.writeString(target, merged, StandardCharsets.UTF_8);
     }
+  }
+
+  static List<String> targetNames(String conf) {
+    List<String> names = new ArrayList<>();
+    for (List<String> l : lines(conf)) {
+      if (l.get(0).equalsIgnoreCase("Target") && l.size() > 1) names.add(l.get(1));
+    }
+    return names;
+  }
+
+  /** Keeps the global part and the stanzas of targets no group owns, then appends {@code held}. */
+  static String spliceConf(String current, java.util.Set<String> owned, String held) {
+    StringBuilder out = new StringBuilder();
+    boolean keep = true;
+    for (String line : current.split("(?<=\n)")) {
+      String[] t = line.strip().split("\\s+");
+      if (t.length > 1 && t[0].equalsIgnoreCase("Target")) keep = !owned.contains(t[1]);
+      if (keep && !line.isEmpty()) out.append(line);
+    }
+    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') out.append('\n');
+    return out.append(held).toString();
+  }
+
+  /** Drops lines of owned targets and inserts {@code held} before the first {@code ALL} line. */
+  static String spliceAllow(String current, java.util.Set<String> owned, String held) {
+    StringBuilder before = new StringBuilder();
+    StringBuilder after = new StringBuilder();
+    boolean catchAll = false;
+    for (String line : current.split("(?<=\n)")) {
+      if (line.isEmpty()) continue;
+      String first = line.strip().split("\\s+")[0];
+      if (owned.contains(first)) continue;
+      if (first.equals("ALL")) catchAll = true;
+      (catchAll ? after : before).append(line.endsWith("\n") ? line : line + "\n");
+    }
+    return before.toString() + held + after;
   }
 }

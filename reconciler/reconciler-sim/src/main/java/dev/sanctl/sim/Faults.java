@@ -16,6 +16,7 @@ public final class Faults {
   final Map<String, Integer> failing = new LinkedHashMap<>();
 
   boolean unreachable;
+
   /** Delay before every command, in milliseconds. */
   long slowMillis;
 

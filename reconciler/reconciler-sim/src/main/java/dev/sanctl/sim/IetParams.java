@@ -62,23 +62,28 @@ final class IetParams {
   static Integer parse(Key key, String value) {
     switch (key.kind()) {
       case BOOL:
-        return value.equals("Yes") ? Integer.valueOf(1) : value.equals("No") ? Integer.valueOf(0) : null;
-      case DIGEST: {
-        int v = 0;
-        for (String part : value.split(",", -1)) {
-          if (part.equals("None")) v |= DIGEST_NONE;
-          else if (part.equals("CRC32C")) v |= DIGEST_CRC32C;
-          else return null;
+        return value.equals("Yes")
+            ? Integer.valueOf(1)
+            : value.equals("No") ? Integer.valueOf(0) : null;
+      case DIGEST:
+        {
+          int v = 0;
+          for (String part : value.split(",", -1)) {
+            if (part.equals("None")) v |= DIGEST_NONE;
+            else if (part.equals("CRC32C")) v |= DIGEST_CRC32C;
+            else return null;
+          }
+          return v;
         }
-        return v;
-      }
       case MARKER:
         return key.def();
-      default: {
-        long v = strtol(value);
-        if (v < key.min() || v > key.max()) v = key.kind() == Kind.MAXIMUM ? key.max() : key.min();
-        return (int) v;
-      }
+      default:
+        {
+          long v = strtol(value);
+          if (v < key.min() || v > key.max())
+            v = key.kind() == Kind.MAXIMUM ? key.max() : key.min();
+          return (int) v;
+        }
     }
   }
 

@@ -169,6 +169,7 @@ final class IetRuntime {
 
   /** The content of a {@code /proc/net/iet} file, or empty when there is no such file. */
   static Optional<byte[]> readProc(SimNode node, String abs) throws IOException {
+    if (!node.hasService("iet")) return Optional.empty();
     if (abs.equals(PROC + "volume")) return Optional.of(utf8(volume(node)));
     if (abs.equals(PROC + "session")) return Optional.of(utf8(session(node)));
     if (abs.startsWith(DDMAP)) {
@@ -179,9 +180,11 @@ final class IetRuntime {
     return Optional.empty();
   }
 
-  static boolean isProcDir(String abs) {
-    return abs.equals("/proc") || abs.equals("/proc/net") || abs.equals("/proc/net/iet")
-        || abs.equals("/proc/net/iet/ddmap");
+  static boolean isProcDir(SimNode node, String abs) throws IOException {
+    return abs.equals("/proc")
+        || abs.equals("/proc/net")
+        || (node.hasService("iet")
+            && (abs.equals("/proc/net/iet") || abs.equals("/proc/net/iet/ddmap")));
   }
 
   /**
@@ -189,6 +192,7 @@ final class IetRuntime {
    * 0 or an errno.
    */
   static int writeProc(SimNode node, String abs, byte[] data) throws IOException {
+    if (!node.hasService("iet")) return ENOENT;
     if (!abs.startsWith(DDMAP)) return abs.startsWith("/proc/") ? EINVAL : ENOENT;
     LunRef ref = ddmapLun(node, abs.substring(DDMAP.length()));
     if (ref == null) return ENOENT;
@@ -196,8 +200,9 @@ final class IetRuntime {
     switch (cmd) {
       case "mapsuspend" -> ref.lun.suspended = true;
       case "mapresume" -> ref.lun.suspended = false;
-      case "mapzap" -> Files.write(ddmapFile(node, ref.target, ref.lun),
-          new byte[mapWords(ref.lun.sizeBytes()) * 4]);
+      case "mapzap" ->
+          Files.write(
+              ddmapFile(node, ref.target, ref.lun), new byte[mapWords(ref.lun.sizeBytes()) * 4]);
       default -> {
         return EINVAL;
       }
@@ -312,8 +317,7 @@ final class IetRuntime {
     return t;
   }
 
-  static void addSession(SimNode node, String iqn, String initiator, String ip)
-      throws IOException {
+  static void addSession(SimNode node, String iqn, String initiator, String ip) throws IOException {
     IetState s = node.iet();
     IetState.Target t = requireTarget(node, iqn);
     long tsih = s.nextTsih++ & 0xffff;
@@ -359,8 +363,15 @@ final class IetRuntime {
     }
     if (offset < 0 || length < 0 || offset + length > l.sizeBytes()) {
       throw new IllegalArgumentException(
-          "write [" + offset + ", " + (offset + length) + ") beyond the end of " + iqn
-              + " LUN 0 (" + l.sizeBytes() + " bytes)");
+          "write ["
+              + offset
+              + ", "
+              + (offset + length)
+              + ") beyond the end of "
+              + iqn
+              + " LUN 0 ("
+              + l.sizeBytes()
+              + " bytes)");
     }
     if (l.suspended) {
       throw new IllegalStateException(

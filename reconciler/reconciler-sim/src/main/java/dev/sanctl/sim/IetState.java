@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The IET kernel module's runtime state on one node: targets (with parameters, LUNs, CHAP
- * accounts, sessions) and the discovery accounts. Stored in {@code DIR/<node>/iet.state}.
+ * The IET kernel module's runtime state on one node: targets (with parameters, LUNs, CHAP accounts,
+ * sessions) and the discovery accounts. Stored in {@code DIR/<node>/iet.state}.
  */
 public final class IetState {
   int nextTargetId;
@@ -55,11 +55,20 @@ public final class IetState {
     final String ioMode;
     final int blockSize;
     final long blocks;
+
     /** 0 running, 1 deleted but still referenced by sessions. */
     int state;
+
     boolean suspended;
 
-    Lun(int lun, String params, String path, String type, String ioMode, int blockSize, long blocks) {
+    Lun(
+        int lun,
+        String params,
+        String path,
+        String type,
+        String ioMode,
+        int blockSize,
+        long blocks) {
       this.lun = lun;
       this.params = params;
       this.path = path;
@@ -90,7 +99,8 @@ public final class IetState {
   }
 
   /** A connection of a session. */
-  public record Connection(int cid, String ip, String state, String headerDigest, String dataDigest) {}
+  public record Connection(
+      int cid, String ip, String state, String headerDigest, String dataDigest) {}
 
   public Target target(int tid) {
     return targets.stream().filter(t -> t.tid == tid).findFirst().orElse(null);
@@ -114,7 +124,8 @@ public final class IetState {
           t.redirect = r.get(3);
           s.targets.add(t);
         }
-        case "param" -> s.target(Integer.parseInt(r.get(1))).params.put(r.get(2), Integer.parseInt(r.get(3)));
+        case "param" ->
+            s.target(Integer.parseInt(r.get(1))).params.put(r.get(2), Integer.parseInt(r.get(3)));
         case "lun" -> {
           Lun l =
               new Lun(
@@ -146,7 +157,9 @@ public final class IetState {
               .findFirst()
               .orElseThrow()
               .connections
-              .add(new Connection(Integer.parseInt(r.get(3)), r.get(4), r.get(5), r.get(6), r.get(7)));
+              .add(
+                  new Connection(
+                      Integer.parseInt(r.get(3)), r.get(4), r.get(5), r.get(6), r.get(7)));
         }
         default -> throw new IOException(file + ": unknown record " + r.get(0));
       }
@@ -164,8 +177,17 @@ public final class IetState {
       for (Lun l : t.luns) {
         out.add(
             StateFile.record(
-                "lun", t.tid, l.lun, l.params, l.path, l.type, l.ioMode, l.blockSize, l.blocks,
-                l.suspended, l.state));
+                "lun",
+                t.tid,
+                l.lun,
+                l.params,
+                l.path,
+                l.type,
+                l.ioMode,
+                l.blockSize,
+                l.blocks,
+                l.suspended,
+                l.state));
       }
       for (Account a : t.accounts) out.add(account(t.tid, a));
       for (Session se : t.sessions) {
@@ -173,7 +195,13 @@ public final class IetState {
         for (Connection c : se.connections) {
           out.add(
               StateFile.record(
-                  "conn", t.tid, se.sid, c.cid(), c.ip(), c.state(), c.headerDigest(),
+                  "conn",
+                  t.tid,
+                  se.sid,
+                  c.cid(),
+                  c.ip(),
+                  c.state(),
+                  c.headerDigest(),
                   c.dataDigest()));
         }
       }

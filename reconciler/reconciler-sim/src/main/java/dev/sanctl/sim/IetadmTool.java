@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Simulated {@code ietadm} of IET 1.4.20.3: the same options ({@code --op}, {@code --tid},
- * {@code --lun}, {@code --sid}, {@code --cid}, {@code --params}, {@code --user}, {@code
- * --redirect}), the same dispatch order (user, lun, cid, sid, tid, none), nothing printed on
- * success, {@code strerror(errno).} on failure and the negative errno as exit status (ENOENT 254,
- * EEXIST 239, EBUSY 240, EINVAL 234).
+ * Simulated {@code ietadm} of IET 1.4.20.3: the same options ({@code --op}, {@code --tid}, {@code
+ * --lun}, {@code --sid}, {@code --cid}, {@code --params}, {@code --user}, {@code --redirect}), the
+ * same dispatch order (user, lun, cid, sid, tid, none), nothing printed on success, {@code
+ * strerror(errno).} on failure and the negative errno as exit status (ENOENT 254, EEXIST 239, EBUSY
+ * 240, EINVAL 234).
  */
 final class IetadmTool implements SimTool {
   private static final int SET_TARGET = 1;
@@ -36,6 +36,11 @@ final class IetadmTool implements SimTool {
     String params;
     final StringBuilder out = new StringBuilder();
     final StringBuilder err = new StringBuilder();
+  }
+
+  @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return node.hasService("iet");
   }
 
   @Override
@@ -69,20 +74,26 @@ final class IetadmTool implements SimTool {
               default -> null;
             };
         if (name == null) {
-          return CommandResult.of(255, "", "ietadm: invalid option -- '" + w.charAt(1) + "'\n" + usage);
+          return CommandResult.of(
+              255, "", "ietadm: invalid option -- '" + w.charAt(1) + "'\n" + usage);
         }
         if (w.length() > 2) value = w.substring(2);
       } else {
-        return CommandResult.of(255, "", "unrecognized: " + String.join("", argv.subList(i, argv.size())) + "\n" + usage);
+        return CommandResult.of(
+            255,
+            "",
+            "unrecognized: " + String.join("", argv.subList(i, argv.size())) + "\n" + usage);
       }
       boolean needsArg = !List.of("user", "version", "help").contains(name);
-      if (!List.of("op", "tid", "sid", "cid", "lun", "redirect", "params", "user", "version", "help")
+      if (!List.of(
+              "op", "tid", "sid", "cid", "lun", "redirect", "params", "user", "version", "help")
           .contains(name)) {
         return CommandResult.of(255, "", "ietadm: unrecognized option '" + w + "'\n" + usage);
       }
       if (needsArg && value == null) {
         if (i + 1 >= argv.size()) {
-          return CommandResult.of(255, "", "ietadm: option '" + w + "' requires an argument\n" + usage);
+          return CommandResult.of(
+              255, "", "ietadm: option '" + w + "' requires an argument\n" + usage);
         }
         value = argv.get(++i);
       }
@@ -146,48 +157,56 @@ final class IetadmTool implements SimTool {
   private int target(SimNode node, Req r) throws IOException {
     IetState s = node.iet();
     switch (r.op) {
-      case "new": {
-        if (r.params == null || !r.params.startsWith("Name=")) return -IetRuntime.EINVAL;
-        return daemon(r, IetRuntime.addTarget(s, r.tid, r.params.substring(5)));
-      }
+      case "new":
+        {
+          if (r.params == null || !r.params.startsWith("Name=")) return -IetRuntime.EINVAL;
+          return daemon(r, IetRuntime.addTarget(s, r.tid, r.params.substring(5)));
+        }
       case "delete":
         return daemon(r, IetRuntime.deleteTarget(node, r.tid));
-      case "update": {
-        IetState.Target t = s.target(r.tid);
-        if ((r.set & SET_REDIRECT) != 0) {
+      case "update":
+        {
+          IetState.Target t = s.target(r.tid);
+          if ((r.set & SET_REDIRECT) != 0) {
+            if (t == null) return daemon(r, IetRuntime.ENOENT);
+            t.redirect = r.params;
+            return 0;
+          }
+          java.util.Map<String, Integer> parsed = new java.util.LinkedHashMap<>();
+          for (String p : r.params == null ? new String[0] : r.params.split(",")) {
+            int eq = p.indexOf('=');
+            if (p.isEmpty() || eq < 0) continue;
+            String key = p.substring(0, eq);
+            String value = p.substring(eq + 1);
+            IetParams.Key k = IetParams.find(IetParams.TARGET_KEYS, key);
+            if (k == null) k = IetParams.find(IetParams.SESSION_KEYS, key);
+            if (k == null) {
+              r.err.append("Unknown parameter \"").append(key).append("\".\n");
+              return -IetRuntime.EINVAL;
+            }
+            Integer v = IetParams.parse(k, value);
+            if (v == null) {
+              r.err
+                  .append("Invalid ")
+                  .append(k.name())
+                  .append(" value \"")
+                  .append(value)
+                  .append("\".\n");
+              return -IetRuntime.EINVAL;
+            }
+            parsed.put(k.name(), v);
+          }
           if (t == null) return daemon(r, IetRuntime.ENOENT);
-          t.redirect = r.params;
+          t.params.putAll(parsed);
           return 0;
         }
-        java.util.Map<String, Integer> parsed = new java.util.LinkedHashMap<>();
-        for (String p : r.params == null ? new String[0] : r.params.split(",")) {
-          int eq = p.indexOf('=');
-          if (p.isEmpty() || eq < 0) continue;
-          String key = p.substring(0, eq);
-          String value = p.substring(eq + 1);
-          IetParams.Key k = IetParams.find(IetParams.TARGET_KEYS, key);
-          if (k == null) k = IetParams.find(IetParams.SESSION_KEYS, key);
-          if (k == null) {
-            r.err.append("Unknown parameter \"").append(key).append("\".\n");
-            return -IetRuntime.EINVAL;
-          }
-          Integer v = IetParams.parse(k, value);
-          if (v == null) {
-            r.err.append("Invalid ").append(k.name()).append(" value \"").append(value).append("\".\n");
-            return -IetRuntime.EINVAL;
-          }
-          parsed.put(k.name(), v);
+      default:
+        {
+          IetState.Target t = s.target(r.tid);
+          if (t == null) return daemon(r, IetRuntime.ENOENT);
+          r.out.append(IetParams.showAll(IetParams.TARGET_KEYS, t.params));
+          return 0;
         }
-        if (t == null) return daemon(r, IetRuntime.ENOENT);
-        t.params.putAll(parsed);
-        return 0;
-      }
-      default: {
-        IetState.Target t = s.target(r.tid);
-        if (t == null) return daemon(r, IetRuntime.ENOENT);
-        r.out.append(IetParams.showAll(IetParams.TARGET_KEYS, t.params));
-        return 0;
-      }
     }
   }
 
@@ -198,7 +217,8 @@ final class IetadmTool implements SimTool {
     }
     if ((r.set & SET_TARGET) == 0) return -IetRuntime.EINVAL;
     return switch (r.op) {
-      case "new" -> daemon(r, IetRuntime.addLun(node, r.tid, r.lun, r.params == null ? "" : r.params));
+      case "new" ->
+          daemon(r, IetRuntime.addLun(node, r.tid, r.lun, r.params == null ? "" : r.params));
       case "delete" -> daemon(r, IetRuntime.deleteLun(node, r.tid, r.lun));
       default -> 0;
     };
@@ -254,8 +274,14 @@ final class IetadmTool implements SimTool {
       if (!value.isEmpty() && Character.isWhitespace(value.charAt(0))) value = value.substring(1);
       if (key.equalsIgnoreCase("IncomingUser") || key.equalsIgnoreCase("OutgoingUser")) {
         if (user != null) {
-          r.err.append("Already specified ").append(key.substring(0, 8).equalsIgnoreCase("Incoming")
-              ? "IncomingUser " : "OutgoingUser ").append(value).append('\n');
+          r.err
+              .append("Already specified ")
+              .append(
+                  key.substring(0, 8).equalsIgnoreCase("Incoming")
+                      ? "IncomingUser "
+                      : "OutgoingUser ")
+              .append(value)
+              .append('\n');
         }
         user = value;
         incoming = key.equalsIgnoreCase("IncomingUser");
@@ -276,55 +302,67 @@ final class IetadmTool implements SimTool {
       accounts = t == null ? null : t.accounts;
     }
     switch (r.op) {
-      case "new": {
-        if (user == null || pass == null) {
-          r.err.append("Username and password must be specified\n");
-          return -IetRuntime.EINVAL;
-        }
-        if (accounts == null) return daemon(r, IetRuntime.ENOENT);
-        if (!incoming) accounts.removeIf(a -> !a.incoming());
-        accounts.add(new IetState.Account(incoming, user, pass));
-        return 0;
-      }
-      case "delete": {
-        if (user == null) {
-          r.err.append("Username must be specified\n");
-          return -IetRuntime.EINVAL;
-        }
-        if (pass != null) r.err.append("Ignoring specified password\n");
-        String u = user;
-        boolean in = incoming;
-        if (accounts == null
-            || !accounts.removeIf(a -> a.incoming() == in && a.user().equals(u))) {
-          return daemon(r, IetRuntime.ENOENT);
-        }
-        return 0;
-      }
-      case "show": {
-        if (pass != null) r.err.append("Ignoring specified password\n");
-        if (accounts == null) accounts = List.of();
-        if (user != null) {
-          String u = user;
-          boolean in = incoming;
-          IetState.Account a =
-              accounts.stream()
-                  .filter(x -> x.incoming() == in && x.user().equals(u))
-                  .findFirst()
-                  .orElse(null);
-          if (a == null) return daemon(r, IetRuntime.ENOENT);
-          r.out.append(in ? "Incoming" : "Outgoing").append("User ").append(a.user()).append(' ')
-              .append(a.password()).append('\n');
+      case "new":
+        {
+          if (user == null || pass == null) {
+            r.err.append("Username and password must be specified\n");
+            return -IetRuntime.EINVAL;
+          }
+          if (accounts == null) return daemon(r, IetRuntime.ENOENT);
+          if (!incoming) accounts.removeIf(a -> !a.incoming());
+          accounts.add(new IetState.Account(incoming, user, pass));
           return 0;
         }
-        for (boolean in : new boolean[] {true, false}) {
-          for (IetState.Account a : accounts) {
-            if (a.incoming() == in) {
-              r.out.append(in ? "Incoming" : "Outgoing").append("User ").append(a.user()).append('\n');
+      case "delete":
+        {
+          if (user == null) {
+            r.err.append("Username must be specified\n");
+            return -IetRuntime.EINVAL;
+          }
+          if (pass != null) r.err.append("Ignoring specified password\n");
+          String u = user;
+          boolean in = incoming;
+          if (accounts == null
+              || !accounts.removeIf(a -> a.incoming() == in && a.user().equals(u))) {
+            return daemon(r, IetRuntime.ENOENT);
+          }
+          return 0;
+        }
+      case "show":
+        {
+          if (pass != null) r.err.append("Ignoring specified password\n");
+          if (accounts == null) accounts = List.of();
+          if (user != null) {
+            String u = user;
+            boolean in = incoming;
+            IetState.Account a =
+                accounts.stream()
+                    .filter(x -> x.incoming() == in && x.user().equals(u))
+                    .findFirst()
+                    .orElse(null);
+            if (a == null) return daemon(r, IetRuntime.ENOENT);
+            r.out
+                .append(in ? "Incoming" : "Outgoing")
+                .append("User ")
+                .append(a.user())
+                .append(' ')
+                .append(a.password())
+                .append('\n');
+            return 0;
+          }
+          for (boolean in : new boolean[] {true, false}) {
+            for (IetState.Account a : accounts) {
+              if (a.incoming() == in) {
+                r.out
+                    .append(in ? "Incoming" : "Outgoing")
+                    .append("User ")
+                    .append(a.user())
+                    .append('\n');
+              }
             }
           }
+          return 0;
         }
-        return 0;
-      }
       default:
         r.err.append("Unsupported\n");
         return -IetRuntime.EINVAL;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * Where a simulated cluster keeps its state under {@code DIR}: {@code cluster.state}; the shared
  * storage in {@code _san/} (LVM metadata, sparse LV files, meta volume contents); and per node
- * {@code <node>/fs/} (its filesystem), {@code iet.state}, {@code ddmap/}, {@code faults.state}
- * and {@code tools/<tool>/} for pluggable tools.
+ * {@code <node>/fs/} (its filesystem), {@code iet.state}, {@code ddmap/}, {@code faults.state} and
+ * {@code tools/<tool>/} for pluggable tools.
  */
 record Layout(Path dir) {
   Path topology() {

@@ -33,7 +33,8 @@ final class Lvm {
       throws IOException {
     LvmState lvm = ctx.lvm();
     String time = LV_TIME.format(ctx.cluster.clock().instant());
-    LvmState.Lv lv = new LvmState.Lv(name, lvm.newUuid(vg.name + "/" + name), extents, null, time, "");
+    LvmState.Lv lv =
+        new LvmState.Lv(name, lvm.newUuid(vg.name + "/" + name), extents, null, time, "");
     vg.lvs.put(name, lv);
     resize(ctx, vg, lv);
     return lv;
@@ -52,7 +53,8 @@ final class Lvm {
             name, ctx.lvm().newUuid(vg.name + "/" + name), extents, origin.name, time, "");
     vg.lvs.put(name, lv);
     copySparse(
-        ctx.cluster.layout().lvData(vg.name, origin.name), ctx.cluster.layout().lvData(vg.name, name));
+        ctx.cluster.layout().lvData(vg.name, origin.name),
+        ctx.cluster.layout().lvData(vg.name, name));
     return lv;
   }
 

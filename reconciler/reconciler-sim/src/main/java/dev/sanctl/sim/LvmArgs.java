@@ -43,15 +43,52 @@ final class LvmArgs {
 
   private static final Set<String> WITH_ARG =
       Set.of(
-          "options", "sort", "select", "size", "extents", "name", "activate", "wipesignatures",
-          "zero", "virtualsize", "stripes", "stripesize", "reportformat", "units", "separator",
-          "config", "addtag", "deltag", "type", "thinpool", "permission", "alloc");
+          "options",
+          "sort",
+          "select",
+          "size",
+          "extents",
+          "name",
+          "activate",
+          "wipesignatures",
+          "zero",
+          "virtualsize",
+          "stripes",
+          "stripesize",
+          "reportformat",
+          "units",
+          "separator",
+          "config",
+          "addtag",
+          "deltag",
+          "type",
+          "thinpool",
+          "permission",
+          "alloc");
 
   private static final Set<String> FLAGS =
       Set.of(
-          "force", "yes", "quiet", "verbose", "snapshot", "resizefs", "nosuffix", "noheadings",
-          "aligned", "binary", "all", "ignoreactivationskip", "test", "partial", "nolocking",
-          "readonly", "unbuffered", "rows", "headings", "help", "version");
+          "force",
+          "yes",
+          "quiet",
+          "verbose",
+          "snapshot",
+          "resizefs",
+          "nosuffix",
+          "noheadings",
+          "aligned",
+          "binary",
+          "all",
+          "ignoreactivationskip",
+          "test",
+          "partial",
+          "nolocking",
+          "readonly",
+          "unbuffered",
+          "rows",
+          "headings",
+          "help",
+          "version");
 
   final Map<String, List<String>> options = new LinkedHashMap<>();
   final List<String> positional = new ArrayList<>();

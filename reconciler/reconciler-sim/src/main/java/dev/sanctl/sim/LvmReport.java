@@ -90,8 +90,18 @@ final class LvmReport {
 
   static final List<String> LVS_DEFAULT =
       List.of(
-          "lv_name", "vg_name", "lv_attr", "lv_size", "pool_lv", "origin", "data_percent",
-          "metadata_percent", "move_pv", "mirror_log", "copy_percent", "convert_lv");
+          "lv_name",
+          "vg_name",
+          "lv_attr",
+          "lv_size",
+          "pool_lv",
+          "origin",
+          "data_percent",
+          "metadata_percent",
+          "move_pv",
+          "mirror_log",
+          "copy_percent",
+          "convert_lv");
   static final List<String> VGS_DEFAULT =
       List.of("vg_name", "pv_count", "lv_count", "snap_count", "vg_attr", "vg_size", "vg_free");
 
@@ -174,8 +184,7 @@ final class LvmReport {
     } else {
       exp = order.indexOf(Character.toLowerCase(u)) + 1;
     }
-    BigDecimal v =
-        new BigDecimal(b).divide(new BigDecimal(base).pow(exp), 2, RoundingMode.HALF_UP);
+    BigDecimal v = new BigDecimal(b).divide(new BigDecimal(base).pow(exp), 2, RoundingMode.HALF_UP);
     return suffix ? v.toPlainString() + u : v.toPlainString();
   }
 
@@ -214,7 +223,10 @@ final class LvmReport {
 
   /** The basic (columns) form: headings unless suppressed, aligned unless a separator is set. */
   static String basic(
-      List<Field> fields, List<Map<String, String>> rows, boolean headings, String separator,
+      List<Field> fields,
+      List<Map<String, String>> rows,
+      boolean headings,
+      String separator,
       boolean aligned) {
     List<List<String>> lines = new ArrayList<>();
     if (headings) lines.add(fields.stream().map(Field::heading).toList());
@@ -251,8 +263,14 @@ final class LvmReport {
   }
 
   /** One {@code "log"} entry of lvm2 ≥ 2.03.26 JSON output. */
-  static String logEntry(int seq, String type, String objectType, String object, String message,
-      String errno, String retCode) {
+  static String logEntry(
+      int seq,
+      String type,
+      String objectType,
+      String object,
+      String message,
+      String errno,
+      String retCode) {
     return "          {\"log_seq_num\":\""
         + seq
         + "\", \"log_type\":\""

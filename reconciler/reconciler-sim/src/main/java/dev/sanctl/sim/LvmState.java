@@ -115,7 +115,8 @@ public final class LvmState {
       for (String n : vg.activeOn) out.add(StateFile.record("active", vg.name, n));
       for (Lv lv : vg.lvs.values()) {
         out.add(
-            StateFile.record("lv", vg.name, lv.name, lv.uuid, lv.extents, lv.origin, lv.time, lv.tags));
+            StateFile.record(
+                "lv", vg.name, lv.name, lv.uuid, lv.extents, lv.origin, lv.time, lv.tags));
       }
     }
     StateFile.write(file, out);

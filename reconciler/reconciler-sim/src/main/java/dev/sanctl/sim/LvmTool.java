@@ -45,6 +45,11 @@ final class LvmTool implements SimTool {
   }
 
   @Override
+  public boolean installedOn(SimNode node) throws IOException {
+    return "linux".equals(node.os());
+  }
+
+  @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     String exe = argv.get(0);
     String program = exe.substring(exe.lastIndexOf('/') + 1);
@@ -94,6 +99,12 @@ final class LvmTool implements SimTool {
       }
       fields.add(f);
     }
+    if (a.has("select")) {
+      return CommandResult.of(
+          ECMD_FAILED,
+          "",
+          "  --select is not implemented by the sanctl simulator; filter the full report.\n");
+    }
     boolean logMode =
         format.equals("json")
             && (Boolean.parseBoolean(node.flags().get(NodeFlags.LVM_REPORT_LOG))
@@ -109,17 +120,27 @@ final class LvmTool implements SimTool {
         String spec = p.startsWith("/dev/") ? p.substring(5) : p;
         String vgName = spec.contains("/") ? spec.substring(0, spec.indexOf('/')) : spec;
         String lvName = spec.contains("/") ? spec.substring(spec.indexOf('/') + 1) : null;
-        LvmState.Vg vg = visible.stream().filter(v -> v.name.equals(vgName)).findFirst().orElse(null);
+        LvmState.Vg vg =
+            visible.stream().filter(v -> v.name.equals(vgName)).findFirst().orElse(null);
         if (vg == null) {
           fail(o, log, "vg", vgName, "Volume group \"" + vgName + "\" not found");
           fail(o, log, "vg", vgName, "Cannot process volume group " + vgName);
         } else if (lvName != null && (!lvs || !vg.lvs.containsKey(lvName))) {
-          fail(o, log, "lv", spec,
+          fail(
+              o,
+              log,
+              "lv",
+              spec,
               "Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
         } else {
           addRows(rows, node, vg, lvName, lvs);
         }
       }
+    }
+    try {
+      rows.sort(sortOrder(a.all("sort"), lvs));
+    } catch (IllegalArgumentException e) {
+      return CommandResult.of(ECMD_FAILED, "", "  Unrecognised field: " + e.getMessage() + "\n");
     }
     List<Map<String, String>> table = new ArrayList<>();
     boolean suffix = !a.has("nosuffix");
@@ -134,14 +155,48 @@ final class LvmTool implements SimTool {
     }
     if (format.equals("json")) {
       o.out.append(
-          LvmReport.json(lvs ? "lv" : "vg", fields.stream().map(LvmReport.Field::id).toList(),
-              table, log.render(o.status)));
+          LvmReport.json(
+              lvs ? "lv" : "vg",
+              fields.stream().map(LvmReport.Field::id).toList(),
+              table,
+              log.render(o.status)));
     } else {
       o.out.append(
-          LvmReport.basic(fields, table, !a.has("noheadings"), a.get("separator"),
-              a.has("aligned")));
+          LvmReport.basic(
+              fields, table, !a.has("noheadings"), a.get("separator"), a.has("aligned")));
     }
     return o.result();
+  }
+
+  /**
+   * lvm's {@code -O} order (default: by VG, then LV name); {@code -} before a field reverses it.
+   */
+  private static java.util.Comparator<LvmReport.Row> sortOrder(List<String> keys, boolean lvs) {
+    java.util.Comparator<LvmReport.Row> order = (x, y) -> 0;
+    for (String spec : keys) {
+      for (String key : spec.split(",")) {
+        if (key.isEmpty()) continue;
+        boolean descending = key.startsWith("-");
+        String name = key.startsWith("-") || key.startsWith("+") ? key.substring(1) : key;
+        LvmReport.Field f = LvmReport.field(name, lvs ? "lv_" : "vg_");
+        if (f == null || (!lvs && f.lvField())) throw new IllegalArgumentException(name);
+        java.util.Comparator<LvmReport.Row> c = (x, y) -> compare(f, x, y);
+        order = order.thenComparing(descending ? c.reversed() : c);
+      }
+    }
+    return order;
+  }
+
+  private static int compare(LvmReport.Field f, LvmReport.Row x, LvmReport.Row y) {
+    try {
+      String a = f.value().of(x);
+      String b = f.value().of(y);
+      if (a.matches("\\d+") && b.matches("\\d+"))
+        return Long.compare(Long.parseLong(a), Long.parseLong(b));
+      return a.compareTo(b);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The JSON {@code "log"} array of lvm2 2.03.26 and later (off: errors go to stderr). */
@@ -159,11 +214,19 @@ final class LvmTool implements SimTool {
       if (!enabled) return null;
       List<String> all = new ArrayList<>(entries);
       if (status != 0) {
-        all.add(LvmReport.logEntry(all.size() + 1, "status", lastType, lastObject, "failure",
-            "-1", String.valueOf(status)));
+        all.add(
+            LvmReport.logEntry(
+                all.size() + 1,
+                "status",
+                lastType,
+                lastObject,
+                "failure",
+                "-1",
+                String.valueOf(status)));
       }
       StringBuilder l = new StringBuilder();
-      for (int i = 0; i < all.size(); i++) l.append(all.get(i)).append(i < all.size() - 1 ? ",\n" : "\n");
+      for (int i = 0; i < all.size(); i++)
+        l.append(all.get(i)).append(i < all.size() - 1 ? ",\n" : "\n");
       return l.toString();
     }
   }
@@ -172,8 +235,8 @@ final class LvmTool implements SimTool {
     if (log.enabled) {
       log.lastType = type;
       log.lastObject = object;
-      log.entries.add(LvmReport.logEntry(log.entries.size() + 1, "error", type, object, message,
-          "-1", "0"));
+      log.entries.add(
+          LvmReport.logEntry(log.entries.size() + 1, "error", type, object, message, "-1", "0"));
       o.status = ECMD_FAILED;
     } else {
       o.error(message);
@@ -232,7 +295,9 @@ final class LvmTool implements SimTool {
       vgName = vgName.substring(0, vgName.indexOf('/'));
     }
     if (a.has("snapshot") && originName == null) {
-      return CommandResult.of(EINVALID_CMD_LINE, "",
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "",
           "  Please specify a logical volume to act as the snapshot origin.\n");
     }
     LvmState.Vg vg = findVg(node, vgName, o);
@@ -247,7 +312,10 @@ final class LvmTool implements SimTool {
     }
     long extents;
     try {
-      extents = a.has("extents") ? Long.parseLong(a.get("extents")) : sizeExtents(a.get("size"), vg, 0, o);
+      extents =
+          a.has("extents")
+              ? Long.parseLong(a.get("extents"))
+              : sizeExtents(a.get("size"), vg, 0, o);
     } catch (NumberFormatException e) {
       return invalidSize(a.has("extents") ? "extents" : "size", a);
     }
@@ -289,7 +357,9 @@ final class LvmTool implements SimTool {
           EINVALID_CMD_LINE,
           "",
           "  Please specify either size or extents but not both.\n"
-              + "  Run `" + program + " --help' for more information.\n");
+              + "  Run `"
+              + program
+              + " --help' for more information.\n");
     }
     String spec = a.positional.get(0);
     if (spec.startsWith("/dev/")) spec = spec.substring(5);
@@ -311,7 +381,10 @@ final class LvmTool implements SimTool {
     try {
       String size = a.has("extents") ? a.get("extents") : a.get("size");
       if (a.has("extents")) {
-        extents = size.startsWith("+") ? lv.extents + Long.parseLong(size.substring(1)) : Long.parseLong(size);
+        extents =
+            size.startsWith("+")
+                ? lv.extents + Long.parseLong(size.substring(1))
+                : Long.parseLong(size);
       } else {
         extents = sizeExtents(size, vg, lv.extents, o);
       }
@@ -320,13 +393,18 @@ final class LvmTool implements SimTool {
     }
     String name = vgName + "/" + lvName;
     if (extents == lv.extents) {
-      o.error("New size (" + extents + " extents) matches existing size (" + lv.extents + " extents).");
+      o.error(
+          "New size (" + extents + " extents) matches existing size (" + lv.extents + " extents).");
       return o.result();
     }
     if (extents < lv.extents) {
       if (program.equals("lvextend")) {
-        o.error("New size given (" + extents + " extents) not larger than existing size ("
-            + lv.extents + " extents)");
+        o.error(
+            "New size given ("
+                + extents
+                + " extents) not larger than existing size ("
+                + lv.extents
+                + " extents)");
         return o.result();
       }
       o.error("Shrinking is not supported by the sanctl simulator (lvreduce " + name + ").");
@@ -334,16 +412,29 @@ final class LvmTool implements SimTool {
     }
     long needed = extents - lv.extents;
     if (needed > vg.freeExtents()) {
-      o.error("Insufficient free space: " + needed + " extents needed, but only "
-          + vg.freeExtents() + " available");
+      o.error(
+          "Insufficient free space: "
+              + needed
+              + " extents needed, but only "
+              + vg.freeExtents()
+              + " available");
       return o.result();
     }
     long before = lv.extents;
     lv.extents = extents;
     Lvm.resize(node.context(), vg, lv);
-    o.print("Size of logical volume " + name + " changed from "
-        + Lvm.displaySize(before * vg.extentSize) + " (" + before + " extents) to "
-        + Lvm.displaySize(extents * vg.extentSize) + " (" + extents + " extents).");
+    o.print(
+        "Size of logical volume "
+            + name
+            + " changed from "
+            + Lvm.displaySize(before * vg.extentSize)
+            + " ("
+            + before
+            + " extents) to "
+            + Lvm.displaySize(extents * vg.extentSize)
+            + " ("
+            + extents
+            + " extents).");
     o.print("Logical volume " + name + " successfully resized.");
     return o.result();
   }
@@ -379,8 +470,9 @@ final class LvmTool implements SimTool {
     return o.result();
   }
 
-  private static void remove(SimNode node, LvmState.Vg vg, LvmState.Lv lv, LvmArgs a,
-      byte[] stdin, Out o) throws IOException {
+  private static void remove(
+      SimNode node, LvmState.Vg vg, LvmState.Lv lv, LvmArgs a, byte[] stdin, Out o)
+      throws IOException {
     String display = vg.name + "/" + lv.name;
     LvmReport.Row row = new LvmReport.Row(vg, lv, node);
     if (LvmReport.open(row)) {
@@ -390,8 +482,12 @@ final class LvmTool implements SimTool {
     List<LvmState.Lv> snapshots =
         vg.lvs.values().stream().filter(s -> lv.name.equals(s.origin)).toList();
     if (!snapshots.isEmpty() && !a.has("force") && !a.has("yes")) {
-      o.out.append("Removing origin ").append(lv.name).append(" will also remove ")
-          .append(snapshots.size()).append(" snapshots(s). Proceed? [y/n]: ");
+      o.out
+          .append("Removing origin ")
+          .append(lv.name)
+          .append(" will also remove ")
+          .append(snapshots.size())
+          .append(" snapshots(s). Proceed? [y/n]: ");
       if (!yes(stdin)) {
         o.error("Logical volume " + display + " not removed.");
         return;
@@ -403,7 +499,9 @@ final class LvmTool implements SimTool {
     }
     boolean active = LvmReport.active(row);
     if (active && !a.has("force") && !a.has("yes") && snapshots.isEmpty()) {
-      o.out.append("Do you really want to remove active logical volume ").append(display)
+      o.out
+          .append("Do you really want to remove active logical volume ")
+          .append(display)
           .append("? [y/n]: ");
       if (!yes(stdin)) {
         o.error("Logical volume " + display + " not removed.");
@@ -425,8 +523,10 @@ final class LvmTool implements SimTool {
     long bytes = parseSize(relative ? size.substring(1) : size);
     long extents = Lvm.extents(bytes, vg.extentSize);
     if (bytes % vg.extentSize != 0) {
-      o.print("Rounding up size to full physical extent "
-          + Lvm.displaySize(extents * vg.extentSize) + ".");
+      o.print(
+          "Rounding up size to full physical extent "
+              + Lvm.displaySize(extents * vg.extentSize)
+              + ".");
     }
     return relative ? current + extents : extents;
   }
@@ -448,7 +548,9 @@ final class LvmTool implements SimTool {
           case 'e', 'E' -> 1L << 60;
           default -> throw new NumberFormatException(s);
         };
-    return new BigDecimal(digits).multiply(BigDecimal.valueOf(mult)).setScale(0, RoundingMode.UP)
+    return new BigDecimal(digits)
+        .multiply(BigDecimal.valueOf(mult))
+        .setScale(0, RoundingMode.UP)
         .longValueExact();
   }
 
@@ -456,7 +558,10 @@ final class LvmTool implements SimTool {
     return CommandResult.of(
         EINVALID_CMD_LINE,
         "",
-        "  Invalid argument for --" + option + ": " + a.get(option)
+        "  Invalid argument for --"
+            + option
+            + ": "
+            + a.get(option)
             + "\n  Error during parsing of command line.\n");
   }
 }

@@ -46,7 +46,8 @@ public final class SimCluster {
   private SimCluster(Path dir, Clock clock) {
     this.layout = new Layout(dir.toAbsolutePath().normalize());
     this.clock = clock;
-    for (SimTool t : List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev())) register(t);
+    for (SimTool t : List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find()))
+      register(t);
     for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
   }
 
@@ -184,23 +185,22 @@ public final class SimCluster {
       }
       sleep(faults.slowMillis);
     }
-    CommandResult r =
-        locked(ctx -> dispatch(ctx.node(node), command.argv(), command.stdin()));
+    CommandResult r = locked(ctx -> dispatch(ctx.node(node), command.argv(), command.stdin()));
     boolean truncated =
         r.truncated() || r.stdout().length > OUTPUT_LIMIT || r.stderr().length > OUTPUT_LIMIT;
     return new CommandResult(
         r.exitStatus(), bound(r.stdout()), bound(r.stderr()), truncated, since(start));
   }
 
-  private CommandResult dispatch(SimNode node, List<String> argv, byte[] stdin)
-      throws IOException {
+  private CommandResult dispatch(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     List<String> a = unwrap(argv);
     if (a.isEmpty()) return CommandResult.of(0, "", "");
     String exe = a.get(0);
     String base = exe.substring(exe.lastIndexOf('/') + 1);
-    boolean inBinDir = !exe.contains("/") || BIN_DIRS.contains(exe.substring(0, exe.lastIndexOf('/')));
+    boolean inBinDir =
+        !exe.contains("/") || BIN_DIRS.contains(exe.substring(0, exe.lastIndexOf('/')));
     SimTool tool = inBinDir ? tools.get(base) : null;
-    if (tool == null) {
+    if (tool == null || !tool.installedOn(node)) {
       return CommandResult.of(CommandResult.NOT_FOUND, "", "sh: 1: " + exe + ": not found\n");
     }
     Faults faults = node.context().faults(node.name());
@@ -254,39 +254,48 @@ public final class SimCluster {
 
   /** The HA manager moves {@code vg} (and its meta volume) to {@code node}. */
   public void failover(String vg, String node) throws IOException {
-    locked(ctx -> {
-      Failover.apply(ctx, vg, node);
-      return null;
-    });
+    locked(
+        ctx -> {
+          Failover.apply(ctx, vg, node);
+          return null;
+        });
   }
 
   /** An initiator logs in to {@code targetIqn} on {@code node} from {@code ip}. */
   public void addSession(String node, String targetIqn, String initiatorIqn, String ip)
       throws IOException {
-    onNode(node, n -> {
-      IetRuntime.addSession(n, targetIqn, initiatorIqn, ip);
-      return null;
-    });
+    onNode(
+        node,
+        n -> {
+          IetRuntime.addSession(n, targetIqn, initiatorIqn, ip);
+          return null;
+        });
   }
 
   /** The initiator's sessions to {@code targetIqn} from {@code ip} log out. */
   public void removeSession(String node, String targetIqn, String initiatorIqn, String ip)
       throws IOException {
-    onNode(node, n -> {
-      IetRuntime.removeSession(n, targetIqn, initiatorIqn, ip);
-      return null;
-    });
+    onNode(
+        node,
+        n -> {
+          IetRuntime.removeSession(n, targetIqn, initiatorIqn, ip);
+          return null;
+        });
   }
 
   /** An initiator writes random bytes to LUN 0 of {@code targetIqn}; the ddmap marks them. */
   public void write(String node, String targetIqn, long offset, long length) throws IOException {
-    onNode(node, n -> {
-      IetRuntime.write(n, targetIqn, offset, length);
-      return null;
-    });
+    onNode(
+        node,
+        n -> {
+          IetRuntime.write(n, targetIqn, offset, length);
+          return null;
+        });
   }
 
-  /** Makes {@code executable} fail on {@code node} {@code times} times (negative: until cleared). */
+  /**
+   * Makes {@code executable} fail on {@code node} {@code times} times (negative: until cleared).
+   */
   public void failExecutable(String node, String executable, int times) throws IOException {
     locked(ctx -> ctx.node(node).context().faults(node).failing.put(executable, times));
   }
@@ -303,13 +312,14 @@ public final class SimCluster {
 
   /** Removes every fault of {@code node}. */
   public void clearFaults(String node) throws IOException {
-    locked(ctx -> {
-      Faults f = ctx.node(node).context().faults(node);
-      f.failing.clear();
-      f.unreachable = false;
-      f.slowMillis = 0;
-      return null;
-    });
+    locked(
+        ctx -> {
+          Faults f = ctx.node(node).context().faults(node);
+          f.failing.clear();
+          f.unreachable = false;
+          f.slowMillis = 0;
+          return null;
+        });
   }
 
   /** Sets a version switch of {@code node} ({@link NodeFlags}). */

@@ -22,7 +22,8 @@ final class SimInit {
     for (VolumeGroup vg : state.volumeGroups().values()) {
       if (vg.type() == VolumeGroup.Type.FILES) {
         t.volumeGroups.put(
-            vg.name(), new Topology.VolumeGroup(vg.name(), true, vg.path(), vg.nodes(), null, null));
+            vg.name(),
+            new Topology.VolumeGroup(vg.name(), true, vg.path(), vg.nodes(), null, null));
         for (String node : vg.nodes()) Files.createDirectories(ctx.node(node).file(vg.path()));
         continue;
       }
@@ -47,7 +48,8 @@ final class SimInit {
       if (meta != null) {
         Lvm.create(ctx, v, meta.name(), metaExtents);
         Files.createDirectories(ctx.cluster.layout().metaContent(vg.name()));
-        for (String node : vg.nodes()) Files.createDirectories(ctx.node(node).file(meta.mountPoint()));
+        for (String node : vg.nodes())
+          Files.createDirectories(ctx.node(node).file(meta.mountPoint()));
       }
       if (!vg.nodes().isEmpty()) v.activeOn.add(vg.nodes().get(0));
     }

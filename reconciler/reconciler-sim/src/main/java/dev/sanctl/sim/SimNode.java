@@ -89,6 +89,16 @@ public final class SimNode {
     return p;
   }
 
+  /** The node's operating system from the desired state ({@code linux}, {@code illumos}). */
+  public String os() throws IOException {
+    return ctx.topology().nodes().get(name).os();
+  }
+
+  /** True when the desired state runs the service (provider id) on this node. */
+  public boolean hasService(String service) throws IOException {
+    return ctx.topology().nodes().get(name).services().contains(service);
+  }
+
   /** True when the volume group is active (held) on this node. */
   public boolean holds(String vg) throws IOException {
     LvmState.Vg v = ctx.lvm().vg(vg);

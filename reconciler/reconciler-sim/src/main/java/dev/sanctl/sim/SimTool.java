@@ -23,4 +23,12 @@ public interface SimTool {
    * @param stdin bytes on standard input (empty for none)
    */
   CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException;
+
+  /**
+   * Whether the executable is installed on {@code node} (default: everywhere). A tool that is not
+   * installed answers as an unknown command: {@code sh: 1: NAME: not found}, exit 127.
+   */
+  default boolean installedOn(SimNode node) throws IOException {
+    return true;
+  }
 }

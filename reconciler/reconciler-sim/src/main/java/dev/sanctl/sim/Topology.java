@@ -25,7 +25,12 @@ public final class Topology {
    * @param metaMount where the meta volume is mounted on the holding node, or null
    */
   public record VolumeGroup(
-      String name, boolean files, String path, List<String> nodes, String metaLv, String metaMount) {}
+      String name,
+      boolean files,
+      String path,
+      List<String> nodes,
+      String metaLv,
+      String metaMount) {}
 
   final Map<String, Node> nodes = new LinkedHashMap<>();
   final Map<String, VolumeGroup> volumeGroups = new LinkedHashMap<>();

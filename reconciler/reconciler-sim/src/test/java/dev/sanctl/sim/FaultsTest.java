@@ -43,9 +43,13 @@ class FaultsTest {
     c.setSlow("san1", Duration.ofMillis(300));
     SimHost h = c.host("san1");
     CommandResult timedOut =
-        h.run(Command.change("lvcreate", "-L", "4M", "-n", "v", "vg0").withTimeout(Duration.ofMillis(100)));
+        h.run(
+            Command.change("lvcreate", "-L", "4M", "-n", "v", "vg0")
+                .withTimeout(Duration.ofMillis(100)));
     assertEquals(CommandResult.TIMED_OUT, timedOut.exitStatus());
-    assertEquals("", c.run("san1", "lvs", "--noheadings", "-o", "lv_name", "vg0/v").out(),
+    assertEquals(
+        "",
+        c.run("san1", "lvs", "--noheadings", "-o", "lv_name", "vg0/v").out(),
         "a timed-out command did not run");
     CommandResult slow = h.run(Command.read("lvs").withTimeout(Duration.ofSeconds(5)));
     assertEquals(0, slow.exitStatus());

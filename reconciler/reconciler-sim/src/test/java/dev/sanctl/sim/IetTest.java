@@ -46,17 +46,41 @@ class IetTest {
     c.run("san1", "mkdir", "-p", "/dev/zvol/tank");
     c.run("san1", "truncate", "-s", "1G", "/dev/zvol/tank/vol1");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=/dev/zvol/tank/vol1,Type=fileio");
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=1", "--params",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=1",
+        "--params",
         "Path=/dev/vg0/ro1,Type=blockio,IOMode=ro,BlockSize=4096");
     ok("san1", "ietadm", "--op", "new", "--tid", "2", "--params", "Name=" + VOL2);
-    ok("san1", "ietadm", "--op", "new", "--tid", "2", "--lun", "0", "--params",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid",
+        "2",
+        "--lun",
+        "0",
+        "--params",
         "Path=/dev/vg0/vol2,Type=blockio,ScsiId=vol2,ScsiSN=SN0002,IOMode=wb");
     c.addSession("san1", VOL1, "iqn.1993-08.org.debian:01:e19b61b8377", "192.168.69.3");
     ok("san1", "ietadm", "--op", "delete", "--tid=1", "--lun=1");
 
-    assertEquals(Fixtures.text("iet/1.4.20/volume"), c.run("san1", "cat", "/proc/net/iet/volume").out());
+    assertEquals(
+        Fixtures.text("iet/1.4.20/volume"), c.run("san1", "cat", "/proc/net/iet/volume").out());
 
     c.setFlag("san1", NodeFlags.IET_VERSION, "1.4.19");
     assertEquals(
@@ -65,9 +89,13 @@ class IetTest {
 
     c.removeSession("san1", VOL1, "iqn.1993-08.org.debian:01:e19b61b8377", "192.168.69.3");
     assertEquals(
-        "tid:2 name:" + VOL2 + "\n"
+        "tid:2 name:"
+            + VOL2
+            + "\n"
             + "\tlun:0 state:0 iotype:blockio iomode:wt path:/dev/vg0/vol2\n"
-            + "tid:1 name:" + VOL1 + "\n"
+            + "tid:1 name:"
+            + VOL1
+            + "\n"
             + "\tlun:0 state:0 iotype:fileio iomode:wt path:/dev/zvol/tank/vol1\n",
         c.run("san1", "cat", "/proc/net/iet/volume").out(),
         "a LUN deleted in use disappears when its last session logs out");
@@ -81,13 +109,16 @@ class IetTest {
     ok("san1", "ietadm", "--op", "new", "--tid=3", "--params", "Name=" + t3);
     c.addSession("san1", t1, "iqn.1993-08.org.debian:01:e19b61b8377", "192.168.69.3");
     // IET packs ISID and TSIH into the sid; pick the ones of the reference capture.
-    c.onNode("san1", n -> {
-      n.iet().nextTsih = 0x13;
-      n.iet().nextIsidQualifier = 0x03;
-      return null;
-    });
+    c.onNode(
+        "san1",
+        n -> {
+          n.iet().nextTsih = 0x13;
+          n.iet().nextIsidQualifier = 0x03;
+          return null;
+        });
     c.addSession("san1", t3, "iqn.1993-08.org.debian:01:8983ed2d770", "192.168.1.35");
-    assertEquals(Fixtures.text("iet/1.4.20/session"), c.run("san1", "cat", "/proc/net/iet/session").out());
+    assertEquals(
+        Fixtures.text("iet/1.4.20/session"), c.run("san1", "cat", "/proc/net/iet/session").out());
     assertEquals("", c.run("san2", "cat", "/proc/net/iet/session").out());
   }
 
@@ -100,9 +131,14 @@ class IetTest {
     // sid = TSIH << 48 | the open-iscsi ISID 00 02 3d QQ 00 00 read little-endian
     long second = (2L << 48) | (0x29L << 24) | 0x3d0200L;
     assertEquals(
-        "tid:1 name:" + VOL1 + "\n"
-            + "\tsid:" + second + " initiator:iqn.a:two\n"
-            + "\t\tcid:0 ip:[fe80:0000:0000:0000:5054:00ff:fe54:4d0c] state:active hd:none dd:none\n"
+        "tid:1 name:"
+            + VOL1
+            + "\n"
+            + "\tsid:"
+            + second
+            + " initiator:iqn.a:two\n"
+            + "\t\tcid:0 ip:[fe80:0000:0000:0000:5054:00ff:fe54:4d0c] state:active hd:none"
+            + " dd:none\n"
             + "\tsid:281475651797504 initiator:iqn.a:one\n"
             + "\t\tcid:0 ip:10.0.0.1 state:active hd:none dd:none\n",
         s);
@@ -111,76 +147,166 @@ class IetTest {
     c.removeSession("san1", VOL1, "iqn.a:one", null);
     ok("san1", "ietadm", "--op", "delete", "--tid=1");
     assertEquals("", c.run("san1", "cat", "/proc/net/iet/volume").out());
-    assertThrows(IllegalArgumentException.class,
-        () -> c.addSession("san1", VOL1, "iqn.a:one", "10.0.0.1"));
+    assertThrows(
+        IllegalArgumentException.class, () -> c.addSession("san1", VOL1, "iqn.a:one", "10.0.0.1"));
   }
 
   @Test
   void errorsAreStrerrorWithTheNegativeErrnoAsExitStatus() throws Exception {
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL2), 239,
+    check(
+        c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL2),
+        239,
         "File exists.\n");
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=2", "--params", "Name=" + VOL1), 239,
+    check(
+        c.run("san1", "ietadm", "--op", "new", "--tid=2", "--params", "Name=" + VOL1),
+        239,
         "File exists.\n");
-    check(c.run("san1", "ietadm", "--op", "delete", "--tid=9"), 254,
+    check(
+        c.run("san1", "ietadm", "--op", "delete", "--tid=9"), 254, "No such file or directory.\n");
+    check(
+        c.run(
+            "san1",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=0",
+            "--params",
+            "Path=/dev/vg0/nope,Type=blockio"),
+        254,
         "No such file or directory.\n");
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
-        "Path=/dev/vg0/nope,Type=blockio"), 254, "No such file or directory.\n");
     c.run("san1", "truncate", "-s", "1M", "/srv/img");
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
-        "Path=/srv/img,Type=blockio"), 241, "Block device required.\n");
+    check(
+        c.run(
+            "san1",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=0",
+            "--params",
+            "Path=/srv/img,Type=blockio"),
+        241,
+        "Block device required.\n");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params", "Path=/srv/img");
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
-        "Path=/srv/img"), 239, "File exists.\n");
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=1", "--params",
-        "Path=/srv/img,ScsiId=12345678901234567"), 234, "Invalid argument.\n");
-    check(c.run("san1", "ietadm", "--op", "update", "--tid=1", "--lun=0", "--params", "x=y"),
-        234, "Unsupported.\n");
-    check(c.run("san1", "ietadm", "--op", "update", "--tid=1", "--params", "Bogus=1"), 234,
+    check(
+        c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params", "Path=/srv/img"),
+        239,
+        "File exists.\n");
+    check(
+        c.run(
+            "san1",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=1",
+            "--params",
+            "Path=/srv/img,ScsiId=12345678901234567"),
+        234,
+        "Invalid argument.\n");
+    check(
+        c.run("san1", "ietadm", "--op", "update", "--tid=1", "--lun=0", "--params", "x=y"),
+        234,
+        "Unsupported.\n");
+    check(
+        c.run("san1", "ietadm", "--op", "update", "--tid=1", "--params", "Bogus=1"),
+        234,
         "Unknown parameter \"Bogus\".\n");
-    check(c.run("san1", "ietadm", "--op", "update", "--tid=1", "--params", "InitialR2T=yes"),
-        234, "Invalid InitialR2T value \"yes\".\n");
+    check(
+        c.run("san1", "ietadm", "--op", "update", "--tid=1", "--params", "InitialR2T=yes"),
+        234,
+        "Invalid InitialR2T value \"yes\".\n");
     check(c.run("san1", "ietadm", "--op", "new", "--lun=0", "--params", "Path=/srv/img"), 234, "");
     check(c.run("san1", "ietadm", "--tid=1"), 234, "You must specify the operation type\n");
-    check(c.run("san1", "ietadm", "--op", "new", "--tid=1", "--user", "--params",
-        "IncomingUser=joe"), 234, "Username and password must be specified\n");
+    check(
+        c.run("san1", "ietadm", "--op", "new", "--tid=1", "--user", "--params", "IncomingUser=joe"),
+        234,
+        "Username and password must be specified\n");
     // san2 does not hold vg0: its LVs are not there.
     c.run("san1", "lvcreate", "-L", "4M", "-n", "v", "vg0");
     ok("san2", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    check(c.run("san2", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
-        "Path=/dev/vg0/v,Type=blockio"), 254, "No such file or directory.\n");
+    check(
+        c.run(
+            "san2",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=0",
+            "--params",
+            "Path=/dev/vg0/v,Type=blockio"),
+        254,
+        "No such file or directory.\n");
   }
 
   @Test
   void showsParametersAndAccounts() throws Exception {
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    assertEquals(Fixtures.text("iet/1.4.20/show-target"),
+    assertEquals(
+        Fixtures.text("iet/1.4.20/show-target"),
         c.run("san1", "ietadm", "--op", "show", "--tid=1").out());
-    assertEquals(Fixtures.text("iet/1.4.20/show-session-0"),
+    assertEquals(
+        Fixtures.text("iet/1.4.20/show-session-0"),
         c.run("san1", "ietadm", "--op", "show", "--tid=1", "--sid=0").out());
-    ok("san1", "ietadm", "--op", "update", "--tid=1",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "update",
+        "--tid=1",
         "--params=MaxRecvDataSegmentLength=262144,InitialR2T=No,NOPInterval=5,HeaderDigest=None,CRC32C");
     String session = c.run("san1", "ietadm", "--op", "show", "--tid=1", "--sid=0").out();
     assertEquals(
         Fixtures.text("iet/1.4.20/show-session-0")
             .replace("InitialR2T=Yes", "InitialR2T=No")
             .replace("MaxRecvDataSegmentLength=8192", "MaxRecvDataSegmentLength=262144"),
-        session, "HeaderDigest=None,CRC32C is split at the comma: None, then key CRC32C ignored");
-    assertEquals("NOPInterval=5",
+        session,
+        "HeaderDigest=None,CRC32C is split at the comma: None, then key CRC32C ignored");
+    assertEquals(
+        "NOPInterval=5",
         Arrays.stream(c.run("san1", "ietadm", "--op", "show", "--tid=1").out().split("\n"))
-            .filter(l -> l.startsWith("NOPInterval")).findFirst().orElseThrow());
+            .filter(l -> l.startsWith("NOPInterval"))
+            .findFirst()
+            .orElseThrow());
 
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--user", "--params=IncomingUser=joe,Password=secret12chars");
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--user", "--params=OutgoingUser=jim,Password=othersecret12");
-    ok("san1", "ietadm", "--op", "new", "--user", "--params=IncomingUser=disc,Password=discsecret12");
-    assertEquals("IncomingUser joe\nOutgoingUser jim\n",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--user",
+        "--params=IncomingUser=joe,Password=secret12chars");
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--user",
+        "--params=OutgoingUser=jim,Password=othersecret12");
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--user",
+        "--params=IncomingUser=disc,Password=discsecret12");
+    assertEquals(
+        "IncomingUser joe\nOutgoingUser jim\n",
         c.run("san1", "ietadm", "--op", "show", "--tid=1", "--user").out());
-    assertEquals("IncomingUser joe secret12chars\n",
-        c.run("san1", "ietadm", "--op", "show", "--tid=1", "--user", "--params=IncomingUser=joe").out());
+    assertEquals(
+        "IncomingUser joe secret12chars\n",
+        c.run("san1", "ietadm", "--op", "show", "--tid=1", "--user", "--params=IncomingUser=joe")
+            .out());
     assertEquals("IncomingUser disc\n", c.run("san1", "ietadm", "--op", "show", "--user").out());
     ok("san1", "ietadm", "--op", "delete", "--tid=1", "--user", "--params=IncomingUser=joe");
-    check(c.run("san1", "ietadm", "--op", "delete", "--tid=1", "--user", "--params=IncomingUser=joe"),
-        254, "No such file or directory.\n");
+    check(
+        c.run("san1", "ietadm", "--op", "delete", "--tid=1", "--user", "--params=IncomingUser=joe"),
+        254,
+        "No such file or directory.\n");
     assertEquals("ietadm version 1.4.20.3\n", c.run("san1", "ietadm", "--version").out());
   }
 
@@ -199,7 +325,14 @@ class IetTest {
   void writesChangeTheDataAndMarkTheDdmap() throws Exception {
     c.run("san1", "lvcreate", "-L", "12M", "-n", "vol1", "vg0");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=/dev/vg0/vol1,Type=blockio");
     String proc = "/proc/net/iet/ddmap/" + VOL1 + ".0";
     // the two writes of the manual's example (seed 003 section 7.5): 0x00070000 in word 1

@@ -65,8 +65,9 @@ class LvmToolTest {
   void newerLvmPutsErrorsInTheJsonLogArray() throws Exception {
     String expected = Fixtures.text("lvm/2.03.16/missing-vg-log-2.03.26.stdout");
     CommandResult r =
-        run("san1", json("lvs", "--config", "log/report_command_log=1", "-o", "lv_name",
-            "nosuchvg"));
+        run(
+            "san1",
+            json("lvs", "--config", "log/report_command_log=1", "-o", "lv_name", "nosuchvg"));
     assertEquals(5, r.exitStatus());
     assertEquals(expected, r.out());
     assertEquals("", r.err());
@@ -119,10 +120,13 @@ class LvmToolTest {
         capturedLayout.subList(capturedLayout.size() - 6, capturedLayout.size()),
         ourLayout.subList(ourLayout.size() - 6, ourLayout.size()));
 
-    String holder = run("san1", json("lvs", "-o", "lv_name,lv_attr,lv_active,lv_device_open")).out();
-    assertTrue(holder.contains(
-        "{\"lv_name\":\"vol2\", \"lv_attr\":\"-wi-a-----\", \"lv_active\":\"active\","
-            + " \"lv_device_open\":\"\"}"), holder);
+    String holder =
+        run("san1", json("lvs", "-o", "lv_name,lv_attr,lv_active,lv_device_open")).out();
+    assertTrue(
+        holder.contains(
+            "{\"lv_name\":\"vol2\", \"lv_attr\":\"-wi-a-----\", \"lv_active\":\"active\","
+                + " \"lv_device_open\":\"\"}"),
+        holder);
   }
 
   @Test
@@ -137,15 +141,20 @@ class LvmToolTest {
 
     run("san1", "lvcreate", "-L", "1G", "-n", "vol1", "vg0");
     String after = run("san2", json("vgs", "-o", "vg_name,vg_free,vg_free_count,lv_count")).out();
-    assertTrue(after.contains(
-        "{\"vg_name\":\"vg0\", \"vg_free\":\"106300440576\", \"vg_free_count\":\"25344\","
-            + " \"lv_count\":\"2\"}"), after);
+    assertTrue(
+        after.contains(
+            "{\"vg_name\":\"vg0\", \"vg_free\":\"106300440576\", \"vg_free_count\":\"25344\","
+                + " \"lv_count\":\"2\"}"),
+        after);
   }
 
   @Test
   void changeMessagesAreLvmsOwn() throws Exception {
     SimCluster small =
-        SimCluster.init(dir.resolve("small"), TestClusters.amherst(), 31 * LvmState.EXTENT_SIZE,
+        SimCluster.init(
+            dir.resolve("small"),
+            TestClusters.amherst(),
+            31 * LvmState.EXTENT_SIZE,
             TestClusters.CLOCK);
     small.run("san1", "lvcreate", "-L", "12M", "-n", "vol2", "vg0");
     List<String[]> argvs =
@@ -184,7 +193,10 @@ class LvmToolTest {
   @Test
   void extendBeyondFreeSpaceAndShrinkAreRefused() throws Exception {
     SimCluster small =
-        SimCluster.init(dir.resolve("small"), TestClusters.amherst(), 10 * LvmState.EXTENT_SIZE,
+        SimCluster.init(
+            dir.resolve("small"),
+            TestClusters.amherst(),
+            10 * LvmState.EXTENT_SIZE,
             TestClusters.CLOCK);
     small.run("san1", "lvcreate", "-L", "8388608b", "-n", "v", "vg0");
     CommandResult r = small.run("san1", "lvextend", "-L", "104857600b", "vg0/v");
@@ -192,7 +204,8 @@ class LvmToolTest {
     assertEquals("  Insufficient free space: 23 extents needed, but only 8 available\n", r.err());
     r = small.run("san1", "lvextend", "-L", "4194304b", "vg0/v");
     assertEquals(5, r.exitStatus());
-    assertEquals("  New size given (1 extents) not larger than existing size (2 extents)\n", r.err());
+    assertEquals(
+        "  New size given (1 extents) not larger than existing size (2 extents)\n", r.err());
     r = small.run("san1", "lvextend", "-L", "+4M", "vg0/v");
     assertEquals(0, r.exitStatus(), r.err());
     assertEquals(12L << 20, Files.size(small.dir().resolve("_san/lv/vg0/v.img")));
@@ -210,9 +223,17 @@ class LvmToolTest {
   void anLvServedByATargetIsOpenAndCannotBeRemoved() throws Exception {
     run("san1", "lvcreate", "-L", "64M", "-n", "vol1", "vg0");
     run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:t1");
-    run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    run(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=/dev/vg0/vol1,Type=blockio");
-    assertEquals("  -wi-ao----\n", run("san1", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
+    assertEquals(
+        "  -wi-ao----\n", run("san1", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
     CommandResult r = run("san1", "lvremove", "-f", "vg0/vol1");
     assertEquals(5, r.exitStatus());
     assertEquals("  Logical volume vg0/vol1 in use.\n", r.err());
@@ -228,16 +249,38 @@ class LvmToolTest {
     run("san1", "lvcreate", "-L", "1G", "-n", "vol1", "vg0");
     assertEquals(
         "  lv_meta:8388608\n  vol1:1073741824\n",
-        run("san1", "lvs", "--noheadings", "--separator", ":", "--units", "b", "--nosuffix",
-            "-o", "lv_name,lv_size", "vg0").out());
+        run(
+                "san1",
+                "lvs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "lv_name,lv_size",
+                "vg0")
+            .out());
     assertEquals(
         "  LV      VG  Attr       LSize Pool Origin Data% Meta% Move Log Cpy%Sync Convert\n"
             + "  lv_meta vg0 -wi-a----- 8.00m\n"
             + "  vol1    vg0 -wi-a----- 1.00g\n",
         run("san1", "lvs").out());
-    assertEquals("  vg0:1073741824B\n",
-        run("san1", "lvs", "--noheadings", "--separator", ":", "--units", "b", "-o",
-            "vg_name,size", "vg0/vol1").out());
+    assertEquals(
+        "  vg0:1073741824B\n",
+        run(
+                "san1",
+                "lvs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "-o",
+                "vg_name,size",
+                "vg0/vol1")
+            .out());
   }
 
   @Test
@@ -249,11 +292,32 @@ class LvmToolTest {
     assertEquals("  Unrecognised field: lv_name\n", r.err());
     r = run("san1", "lvs", "--bogus");
     assertEquals(3, r.exitStatus());
-    assertEquals("lvs: unrecognized option '--bogus'\n  Error during parsing of command line.\n",
-        r.err());
+    assertEquals(
+        "lvs: unrecognized option '--bogus'\n  Error during parsing of command line.\n", r.err());
     r = run("san1", "lvs", "--reportformat", "json_std");
     assertEquals(3, r.exitStatus());
-    assertEquals("  Invalid argument for --reportformat: json_std\n"
-        + "  Error during parsing of command line.\n", r.err());
+    assertEquals(
+        "  Invalid argument for --reportformat: json_std\n"
+            + "  Error during parsing of command line.\n",
+        r.err());
+  }
+
+  @Test
+  void sortOrderAndUnsupportedSelect() throws Exception {
+    run("san1", "lvcreate", "-L", "1G", "-n", "big", "vg0");
+    run("san1", "lvcreate", "-L", "4M", "-n", "small", "vg0");
+    assertEquals(
+        "  big\n  lv_meta\n  small\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_name").out(),
+        "default order: VG, then LV name");
+    assertEquals(
+        "  big\n  lv_meta\n  small\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_name", "-O", "-lv_size").out());
+    assertEquals(
+        "  small\n  lv_meta\n  big\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_name", "-O", "size").out());
+    CommandResult r = run("san1", "lvs", "-S", "lv_name=big");
+    assertEquals(5, r.exitStatus());
+    assertTrue(r.err().contains("--select is not implemented"), r.err());
   }
 }

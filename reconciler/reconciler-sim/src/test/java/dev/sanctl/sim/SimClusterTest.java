@@ -20,13 +20,26 @@ class SimClusterTest {
   void initCreatesGroupsPoolsAndNothingElse() throws Exception {
     SimCluster c = TestClusters.amherst(dir.resolve("sim"));
     assertEquals(List.of("san1", "san2", "arch1"), c.nodes());
-    assertEquals("  vg0:107374182400:1\n",
-        c.run("san1", "vgs", "--noheadings", "--separator", ":", "--units", "b", "--nosuffix", "-o",
-            "vg_name,vg_free,lv_count").out(),
+    assertEquals(
+        "  vg0:107374182400:1\n",
+        c.run(
+                "san1",
+                "vgs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "vg_name,vg_free,lv_count")
+            .out(),
         "free space is the requested size; the meta volume is the only LV");
-    assertEquals("  lv_meta:-wi-a-----\n",
+    assertEquals(
+        "  lv_meta:-wi-a-----\n",
         c.run("san1", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
-    assertEquals("  lv_meta:-wi-------\n",
+    assertEquals(
+        "  lv_meta:-wi-------\n",
         c.run("san2", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
     assertEquals("", c.run("arch1", "vgs", "--noheadings").out(), "arch1 does not see vg0");
     assertEquals("directory\n", c.run("san1", "stat", "-c", "%F", "/srv/sanctl/vg_files").out());
@@ -35,21 +48,24 @@ class SimClusterTest {
     assertEquals("", c.run("san1", "cat", "/proc/net/iet/volume").out());
     assertEquals(true, c.onNode("arch1", n -> n.importsPool("tank")));
     assertEquals(false, c.onNode("san1", n -> n.importsPool("tank")));
-    assertThrows(IOException.class,
-        () -> SimCluster.init(c.dir(), TestClusters.amherst(), 1L << 30));
+    assertThrows(
+        IOException.class, () -> SimCluster.init(c.dir(), TestClusters.amherst(), 1L << 30));
   }
 
   @Test
   void stateSurvivesReopening() throws Exception {
     SimCluster first = TestClusters.amherst(dir.resolve("sim"));
     first.run("san1", "lvcreate", "-L", "8M", "-n", "vol1", "vg0");
-    first.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:x");
-    first.addSession("san1", "iqn.2001-04.edu.amherst:x", "iqn.1993-08.org.debian:01:a", "10.0.0.9");
+    first.run(
+        "san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:x");
+    first.addSession(
+        "san1", "iqn.2001-04.edu.amherst:x", "iqn.1993-08.org.debian:01:a", "10.0.0.9");
     first.failExecutable("san2", "vgs", 1);
     first.setFlag("san1", NodeFlags.IET_VERSION, "1.4.19");
 
     SimCluster second = SimCluster.open(dir.resolve("sim"), TestClusters.CLOCK);
-    assertEquals("  vol1\n", second.run("san1", "lvs", "--noheadings", "-o", "lv_name", "vg0/vol1").out());
+    assertEquals(
+        "  vol1\n", second.run("san1", "lvs", "--noheadings", "-o", "lv_name", "vg0/vol1").out());
     assertTrue(second.run("san1", "cat", "/proc/net/iet/session").out().contains("ip:10.0.0.9"));
     assertEquals(1, second.run("san2", "vgs").exitStatus());
     assertEquals(0, second.run("san2", "vgs").exitStatus());

@@ -19,7 +19,14 @@ class SnapshotTest {
     SimCluster c = TestClusters.amherst(dir.resolve("sim"));
     c.run("san1", "lvcreate", "-L", "20M", "-n", "vol1", "vg0");
     c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + IQN);
-    c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    c.run(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=/dev/vg0/vol1,Type=blockio");
     c.write("san1", IQN, 0, 65536);
     byte[] before = c.run("san1", "cat", "/dev/vg0/vol1").stdout();
@@ -29,15 +36,29 @@ class SnapshotTest {
     c.write("san1", IQN, 0, 65536);
     assertArrayEquals(before, c.run("san1", "cat", "/dev/vg0/vol1_snap1").stdout());
     assertFalse(java.util.Arrays.equals(before, c.run("san1", "cat", "/dev/vg0/vol1").stdout()));
-    assertEquals("20971520\n", c.run("san1", "blockdev", "--getsize64", "/dev/vg0/vol1_snap1").out());
+    assertEquals(
+        "20971520\n", c.run("san1", "blockdev", "--getsize64", "/dev/vg0/vol1_snap1").out());
 
     assertEquals(
-        "  vol1:20971520:owi-aos---::\n"
-            + "  vol1_snap1:8388608:swi-a-s---:vol1:0.00\n",
-        c.run("san1", "lvs", "--noheadings", "--separator", ":", "--units", "b", "--nosuffix",
-            "-o", "lv_name,lv_size,lv_attr,origin,snap_percent", "vg0/vol1", "vg0/vol1_snap1").out());
-    assertEquals("  1:3\n", c.run("san2", "vgs", "--noheadings", "--separator", ":", "-o",
-        "snap_count,lv_count").out());
+        "  vol1:20971520:owi-aos---::\n" + "  vol1_snap1:8388608:swi-a-s---:vol1:0.00\n",
+        c.run(
+                "san1",
+                "lvs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "lv_name,lv_size,lv_attr,origin,snap_percent",
+                "vg0/vol1",
+                "vg0/vol1_snap1")
+            .out());
+    assertEquals(
+        "  1:3\n",
+        c.run("san2", "vgs", "--noheadings", "--separator", ":", "-o", "snap_count,lv_count")
+            .out());
 
     r = c.run("san1", "lvremove", "-f", "vg0/vol1_snap1");
     assertEquals("  Logical volume \"vol1_snap1\" successfully removed.\n", r.out());
@@ -54,11 +75,14 @@ class SnapshotTest {
     assertEquals("Removing origin vol1 will also remove 1 snapshots(s). Proceed? [y/n]: ", r.out());
     assertEquals("  Logical volume vg0/vol1 not removed.\n", r.err());
     r = c.run("san1", "lvremove", "-f", "vg0/vol1");
-    assertEquals("  Logical volume \"snap\" successfully removed.\n"
-        + "  Logical volume \"vol1\" successfully removed.\n", r.out());
+    assertEquals(
+        "  Logical volume \"snap\" successfully removed.\n"
+            + "  Logical volume \"vol1\" successfully removed.\n",
+        r.out());
     r = c.run("san1", "lvcreate", "-L", "4M", "-s", "-n", "s2", "vg0/gone");
     assertEquals("  Failed to find logical volume \"vg0/gone\"\n", r.err());
-    assertEquals("blockdev: cannot open /dev/vg0/gone: No such file or directory\n",
+    assertEquals(
+        "blockdev: cannot open /dev/vg0/gone: No such file or directory\n",
         c.run("san1", "blockdev", "--getsize64", "/dev/vg0/gone").err());
   }
 }

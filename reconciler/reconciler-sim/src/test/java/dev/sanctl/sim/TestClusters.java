@@ -22,8 +22,18 @@ final class TestClusters {
   private TestClusters() {}
 
   static NodeSpec node(String name, String... services) {
-    return new NodeSpec(name, name + ".example.edu", "linux", List.of(services), null, null, null,
-        null, null, null, null);
+    return new NodeSpec(
+        name,
+        name + ".example.edu",
+        "linux",
+        List.of(services),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /**
@@ -37,16 +47,41 @@ final class TestClusters {
     nodes.put("san2", node("san2", "lvm", "iet"));
     nodes.put("arch1", node("arch1", "zfs"));
     Map<String, VolumeGroup> vgs = new LinkedHashMap<>();
-    vgs.put("vg0", new VolumeGroup("vg0", VolumeGroup.Type.LVM, null, List.of("san1", "san2"),
-        new VolumeGroup.MetaVolume("lv_meta", 8 * MIB, "/mnt/iscsi-target/vg0", null), Map.of(),
-        null));
-    vgs.put("vg_files", new VolumeGroup("vg_files", VolumeGroup.Type.FILES, "/srv/sanctl/vg_files",
-        List.of("san1"), null, Map.of(), null));
+    vgs.put(
+        "vg0",
+        new VolumeGroup(
+            "vg0",
+            VolumeGroup.Type.LVM,
+            null,
+            List.of("san1", "san2"),
+            new VolumeGroup.MetaVolume("lv_meta", 8 * MIB, "/mnt/iscsi-target/vg0", null),
+            Map.of(),
+            null));
+    vgs.put(
+        "vg_files",
+        new VolumeGroup(
+            "vg_files",
+            VolumeGroup.Type.FILES,
+            "/srv/sanctl/vg_files",
+            List.of("san1"),
+            null,
+            Map.of(),
+            null));
     Map<String, Pool> pools = new LinkedHashMap<>();
-    pools.put("tank", new Pool("tank", List.of("arch1"), Map.of(), Map.of(),
-        Pool.VolumeDefaults.NONE, null, null, null));
-    return new DesiredState(null, nodes, null, null, null, vgs, Map.of(), Map.of(), null, null,
-        List.of(), pools, Map.of(), null, Map.of(), null);
+    pools.put(
+        "tank",
+        new Pool(
+            "tank",
+            List.of("arch1"),
+            Map.of(),
+            Map.of(),
+            Pool.VolumeDefaults.NONE,
+            null,
+            null,
+            null));
+    return new DesiredState(
+        null, nodes, null, null, null, vgs, Map.of(), Map.of(), null, null, List.of(), pools,
+        Map.of(), null, Map.of(), null);
   }
 
   static SimCluster amherst(Path dir) throws IOException {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
     description = "The embedded simulated cluster: seed it, run commands on its nodes, make drift.",
     mixinStandardHelpOptions = true,
     subcommands = {
+      SimInitCommand.class,
       SimRunCommand.class,
       SimSessionCommand.class,
       SimWriteCommand.class,

@@ -34,7 +34,9 @@ public class SimFaultCommand implements Callable<Integer> {
     @Option(names = "--unreachable", description = "The node cannot be reached.")
     boolean unreachable;
 
-    @Option(names = "--slow", paramLabel = "SECONDS",
+    @Option(
+        names = "--slow",
+        paramLabel = "SECONDS",
         description = "Every command takes this long (commands with shorter timeouts time out).")
     BigDecimal slow;
 
@@ -44,11 +46,16 @@ public class SimFaultCommand implements Callable<Integer> {
 
   /** An executable that fails. */
   static class Fail {
-    @Option(names = "--fail", required = true, paramLabel = "ARGV0",
+    @Option(
+        names = "--fail",
+        required = true,
+        paramLabel = "ARGV0",
         description = "This executable exits 1 with an I/O error.")
     String executable;
 
-    @Option(names = "--times", paramLabel = "N",
+    @Option(
+        names = "--times",
+        paramLabel = "N",
         description = "Fail N times, then work (default: until --clear).")
     Integer times;
   }

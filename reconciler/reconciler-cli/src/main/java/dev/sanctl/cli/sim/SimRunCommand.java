@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
  */
 @picocli.CommandLine.Command(
     name = "run",
-    description = "Run one command on a simulated node (stdin passed through); exit with its status.")
+    description =
+        "Run one command on a simulated node (stdin passed through); exit with its status.")
 public class SimRunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "Simulated cluster directory.")
   Path dir;

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sanctl sim session DIR NODE add|remove --target IQN --initiator IQN --ip ADDR}. */
-@Command(name = "session", description = "An initiator logs in to (add) or out of (remove) a target.")
+@Command(
+    name = "session",
+    description = "An initiator logs in to (add) or out of (remove) a target.")
 public class SimSessionCommand implements Callable<Integer> {
   /** What the initiator does. */
   public enum Action {
@@ -29,10 +31,16 @@ public class SimSessionCommand implements Callable<Integer> {
   @Option(names = "--target", required = true, paramLabel = "IQN", description = "Target IQN.")
   String target;
 
-  @Option(names = "--initiator", required = true, paramLabel = "IQN", description = "Initiator IQN.")
+  @Option(
+      names = "--initiator",
+      required = true,
+      paramLabel = "IQN",
+      description = "Initiator IQN.")
   String initiator;
 
-  @Option(names = "--ip", paramLabel = "ADDR",
+  @Option(
+      names = "--ip",
+      paramLabel = "ADDR",
       description = "Initiator address (required to add; on remove, only that address's sessions).")
   String ip;
 

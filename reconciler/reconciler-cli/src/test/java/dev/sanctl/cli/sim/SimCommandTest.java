@@ -35,8 +35,8 @@ class SimCommandTest {
   record Run(int status, String out, String err) {}
 
   static NodeSpec node(String name) {
-    return new NodeSpec(name, name, "linux", List.of("lvm", "iet"), null, null, null, null, null,
-        null, null);
+    return new NodeSpec(
+        name, name, "linux", List.of("lvm", "iet"), null, null, null, null, null, null, null);
   }
 
   @BeforeEach
@@ -45,11 +45,20 @@ class SimCommandTest {
     nodes.put("san1", node("san1"));
     nodes.put("san2", node("san2"));
     Map<String, VolumeGroup> vgs = new LinkedHashMap<>();
-    vgs.put("vg0", new VolumeGroup("vg0", VolumeGroup.Type.LVM, null, List.of("san1", "san2"),
-        new VolumeGroup.MetaVolume("lv_meta", 8 << 20, "/mnt/iscsi-target/vg0", null), Map.of(),
-        null));
-    DesiredState state = new DesiredState(null, nodes, null, null, null, vgs, Map.of(), Map.of(),
-        null, null, List.of(), Map.of(), Map.of(), null, Map.of(), null);
+    vgs.put(
+        "vg0",
+        new VolumeGroup(
+            "vg0",
+            VolumeGroup.Type.LVM,
+            null,
+            List.of("san1", "san2"),
+            new VolumeGroup.MetaVolume("lv_meta", 8 << 20, "/mnt/iscsi-target/vg0", null),
+            Map.of(),
+            null));
+    DesiredState state =
+        new DesiredState(
+            null, nodes, null, null, null, vgs, Map.of(), Map.of(), null, null, List.of(), Map.of(),
+            Map.of(), null, Map.of(), null);
     dir = tmp.resolve("sim");
     SimCluster.init(dir, state, 1L << 30);
   }
@@ -71,7 +80,9 @@ class SimCommandTest {
       cl.setOut(new PrintWriter(cliOut, true));
       cl.setErr(new PrintWriter(cliErr, true));
       int status = cl.execute(args);
-      return new Run(status, out.toString(StandardCharsets.UTF_8) + cliOut,
+      return new Run(
+          status,
+          out.toString(StandardCharsets.UTF_8) + cliOut,
           err.toString(StandardCharsets.UTF_8) + cliErr);
     } finally {
       System.setIn(oldIn);
@@ -82,16 +93,37 @@ class SimCommandTest {
 
   @Test
   void runPassesStdinPrintsOutputAndExitsWithTheStatus() {
-    Run r = sanctl("", "sim", "run", dir.toString(), "san1", "--", "lvcreate", "-L", "12M", "-n",
-        "vol1", "vg0");
+    Run r =
+        sanctl(
+            "",
+            "sim",
+            "run",
+            dir.toString(),
+            "san1",
+            "--",
+            "lvcreate",
+            "-L",
+            "12M",
+            "-n",
+            "vol1",
+            "vg0");
     assertEquals(new Run(0, "  Logical volume \"vol1\" created.\n", ""), r);
-    r = sanctl("Target " + IQN + "\n", "sim", "run", dir.toString(), "san1", "--", "tee",
-        "/etc/iet/ietd.conf");
+    r =
+        sanctl(
+            "Target " + IQN + "\n",
+            "sim",
+            "run",
+            dir.toString(),
+            "san1",
+            "--",
+            "tee",
+            "/etc/iet/ietd.conf");
     assertEquals(new Run(0, "Target " + IQN + "\n", ""), r);
     r = sanctl("", "sim", "run", dir.toString(), "san1", "--", "cat", "/etc/iet/ietd.conf", "/x");
     assertEquals(new Run(1, "Target " + IQN + "\n", "cat: /x: No such file or directory\n"), r);
-    r = sanctl("", "sim", "run", dir.toString(), "san1", "--", "ietadm", "--op", "delete",
-        "--tid=3");
+    r =
+        sanctl(
+            "", "sim", "run", dir.toString(), "san1", "--", "ietadm", "--op", "delete", "--tid=3");
     assertEquals(new Run(254, "", "No such file or directory.\n"), r);
     r = sanctl("", "sim", "run", dir.toString(), "san1", "--", "nosuchtool");
     assertEquals(new Run(127, "", "sh: 1: nosuchtool: not found\n"), r);
@@ -99,43 +131,153 @@ class SimCommandTest {
 
   @Test
   void sessionsWritesAndFailover() {
-    sanctl("", "sim", "run", dir.toString(), "san1", "--", "lvcreate", "-L", "4M", "-n", "vol1",
+    sanctl(
+        "",
+        "sim",
+        "run",
+        dir.toString(),
+        "san1",
+        "--",
+        "lvcreate",
+        "-L",
+        "4M",
+        "-n",
+        "vol1",
         "vg0");
-    sanctl("", "sim", "run", dir.toString(), "san1", "--", "ietadm", "--op", "new", "--tid=1",
-        "--params", "Name=" + IQN);
-    sanctl("", "sim", "run", dir.toString(), "san1", "--", "ietadm", "--op", "new", "--tid=1",
-        "--lun=0", "--params", "Path=/dev/vg0/vol1,Type=blockio");
-    Run add = sanctl("", "sim", "session", dir.toString(), "san1", "add", "--target", IQN,
-        "--initiator", "iqn.1998-01.com.vmware:esx1", "--ip", "10.0.1.50");
+    sanctl(
+        "",
+        "sim",
+        "run",
+        dir.toString(),
+        "san1",
+        "--",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--params",
+        "Name=" + IQN);
+    sanctl(
+        "",
+        "sim",
+        "run",
+        dir.toString(),
+        "san1",
+        "--",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
+        "Path=/dev/vg0/vol1,Type=blockio");
+    Run add =
+        sanctl(
+            "",
+            "sim",
+            "session",
+            dir.toString(),
+            "san1",
+            "add",
+            "--target",
+            IQN,
+            "--initiator",
+            "iqn.1998-01.com.vmware:esx1",
+            "--ip",
+            "10.0.1.50");
     assertEquals(new Run(0, "", ""), add);
-    String session = sanctl("", "sim", "run", dir.toString(), "san1", "--", "cat",
-        "/proc/net/iet/session").out();
-    assertTrue(session.contains(" initiator:iqn.1998-01.com.vmware:esx1\n\t\tcid:0 ip:10.0.1.50 "),
+    String session =
+        sanctl("", "sim", "run", dir.toString(), "san1", "--", "cat", "/proc/net/iet/session")
+            .out();
+    assertTrue(
+        session.contains(" initiator:iqn.1998-01.com.vmware:esx1\n\t\tcid:0 ip:10.0.1.50 "),
         session);
 
-    assertEquals(0, sanctl("", "sim", "write", dir.toString(), "san1", "--target", IQN,
-        "--offset", "16384", "--length", "100").status());
-    Run beyond = sanctl("", "sim", "write", dir.toString(), "san1", "--target", IQN, "--offset",
-        "4194300", "--length", "100");
+    assertEquals(
+        0,
+        sanctl(
+                "",
+                "sim",
+                "write",
+                dir.toString(),
+                "san1",
+                "--target",
+                IQN,
+                "--offset",
+                "16384",
+                "--length",
+                "100")
+            .status());
+    Run beyond =
+        sanctl(
+            "",
+            "sim",
+            "write",
+            dir.toString(),
+            "san1",
+            "--target",
+            IQN,
+            "--offset",
+            "4194300",
+            "--length",
+            "100");
     assertEquals(ExitCodes.ERROR, beyond.status());
-    assertTrue(beyond.err().startsWith("sanctl: error: write [4194300, 4194400) beyond the end"),
+    assertTrue(
+        beyond.err().startsWith("sanctl: error: write [4194300, 4194400) beyond the end"),
         beyond.err());
 
-    assertEquals(0, sanctl("", "sim", "session", dir.toString(), "san1", "remove", "--target",
-        IQN, "--initiator", "iqn.1998-01.com.vmware:esx1").status());
+    assertEquals(
+        0,
+        sanctl(
+                "",
+                "sim",
+                "session",
+                dir.toString(),
+                "san1",
+                "remove",
+                "--target",
+                IQN,
+                "--initiator",
+                "iqn.1998-01.com.vmware:esx1")
+            .status());
     assertEquals(new Run(0, "", ""), sanctl("", "sim", "failover", dir.toString(), "vg0", "san2"));
-    assertEquals("  -wi-a-----\n", sanctl("", "sim", "run", dir.toString(), "san2", "--", "lvs",
-        "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
+    assertEquals(
+        "  -wi-a-----\n",
+        sanctl(
+                "",
+                "sim",
+                "run",
+                dir.toString(),
+                "san2",
+                "--",
+                "lvs",
+                "--noheadings",
+                "-o",
+                "lv_attr",
+                "vg0/vol1")
+            .out());
     Run bad = sanctl("", "sim", "failover", dir.toString(), "vg0", "nowhere");
     assertEquals(ExitCodes.ERROR, bad.status());
   }
 
   @Test
   void faults() {
-    assertEquals(0, sanctl("", "sim", "fault", dir.toString(), "san1", "--fail", "lvs", "--times",
-        "1").status());
-    assertEquals(new Run(1, "", "lvs: Input/output error\n"),
-        sanctl("", "sim", "run", dir.toString(), "san1", "--", "lvs", "--noheadings", "-o",
+    assertEquals(
+        0,
+        sanctl("", "sim", "fault", dir.toString(), "san1", "--fail", "lvs", "--times", "1")
+            .status());
+    assertEquals(
+        new Run(1, "", "lvs: Input/output error\n"),
+        sanctl(
+            "",
+            "sim",
+            "run",
+            dir.toString(),
+            "san1",
+            "--",
+            "lvs",
+            "--noheadings",
+            "-o",
             "lv_name"));
     assertEquals(0, sanctl("", "sim", "run", dir.toString(), "san1", "--", "lvs").status());
     assertEquals(0, sanctl("", "sim", "fault", dir.toString(), "san2", "--unreachable").status());
@@ -146,10 +288,12 @@ class SimCommandTest {
     assertEquals(0, sanctl("", "sim", "run", dir.toString(), "san2", "--", "lvs").status());
     assertEquals(0, sanctl("", "sim", "fault", dir.toString(), "san2", "--slow", "0.05").status());
     assertEquals(0, sanctl("", "sim", "run", dir.toString(), "san2", "--", "vgs").status());
-    assertEquals(ExitCodes.USAGE,
+    assertEquals(
+        ExitCodes.USAGE,
         sanctl("", "sim", "fault", dir.toString(), "san2", "--clear", "--unreachable").status());
     assertEquals(ExitCodes.USAGE, sanctl("", "sim", "fault", dir.toString(), "san2").status());
-    assertEquals(ExitCodes.ERROR,
+    assertEquals(
+        ExitCodes.ERROR,
         sanctl("", "sim", "fault", dir.toString(), "nosuchnode", "--clear").status());
   }
 }

@@ -77,7 +77,11 @@ public final class ConfigFiles {
         decode(rel, Files.readAllBytes(p), files, diagnostics);
       } catch (IOException e) {
         diagnostics.add(
-            Diagnostic.error(new SourceRef(rel, 1, 1), "cannot read the file: " + e, null));
+            Diagnostic.error(
+                new SourceRef(rel, 1, 1),
+                "cannot read the file: " + e.getClass().getSimpleName().replace("Exception", "")
+                    + " " + e.getMessage(),
+                "check its permissions"));
       }
     }
     files.sort(Comparator.comparing(SourceFile::path));

@@ -44,6 +44,11 @@ public final class ConfigLoader {
     return load(files, null, new ArrayList<>());
   }
 
+  /** As {@link #loadFiles}, but lets a bug surface as an exception (for the fuzz test). */
+  static LoadResult loadFilesUnchecked(List<SourceFile> files) {
+    return loadUnchecked(files, null, new ArrayList<>());
+  }
+
   private static LoadResult load(
       List<SourceFile> files, String revision, List<Diagnostic> diagnostics) {
     try {

@@ -1,5 +1,6 @@
 package dev.sanctl.core.config;
 
+import dev.sanctl.core.validate.Shown;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.SourceRef;
 import java.util.Locale;
@@ -50,7 +51,9 @@ final class YamlSyntaxMessages {
     }
     if (p.contains("undefined alias")) {
       return Diagnostic.error(
-          at, "YAML syntax error: " + problem + " (no anchor of that name above it)", null);
+          at,
+          "YAML syntax error: " + Shown.value(problem) + " (no anchor of that name above it)",
+          null);
     }
     if (p.contains("end of stream") && context.contains("quoted")) {
       return Diagnostic.error(
@@ -68,7 +71,7 @@ final class YamlSyntaxMessages {
       return Diagnostic.error(at, "too many YAML aliases in one file", "write the values out");
     }
     String detail = problem.isEmpty() ? context : problem;
-    return Diagnostic.error(at, "YAML syntax error: " + detail.strip(), null);
+    return Diagnostic.error(at, "YAML syntax error: " + Shown.value(detail.strip()), null);
   }
 
   static String unmarked(YamlEngineException e) {
@@ -79,6 +82,6 @@ final class YamlSyntaxMessages {
     if (m.toLowerCase(Locale.ROOT).contains("number of aliases")) {
       return "too many YAML aliases in one file";
     }
-    return "YAML syntax error: " + m.lines().findFirst().orElse("").strip();
+    return "YAML syntax error: " + Shown.value(m.lines().findFirst().orElse("").strip());
   }
 }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link Host} that runs commands as processes on this machine ({@code connection: local}):
- * the argument vector is executed directly (no shell), standard input is fed, standard output and
- * error are captured up to {@link #OUTPUT_LIMIT} bytes each (the rest is read and dropped, and the
- * result says {@code truncated}). At the timeout the process and all its descendants are killed
- * and the result is {@link CommandResult#TIMED_OUT}; an executable that does not exist gives
- * {@link CommandResult#NOT_FOUND} with the message a POSIX shell prints.
+ * A {@link Host} that runs commands as processes on this machine ({@code connection: local}): the
+ * argument vector is executed directly (no shell), standard input is fed, standard output and error
+ * are captured up to {@link #OUTPUT_LIMIT} bytes each (the rest is read and dropped, and the result
+ * says {@code truncated}). At the timeout the process and all its descendants are killed and the
+ * result is {@link CommandResult#TIMED_OUT}; an executable that does not exist gives {@link
+ * CommandResult#NOT_FOUND} with the message a POSIX shell prints.
  */
 public final class LocalHost implements Host {
   /** Bound of captured stdout and of captured stderr. */
@@ -57,8 +57,11 @@ public final class LocalHost implements Host {
       int status = msg.contains("error=13") ? 126 : CommandResult.NOT_FOUND;
       String reason = status == 126 ? "Permission denied" : "not found";
       return new CommandResult(
-          status, new byte[0], bytes("sh: 1: " + command.executable() + ": " + reason + "\n"),
-          false, since(start));
+          status,
+          new byte[0],
+          bytes("sh: 1: " + command.executable() + ": " + reason + "\n"),
+          false,
+          since(start));
     }
     Capture out = new Capture(p.getInputStream(), outputLimit);
     Capture err = new Capture(p.getErrorStream(), outputLimit);

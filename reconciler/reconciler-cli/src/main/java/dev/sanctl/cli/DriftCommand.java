@@ -1,0 +1,70 @@
+package dev.sanctl.cli;
+
+import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Session;
+import dev.sanctl.cli.support.FormatOption;
+import dev.sanctl.core.apply.StateFile;
+import dev.sanctl.core.plan.Plan;
+import dev.sanctl.core.render.PlanRenderer;
+import dev.sanctl.spi.provider.Finding;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sanctl drift}: a plan read as a drift report. Exit 0 no drift, 2 drift (changes, drift
+ * findings, or differences that cannot be corrected such as a volume grown by hand), 1 when the
+ * configuration cannot be loaded. The result is recorded for {@code sanctl status}.
+ */
+@Command(
+    name = "drift",
+    description = "Report where live state differs from the desired state (exit 2 when it does).",
+    mixinStandardHelpOptions = true)
+public class DriftCommand implements Callable<Integer> {
+  @ParentCommand Main parent;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Mixin FormatOption formatOption;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PlanRenderer renderer = formatOption.renderer(parent.global.noColor);
+    Optional<Session> opened = Session.open(parent.global.configDir, cluster.sim, err);
+    if (opened.isEmpty()) return ExitCodes.ERROR;
+    try (Session s = opened.get()) {
+      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+      Plan plan = s.engine().plan(s.desired(), cluster.nodes, s.warnings());
+      long driftFindings =
+          plan.findings().stream()
+              .filter(f -> f.kind() == Finding.Kind.DRIFT || f.kind() == Finding.Kind.ERROR)
+              .count();
+      boolean drift = plan.hasChanges() || driftFindings > 0;
+      if (formatOption.format == FormatOption.Format.text) {
+        out.println(drift ? "Drift detected: live state differs from the desired state."
+            : "No drift.");
+        out.println();
+      }
+      out.print(renderer.render(plan));
+      out.flush();
+      Map<String, Object> m = new TreeMap<>();
+      m.put("time", Clock.systemUTC().instant().toString());
+      m.put("revision", s.desired().revision());
+      m.put("status", drift ? "drift" : "clean");
+      m.put("changes", plan.changes().size());
+      m.put("driftFindings", driftFindings);
+      m.put("unknownNodes", plan.unknownNodes().size());
+      StateFile.write(cluster.stateDir(parent.global.configDir), StateFile.LAST_DRIFT, m);
+      return drift ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.sanctl.cli;
+
+import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Session;
+import dev.sanctl.core.engine.ClusterObservation;
+import dev.sanctl.spi.provider.Importer;
+import dev.sanctl.spi.provider.Provider;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sanctl import}: writes the desired-state sections that describe what is live (every
+ * provider implementing {@link Importer}), so an existing estate can be adopted. The config
+ * directory needs the {@code cluster} and {@code nodes} sections; the written file holds the rest,
+ * and planning right after shows no changes. Exit 0 written, 1 error, 3 refused (file exists).
+ */
+@Command(
+    name = "import",
+    description = "Write desired-state YAML that matches what is live.",
+    mixinStandardHelpOptions = true)
+public class ImportCommand implements Callable<Integer> {
+  @ParentCommand Main parent;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "File to write (default: <config>/imported.yaml); '-' for standard output.")
+  String outFile;
+
+  @Option(names = "--force", description = "Overwrite an existing file.")
+  boolean force;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path configDir = parent.global.configDir;
+    Path target = outFile == null ? configDir.resolve("imported.yaml") : Path.of(outFile);
+    if (!"-".equals(outFile) && Files.exists(target) && !force) {
+      err.println("sanctl: " + target + " exists; use --force to overwrite it");
+      return ExitCodes.REFUSED;
+    }
+    Optional<Session> opened = Session.open(configDir, cluster.sim, err);
+    if (opened.isEmpty()) return ExitCodes.ERROR;
+    try (Session s = opened.get()) {
+      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+      ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
+      obs.nodes().values().stream().filter(n -> !n.known()).forEach(n -> err.println(
+          "warning: node " + n.node() + " is unknown (" + n.unknownReason()
+              + "); nothing imported from it"));
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("apiVersion", "sanctl/v1");
+      int importers = 0;
+      for (Provider p : s.engine().providers().all()) {
+        if (!(p instanceof Importer imp)) continue;
+        importers++;
+        merge(doc, imp.importState(s.engine().context(p, s.desired(), obs)));
+      }
+      if (importers == 0) {
+        err.println("sanctl: no installed provider can import");
+        return ExitCodes.ERROR;
+      }
+      String yaml = "# written by sanctl import from live state\n"
+          + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build())
+              .dumpToString(doc);
+      if ("-".equals(outFile)) {
+        out.print(yaml);
+      } else {
+        Files.writeString(target, yaml, StandardCharsets.UTF_8);
+        out.println("Wrote " + target + "; check it with: sanctl -C " + configDir + " plan");
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static void merge(Map<String, Object> into, Map<String, Object> from) {
+    for (Map.Entry<String, Object> e : from.entrySet()) {
+      Object have = into.get(e.getKey());
+      if (have instanceof Map<?, ?> a && e.getValue() instanceof Map<?, ?> b) {
+        Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) a);
+        merge(m, (Map<String, Object>) b);
+        into.put(e.getKey(), m);
+      } else if (have instanceof List<?> a && e.getValue() instanceof List<?> b) {
+        List<Object> l = new ArrayList<>(a);
+        l.addAll(b);
+        into.put(e.getKey(), l);
+      } else {
+        into.put(e.getKey(), e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.sanctl.cli;
+
+import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Session;
+import dev.sanctl.core.apply.ClusterLock;
+import dev.sanctl.core.apply.Journal;
+import dev.sanctl.core.apply.StateFile;
+import dev.sanctl.core.engine.ClusterObservation;
+import dev.sanctl.core.engine.NodeObservation;
+import dev.sanctl.spi.provider.Observation;
+import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.StatusReporter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sanctl status}: the last applied revision, the last drift result, an apply in progress
+ * or interrupted, and with {@code --live} what providers report of live state (per-target
+ * sessions). Exit 0, or 1 when the configuration cannot be loaded for {@code --live}.
+ */
+@Command(
+    name = "status",
+    description = "Show the last apply, the last drift check and (with --live) sessions.",
+    mixinStandardHelpOptions = true)
+public class StatusCommand implements Callable<Integer> {
+  @ParentCommand Main parent;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Option(names = "--live", description = "Also observe the nodes and show live status.")
+  boolean live;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path configDir = parent.global.configDir;
+    Path stateDir = cluster.stateDir(configDir);
+    out.println("Last apply: " + describe(StateFile.read(stateDir, StateFile.LAST_APPLY)));
+    out.println("Last drift check: " + describe(StateFile.read(stateDir, StateFile.LAST_DRIFT)));
+    if (Files.exists(stateDir.resolve(ClusterLock.FILE))) {
+      out.println("Apply lock: held (" + Files.readString(stateDir.resolve(ClusterLock.FILE))
+          .strip().replace('\n', ' ') + ")");
+    }
+    Journal.lastUnfinished(stateDir).ifPresent(u -> out.println(
+        "Unfinished apply: " + u.run() + " (" + u.status() + "), " + u.unfinished().size()
+            + " change(s) not finished; the next apply finishes them"));
+    if (!live) {
+      out.flush();
+      return ExitCodes.OK;
+    }
+    Optional<Session> opened = Session.open(configDir, cluster.sim, err);
+    if (opened.isEmpty()) return ExitCodes.ERROR;
+    try (Session s = opened.get()) {
+      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+      ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
+      for (NodeObservation n : obs.nodes().values()) {
+        out.println();
+        out.println("Node " + n.node() + (n.known() ? ":" : ": unknown (" + n.unknownReason()
+            + ")"));
+        for (Provider p : s.engine().providers().all()) {
+          Observation o = n.observations().get(p.id());
+          if (o != null && p instanceof StatusReporter r) {
+            r.status(n.node(), o).forEach(line -> out.println("  " + line));
+          }
+        }
+      }
+      out.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  private static String describe(Optional<Map<String, String>> m) {
+    if (m.isEmpty()) return "never";
+    Map<String, String> v = m.get();
+    StringBuilder sb = new StringBuilder(v.getOrDefault("status", "?"));
+    sb.append(" at ").append(v.getOrDefault("time", "?"));
+    String rev = v.get("revision");
+    sb.append(", revision ").append(rev == null ? "(working tree)" : rev);
+    v.forEach((k, x) -> {
+      if (!k.equals("status") && !k.equals("time") && !k.equals("revision")) {
+        sb.append(", ").append(k).append(' ').append(x);
+      }
+    });
+    return sb.toString();
+  }
+}

@@ -1,0 +1,104 @@
+package dev.sanctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sanctl.cli.support.CliRun;
+import dev.sanctl.core.apply.ClusterLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplyCommandTest {
+  static final String NO_CHANGES = "No changes. Storage matches the desired state.";
+  @TempDir Path tmp;
+
+  @Test
+  void applyConvergesAndTheNextPlanIsEmpty() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    CliRun.Result apply = c.cluster("apply", "--auto-approve");
+    assertEquals(ExitCodes.OK, apply.exit(), apply.toString());
+    assertTrue(apply.out().contains("Apply complete!"), apply.out());
+    CliRun.Result plan = c.cluster("plan", "--detailed-exitcode");
+    assertEquals(ExitCodes.OK, plan.exit(), plan.toString());
+    assertTrue(plan.out().contains(NO_CHANGES), plan.out());
+    assertTrue(Files.readString(c.stateDir.resolve("journal.jsonl")).contains("\"apply-end\""));
+    CliRun.Result status = c.cluster("status");
+    assertTrue(status.out().startsWith("Last apply: ok at "), status.toString());
+  }
+
+  @Test
+  void withoutATerminalOrAutoApproveApplyRefuses() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    CliRun.Result r = c.cluster("apply");
+    assertEquals(ExitCodes.REFUSED, r.exit(), r.toString());
+    assertTrue(r.err().contains("refusing to apply without confirmation"), r.err());
+    assertEquals(ExitCodes.CHANGES, c.cluster("plan", "--detailed-exitcode").exit(),
+        "nothing was applied");
+  }
+
+  @Test
+  void aStaleSavedPlanIsRefusedWithExit3() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    Path saved = tmp.resolve("plan.json");
+    assertEquals(0, c.cluster("plan", "--out", saved.toString()).exit());
+    c.sim.run("san-a", "lvcreate", "-L", "8388608b", "-n", "lv_by_hand", "vg_san");
+    CliRun.Result r = c.cluster("apply", "--plan", saved.toString());
+    assertEquals(ExitCodes.REFUSED, r.exit(), r.toString());
+    assertTrue(r.err().contains("stale plan: live state of node san-a changed since the plan was"
+        + " computed"), r.err());
+  }
+
+  @Test
+  void aCurrentSavedPlanIsAppliedWithoutAsking() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    Path saved = tmp.resolve("plan.json");
+    assertEquals(0, c.cluster("plan", "--out", saved.toString()).exit());
+    CliRun.Result r = c.cluster("apply", "--plan", saved.toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.toString());
+    assertTrue(c.cluster("plan").out().contains(NO_CHANGES));
+  }
+
+  @Test
+  void anUnreachableNodeLeavesTheRestApplied() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    c.sim.setUnreachable("san-b");
+    CliRun.Result r = c.cluster("apply", "--auto-approve");
+    assertEquals(ExitCodes.OK, r.exit(), r.toString());
+    assertTrue(r.out().contains("san-b: "), r.out());
+    c.sim.clearFaults("san-b");
+    CliRun.Result plan = c.cluster("plan", "--node", "san-a", "--detailed-exitcode");
+    assertEquals(ExitCodes.OK, plan.exit(), plan.toString());
+  }
+
+  @Test
+  void aSecondApplyFailsClearlyWhileTheLockIsHeld() throws Exception {
+    CliRun c = CliRun.quickstart(tmp);
+    try (ClusterLock held = ClusterLock.acquire(c.stateDir, Clock.systemUTC())) {
+      CliRun.Result r = c.cluster("apply", "--auto-approve");
+      assertEquals(ExitCodes.REFUSED, r.exit(), r.toString());
+      assertTrue(r.err().contains("another apply holds the cluster lock: owner "), r.err());
+    }
+  }
+
+  @Test
+  void aCommandThatFailsMidwayIsFinishedByTheNextApply() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    c.sim.failExecutable("san-a", "ietadm", 1);
+    CliRun.Result first = c.cluster("apply", "--auto-approve");
+    assertEquals(ExitCodes.ERROR, first.exit(), first.toString());
+    assertTrue(first.out().contains(": FAILED: command `ietadm"), first.out());
+    CliRun.Result second = c.cluster("apply", "--auto-approve");
+    assertEquals(ExitCodes.OK, second.exit(), second.toString());
+    assertTrue(second.err().contains("note: the previous apply"), second.err());
+    assertTrue(c.cluster("plan").out().contains(NO_CHANGES));
+  }
+}

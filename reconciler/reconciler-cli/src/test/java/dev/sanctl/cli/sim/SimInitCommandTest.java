@@ -1,0 +1,116 @@
+package dev.sanctl.cli.sim;
+
+import static dev.sanctl.cli.sim.SimCommandTest.sanctl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sanctl.cli.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimInitCommandTest {
+  private static final Path QUICKSTART = Path.of("../../examples/quickstart");
+
+  @TempDir Path tmp;
+
+  @Test
+  void initBuildsTheClusterOfTheQuickstartExample() {
+    Path dir = tmp.resolve("sim");
+    SimCommandTest.Run r =
+        sanctl("", "sim", "init", dir.toString(), "-C", QUICKSTART.toString(), "--vg-size", "2T");
+    assertEquals(ExitCodes.OK, r.status(), r.err());
+    assertEquals(
+        "simulated cluster " + dir.toAbsolutePath().normalize() + ": nodes san-a, san-b\n",
+        r.out());
+    assertEquals(
+        "  vg_san:2199023255552:1\n",
+        sanctl(
+                "",
+                "sim",
+                "run",
+                dir.toString(),
+                "san-a",
+                "--",
+                "vgs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "vg_name,vg_free,lv_count")
+            .out());
+    assertEquals(
+        "  lv_iscsi_meta:-wi-a-----\n",
+        sanctl(
+                "",
+                "sim",
+                "run",
+                dir.toString(),
+                "san-a",
+                "--",
+                "lvs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "-o",
+                "lv_name,lv_attr",
+                "vg_san")
+            .out());
+    assertEquals(
+        "  lv_iscsi_meta:-wi-------\n",
+        sanctl(
+                "",
+                "sim",
+                "run",
+                dir.toString(),
+                "san-b",
+                "--",
+                "lvs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "-o",
+                "lv_name,lv_attr",
+                "vg_san")
+            .out());
+    assertEquals(
+        "",
+        sanctl("", "sim", "run", dir.toString(), "san-a", "--", "cat", "/proc/net/iet/volume")
+            .out());
+  }
+
+  @Test
+  void initRefusesInvalidConfigAndUsedDirectories() throws Exception {
+    Path bad = tmp.resolve("bad");
+    Files.createDirectories(bad);
+    Files.writeString(bad.resolve("cluster.yaml"), "apiVersion: sanctl/v1\nnodes: [oops\n");
+    SimCommandTest.Run r =
+        sanctl("", "sim", "init", tmp.resolve("s1").toString(), "-C", bad.toString());
+    assertEquals(ExitCodes.ERROR, r.status());
+    assertTrue(r.err().contains("cluster.yaml:"), r.err());
+    assertTrue(Files.notExists(tmp.resolve("s1")));
+
+    Path used = tmp.resolve("used");
+    Files.createDirectories(used);
+    Files.writeString(used.resolve("x"), "x");
+    r = sanctl("", "sim", "init", used.toString(), "-C", QUICKSTART.toString());
+    assertEquals(ExitCodes.ERROR, r.status());
+    assertTrue(r.err().contains("is not empty"), r.err());
+
+    r =
+        sanctl(
+            "",
+            "sim",
+            "init",
+            tmp.resolve("s2").toString(),
+            "-C",
+            QUICKSTART.toString(),
+            "--vg-size",
+            "lots");
+    assertEquals(ExitCodes.USAGE, r.status());
+  }
+}
