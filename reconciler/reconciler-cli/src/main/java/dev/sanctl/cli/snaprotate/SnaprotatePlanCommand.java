@@ -15,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +35,8 @@ import picocli.CommandLine.Spec;
     description = "Plan rotation offline from a saved `zfs list -H -p` listing (no host touched).")
 public class SnaprotatePlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin RotationOptions rotation;
 
   @Option(names = "--schedule", paramLabel = "NAME", description = "Schedule in the config (-C).")
   String schedule;
@@ -55,13 +57,6 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
   @Option(names = "--keep-last", paramLabel = "N", description = "Override the schedule's keepLast.")
   Integer keepLast;
 
-  @Option(names = "--protect", paramLabel = "NAME", description = "Snapshot that must survive.")
-  List<String> protect = new ArrayList<>();
-
-  @Option(names = "--override", paramLabel = "BRAKE", split = ",",
-      description = "Brakes not to count in the exit code: stale, mass, clock.")
-  List<String> overrides = new ArrayList<>();
-
   @Option(names = "--rules", paramLabel = "RULES",
       description = "Inline schedule instead of --schedule: NAME:freq:n[,NAME:freq:n]...")
   String rules;
@@ -69,10 +64,6 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
   @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
       description = "Zone of an inline schedule (default: ${DEFAULT-VALUE}).")
   String zone;
-
-  @Option(names = "--legacy-name-time",
-      description = "Read yyyy-MM-dd_HH.mm.ss names as local time when snap_time is unset.")
-  boolean legacyNameTime;
 
   /** Output formats. */
   public enum Format {
@@ -85,7 +76,7 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Set<Brake> named = brakes(overrides);
+      Set<Brake> named = rotation.brakes();
       SnapshotSchedule s = ScheduleChoice.resolve(
           SnaprotateCommand.configDir(spec), schedule, rules, zone, keepLast, err);
       if (s == null) return 2;
@@ -105,7 +96,8 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
       }
       String volume = l.volume() == null ? "-" : l.volume();
       RotationPlan plan = SnapRotatePlanner.plan(
-          new PlanRequest(volume, s, now, Set.copyOf(protect), l.snapshots(), legacyNameTime));
+          new PlanRequest(volume, s, now, rotation.protectedNames(), l.snapshots(),
+              rotation.legacyNameTime));
       List<List<String>> wouldRun = DestroyBatches.argvs(volume, plan.deleteNames(), true);
       if (format == Format.json) out.println(PlanRenderer.json(plan, wouldRun));
       else out.print(PlanRenderer.text(plan, wouldRun));
@@ -117,11 +109,5 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
     } finally {
       err.flush();
     }
-  }
-
-  static Set<Brake> brakes(List<String> ids) {
-    Set<Brake> out = EnumSet.noneOf(Brake.class);
-    for (String id : ids) out.add(Brake.byId(id));
-    return out;
   }
 }

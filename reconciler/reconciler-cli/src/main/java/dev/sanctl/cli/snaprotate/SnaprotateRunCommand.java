@@ -21,9 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
 public class SnaprotateRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin RotationOptions rotation;
+
   @Option(names = "--node", paramLabel = "NODE",
       description = "Node name in the config (default: this host's short name).")
   String node;
@@ -52,13 +54,6 @@ public class SnaprotateRunCommand implements Callable<Integer> {
 
   @Option(names = "--simulate", description = "Plan and print what a run would do; change nothing.")
   boolean simulate;
-
-  @Option(names = "--override", paramLabel = "BRAKE", split = ",",
-      description = "Release a brake by name after checking the plan: stale, mass, clock.")
-  List<String> overrides = new ArrayList<>();
-
-  @Option(names = "--protect", paramLabel = "NAME", description = "Snapshot that must survive.")
-  List<String> protect = new ArrayList<>();
 
   @Option(names = "--pause", paramLabel = "SECONDS", defaultValue = "0",
       description = "Pause between destroy batches (default: ${DEFAULT-VALUE}).")
@@ -76,10 +71,6 @@ public class SnaprotateRunCommand implements Callable<Integer> {
       description = "Directory of the per-volume lock files (default: ${DEFAULT-VALUE}).")
   Path lockDir;
 
-  @Option(names = "--legacy-name-time",
-      description = "Read yyyy-MM-dd_HH.mm.ss names as local time when snap_time is unset.")
-  boolean legacyNameTime;
-
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -87,7 +78,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      var named = SnaprotatePlanCommand.brakes(overrides);
+      var named = rotation.brakes();
       DesiredState state = ScheduleChoice.load(SnaprotateCommand.configDir(spec), err);
       if (state == null) return 2;
       String n = node != null ? node : hostName();
@@ -116,7 +107,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
         return 0;
       }
       RunOptions options = new RunOptions(now != null ? now : clock.instant(), named, simulate,
-          Duration.ofSeconds(pauseSeconds), Set.copyOf(protect), legacyNameTime);
+          Duration.ofSeconds(pauseSeconds), rotation.protectedNames(), rotation.legacyNameTime);
       try (Host host = openHost(n)) {
         SnapRotateRunner runner =
             new SnapRotateRunner(host, state.cluster().propertyNamespace(), locks());

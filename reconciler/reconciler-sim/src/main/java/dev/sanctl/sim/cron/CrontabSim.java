@@ -3,7 +3,6 @@ package dev.sanctl.sim.cron;
 import dev.sanctl.spi.host.CommandResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -137,11 +136,6 @@ public final class CrontabSim {
   }
 
   private static CommandResult result(int exit, String out, String err) {
-    return new CommandResult(
-        exit,
-        out.getBytes(StandardCharsets.UTF_8),
-        err.getBytes(StandardCharsets.UTF_8),
-        false,
-        Duration.ZERO);
+    return CommandResult.of(exit, out, err);
   }
 }

@@ -2,7 +2,6 @@ package dev.sanctl.sim.zfs;
 
 import dev.sanctl.spi.host.CommandResult;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -226,12 +225,7 @@ public final class ZfsSim {
   }
 
   static CommandResult result(int exit, String out, String err) {
-    return new CommandResult(
-        exit,
-        out.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        err.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        false,
-        Duration.ZERO);
+    return CommandResult.of(exit, out, err);
   }
 
   Map<String, Dataset> datasets() {
