@@ -27,6 +27,8 @@ public final class RunRenderer {
       switch (v.status()) {
         case LOCKED -> sb.append("LOCKED\tvolume=").append(v.volume())
             .append("\tanother rotation holds the lock; skipped\n");
+        case ABSENT -> sb.append("ABSENT\tvolume=").append(v.volume())
+            .append("\tnot on this node (pool imported elsewhere?); skipped\n");
         case ERROR -> v.messages().forEach(
             m -> sb.append("ERROR\tvolume=").append(v.volume()).append('\t').append(m).append('\n'));
         case BRAKED -> {
@@ -59,7 +61,7 @@ public final class RunRenderer {
     }
     line(sb, "CHANGED", v.volume(), v.changed());
     line(sb, "FAILED", v.volume(), v.failed());
-    if (v.status() != VolumeStatus.ERROR) {
+    if (v.status() != VolumeStatus.ERROR && v.status() != VolumeStatus.ABSENT) {
       for (String m : v.messages()) {
         sb.append("NOTE\tvolume=").append(v.volume()).append('\t').append(m).append('\n');
       }

@@ -70,6 +70,9 @@ public final class SnapRotateRunner {
       try {
         listing = zfs.list(v, caps);
       } catch (ZfsCli.ZfsException e) {
+        if (e.getMessage().contains("dataset does not exist")) {
+          return new Volume(v, null).report(VolumeStatus.ABSENT, List.of(), List.of(e.getMessage()));
+        }
         return error(v, List.of("cannot list snapshots of " + v + ": " + e.getMessage()));
       }
       RotationPlan plan =

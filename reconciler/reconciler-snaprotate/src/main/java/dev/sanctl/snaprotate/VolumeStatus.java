@@ -6,6 +6,8 @@ public enum VolumeStatus {
   DONE(0),
   /** Another run holds the volume's lock; skipped. */
   LOCKED(0),
+  /** The volume does not exist on this node (its pool is imported elsewhere); skipped. */
+  ABSENT(0),
   /** At least one destroy failed; the others were done. */
   FAILED(1),
   /** The volume could not be listed or planned; nothing deleted. */

@@ -360,6 +360,15 @@ class ExecutorTest {
   }
 
   @Test
+  void aVolumeWhosePoolIsImportedElsewhereIsSkippedNotAnError() {
+    Fixture f = new Fixture(DAY0);
+    RunReport r = f.run(V, D0, RunOptions.at(DAY0));
+    assertEquals(VolumeStatus.ABSENT, r.volumes().get(0).status());
+    assertEquals(0, r.exitCode());
+    assertTrue(RunRenderer.text(r, false).contains("ABSENT\tvolume=tank/vol1\t"));
+  }
+
+  @Test
   void lockedVolumeIsSkipped() throws Exception {
     List<String> n = new ArrayList<>();
     Fixture f = fourDays(n);
