@@ -87,7 +87,8 @@ class ZfsFuseEndToEndTest {
   void runDestroysExactlyThePlannedSnapshotsAndNeverHeldOrClonedOnes() throws Exception {
     String v = pool + "/vol1";
     SnapshotSchedule s = Fixture.schedule("UTC", 1, "H3", HOURLY, 3);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // mid-hour, so that planning one minute later never crosses an hour boundary
+    Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofMinutes(30));
     SnapshotCreator creator = new SnapshotCreator(host, NS);
     List<String> names = new ArrayList<>();
     for (int h = 12; h >= 0; h--) names.add(creator.create(v, now.minus(Duration.ofHours(h)), s));
