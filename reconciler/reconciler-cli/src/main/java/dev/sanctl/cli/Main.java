@@ -23,7 +23,8 @@ import picocli.CommandLine.Mixin;
       DemoCommand.class,
       dev.sanctl.cli.sim.SimCommand.class,
       DdlessCommand.class,
-      DdmapCommand.class
+      DdmapCommand.class,
+      dev.sanctl.cli.snaprotate.SnaprotateCommand.class
     })
 public class Main implements Runnable {
   @Mixin GlobalOptions global;
