@@ -150,7 +150,15 @@ final class IetPlanner {
       }
       List<DesiredTarget> served =
           all.stream().filter(d -> heldGroups.contains(d.vg())).toList();
-      planFiles(served);
+      if (splitBrainHere()) {
+        findings.add(new Finding(Finding.Kind.ERROR, node, address("file", "etc/iet"),
+            "a volume group is active on " + node + " and another node (split brain): the IET"
+                + " configuration files of " + node + " are left unchanged",
+            "let the HA cluster manager deactivate it on all but one node, then plan again",
+            null));
+      } else {
+        planFiles(served);
+      }
       for (DesiredTarget d : served) {
         claimed.add(d.iqn());
         if (badTargets.contains(d.iqn())) continue;
@@ -175,6 +183,14 @@ final class IetPlanner {
                 + " but is not in the desired state; sanctl leaves it alone",
             "declare it under targets (or run sanctl import)", null));
       }
+    }
+
+    private boolean splitBrainHere() {
+      for (VolumeGroup vg : desired.volumeGroups().values()) {
+        List<String> h = holders(vg);
+        if (vg.type() == VolumeGroup.Type.LVM && h.size() > 1 && h.contains(node)) return true;
+      }
+      return false;
     }
 
     // ---- runtime ----

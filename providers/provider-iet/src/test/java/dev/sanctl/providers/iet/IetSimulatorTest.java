@@ -326,4 +326,19 @@ class IetSimulatorTest {
       assertNoChanges(san.plan(grown));
     }
   }
+
+  @Test
+  void splitBrainChangesNothingOnEitherNode() throws Exception {
+    DesiredState d = Amherst.state();
+    try (SimSan san = new SimSan(dir, d)) {
+      san.apply(d);
+      san.run("node2", "vgchange", "-ay", "vg_dsk_0");
+      Plan plan = san.plan(d);
+      assertNoChanges(plan);
+      assertTrue(plan.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.ERROR
+          && f.message().equals("volume group vg_dsk_0 is active on node1 and node2 (split brain):"
+              + " no change is planned for it")), () -> text(plan));
+      assertFalse(plan.applyable());
+    }
+  }
 }
