@@ -5,13 +5,12 @@ import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sanctl import} for files groups. {@code stat} only sees the files the desired state
- * names, so import re-states the known groups with the observed sizes of their existing files
- * (files that grew by hand are imported at their new size).
+ * {@code sanctl import} for files groups. {@code stat} only sees the files the desired state names,
+ * so import re-states the known groups with the observed sizes of their existing files (files that
+ * grew by hand are imported at their new size).
  */
 final class FilesImport {
   private FilesImport() {}

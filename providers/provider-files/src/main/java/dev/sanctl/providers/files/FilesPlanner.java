@@ -30,11 +30,13 @@ final class FilesPlanner {
 
   PlanResult plan() {
     for (String node : ctx.nodes().keySet()) {
-      ctx.observation(node, FilesObservation.class).ifPresent(o -> {
-        for (FilesObservation.Group g : o.groups().values()) {
-          planGroup(node, desired.volumeGroups().get(g.name()), g);
-        }
-      });
+      ctx.observation(node, FilesObservation.class)
+          .ifPresent(
+              o -> {
+                for (FilesObservation.Group g : o.groups().values()) {
+                  planGroup(node, desired.volumeGroups().get(g.name()), g);
+                }
+              });
     }
     return new PlanResult(changes, findings);
   }
@@ -44,19 +46,34 @@ final class FilesPlanner {
     List<String> dirChange = List.of();
     if (!observed.directoryExists()) {
       String address = Change.address(node, FilesProvider.ID, "directory", vg.name());
-      changes.add(new Change(address, node, FilesProvider.ID, "directory", vg.name(),
-          Action.CREATE, Impact.NONE, "directory " + vg.path() + " not present on node",
-          List.of(FieldChange.of("path", null, vg.path())),
-          List.of(Command.change("mkdir", "-p", "--", vg.path())), List.of(), List.of()));
+      changes.add(
+          new Change(
+              address,
+              node,
+              FilesProvider.ID,
+              "directory",
+              vg.name(),
+              Action.CREATE,
+              Impact.NONE,
+              "directory " + vg.path() + " not present on node",
+              List.of(FieldChange.of("path", null, vg.path())),
+              List.of(Command.change("mkdir", "-p", "--", vg.path())),
+              List.of(),
+              List.of()));
       dirChange = List.of(address);
     }
     for (VolumeGroup.Volume v : vg.volumes().values()) {
       String full = vg.name() + "/" + v.name();
       String address = Change.address(node, FilesProvider.ID, "volume", full);
       if (v.name().startsWith("-")) {
-        findings.add(new Finding(Finding.Kind.ERROR, node, address,
-            "refusing volume name '" + v.name() + "': it must not start with '-'", null,
-            v.source()));
+        findings.add(
+            new Finding(
+                Finding.Kind.ERROR,
+                node,
+                address,
+                "refusing volume name '" + v.name() + "': it must not start with '-'",
+                null,
+                v.source()));
         continue;
       }
       String file = FilesProvider.imagePath(vg.path(), v.name());
@@ -66,28 +83,48 @@ final class FilesPlanner {
         continue;
       }
       if (size == null) {
-        changes.add(change(node, address, full, Action.CREATE, "not present on node",
-            FieldChange.of("size", null, v.sizeBytes()),
-            Command.change("truncate", "-s", Long.toString(v.sizeBytes()), "--", file),
-            dirChange));
+        changes.add(
+            change(
+                node,
+                address,
+                full,
+                Action.CREATE,
+                "not present on node",
+                FieldChange.of("size", null, v.sizeBytes()),
+                Command.change("truncate", "-s", Long.toString(v.sizeBytes()), "--", file),
+                dirChange));
       } else if (size < v.sizeBytes()) {
-        changes.add(change(node, address, full, Action.UPDATE,
-            "size " + size + " -> " + v.sizeBytes() + " bytes",
-            FieldChange.of("size", size, v.sizeBytes()),
-            Command.change("truncate", "-s", Long.toString(v.sizeBytes()), "--", file),
-            dirChange));
+        changes.add(
+            change(
+                node,
+                address,
+                full,
+                Action.UPDATE,
+                "size " + size + " -> " + v.sizeBytes() + " bytes",
+                FieldChange.of("size", size, v.sizeBytes()),
+                Command.change("truncate", "-s", Long.toString(v.sizeBytes()), "--", file),
+                dirChange));
       } else if (size > v.sizeBytes()) {
-        findings.add(new Finding(Finding.Kind.ERROR, node, address,
-            "volumes never shrink: " + full + " current " + size + " bytes, desired "
-                + v.sizeBytes() + " bytes; grow-only",
-            "set size to at least " + size + " bytes, or create a new volume and migrate",
-            v.source()));
+        findings.add(
+            new Finding(
+                Finding.Kind.ERROR,
+                node,
+                address,
+                "volumes never shrink: "
+                    + full
+                    + " current "
+                    + size
+                    + " bytes, desired "
+                    + v.sizeBytes()
+                    + " bytes; grow-only",
+                "set size to at least " + size + " bytes, or create a new volume and migrate",
+                v.source()));
       }
     }
   }
 
-  private void planRemove(String node, String address, VolumeGroup vg, VolumeGroup.Volume v,
-      String file, long size) {
+  private void planRemove(
+      String node, String address, VolumeGroup vg, VolumeGroup.Volume v, String file, long size) {
     List<String> servedBy = new ArrayList<>();
     for (Target t : desired.targets()) {
       if (t.state() == TargetState.ABSENT) continue;
@@ -99,23 +136,58 @@ final class FilesPlanner {
       }
     }
     if (!servedBy.isEmpty()) {
-      findings.add(new Finding(Finding.Kind.ERROR, node, address,
-          "refusing to remove " + vg.name() + "/" + v.name() + ": it is still served by target "
-              + String.join(", ", servedBy),
-          "take its target offline or remove it first (state: absent on the target)",
-          v.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              address,
+              "refusing to remove "
+                  + vg.name()
+                  + "/"
+                  + v.name()
+                  + ": it is still served by target "
+                  + String.join(", ", servedBy),
+              "take its target offline or remove it first (state: absent on the target)",
+              v.source()));
       return;
     }
-    changes.add(new Change(address, node, FilesProvider.ID, "volume",
-        vg.name() + "/" + v.name(), Action.DELETE, Impact.DESTRUCTIVE,
-        "state: absent (" + size + " bytes of data are destroyed)",
-        List.of(FieldChange.of("size", size, null)),
-        List.of(Command.change("rm", "-f", "--", file)), List.of(), List.of()));
+    changes.add(
+        new Change(
+            address,
+            node,
+            FilesProvider.ID,
+            "volume",
+            vg.name() + "/" + v.name(),
+            Action.DELETE,
+            Impact.DESTRUCTIVE,
+            "state: absent (" + size + " bytes of data are destroyed)",
+            List.of(FieldChange.of("size", size, null)),
+            List.of(Command.change("rm", "-f", "--", file)),
+            List.of(),
+            List.of()));
   }
 
-  private static Change change(String node, String address, String name, Action action,
-      String reason, FieldChange field, Command command, List<String> dependsOn) {
-    return new Change(address, node, FilesProvider.ID, "volume", name, action, Impact.NONE,
-        reason, List.of(field), List.of(command), List.of(), dependsOn);
+  private static Change change(
+      String node,
+      String address,
+      String name,
+      Action action,
+      String reason,
+      FieldChange field,
+      Command command,
+      List<String> dependsOn) {
+    return new Change(
+        address,
+        node,
+        FilesProvider.ID,
+        "volume",
+        name,
+        action,
+        Impact.NONE,
+        reason,
+        List.of(field),
+        List.of(command),
+        List.of(),
+        dependsOn);
   }
 }

@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code files} provider: volume groups of {@code type: files} are directories of sparse
- * files {@code <path>/<name>.img}, created and grown with {@code truncate -s} (never shrunk) and
- * observed with one {@code stat} per node for the directories and every expected file.
+ * The {@code files} provider: volume groups of {@code type: files} are directories of sparse files
+ * {@code <path>/<name>.img}, created and grown with {@code truncate -s} (never shrunk) and observed
+ * with one {@code stat} per node for the directories and every expected file.
  */
 public final class FilesProvider implements Provider, Importer {
   public static final String ID = "files";
@@ -41,8 +41,8 @@ public final class FilesProvider implements Provider, Importer {
 
   /** Every node a files volume group lists, whatever its services say (targets need them). */
   @Override
-  public boolean servesNode(dev.sanctl.spi.model.DesiredState desired,
-      dev.sanctl.spi.model.NodeSpec node) {
+  public boolean servesNode(
+      dev.sanctl.spi.model.DesiredState desired, dev.sanctl.spi.model.NodeSpec node) {
     return node.hasService(ID) || !groupsOf(desired, node.name()).isEmpty();
   }
 
@@ -51,8 +51,7 @@ public final class FilesProvider implements Provider, Importer {
   }
 
   /** The files groups {@code node} is listed for, in desired-state order. */
-  static List<VolumeGroup> groupsOf(
-      dev.sanctl.spi.model.DesiredState desired, String node) {
+  static List<VolumeGroup> groupsOf(dev.sanctl.spi.model.DesiredState desired, String node) {
     List<VolumeGroup> out = new ArrayList<>();
     for (VolumeGroup vg : desired.volumeGroups().values()) {
       if (vg.type() == VolumeGroup.Type.FILES && vg.nodes().contains(node)) out.add(vg);

@@ -17,8 +17,8 @@ import java.util.Set;
  * initiators allowed (groups expanded) and the portal addresses it is exposed on.
  *
  * @param group the volume group of its LUNs (of LUN 0: a target lives on one group)
- * @param portals addresses of its portal group on every node that can hold the group, so the
- *     line in a failover node's {@code targets.allow} is already right
+ * @param portals addresses of its portal group on every node that can hold the group, so the line
+ *     in a failover node's {@code targets.allow} is already right
  */
 record DesiredTarget(
     Target target,
@@ -44,9 +44,10 @@ record DesiredTarget(
     for (Target.Lun l : t.luns()) {
       VolumeGroup g = d.volumeGroups().get(l.volume().vg());
       boolean files = g != null && g.type() == VolumeGroup.Type.FILES;
-      String path = files
-          ? (g.path().endsWith("/") ? g.path() : g.path() + "/") + l.volume().lv() + ".img"
-          : "/dev/" + l.volume().vg() + "/" + l.volume().lv();
+      String path =
+          files
+              ? (g.path().endsWith("/") ? g.path() : g.path() + "/") + l.volume().lv() + ".img"
+              : "/dev/" + l.volume().vg() + "/" + l.volume().lv();
       String type = files ? "fileio" : d.targetDefaults().io();
       String serial = l.serial() != null ? l.serial() : (l.lun() == 0 ? t.serial() : null);
       luns.add(new LunSpec(l.lun(), l.volume(), path, type, serial));
@@ -62,8 +63,14 @@ record DesiredTarget(
     if (pg != null && group != null) {
       for (String node : group.nodes()) portals.addAll(pg.portals().getOrDefault(node, List.of()));
     }
-    return new DesiredTarget(t, d.iqnOf(t), group, List.copyOf(luns), d.targetDefaults().options(),
-        List.copyOf(initiators), List.copyOf(portals));
+    return new DesiredTarget(
+        t,
+        d.iqnOf(t),
+        group,
+        List.copyOf(luns),
+        d.targetDefaults().options(),
+        List.copyOf(initiators),
+        List.copyOf(portals));
   }
 
   String vg() {

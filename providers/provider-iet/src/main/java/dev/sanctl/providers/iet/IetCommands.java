@@ -31,8 +31,13 @@ final class IetCommands {
 
   /** Adds a CHAP account ({@code IncomingUser} or {@code OutgoingUser}); the secret is masked. */
   static Command newUser(int tid, String kind, String user, String secret) {
-    return ietadm("--op", "new", "--tid=" + tid, "--user",
-        "--params=" + kind + "=" + user + ",Password=" + secret).withSecret(secret);
+    return ietadm(
+            "--op",
+            "new",
+            "--tid=" + tid,
+            "--user",
+            "--params=" + kind + "=" + user + ",Password=" + secret)
+        .withSecret(secret);
   }
 
   static Command deleteUser(int tid, String kind, String user) {
@@ -44,8 +49,8 @@ final class IetCommands {
     List<Command> out = new ArrayList<>();
     for (IetRuntime.Session s : t.sessions()) {
       for (IetRuntime.Connection c : s.connections()) {
-        out.add(ietadm("--op", "delete", "--tid=" + t.tid(), "--sid=" + s.sid(),
-            "--cid=" + c.cid()));
+        out.add(
+            ietadm("--op", "delete", "--tid=" + t.tid(), "--sid=" + s.sid(), "--cid=" + c.cid()));
       }
     }
     return out;

@@ -14,10 +14,10 @@ import java.util.function.Function;
  * agent assembles on failover (it keeps what no meta volume owns and appends the copies of the
  * groups the node holds). Every line ends with a newline.
  *
- * <p>Offline targets stay in {@code ietd.conf} as a comment line only, so a restarted ietd does
- * not bring them up; absent targets are not mentioned. A target without initiators gets no
- * {@code initiators.allow} line and therefore admits nobody (the file exists, so an initiator is
- * only allowed by a matching line); likewise for {@code targets.allow} and portals.
+ * <p>Offline targets stay in {@code ietd.conf} as a comment line only, so a restarted ietd does not
+ * bring them up; absent targets are not mentioned. A target without initiators gets no {@code
+ * initiators.allow} line and therefore admits nobody (the file exists, so an initiator is only
+ * allowed by a matching line); likewise for {@code targets.allow} and portals.
  */
 final class IetConfigRenderer {
   static final String IETD_CONF = "ietd.conf";
@@ -35,13 +35,13 @@ final class IetConfigRenderer {
   }
 
   /**
-   * The section of {@code file} for one volume group: its targets' lines (offline targets of
-   * {@code ietd.conf} last, as comments).
+   * The section of {@code file} for one volume group: its targets' lines (offline targets of {@code
+   * ietd.conf} last, as comments).
    *
    * @param secrets the secret of a CHAP secret file path
    */
-  static String section(String file, List<DesiredTarget> targets,
-      Function<String, String> secrets) {
+  static String section(
+      String file, List<DesiredTarget> targets, Function<String, String> secrets) {
     StringBuilder sb = new StringBuilder();
     StringBuilder offline = new StringBuilder();
     for (DesiredTarget t : targets) {
@@ -57,9 +57,9 @@ final class IetConfigRenderer {
         }
         case INITIATORS_ALLOW -> {
           if (state == TargetState.ONLINE && !t.initiators().isEmpty()) {
-            sb.append(t.iqn()).append(' ')
-                .append(String.join(", ", t.initiators().stream().map(AllowFile::escape)
-                    .toList()))
+            sb.append(t.iqn())
+                .append(' ')
+                .append(String.join(", ", t.initiators().stream().map(AllowFile::escape).toList()))
                 .append('\n');
           }
         }
@@ -76,17 +76,22 @@ final class IetConfigRenderer {
   private static void target(StringBuilder sb, DesiredTarget t, Function<String, String> secrets) {
     sb.append("Target ").append(t.iqn()).append('\n');
     if (t.target().comment() != null && !t.target().comment().isBlank()) {
-      sb.append("    # ").append(t.target().comment().replaceAll("\\s+", " ").strip())
-          .append('\n');
+      sb.append("    # ").append(t.target().comment().replaceAll("\\s+", " ").strip()).append('\n');
     }
     Target.Chap chap = t.target().chap() == null ? Target.Chap.NONE : t.target().chap();
     for (Target.ChapUser u : chap.incoming()) {
-      sb.append("    IncomingUser ").append(u.user()).append(' ')
-          .append(secrets.apply(u.secretFile())).append('\n');
+      sb.append("    IncomingUser ")
+          .append(u.user())
+          .append(' ')
+          .append(secrets.apply(u.secretFile()))
+          .append('\n');
     }
     if (chap.outgoing() != null) {
-      sb.append("    OutgoingUser ").append(chap.outgoing().user()).append(' ')
-          .append(secrets.apply(chap.outgoing().secretFile())).append('\n');
+      sb.append("    OutgoingUser ")
+          .append(chap.outgoing().user())
+          .append(' ')
+          .append(secrets.apply(chap.outgoing().secretFile()))
+          .append('\n');
     }
     for (DesiredTarget.LunSpec l : t.luns()) {
       sb.append("    Lun ").append(l.lun()).append(' ').append(l.params()).append('\n');

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code sanctl import} for IET: every running target of a known node whose LUN 0 is a volume of
- * a known group becomes a {@code targets} entry with its explicit IQN, the serial of its {@code
+ * {@code sanctl import} for IET: every running target of a known node whose LUN 0 is a volume of a
+ * known group becomes a {@code targets} entry with its explicit IQN, the serial of its {@code
  * ietd.conf} LUN line, the initiators of its {@code initiators.allow} line (as literal IQNs) and
  * the portal group whose addresses on the node match its {@code targets.allow} line. CHAP secret
  * files cannot be discovered: an entry keeps the {@code chap} of the same IQN in the current

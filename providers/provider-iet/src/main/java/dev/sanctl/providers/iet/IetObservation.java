@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the iet provider saw on one node: the running targets and the config files, a missing
- * file read as empty.
+ * What the iet provider saw on one node: the running targets and the config files, a missing file
+ * read as empty.
  *
  * @param etc {@code /etc/iet/<file>} contents by file name
  * @param meta per volume group with a meta volume on this node's list: {@code

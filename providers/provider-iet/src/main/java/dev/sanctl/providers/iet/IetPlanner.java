@@ -32,12 +32,32 @@ import java.util.TreeSet;
  */
 final class IetPlanner {
   /** Keys {@code ietadm --op update} accepts (IET {@code usr/param.c} target and session keys). */
-  static final Set<String> UPDATABLE = Set.of("wthreads", "type", "queuedcommands",
-      "nopinterval", "noptimeout", "initialr2t", "immediatedata", "maxconnections",
-      "maxrecvdatasegmentlength", "maxxmitdatasegmentlength", "maxburstlength",
-      "firstburstlength", "defaulttime2wait", "defaulttime2retain", "maxoutstandingr2t",
-      "datapduinorder", "datasequenceinorder", "errorrecoverylevel", "headerdigest",
-      "datadigest", "ofmarker", "ifmarker", "ofmarkint", "ifmarkint");
+  static final Set<String> UPDATABLE =
+      Set.of(
+          "wthreads",
+          "type",
+          "queuedcommands",
+          "nopinterval",
+          "noptimeout",
+          "initialr2t",
+          "immediatedata",
+          "maxconnections",
+          "maxrecvdatasegmentlength",
+          "maxxmitdatasegmentlength",
+          "maxburstlength",
+          "firstburstlength",
+          "defaulttime2wait",
+          "defaulttime2retain",
+          "maxoutstandingr2t",
+          "datapduinorder",
+          "datasequenceinorder",
+          "errorrecoverylevel",
+          "headerdigest",
+          "datadigest",
+          "ofmarker",
+          "ifmarker",
+          "ofmarkint",
+          "ifmarkint");
 
   private final PlanContext ctx;
   private final DesiredState desired;
@@ -71,7 +91,9 @@ final class IetPlanner {
   private void check(DesiredTarget d) {
     for (DesiredTarget.LunSpec l : d.luns()) {
       if (l.path().matches(".*[\\s,].*") || d.iqn().startsWith("-")) {
-        refuse(d, "LUN path " + l.path() + " or IQN cannot be written safely to ietd.conf",
+        refuse(
+            d,
+            "LUN path " + l.path() + " or IQN cannot be written safely to ietd.conf",
             "volume group paths and names must not contain white space or commas");
         return;
       }
@@ -84,13 +106,20 @@ final class IetPlanner {
       try {
         String s = ctx.secrets().read(u.secretFile());
         if (s.isEmpty() || s.matches(".*[\\s,].*")) {
-          refuse(d, "CHAP secret in " + u.secretFile() + " is empty or contains white space or a"
-              + " comma", "write a secret of printable characters without spaces or commas");
+          refuse(
+              d,
+              "CHAP secret in "
+                  + u.secretFile()
+                  + " is empty or contains white space or a"
+                  + " comma",
+              "write a secret of printable characters without spaces or commas");
           return;
         }
         secrets.put(u.secretFile(), s);
       } catch (PlanContext.SecretException e) {
-        refuse(d, "cannot use CHAP secret file " + u.secretFile() + ": " + e.getMessage(),
+        refuse(
+            d,
+            "cannot use CHAP secret file " + u.secretFile() + ": " + e.getMessage(),
             "create it readable by the sanctl user only (mode 0600)");
         return;
       }
@@ -99,9 +128,19 @@ final class IetPlanner {
 
   private void refuse(DesiredTarget d, String message, String hint) {
     badTargets.add(d.iqn());
-    findings.add(new Finding(Finding.Kind.ERROR, null, IetProvider.ID + ".target/" + d.iqn(),
-        "target " + d.iqn() + ": " + message + "; nothing is planned for it or its node's"
-            + " ietd.conf", hint, d.target().source()));
+    findings.add(
+        new Finding(
+            Finding.Kind.ERROR,
+            null,
+            IetProvider.ID + ".target/" + d.iqn(),
+            "target "
+                + d.iqn()
+                + ": "
+                + message
+                + "; nothing is planned for it or its node's"
+                + " ietd.conf",
+            hint,
+            d.target().source()));
   }
 
   /** Nodes (with known volume facts) where {@code vg} is held. */
@@ -148,14 +187,21 @@ final class IetPlanner {
       for (VolumeGroup vg : desired.volumeGroups().values()) {
         if (servesHere(vg, node)) heldGroups.add(vg.name());
       }
-      List<DesiredTarget> served =
-          all.stream().filter(d -> heldGroups.contains(d.vg())).toList();
+      List<DesiredTarget> served = all.stream().filter(d -> heldGroups.contains(d.vg())).toList();
       if (splitBrainHere()) {
-        findings.add(new Finding(Finding.Kind.ERROR, node, address("file", "etc/iet"),
-            "a volume group is active on " + node + " and another node (split brain): the IET"
-                + " configuration files of " + node + " are left unchanged",
-            "let the HA cluster manager deactivate it on all but one node, then plan again",
-            null));
+        findings.add(
+            new Finding(
+                Finding.Kind.ERROR,
+                node,
+                address("file", "etc/iet"),
+                "a volume group is active on "
+                    + node
+                    + " and another node (split brain): the IET"
+                    + " configuration files of "
+                    + node
+                    + " are left unchanged",
+                "let the HA cluster manager deactivate it on all but one node, then plan again",
+                null));
       } else {
         planFiles(served);
       }
@@ -178,10 +224,20 @@ final class IetPlanner {
           }
           continue;
         }
-        findings.add(new Finding(Finding.Kind.UNMANAGED, node, address("target", rt.name()),
-            "target " + rt.name() + " (tid " + rt.tid() + ") runs on " + node
-                + " but is not in the desired state; sanctl leaves it alone",
-            "declare it under targets (or run sanctl import)", null));
+        findings.add(
+            new Finding(
+                Finding.Kind.UNMANAGED,
+                node,
+                address("target", rt.name()),
+                "target "
+                    + rt.name()
+                    + " (tid "
+                    + rt.tid()
+                    + ") runs on "
+                    + node
+                    + " but is not in the desired state; sanctl leaves it alone",
+                "declare it under targets (or run sanctl import)",
+                null));
       }
     }
 
@@ -203,10 +259,17 @@ final class IetPlanner {
           List<Command> cmds = new ArrayList<>(IetCommands.dropSessions(renamed));
           cmds.add(IetCommands.deleteTarget(renamed.tid()));
           cmds.addAll(createCommands(renamed.tid(), d));
-          changes.add(change("target", d.iqn(), Action.REPLACE, Impact.BREAKING,
-              "IQN " + renamed.name() + " -> " + d.iqn() + " (initiators see a new target)",
-              List.of(FieldChange.of("iqn", renamed.name(), d.iqn())), cmds,
-              renamed.initiators(), volumeChanges(d)));
+          changes.add(
+              change(
+                  "target",
+                  d.iqn(),
+                  Action.REPLACE,
+                  Impact.BREAKING,
+                  "IQN " + renamed.name() + " -> " + d.iqn() + " (initiators see a new target)",
+                  List.of(FieldChange.of("iqn", renamed.name(), d.iqn())),
+                  cmds,
+                  renamed.initiators(),
+                  volumeChanges(d)));
         } else {
           int tid = lowestFreeTid();
           List<FieldChange> fields = new ArrayList<>();
@@ -214,9 +277,17 @@ final class IetPlanner {
           for (DesiredTarget.LunSpec l : d.luns()) {
             fields.add(FieldChange.of("lun " + l.lun(), null, l.params()));
           }
-          changes.add(change("target", d.iqn(), Action.CREATE, Impact.NONE,
-              "not running on " + node, fields, createCommands(tid, d), List.of(),
-              volumeChanges(d)));
+          changes.add(
+              change(
+                  "target",
+                  d.iqn(),
+                  Action.CREATE,
+                  Impact.NONE,
+                  "not running on " + node,
+                  fields,
+                  createCommands(tid, d),
+                  List.of(),
+                  volumeChanges(d)));
         }
       } else {
         planLuns(d, rt);
@@ -226,12 +297,25 @@ final class IetPlanner {
       Integer expected = d.target().expectedSessions();
       int sessions = rt == null ? 0 : rt.sessions().size();
       if (expected != null && sessions < expected) {
-        findings.add(new Finding(Finding.Kind.DRIFT, node, address("target", d.iqn()),
-            "target " + d.iqn() + " has " + sessions + " session(s) on " + node + ", "
-                + expected + " expected"
-                + (rt == null || rt.initiators().isEmpty() ? ""
-                    : " (logged in: " + String.join(", ", rt.initiators()) + ")"),
-            "check the initiators' iSCSI sessions and paths", d.target().source()));
+        findings.add(
+            new Finding(
+                Finding.Kind.DRIFT,
+                node,
+                address("target", d.iqn()),
+                "target "
+                    + d.iqn()
+                    + " has "
+                    + sessions
+                    + " session(s) on "
+                    + node
+                    + ", "
+                    + expected
+                    + " expected"
+                    + (rt == null || rt.initiators().isEmpty()
+                        ? ""
+                        : " (logged in: " + String.join(", ", rt.initiators()) + ")"),
+                "check the initiators' iSCSI sessions and paths",
+                d.target().source()));
       }
     }
 
@@ -256,8 +340,12 @@ final class IetPlanner {
         cmds.add(IetCommands.newUser(tid, "IncomingUser", u.user(), secrets.get(u.secretFile())));
       }
       if (chap.outgoing() != null) {
-        cmds.add(IetCommands.newUser(tid, "OutgoingUser", chap.outgoing().user(),
-            secrets.get(chap.outgoing().secretFile())));
+        cmds.add(
+            IetCommands.newUser(
+                tid,
+                "OutgoingUser",
+                chap.outgoing().user(),
+                secrets.get(chap.outgoing().secretFile())));
       }
       return cmds;
     }
@@ -268,10 +356,17 @@ final class IetPlanner {
         IetRuntime.Lun rl = rt.lun(l.lun());
         String name = d.iqn() + "/" + l.lun();
         if (rl == null) {
-          changes.add(change("lun", name, Action.CREATE, Impact.NONE,
-              "LUN " + l.lun() + " not running",
-              List.of(FieldChange.of("params", null, l.params())),
-              List.of(IetCommands.newLun(rt.tid(), l)), List.of(), volumeChange(d, l)));
+          changes.add(
+              change(
+                  "lun",
+                  name,
+                  Action.CREATE,
+                  Impact.NONE,
+                  "LUN " + l.lun() + " not running",
+                  List.of(FieldChange.of("params", null, l.params())),
+                  List.of(IetCommands.newLun(rt.tid(), l)),
+                  List.of(),
+                  volumeChange(d, l)));
           continue;
         }
         List<String> reasons = new ArrayList<>();
@@ -284,7 +379,8 @@ final class IetPlanner {
           impact = Impact.BREAKING;
         }
         String serial = stanza == null ? null : stanza.lunParam(l.lun(), "ScsiSN");
-        if (stanza != null && stanza.luns().containsKey(l.lun())
+        if (stanza != null
+            && stanza.luns().containsKey(l.lun())
             && !Objects.equals(serial, l.serial())) {
           reasons.add("serial " + serial + " -> " + l.serial());
           fields.add(FieldChange.of("serial", serial, l.serial()));
@@ -299,14 +395,22 @@ final class IetPlanner {
         VolumeFacts.Volume vol = volume(l);
         Long want = desiredSize(l);
         if (vol != null && want != null && want > vol.sizeBytes()) {
-          reasons.add("size " + vol.sizeBytes() + " -> " + want
-              + " bytes (IET serves the new size only after the LUN is re-added)");
+          reasons.add(
+              "size "
+                  + vol.sizeBytes()
+                  + " -> "
+                  + want
+                  + " bytes (IET serves the new size only after the LUN is re-added)");
           fields.add(FieldChange.of("size", vol.sizeBytes(), want));
           impact = max(impact, Impact.DISRUPTIVE);
           deps.addAll(volumeChange(d, l));
         } else if (vol != null && rl.sizeBytes() != null && rl.sizeBytes() != vol.sizeBytes()) {
-          reasons.add("size " + rl.sizeBytes() + " -> " + vol.sizeBytes()
-              + " bytes (the volume was resized; IET still serves the old size)");
+          reasons.add(
+              "size "
+                  + rl.sizeBytes()
+                  + " -> "
+                  + vol.sizeBytes()
+                  + " bytes (the volume was resized; IET still serves the old size)");
           fields.add(FieldChange.of("size", rl.sizeBytes(), vol.sizeBytes()));
           impact = max(impact, Impact.DISRUPTIVE);
         }
@@ -314,16 +418,33 @@ final class IetPlanner {
         List<Command> cmds = new ArrayList<>(IetCommands.dropSessions(rt));
         cmds.add(IetCommands.deleteLun(rt.tid(), l.lun()));
         cmds.add(IetCommands.newLun(rt.tid(), l));
-        changes.add(change("lun", name, Action.REPLACE, impact, String.join("; ", reasons),
-            fields, cmds, rt.initiators(), deps));
+        changes.add(
+            change(
+                "lun",
+                name,
+                Action.REPLACE,
+                impact,
+                String.join("; ", reasons),
+                fields,
+                cmds,
+                rt.initiators(),
+                deps));
       }
       for (IetRuntime.Lun rl : rt.luns()) {
         if (rl.state() != 0 || d.lun(rl.lun()) != null) continue;
         List<Command> cmds = new ArrayList<>(IetCommands.dropSessions(rt));
         cmds.add(IetCommands.deleteLun(rt.tid(), rl.lun()));
-        changes.add(change("lun", d.iqn() + "/" + rl.lun(), Action.DELETE, Impact.BREAKING,
-            "LUN " + rl.lun() + " is not in the desired state",
-            List.of(FieldChange.of("path", rl.path(), null)), cmds, rt.initiators(), List.of()));
+        changes.add(
+            change(
+                "lun",
+                d.iqn() + "/" + rl.lun(),
+                Action.DELETE,
+                Impact.BREAKING,
+                "LUN " + rl.lun() + " is not in the desired state",
+                List.of(FieldChange.of("path", rl.path(), null)),
+                cmds,
+                rt.initiators(),
+                List.of()));
       }
     }
 
@@ -335,13 +456,23 @@ final class IetPlanner {
       if (params.isEmpty()) return;
       List<FieldChange> fields = new ArrayList<>();
       Map<String, String> old = lower(before);
-      d.options().forEach((k, v) -> {
-        String was = old.get(k.toLowerCase(Locale.ROOT));
-        if (!v.equals(was)) fields.add(FieldChange.of(k, was, v));
-      });
-      changes.add(change("params", d.iqn(), Action.UPDATE, Impact.NONE,
-          stanza == null ? "parameters not recorded in ietd.conf" : "target parameters differ",
-          fields, List.of(IetCommands.update(rt.tid(), params)), List.of(), confDeps()));
+      d.options()
+          .forEach(
+              (k, v) -> {
+                String was = old.get(k.toLowerCase(Locale.ROOT));
+                if (!v.equals(was)) fields.add(FieldChange.of(k, was, v));
+              });
+      changes.add(
+          change(
+              "params",
+              d.iqn(),
+              Action.UPDATE,
+              Impact.NONE,
+              stanza == null ? "parameters not recorded in ietd.conf" : "target parameters differ",
+              fields,
+              List.of(IetCommands.update(rt.tid(), params)),
+              List.of(),
+              confDeps()));
     }
 
     private void planChap(DesiredTarget d, IetRuntime.Target rt) {
@@ -364,12 +495,26 @@ final class IetPlanner {
       }
       chapDiff(rt.tid(), "OutgoingUser", haveOut, wantOut, cmds, fields);
       if (cmds.isEmpty()) return;
-      changes.add(change("chap", d.iqn(), Action.UPDATE, Impact.NONE, "CHAP accounts differ",
-          fields, cmds, List.of(), confDeps()));
+      changes.add(
+          change(
+              "chap",
+              d.iqn(),
+              Action.UPDATE,
+              Impact.NONE,
+              "CHAP accounts differ",
+              fields,
+              cmds,
+              List.of(),
+              confDeps()));
     }
 
-    private void chapDiff(int tid, String kind, Map<String, String> have,
-        Map<String, String> want, List<Command> cmds, List<FieldChange> fields) {
+    private void chapDiff(
+        int tid,
+        String kind,
+        Map<String, String> have,
+        Map<String, String> want,
+        List<Command> cmds,
+        List<FieldChange> fields) {
       for (String user : have.keySet()) {
         if (want.containsKey(user)) continue;
         cmds.add(IetCommands.deleteUser(tid, kind, user));
@@ -380,17 +525,26 @@ final class IetPlanner {
         if (e.getValue().equals(old)) continue;
         if (old != null) cmds.add(IetCommands.deleteUser(tid, kind, e.getKey()));
         cmds.add(IetCommands.newUser(tid, kind, e.getKey(), e.getValue()));
-        fields.add(new FieldChange(kind + " " + e.getKey(), old == null ? null : "(set)",
-            "(changed)", true));
+        fields.add(
+            new FieldChange(
+                kind + " " + e.getKey(), old == null ? null : "(set)", "(changed)", true));
       }
     }
 
     private void deleteTarget(IetRuntime.Target rt, String why) {
       List<Command> cmds = new ArrayList<>(IetCommands.dropSessions(rt));
       cmds.add(IetCommands.deleteTarget(rt.tid()));
-      changes.add(change("target", rt.name(), Action.DELETE, Impact.DISRUPTIVE,
-          why + (rt.sessions().isEmpty() ? "" : "; live sessions are closed"),
-          List.of(FieldChange.of("tid", rt.tid(), null)), cmds, rt.initiators(), List.of()));
+      changes.add(
+          change(
+              "target",
+              rt.name(),
+              Action.DELETE,
+              Impact.DISRUPTIVE,
+              why + (rt.sessions().isEmpty() ? "" : "; live sessions are closed"),
+              List.of(FieldChange.of("tid", rt.tid(), null)),
+              cmds,
+              rt.initiators(),
+              List.of()));
     }
 
     private int lowestFreeTid() {
@@ -420,12 +574,15 @@ final class IetPlanner {
           etc.append(section);
           Map<String, String> meta = obs.meta().get(vg);
           if (hasMeta(vg) && meta != null) {
-            planFile(IetProvider.metaDir(desired.volumeGroups().get(vg)), file,
-                meta.getOrDefault(file, ""), section);
+            planFile(
+                IetProvider.metaDir(desired.volumeGroups().get(vg)),
+                file,
+                meta.getOrDefault(file, ""),
+                section);
           }
         }
-        String address = planFile("/etc/iet", file, obs.etc().getOrDefault(file, ""),
-            etc.toString());
+        String address =
+            planFile("/etc/iet", file, obs.etc().getOrDefault(file, ""), etc.toString());
         if (conf) confChange = address;
       }
     }
@@ -440,9 +597,12 @@ final class IetPlanner {
       if (observed.equals(wanted)) return null;
       String path = dir + "/" + name;
       List<String> inFile = new ArrayList<>();
-      secrets.values().forEach(s -> {
-        if (wanted.contains(s)) inFile.add(s);
-      });
+      secrets
+          .values()
+          .forEach(
+              s -> {
+                if (wanted.contains(s)) inFile.add(s);
+              });
       List<FieldChange> fields = new ArrayList<>();
       List<String> oldLines = new ArrayList<>(observed.lines().toList());
       List<String> newLines = new ArrayList<>(wanted.lines().toList());
@@ -454,11 +614,22 @@ final class IetPlanner {
       for (String l : added) fields.add(line(null, l));
       String name2 = path.substring(1);
       String address = Change.address(node, IetProvider.ID, "file", name2);
-      changes.add(new Change(address, node, IetProvider.ID, "file", name2,
-          observed.isEmpty() ? Action.CREATE : Action.UPDATE, Impact.NONE,
-          observed.isEmpty() ? "missing or empty" : removed.size() + " line(s) removed, "
-              + added.size() + " added",
-          fields, IetCommands.writeFile(dir, name, wanted, inFile), List.of(), List.of()));
+      changes.add(
+          new Change(
+              address,
+              node,
+              IetProvider.ID,
+              "file",
+              name2,
+              observed.isEmpty() ? Action.CREATE : Action.UPDATE,
+              Impact.NONE,
+              observed.isEmpty()
+                  ? "missing or empty"
+                  : removed.size() + " line(s) removed, " + added.size() + " added",
+              fields,
+              IetCommands.writeFile(dir, name, wanted, inFile),
+              List.of(),
+              List.of()));
       return address;
     }
 
@@ -468,8 +639,8 @@ final class IetPlanner {
       boolean secret = first.equals("incominguser") || first.equals("outgoinguser");
       if (!secret) return new FieldChange("line", before, after, false);
       String masked = l.replaceAll("^(\\s*\\S+\\s+\\S+\\s+).*$", "$1" + Command.REDACTED);
-      return new FieldChange("line", before == null ? null : masked, after == null ? null : masked,
-          true);
+      return new FieldChange(
+          "line", before == null ? null : masked, after == null ? null : masked, true);
     }
 
     // ---- helpers ----
@@ -507,10 +678,29 @@ final class IetPlanner {
       return Change.address(node, IetProvider.ID, kind, name);
     }
 
-    private Change change(String kind, String name, Action action, Impact impact, String reason,
-        List<FieldChange> fields, List<Command> cmds, List<String> affected, List<String> deps) {
-      return new Change(address(kind, name), node, IetProvider.ID, kind, name, action, impact,
-          reason, fields, cmds, affected, deps);
+    private Change change(
+        String kind,
+        String name,
+        Action action,
+        Impact impact,
+        String reason,
+        List<FieldChange> fields,
+        List<Command> cmds,
+        List<String> affected,
+        List<String> deps) {
+      return new Change(
+          address(kind, name),
+          node,
+          IetProvider.ID,
+          kind,
+          name,
+          action,
+          impact,
+          reason,
+          fields,
+          cmds,
+          affected,
+          deps);
     }
   }
 
@@ -520,9 +710,10 @@ final class IetPlanner {
 
   private static String updatableParams(Map<String, String> options) {
     List<String> out = new ArrayList<>();
-    options.forEach((k, v) -> {
-      if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) out.add(k + "=" + v);
-    });
+    options.forEach(
+        (k, v) -> {
+          if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) out.add(k + "=" + v);
+        });
     return String.join(",", out);
   }
 

@@ -24,9 +24,9 @@ import java.util.Set;
  * node holds, through {@code ietadm} at runtime and the config files {@code /etc/iet/*} plus the
  * copies on each held group's meta volume, which a failover node loads.
  *
- * <p>Observation: {@code cat} of {@code /proc/net/iet/volume} and {@code session}, the three
- * files in {@code /etc/iet} and the three meta copies of each LVM group with a meta volume the
- * node can hold (a missing file is empty).
+ * <p>Observation: {@code cat} of {@code /proc/net/iet/volume} and {@code session}, the three files
+ * in {@code /etc/iet} and the three meta copies of each LVM group with a meta volume the node can
+ * hold (a missing file is empty).
  */
 public final class IetProvider implements Provider, Importer, StatusReporter {
   public static final String ID = "iet";
@@ -92,8 +92,8 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
     CommandResult r = h.run(Command.read("cat", path));
     if (r.ok()) return r.out();
     if (r.exitStatus() == 1 && r.err().strip().endsWith("No such file or directory")) return "";
-    throw new ObserveException("cannot read " + path + " (exit " + r.exitStatus() + "): "
-        + r.err().strip());
+    throw new ObserveException(
+        "cannot read " + path + " (exit " + r.exitStatus() + "): " + r.err().strip());
   }
 
   @Override

@@ -26,7 +26,9 @@ public record IetRuntime(Map<Integer, Target> targets) {
 
     /** The live LUN with this number ({@code state:0}), or null. */
     public Lun lun(int number) {
-      return luns.stream().filter(l -> l.lun() == number && l.state() == 0).findFirst()
+      return luns.stream()
+          .filter(l -> l.lun() == number && l.state() == 0)
+          .findFirst()
           .orElse(null);
     }
 
@@ -41,8 +43,14 @@ public record IetRuntime(Map<Integer, Target> targets) {
    *
    * @param state 0 running, 1 deleted but still referenced
    */
-  public record Lun(int lun, int state, String ioType, String ioMode, Long blocks,
-      Integer blockSize, String path) {
+  public record Lun(
+      int lun,
+      int state,
+      String ioType,
+      String ioMode,
+      Long blocks,
+      Integer blockSize,
+      String path) {
     /** Size in bytes, or null when this IET version does not print it. */
     public Long sizeBytes() {
       return blocks == null || blockSize == null ? null : blocks * blockSize;
@@ -102,9 +110,19 @@ public record IetRuntime(Map<Integer, Target> targets) {
       }
     }
     Map<Integer, Target> out = new LinkedHashMap<>();
-    names.keySet().stream().sorted(Comparator.naturalOrder()).forEach(t -> out.put(t,
-        new Target(t, names.get(t), luns.getOrDefault(t, List.of()),
-            built.getOrDefault(t, List.of()).stream().map(SessionBuilder::build).toList())));
+    names.keySet().stream()
+        .sorted(Comparator.naturalOrder())
+        .forEach(
+            t ->
+                out.put(
+                    t,
+                    new Target(
+                        t,
+                        names.get(t),
+                        luns.getOrDefault(t, List.of()),
+                        built.getOrDefault(t, List.of()).stream()
+                            .map(SessionBuilder::build)
+                            .toList())));
     return new IetRuntime(out);
   }
 

@@ -103,8 +103,8 @@ public record IetdConf(List<List<String>> global, Map<String, Stanza> targets) {
           if (line.size() >= 3) outgoing = new Account(line.get(1), line.get(2));
         }
         default -> {
-          if (line.size() >= 2) options.put(line.get(0), String.join(" ", line.subList(1,
-              line.size())));
+          if (line.size() >= 2)
+            options.put(line.get(0), String.join(" ", line.subList(1, line.size())));
         }
       }
     }

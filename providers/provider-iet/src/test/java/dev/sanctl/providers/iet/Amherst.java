@@ -6,7 +6,8 @@ import dev.sanctl.spi.model.DesiredState;
 final class Amherst {
   private Amherst() {}
 
-  static final String CLUSTER = """
+  static final String CLUSTER =
+      """
       cluster:
         name: amherst-san
         iqnPrefix: iqn.1990-01.edu.amherst:iet.iscsi-target4
@@ -16,7 +17,8 @@ final class Amherst {
         node2: {address: node2.example.edu, os: linux, services: [lvm, iet]}
       """;
 
-  static final String LVM = """
+  static final String LVM =
+      """
       volumeGroups:
         vg_dsk_0:
           nodes: [node1, node2]
@@ -26,7 +28,8 @@ final class Amherst {
             lv_vmc02_vmfs_vm_iet_vol00: {size: 128M}
       """;
 
-  static final String ISCSI = """
+  static final String ISCSI =
+      """
       portalGroups:
         pg_vlan10_fabric:
           port: 3260
@@ -74,8 +77,8 @@ final class Amherst {
 
   /** The state with other global options, server01 target state and lvm.yaml. */
   static DesiredState with(String globals, String server01State, String lvm) {
-    return SimSan.load("cluster.yaml", CLUSTER, "lvm.yaml", lvm, "iscsi.yaml",
-        iscsi(globals, server01State));
+    return SimSan.load(
+        "cluster.yaml", CLUSTER, "lvm.yaml", lvm, "iscsi.yaml", iscsi(globals, server01State));
   }
 
   static String iscsi(String globals, String server01State) {
@@ -86,8 +89,8 @@ final class Amherst {
   static DesiredState withIscsi(String from, String to) {
     String iscsi = iscsi(GLOBALS, "online");
     if (!iscsi.contains(from)) throw new IllegalArgumentException(from);
-    return SimSan.load("cluster.yaml", CLUSTER, "lvm.yaml", LVM, "iscsi.yaml",
-        iscsi.replace(from, to));
+    return SimSan.load(
+        "cluster.yaml", CLUSTER, "lvm.yaml", LVM, "iscsi.yaml", iscsi.replace(from, to));
   }
 
   /** The default state with one text replaced in lvm.yaml. */

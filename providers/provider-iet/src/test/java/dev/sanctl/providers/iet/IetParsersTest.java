@@ -24,7 +24,8 @@ class IetParsersTest {
     assertEquals(List.of(1, 2), List.copyOf(r.targets().keySet()));
     IetRuntime.Target t1 = r.targets().get(1);
     assertEquals("iqn.2001-04.edu.amherst:san1.vol1", t1.name());
-    assertEquals(new IetRuntime.Lun(0, 0, "fileio", "wt", 2097152L, 512, "/dev/zvol/tank/vol1"),
+    assertEquals(
+        new IetRuntime.Lun(0, 0, "fileio", "wt", 2097152L, 512, "/dev/zvol/tank/vol1"),
         t1.luns().get(0));
     assertEquals(1073741824L, t1.luns().get(0).sizeBytes());
     assertEquals(1, t1.luns().get(1).state(), "deleted but referenced");
@@ -46,16 +47,18 @@ class IetParsersTest {
     IetRuntime r = IetRuntime.parse("", fixture("session-ipv6.txt"));
     IetRuntime.Target t1 = r.targets().get(1);
     assertEquals(2, t1.sessions().size());
-    assertEquals(List.of("iqn.1993-08.org.debian:01:e19b61b8377", "iqn.1998-01.com.vmware:esx1"),
+    assertEquals(
+        List.of("iqn.1993-08.org.debian:01:e19b61b8377", "iqn.1998-01.com.vmware:esx1"),
         t1.initiators());
     IetRuntime.Session esx = t1.sessions().get(1);
     assertEquals("844427031282176", esx.sid());
-    assertEquals(new IetRuntime.Connection(1, "[fe80:0000:0000:0000:5054:00ff:fe54:4d0c]",
-        "active"), esx.connections().get(0));
+    assertEquals(
+        new IetRuntime.Connection(1, "[fe80:0000:0000:0000:5054:00ff:fe54:4d0c]", "active"),
+        esx.connections().get(0));
     assertEquals(List.of(), r.targets().get(2).sessions());
     IetRuntime both = IetRuntime.parse(fixture("1.4.20/volume"), fixture("1.4.20/session"));
-    assertEquals(List.of("iqn.1993-08.org.debian:01:e19b61b8377"),
-        both.targets().get(1).initiators());
+    assertEquals(
+        List.of("iqn.1993-08.org.debian:01:e19b61b8377"), both.targets().get(1).initiators());
   }
 
   @Test
@@ -73,14 +76,16 @@ class IetParsersTest {
     assertEquals(List.of(new IetdConf.Account("joe", "secret12chars")), vol1.incoming());
     assertEquals(new IetdConf.Account("jim", "othersecret12"), vol1.outgoing());
     assertEquals("262144", vol1.options().get("MaxRecvDataSegmentLength"), "continued line");
-    assertEquals(Map.of(0, Map.of("path", "/dev/vg0/vol2", "type", "blockio")),
+    assertEquals(
+        Map.of(0, Map.of("path", "/dev/vg0/vol2", "type", "blockio")),
         c.targets().get("iqn.2001-04.edu.amherst:san1.vol2").luns());
   }
 
   @Test
   void allowFilesFirstLineWinsAndUnterminatedLinesAreSkipped() throws IOException {
     Map<String, List<String>> a = AllowFile.parse(fixture("initiators.allow"));
-    assertEquals(List.of("iqn\\.1998-01\\.com\\.vmware:esx1", "iqn\\.1998-01\\.com\\.vmware:esx2"),
+    assertEquals(
+        List.of("iqn\\.1998-01\\.com\\.vmware:esx1", "iqn\\.1998-01\\.com\\.vmware:esx2"),
         a.get("iqn.2001-04.edu.amherst:san1.vol1"));
     assertEquals(List.of("ALL"), a.get("ALL"));
     Map<String, List<String>> t = AllowFile.parse(fixture("targets.allow-no-final-newline"));

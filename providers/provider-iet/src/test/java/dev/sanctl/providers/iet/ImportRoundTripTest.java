@@ -38,8 +38,8 @@ class ImportRoundTripTest {
       assertTrue(yaml.contains("iqn.1998-01.com.vmware:vmc02-node02"), yaml);
       String rest = Amherst.iscsi(Amherst.GLOBALS, "online");
       rest = rest.substring(0, rest.indexOf("targets:"));
-      DesiredState reimported = SimSan.load("cluster.yaml", Amherst.CLUSTER, "rest.yaml", rest,
-          "imported.yaml", yaml);
+      DesiredState reimported =
+          SimSan.load("cluster.yaml", Amherst.CLUSTER, "rest.yaml", rest, "imported.yaml", yaml);
       assertEquals(2, reimported.targets().size());
       Plan plan = san.plan(reimported);
       assertTrue(plan.changes().isEmpty(), () -> yaml + new TextRenderer(false).render(plan));

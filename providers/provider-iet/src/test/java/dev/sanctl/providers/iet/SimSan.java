@@ -47,9 +47,11 @@ final class SimSan implements AutoCloseable {
 
   SimSan(Path dir, DesiredState desired) throws IOException {
     this.cluster = SimCluster.init(dir.resolve("sim"), desired, 10 * GIB, CLOCK);
-    this.engine = new Engine(
-        ProviderRegistry.of(List.of(new LvmProvider(), new FilesProvider(), new IetProvider())),
-        (node, d) -> cluster.host(node.name()), SECRETS);
+    this.engine =
+        new Engine(
+            ProviderRegistry.of(List.of(new LvmProvider(), new FilesProvider(), new IetProvider())),
+            (node, d) -> cluster.host(node.name()),
+            SECRETS);
     this.state = dir.resolve("state");
     Files.createDirectories(state);
   }
@@ -61,8 +63,9 @@ final class SimSan implements AutoCloseable {
       files.add(new SourceFile(nameAndText[i], nameAndText[i + 1]));
     }
     LoadResult r = ConfigLoader.loadFiles(files);
-    assertTrue(r.ok(), () -> r.diagnostics().stream().map(Diagnostic::render)
-        .collect(Collectors.joining("\n")));
+    assertTrue(
+        r.ok(),
+        () -> r.diagnostics().stream().map(Diagnostic::render).collect(Collectors.joining("\n")));
     return r.state();
   }
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader for lvm2 reports: objects become {@link Map}s (key order kept),
- * arrays {@link List}s, strings {@link String}s, numbers {@link String}s as written, {@code
- * true}/{@code false} {@link Boolean}s and {@code null} null.
+ * A small strict JSON reader for lvm2 reports: objects become {@link Map}s (key order kept), arrays
+ * {@link List}s, strings {@link String}s, numbers {@link String}s as written, {@code true}/{@code
+ * false} {@link Boolean}s and {@code null} null.
  */
 final class Json {
   private final String s;

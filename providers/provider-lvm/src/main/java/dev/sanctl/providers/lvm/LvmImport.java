@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code sanctl import} for LVM: every volume group held by exactly one known node becomes a
- * {@code volumeGroups} entry whose volumes are its visible, non-snapshot LVs at their exact byte
- * sizes, so that planning right after the import shows no change. The holder is listed first
- * (preferred), then the other nodes that see the group. A meta volume is recognised by the name
- * the current desired state gives it.
+ * {@code sanctl import} for LVM: every volume group held by exactly one known node becomes a {@code
+ * volumeGroups} entry whose volumes are its visible, non-snapshot LVs at their exact byte sizes, so
+ * that planning right after the import shows no change. The holder is listed first (preferred),
+ * then the other nodes that see the group. A meta volume is recognised by the name the current
+ * desired state gives it.
  */
 final class LvmImport {
   private LvmImport() {}

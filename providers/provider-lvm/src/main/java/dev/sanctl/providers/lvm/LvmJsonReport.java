@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * An lvm2 {@code --reportformat json} report: the rows of one report ({@code "vg"}, {@code "lv"})
- * and the error messages of the {@code "log"} array that lvm2 2.03.26 and later append (absent
- * in older versions, where errors go to stderr).
+ * and the error messages of the {@code "log"} array that lvm2 2.03.26 and later append (absent in
+ * older versions, where errors go to stderr).
  *
  * @param rows every row as column name to string value, in report order
  * @param errors {@code log_message} of every {@code log_type: error} entry
@@ -23,7 +23,8 @@ record LvmJsonReport(List<Map<String, String>> rows, List<String> errors) {
     }
     List<Map<String, String>> rows = new ArrayList<>();
     for (Object r : reports) {
-      if (!(r instanceof Map<?, ?> m)) throw new IllegalArgumentException("report is not an object");
+      if (!(r instanceof Map<?, ?> m))
+        throw new IllegalArgumentException("report is not an object");
       Object list = m.get(name);
       if (list == null) continue;
       if (!(list instanceof List<?> l)) throw new IllegalArgumentException(name + " is not a list");

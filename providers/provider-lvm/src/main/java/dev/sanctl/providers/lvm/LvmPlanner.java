@@ -37,8 +37,13 @@ final class LvmPlanner {
     for (VolumeGroup vg : desired.volumeGroups().values()) {
       if (vg.type() != VolumeGroup.Type.LVM) continue;
       if (!Sizes.safeName(vg.name())) {
-        findings.add(error(null, vg.name(), "refusing volume group name '" + vg.name()
-            + "': it must not start with '-'", null, vg.source()));
+        findings.add(
+            error(
+                null,
+                vg.name(),
+                "refusing volume group name '" + vg.name() + "': it must not start with '-'",
+                null,
+                vg.source()));
         continue;
       }
       Optional<String> holder = holder(vg);
@@ -64,29 +69,53 @@ final class LvmPlanner {
       if (v != null && v.held()) holders.add(s.node());
     }
     if (holders.size() > 1) {
-      findings.add(error(holders.get(0), vg.name(),
-          "volume group " + vg.name() + " is active on " + String.join(" and ", holders)
-              + " (split brain): no change is planned for it",
-          "let the HA cluster manager deactivate it on all but one node, then plan again",
-          vg.source()));
+      findings.add(
+          error(
+              holders.get(0),
+              vg.name(),
+              "volume group "
+                  + vg.name()
+                  + " is active on "
+                  + String.join(" and ", holders)
+                  + " (split brain): no change is planned for it",
+              "let the HA cluster manager deactivate it on all but one node, then plan again",
+              vg.source()));
       return Optional.empty();
     }
     if (holders.isEmpty()) {
       String why = unknown.isEmpty() ? "" : " (unknown: " + String.join(", ", unknown) + ")";
-      findings.add(new Finding(Finding.Kind.WARNING, null, groupAddress(vg.name()),
-          "volume group " + vg.name() + " is active on no known node" + why
-              + "; its volumes are unknown and nothing is planned for it",
-          "activate it on one of " + String.join(", ", vg.nodes())
-              + " through the HA cluster manager",
-          vg.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              null,
+              groupAddress(vg.name()),
+              "volume group "
+                  + vg.name()
+                  + " is active on no known node"
+                  + why
+                  + "; its volumes are unknown and nothing is planned for it",
+              "activate it on one of "
+                  + String.join(", ", vg.nodes())
+                  + " through the HA cluster manager",
+              vg.source()));
       return Optional.empty();
     }
     String h = holders.get(0);
     if (!vg.nodes().isEmpty() && !vg.nodes().get(0).equals(h)) {
-      findings.add(new Finding(Finding.Kind.WARNING, h, groupAddress(vg.name()),
-          "volume group " + vg.name() + " is held by " + h + ", not by its preferred node "
-              + vg.nodes().get(0) + "; sanctl never moves volume groups",
-          "move it with the HA cluster manager if this is not intended", vg.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              h,
+              groupAddress(vg.name()),
+              "volume group "
+                  + vg.name()
+                  + " is held by "
+                  + h
+                  + ", not by its preferred node "
+                  + vg.nodes().get(0)
+                  + "; sanctl never moves volume groups",
+              "move it with the HA cluster manager if this is not intended",
+              vg.source()));
     }
     return Optional.of(h);
   }
@@ -98,8 +127,8 @@ final class LvmPlanner {
     List<VolumeGroup.Volume> volumes = new ArrayList<>();
     if (vg.metaVolume() != null) {
       VolumeGroup.MetaVolume m = vg.metaVolume();
-      volumes.add(new VolumeGroup.Volume(m.name(), m.sizeBytes(), ResourceState.PRESENT,
-          m.source()));
+      volumes.add(
+          new VolumeGroup.Volume(m.name(), m.sizeBytes(), ResourceState.PRESENT, m.source()));
     }
     volumes.addAll(vg.volumes().values());
     for (VolumeGroup.Volume v : volumes) {
@@ -107,8 +136,13 @@ final class LvmPlanner {
       String full = vg.name() + "/" + v.name();
       String address = Change.address(node, LvmProvider.ID, "volume", full);
       if (!Sizes.safeName(v.name())) {
-        findings.add(error(node, address, "refusing volume name '" + v.name()
-            + "': it must not start with '-'", null, v.source()));
+        findings.add(
+            error(
+                node,
+                address,
+                "refusing volume name '" + v.name() + "': it must not start with '-'",
+                null,
+                v.source()));
         continue;
       }
       LvmObservation.Lv lv = observed.lvs().get(v.name());
@@ -119,45 +153,87 @@ final class LvmPlanner {
       long want = observed.roundUp(v.sizeBytes());
       if (lv == null) {
         needed += want;
-        String reason = isMeta(vg, v)
-            ? "meta volume not present (sanctl creates it; formatting and mounting it at "
-                + vg.metaVolume().mountPoint() + " is the HA manager's job)"
-            : "not present on node";
-        allocating.add(change(node, address, full, Action.CREATE, Impact.NONE, reason,
-            List.of(FieldChange.of("size", null, v.sizeBytes())),
-            Command.change("lvcreate", "-L", v.sizeBytes() + "b", "-n", v.name(), vg.name())));
+        String reason =
+            isMeta(vg, v)
+                ? "meta volume not present (sanctl creates it; formatting and mounting it at "
+                    + vg.metaVolume().mountPoint()
+                    + " is the HA manager's job)"
+                : "not present on node";
+        allocating.add(
+            change(
+                node,
+                address,
+                full,
+                Action.CREATE,
+                Impact.NONE,
+                reason,
+                List.of(FieldChange.of("size", null, v.sizeBytes())),
+                Command.change("lvcreate", "-L", v.sizeBytes() + "b", "-n", v.name(), vg.name())));
       } else if (lv.sizeBytes() < want) {
         needed += want - lv.sizeBytes();
-        allocating.add(change(node, address, full, Action.UPDATE, Impact.NONE,
-            "size " + Sizes.human(lv.sizeBytes()) + " -> " + Sizes.human(v.sizeBytes()),
-            List.of(FieldChange.of("size", lv.sizeBytes(), v.sizeBytes())),
-            Command.change("lvextend", "-L", v.sizeBytes() + "b", full)));
+        allocating.add(
+            change(
+                node,
+                address,
+                full,
+                Action.UPDATE,
+                Impact.NONE,
+                "size " + Sizes.human(lv.sizeBytes()) + " -> " + Sizes.human(v.sizeBytes()),
+                List.of(FieldChange.of("size", lv.sizeBytes(), v.sizeBytes())),
+                Command.change("lvextend", "-L", v.sizeBytes() + "b", full)));
       } else if (lv.sizeBytes() > want) {
-        findings.add(error(node, address,
-            "volumes never shrink: " + full + " current " + Sizes.human(lv.sizeBytes())
-                + ", desired " + Sizes.human(v.sizeBytes()) + "; grow-only",
-            "set size to at least " + Sizes.human(lv.sizeBytes())
-                + ", or create a new volume and migrate the data",
-            v.source()));
+        findings.add(
+            error(
+                node,
+                address,
+                "volumes never shrink: "
+                    + full
+                    + " current "
+                    + Sizes.human(lv.sizeBytes())
+                    + ", desired "
+                    + Sizes.human(v.sizeBytes())
+                    + "; grow-only",
+                "set size to at least "
+                    + Sizes.human(lv.sizeBytes())
+                    + ", or create a new volume and migrate the data",
+                v.source()));
       }
     }
     if (needed > observed.freeBytes()) {
-      findings.add(error(node, groupAddress(vg.name()),
-          "not enough space in volume group " + vg.name() + ": creating and growing "
-              + allocating.size() + " volume(s) needs " + Sizes.human(needed) + ", "
-              + Sizes.human(observed.freeBytes()) + " is free; none of them is planned",
-          "add physical volumes to " + vg.name() + " or reduce the sizes", vg.source()));
+      findings.add(
+          error(
+              node,
+              groupAddress(vg.name()),
+              "not enough space in volume group "
+                  + vg.name()
+                  + ": creating and growing "
+                  + allocating.size()
+                  + " volume(s) needs "
+                  + Sizes.human(needed)
+                  + ", "
+                  + Sizes.human(observed.freeBytes())
+                  + " is free; none of them is planned",
+              "add physical volumes to " + vg.name() + " or reduce the sizes",
+              vg.source()));
     } else {
       changes.addAll(allocating);
     }
     for (LvmObservation.Lv lv : observed.lvs().values()) {
       if (declared.contains(lv.name()) || lv.snapshot() || lv.hidden()) continue;
-      findings.add(new Finding(Finding.Kind.UNMANAGED, node,
-          Change.address(node, LvmProvider.ID, "volume", vg.name() + "/" + lv.name()),
-          "logical volume " + vg.name() + "/" + lv.name() + " (" + Sizes.human(lv.sizeBytes())
-              + ") is not in the desired state; sanctl leaves it alone",
-          "declare it under volumeGroups." + vg.name() + ".volumes (or run sanctl import)",
-          vg.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.UNMANAGED,
+              node,
+              Change.address(node, LvmProvider.ID, "volume", vg.name() + "/" + lv.name()),
+              "logical volume "
+                  + vg.name()
+                  + "/"
+                  + lv.name()
+                  + " ("
+                  + Sizes.human(lv.sizeBytes())
+                  + ") is not in the desired state; sanctl leaves it alone",
+              "declare it under volumeGroups." + vg.name() + ".volumes (or run sanctl import)",
+              vg.source()));
     }
   }
 
@@ -166,18 +242,29 @@ final class LvmPlanner {
     String full = vg.name() + "/" + v.name();
     List<String> servedBy = servingTargets(desired, vg.name(), v.name());
     if (lv.open() || !servedBy.isEmpty()) {
-      String why = !servedBy.isEmpty()
-          ? "it is still served by target " + String.join(", ", servedBy)
-          : "it is open on " + node;
-      findings.add(error(node, address, "refusing to remove " + full + ": " + why,
-          "take its target offline or remove it first (state: absent on the target)",
-          v.source()));
+      String why =
+          !servedBy.isEmpty()
+              ? "it is still served by target " + String.join(", ", servedBy)
+              : "it is open on " + node;
+      findings.add(
+          error(
+              node,
+              address,
+              "refusing to remove " + full + ": " + why,
+              "take its target offline or remove it first (state: absent on the target)",
+              v.source()));
       return;
     }
-    changes.add(change(node, address, full, Action.DELETE, Impact.DESTRUCTIVE,
-        "state: absent (data of " + Sizes.human(lv.sizeBytes()) + " is destroyed)",
-        List.of(FieldChange.of("size", lv.sizeBytes(), null)),
-        Command.change("lvremove", "-f", full)));
+    changes.add(
+        change(
+            node,
+            address,
+            full,
+            Action.DELETE,
+            Impact.DESTRUCTIVE,
+            "state: absent (data of " + Sizes.human(lv.sizeBytes()) + " is destroyed)",
+            List.of(FieldChange.of("size", lv.sizeBytes(), null)),
+            Command.change("lvremove", "-f", full)));
   }
 
   /** IQNs of desired targets (not absent) with a LUN on {@code vg/lv}. */
@@ -203,10 +290,28 @@ final class LvmPlanner {
     return LvmProvider.ID + ".group/" + vg;
   }
 
-  private static Change change(String node, String address, String name, Action action,
-      Impact impact, String reason, List<FieldChange> fields, Command command) {
-    return new Change(address, node, LvmProvider.ID, "volume", name, action, impact, reason,
-        fields, List.of(command), List.of(), List.of());
+  private static Change change(
+      String node,
+      String address,
+      String name,
+      Action action,
+      Impact impact,
+      String reason,
+      List<FieldChange> fields,
+      Command command) {
+    return new Change(
+        address,
+        node,
+        LvmProvider.ID,
+        "volume",
+        name,
+        action,
+        impact,
+        reason,
+        fields,
+        List.of(command),
+        List.of(),
+        List.of());
   }
 
   private static Finding error(

@@ -29,12 +29,10 @@ public final class LvmProvider implements Provider, Importer {
 
   /** The observation commands, in the order they run. */
   static final Command VGS =
-      Command.read("vgs", "--reportformat", "json", "--units", "b", "--nosuffix", "-o",
-          VG_COLUMNS);
+      Command.read("vgs", "--reportformat", "json", "--units", "b", "--nosuffix", "-o", VG_COLUMNS);
 
   static final Command LVS =
-      Command.read("lvs", "--reportformat", "json", "--units", "b", "--nosuffix", "-o",
-          LV_COLUMNS);
+      Command.read("lvs", "--reportformat", "json", "--units", "b", "--nosuffix", "-o", LV_COLUMNS);
 
   @Override
   public String id() {
@@ -55,8 +53,7 @@ public final class LvmProvider implements Provider, Importer {
   }
 
   /** Builds the observation from parsed {@code vgs} and {@code lvs} reports. */
-  static LvmObservation fromReports(LvmJsonReport vgs, LvmJsonReport lvs)
-      throws ObserveException {
+  static LvmObservation fromReports(LvmJsonReport vgs, LvmJsonReport lvs) throws ObserveException {
     Map<String, Map<String, LvmObservation.Lv>> lvsByVg = new LinkedHashMap<>();
     for (Map<String, String> row : lvs.rows()) {
       LvmObservation.Lv lv =
@@ -66,7 +63,8 @@ public final class LvmProvider implements Provider, Importer {
               row.getOrDefault("lv_attr", ""),
               row.getOrDefault("origin", ""),
               row.getOrDefault("lv_path", ""));
-      lvsByVg.computeIfAbsent(row.getOrDefault("vg_name", ""), k -> new LinkedHashMap<>())
+      lvsByVg
+          .computeIfAbsent(row.getOrDefault("vg_name", ""), k -> new LinkedHashMap<>())
           .put(lv.name(), lv);
     }
     Map<String, LvmObservation.Vg> out = new LinkedHashMap<>();
@@ -94,8 +92,7 @@ public final class LvmProvider implements Provider, Importer {
     }
   }
 
-  private static LvmJsonReport report(Host host, Command command, String name)
-      throws IOException {
+  private static LvmJsonReport report(Host host, Command command, String name) throws IOException {
     CommandResult r = host.run(command);
     String what = command.executable();
     if (r.exitStatus() == CommandResult.NOT_FOUND) {
@@ -106,7 +103,11 @@ public final class LvmProvider implements Provider, Importer {
       report = LvmJsonReport.parse(r.out(), name);
     } catch (IllegalArgumentException e) {
       throw new ObserveException(
-          what + " printed no JSON report (exit " + r.exitStatus() + "): " + e.getMessage()
+          what
+              + " printed no JSON report (exit "
+              + r.exitStatus()
+              + "): "
+              + e.getMessage()
               + firstLine(r.err()));
     }
     if (!r.ok()) {

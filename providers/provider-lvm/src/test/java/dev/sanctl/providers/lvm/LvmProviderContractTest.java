@@ -18,7 +18,10 @@ class LvmProviderContractTest extends ProviderContractTest {
     DesiredState d = LvmStates.state();
     return List.of(
         ContractScenario.simulated("fresh HA pair", d, 1L << 30, sim -> {}),
-        ContractScenario.simulated("grow lv_a, remove lv_old, keep unmanaged lv_x", d, 1L << 30,
+        ContractScenario.simulated(
+            "grow lv_a, remove lv_old, keep unmanaged lv_x",
+            d,
+            1L << 30,
             sim -> {
               sim.run("n1", "lvcreate", "-L", "32M", "-n", "lv_a", "vg0");
               sim.run("n1", "lvcreate", "-L", "8M", "-n", "lv_old", "vg0");

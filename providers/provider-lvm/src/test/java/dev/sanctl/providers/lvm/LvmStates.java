@@ -12,14 +12,16 @@ import java.util.List;
 final class LvmStates {
   private LvmStates() {}
 
-  static final String CLUSTER = """
+  static final String CLUSTER =
+      """
       cluster: {name: t, iqnPrefix: iqn.2024-01.org.example:san, propertyNamespace: org.example}
       nodes:
         n1: {address: 192.0.2.1, os: linux, services: [lvm]}
         n2: {address: 192.0.2.2, os: linux, services: [lvm]}
       """;
 
-  static final String VGS = """
+  static final String VGS =
+      """
       volumeGroups:
         vg0:
           nodes: [n1, n2]
@@ -31,8 +33,9 @@ final class LvmStates {
       """;
 
   static DesiredState load(String vgs, String... more) {
-    List<SourceFile> files = new java.util.ArrayList<>(List.of(
-        new SourceFile("cluster.yaml", CLUSTER), new SourceFile("lvm.yaml", vgs)));
+    List<SourceFile> files =
+        new java.util.ArrayList<>(
+            List.of(new SourceFile("cluster.yaml", CLUSTER), new SourceFile("lvm.yaml", vgs)));
     for (int i = 0; i < more.length; i++) files.add(new SourceFile("more" + i + ".yaml", more[i]));
     LoadResult r = ConfigLoader.loadFiles(files);
     assertTrue(r.ok(), () -> r.diagnostics().toString());
