@@ -142,4 +142,30 @@ class FilesProviderTest {
   private static String line(Change c) {
     return c.address() + " " + c.action() + " " + c.impact() + ": " + c.commands().get(0);
   }
+
+  @Test
+  void importRestatesDeclaredGroupsWithObservedSizes() {
+    DesiredState d = state(CLUSTER);
+    FilesObservation o =
+        new FilesObservation(
+            Map.of(
+                "vg_lab",
+                new FilesObservation.Group(
+                    "vg_lab", "/srv/sanctl/vg_lab", true, Map.of("lun_a", 96L << 20))));
+    Map<String, Object> imported =
+        new FilesProvider()
+            .importState(
+                new PlanContext(d, Map.of("n1", NodeState.observed("n1", o)), Map.of(), p -> "x"));
+    assertEquals(
+        Map.of(
+            "volumeGroups",
+            Map.of(
+                "vg_lab",
+                Map.of(
+                    "type", "files",
+                    "path", "/srv/sanctl/vg_lab",
+                    "nodes", List.of("n1"),
+                    "volumes", Map.of("lun_a", Map.of("size", 96L << 20))))),
+        imported);
+  }
 }

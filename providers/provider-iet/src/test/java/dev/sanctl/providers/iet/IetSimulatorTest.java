@@ -413,4 +413,23 @@ class IetSimulatorTest {
       assertFalse(plan.applyable());
     }
   }
+
+  @Test
+  void liveStatusListsTargetsWithTheirInitiators() throws Exception {
+    DesiredState d = Amherst.state();
+    try (SimSan san = new SimSan(dir, d)) {
+      san.apply(d);
+      san.cluster.addSession("node1", VMC02, ESX1, "10.0.1.50");
+      IetProvider p = new IetProvider();
+      var obs =
+          p.observe(
+              new dev.sanctl.spi.provider.ObserveContext(
+                  d.nodes().get("node1"), san.cluster.host("node1"), d));
+      assertEquals(
+          List.of(
+              "tid 1 " + SERVER01 + ": 0 session(s)",
+              "tid 2 " + VMC02 + ": 1 session(s) from " + ESX1),
+          p.status("node1", obs));
+    }
+  }
 }
