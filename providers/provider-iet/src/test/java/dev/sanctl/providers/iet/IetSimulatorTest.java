@@ -66,8 +66,7 @@ class IetSimulatorTest {
   @Test
   void configFilesOnTheNodeAndTheMetaVolume() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       StringBuilder sb = new StringBuilder();
       for (String f : List.of("ietd.conf", "initiators.allow", "targets.allow")) {
         String etc = san.run("node1", "cat", "/etc/iet/" + f);
@@ -84,8 +83,7 @@ class IetSimulatorTest {
   @Test
   void observationIsBatched() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       dev.sanctl.testkit.RecordingHost h =
           new dev.sanctl.testkit.RecordingHost(san.cluster.host("node1"));
       new IetProvider()
@@ -108,8 +106,7 @@ class IetSimulatorTest {
   @Test
   void aManualIetadmDeleteIsDetectedAndRepaired() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       san.run("node1", "ietadm", "--op", "delete", "--tid=1");
       Plan drift = san.plan(d);
       Change c = only(drift, "node1/iet.target/" + SERVER01);
@@ -130,8 +127,7 @@ class IetSimulatorTest {
   @Test
   void afterFailoverTheNewNodeServesTheSameTargetsAndNothingIsPlanned() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       String conf = san.run("node1", "cat", "/mnt/iscsi-target/vg_dsk_0/iet/ietd.conf");
       san.cluster.failover("vg_dsk_0", "node2");
       Plan after = san.plan(d);
@@ -168,8 +164,7 @@ class IetSimulatorTest {
   @Test
   void growingAVolumeWithALiveSessionIsDisruptiveAndNamesTheInitiator() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       san.cluster.addSession("node1", VMC02, ESX1, "10.0.1.50");
       DesiredState grown =
           Amherst.withLvm(
@@ -198,8 +193,7 @@ class IetSimulatorTest {
   @Test
   void shrinkingIsRefusedWithAnExplanation() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       Plan plan =
           san.plan(
               Amherst.withLvm(
@@ -221,8 +215,7 @@ class IetSimulatorTest {
   @Test
   void takingATargetWithSessionsOfflineIsDisruptive() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       String initiator = "iqn.1994-05.com.redhat:swiscsi.server01.apps";
       san.cluster.addSession("node1", SERVER01, initiator, "10.0.1.60");
       DesiredState offline = Amherst.with(Amherst.GLOBALS, "offline", Amherst.LVM);
@@ -245,8 +238,7 @@ class IetSimulatorTest {
   @Test
   void serialAndIqnChangesAreBreaking() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       Plan serial =
           san.plan(Amherst.withIscsi("serial: AMHDSK-100415-01", "serial: AMHDSK-100415-09"));
       Change lun = only(serial, "node1/iet.lun/" + SERVER01 + "/0");
@@ -271,8 +263,7 @@ class IetSimulatorTest {
   @Test
   void fewerSessionsThanExpectedIsDriftAndUnknownTargetsAreUnmanaged() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       san.cluster.addSession("node1", VMC02, ESX1, "10.0.1.50");
       san.run("node1", "ietadm", "--op", "new", "--tid=9", "--params=Name=iqn.2001-04.org:x");
       Plan plan = san.plan(d);
@@ -304,8 +295,7 @@ class IetSimulatorTest {
   @Test
   void chapAccountChangesAreMaskedAndApplied() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       DesiredState renamed = Amherst.withIscsi("{user: vmc02,", "{user: vmc03,");
       Plan plan = san.plan(renamed);
       Change chap = only(plan, "node1/iet.chap/" + VMC02);
@@ -395,8 +385,7 @@ class IetSimulatorTest {
   @Test
   void splitBrainChangesNothingOnEitherNode() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       san.run("node2", "vgchange", "-ay", "vg_dsk_0");
       Plan plan = san.plan(d);
       assertNoChanges(plan);
@@ -417,8 +406,7 @@ class IetSimulatorTest {
   @Test
   void liveStatusListsTargetsWithTheirInitiators() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       san.cluster.addSession("node1", VMC02, ESX1, "10.0.1.50");
       IetProvider p = new IetProvider();
       var obs =

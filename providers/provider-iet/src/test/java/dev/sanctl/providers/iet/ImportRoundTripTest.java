@@ -26,8 +26,7 @@ class ImportRoundTripTest {
   @Test
   void importedSectionsReplanToNoChanges() throws Exception {
     DesiredState d = Amherst.state();
-    try (SimSan san = new SimSan(dir, d)) {
-      san.apply(d);
+    try (SimSan san = SimSan.applied(dir, d)) {
       ClusterObservation obs = san.engine.observe(d, List.of());
       Map<String, Object> imported = new LinkedHashMap<>();
       for (Provider p : List.of(new LvmProvider(), new IetProvider())) {

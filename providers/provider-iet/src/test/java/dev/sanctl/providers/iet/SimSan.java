@@ -56,6 +56,13 @@ final class SimSan implements AutoCloseable {
     Files.createDirectories(state);
   }
 
+  /** A simulated SAN for {@code desired} with {@code desired} already applied. */
+  static SimSan applied(Path dir, DesiredState desired) throws IOException {
+    SimSan san = new SimSan(dir, desired);
+    san.apply(desired);
+    return san;
+  }
+
   /** Loads YAML files given as alternating name and text. */
   static DesiredState load(String... nameAndText) {
     List<SourceFile> files = new ArrayList<>();
