@@ -141,9 +141,9 @@ class CoreutilsTest {
 
   @Test
   void unknownExecutablesAndWrappers() throws Exception {
-    CommandResult r = run("zfs", "list");
+    CommandResult r = run("frobnicate", "list");
     assertEquals(127, r.exitStatus());
-    assertEquals("sh: 1: zfs: not found\n", r.err());
+    assertEquals("sh: 1: frobnicate: not found\n", r.err());
     r = run("/opt/bin/lvs");
     assertEquals("sh: 1: /opt/bin/lvs: not found\n", r.err());
     assertEquals(0, run("/sbin/lvs").exitStatus());

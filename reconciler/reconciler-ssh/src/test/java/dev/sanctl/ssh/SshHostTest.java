@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.testkit.ssh.TestKeys;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.HostUnreachableException;
 import java.net.InetAddress;
