@@ -224,6 +224,28 @@ class IetTest {
         c.run("san1", "ietadm", "--op", "new", "--tid=1", "--user", "--params", "IncomingUser=joe"),
         234,
         "Username and password must be specified\n");
+    c.run("san1", "lvcreate", "-L", "4M", "-n", "ex", "vg0");
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=5",
+        "--params",
+        "Path=/dev/vg0/ex,Type=blockio");
+    check(
+        c.run(
+            "san1",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=6",
+            "--params",
+            "Path=/dev/mapper/vg0-ex,Type=blockio"),
+        240,
+        "Device or resource busy.\n");
     // san2 does not hold vg0: its LVs are not there.
     c.run("san1", "lvcreate", "-L", "4M", "-n", "v", "vg0");
     ok("san2", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);

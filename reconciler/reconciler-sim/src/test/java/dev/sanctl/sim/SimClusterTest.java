@@ -36,7 +36,7 @@ class SimClusterTest {
             .out(),
         "free space is the requested size; the meta volume is the only LV");
     assertEquals(
-        "  lv_meta:-wi-a-----\n",
+        "  lv_meta:-wi-ao----\n",
         c.run("san1", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
     assertEquals(
         "  lv_meta:-wi-------\n",
@@ -96,5 +96,82 @@ class SimClusterTest {
     assertEquals("san1 1 true\n", c.run("san1", "counter").out());
     assertEquals("san1 2 true\n", c.run("san1", "/usr/bin/counter").out());
     assertEquals("san2 1 false\n", c.run("san2", "counter").out());
+  }
+
+  /** A stand-in zvol tool: one device, /dev/zvol/tank/v1, backed by its own sparse file. */
+  static final class ZvolStub implements SimTool, SimBlockDevices {
+    @Override
+    public Set<String> names() {
+      return Set.of("zvolstub");
+    }
+
+    @Override
+    public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
+      Path f = node.toolState("zvolstub").resolve("v1");
+      try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+        raf.setLength(1 << 20);
+      }
+      return CommandResult.of(0, "", "");
+    }
+
+    @Override
+    public java.util.Optional<Path> blockDevice(SimNode node, String path) throws IOException {
+      Path f = node.toolState("zvolstub").resolve("v1");
+      return path.equals("/dev/zvol/tank/v1") && Files.exists(f)
+          ? java.util.Optional.of(f)
+          : java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void pluggableBlockDevicesServeAsLuns() throws Exception {
+    SimCluster c = TestClusters.amherst(dir.resolve("sim"));
+    c.register(new ZvolStub());
+    c.run("san1", "zvolstub");
+    assertEquals("1048576\n", c.run("san1", "blockdev", "--getsize64", "/dev/zvol/tank/v1").out());
+    c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:z");
+    CommandResult r =
+        c.run(
+            "san1",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=1",
+            "--lun=0",
+            "--params",
+            "Path=/dev/zvol/tank/v1,Type=blockio");
+    assertEquals(0, r.exitStatus(), r.err());
+    assertTrue(c.run("san1", "cat", "/proc/net/iet/volume").out().contains("blocks:2048 "));
+  }
+
+  @Test
+  void concurrentCommandsFromSeveralInstancesSeeOneState() throws Exception {
+    SimCluster first = TestClusters.amherst(dir.resolve("sim"));
+    SimCluster second = SimCluster.open(dir.resolve("sim"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<CommandResult>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      SimCluster c = i % 2 == 0 ? first : second;
+      String name = "lv" + i;
+      results.add(pool.submit(() -> c.run("san1", "lvcreate", "-L", "4M", "-n", name, "vg0")));
+    }
+    for (var f : results) assertEquals(0, f.get().exitStatus());
+    pool.shutdown();
+    assertEquals(
+        "  17:" + (100L * 1024 - 16 * 4) * 1024 * 1024 + "\n",
+        first
+            .run(
+                "san2",
+                "vgs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "lv_count,vg_free")
+            .out());
   }
 }

@@ -37,13 +37,13 @@ final class TestClusters {
   }
 
   /**
-   * An Amherst-style HA pair {@code san1}/{@code san2} holding {@code vg0} (meta volume {@code
-   * lv_meta}, 8 MiB, mounted at {@code /mnt/iscsi-target/vg0}), a file-backed group on {@code
-   * san1}, and an archive host {@code arch1} with pool {@code tank}.
+   * An Amherst-style HA pair {@code san1} (also running tgt)/{@code san2} holding {@code vg0} (meta
+   * volume {@code lv_meta}, 8 MiB, mounted at {@code /mnt/iscsi-target/vg0}), a file-backed group
+   * on {@code san1}, and an archive host {@code arch1} with pool {@code tank}.
    */
   static DesiredState amherst() {
     Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-    nodes.put("san1", node("san1", "lvm", "iet"));
+    nodes.put("san1", node("san1", "lvm", "iet", "tgt")); // tgt too, for TgtadmToolTest
     nodes.put("san2", node("san2", "lvm", "iet"));
     nodes.put("arch1", node("arch1", "zfs"));
     Map<String, VolumeGroup> vgs = new LinkedHashMap<>();

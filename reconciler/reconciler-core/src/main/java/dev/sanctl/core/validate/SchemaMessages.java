@@ -77,7 +77,7 @@ final class SchemaMessages {
         keywordSchema.forEach(v -> allowed.add(v.asString()));
         return Diagnostic.error(
             at,
-            subject + ": '" + Shown.value(value.asString()) + "' is not allowed",
+            subject + ": " + scalar(value) + " is not allowed",
             "use one of: " + String.join(", ", allowed));
       }
       case "const" -> {
@@ -86,9 +86,8 @@ final class SchemaMessages {
             subject
                 + " must be '"
                 + keywordSchema.asString()
-                + "', not '"
-                + Shown.value(value.asString())
-                + "'",
+                + "', not "
+                + scalar(value),
             null);
       }
       case "minimum", "exclusiveMinimum" -> {
@@ -178,6 +177,14 @@ final class SchemaMessages {
     return "the text '" + Shown.value(v.asString()) + "'";
   }
 
+
+  /** A value as written ('text', a number) or what it is (a map, a list, empty). */
+  static String scalar(JsonNode v) {
+    if (v != null && (v.isString() || v.isNumber() || v.isBoolean())) {
+      return "'" + Shown.value(v.asString()) + "'";
+    }
+    return actual(v);
+  }
 
   private static String stripDot(String s) {
     return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;

@@ -49,6 +49,7 @@ public final class SemanticValidator {
     v.nodeReferences();
     v.volumeGroups();
     v.portalGroups();
+    v.tgtExposure();
     v.targets();
     v.pools();
     v.schedules();
@@ -123,6 +124,24 @@ public final class SemanticValidator {
             YamlPath.of("portalGroups", pg, "portals", n),
             (p, addr) -> unique(seen, addr.toLowerCase(Locale.ROOT), p, "portal address " + addr));
       }
+    }
+  }
+
+  /** tgt has no per-target portal binding: every target is reachable on every tgt portal. */
+  private void tgtExposure() {
+    Set<String> tgtNodes = new LinkedHashSet<>();
+    for (String pg : names(root.path("portalGroups"))) {
+      for (String n : names(root.path("portalGroups").path(pg).path("portals"))) {
+        if (contains(root.path("nodes").path(n).path("services"), "tgt")) tgtNodes.add(n);
+      }
+    }
+    for (String n : tgtNodes) {
+      out.add(
+          Diagnostic.warning(
+              keyOf(YamlPath.of("nodes", n)),
+              "node '" + n + "' serves targets with tgt, which has no per-target portal binding:"
+                  + " every target is reachable on every portal of the daemon",
+              "restrict access with initiators (ACLs); portal groups only choose tgt's portals"));
     }
   }
 
@@ -214,6 +233,11 @@ public final class SemanticValidator {
     if (t.has("iqn")) return t.path("iqn").asString();
     if (volumes.isEmpty()) return null;
     String v = volumes.get(0);
+    for (JsonNode lun : t.path("luns")) {
+      if (lun.path("lun").asLong(-1) == 0 && volumes.contains(lun.path("volume").asString())) {
+        v = lun.path("volume").asString();
+      }
+    }
     return (root.path("cluster").path("iqnPrefix").asString() + "." + pg + "." + v.replace('/', '.'))
         .toLowerCase(Locale.ROOT)
         .replace('_', '-');

@@ -173,4 +173,40 @@ class ConfigLoaderTest {
     assertEquals(refs.stream().sorted().toList(), refs);
     assertEquals("a.yaml", refs.get(0).file());
   }
+
+  @Test
+  void tgtNodesGetAWarningButTheStateIsBuilt() {
+    LoadResult r =
+        ConfigLoader.loadFiles(
+            List.of(
+                new SourceFile(
+                    "c.yaml",
+                    "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
+                        + "nodes:\n  t1: {address: 10.0.0.1, services: [lvm, tgt]}\n"
+                        + "portalGroups: {pg: {portals: {t1: [10.0.0.1]}}}\n")));
+    assertTrue(r.ok());
+    assertEquals(1, r.diagnostics().size());
+    assertEquals(
+        "c.yaml:3:3: warning: node 't1' serves targets with tgt, which has no per-target portal"
+            + " binding: every target is reachable on every portal of the daemon (restrict access"
+            + " with initiators (ACLs); portal groups only choose tgt's portals)",
+        r.diagnostics().get(0).render());
+  }
+
+  @Test
+  void aTargetWithLunsTakesItsVolumeAndIqnFromLunZero() {
+    String cfg =
+        "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
+            + "nodes: {n1: {address: 10.0.0.1}}\n"
+            + "volumeGroups: {vg: {nodes: [n1], volumes: {a: {size: 1G}, b: {size: 1G}}}}\n"
+            + "portalGroups: {pg: {portals: {n1: [10.0.0.1]}}}\n"
+            + "targets:\n  - portalGroup: pg\n    luns: [{lun: 1, volume: vg/b}, {lun: 0, volume: vg/a,"
+            + " serial: S0}]\n";
+    LoadResult r = ConfigLoader.loadFiles(List.of(new SourceFile("c.yaml", cfg)));
+    assertTrue(r.ok(), r.diagnostics().toString());
+    Target t = r.state().targets().get(0);
+    assertEquals(VolumeRef.parse("vg/a"), t.volume());
+    assertEquals(2, t.luns().size());
+    assertEquals("iqn.2024-01.org.example.pg.vg.a", r.state().iqnOf(t));
+  }
 }

@@ -1,0 +1,91 @@
+package dev.sanctl.providers.tgt;
+
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.InitiatorGroup;
+import dev.sanctl.spi.model.Target;
+import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.PlannedVolumes;
+import dev.sanctl.spi.provider.VolumeFacts;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Works out which targets a node serves (those whose volume group it holds) and how. */
+final class DesiredTargets {
+  private DesiredTargets() {}
+
+  /** Initiator IQNs of a target: group names expanded, literal IQNs kept, order preserved. */
+  static List<String> initiators(DesiredState desired, Target t) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String ref : t.initiators()) {
+      InitiatorGroup g = desired.initiatorGroups().get(ref);
+      if (g != null) out.addAll(g.initiators());
+      else out.add(ref);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The targets {@code node} serves, resolved against its volume facts. Targets whose volume is
+   * missing or whose secret cannot be read become error findings and are skipped.
+   */
+  static List<DesiredTgtTarget> forNode(
+      PlanContext ctx, String node, VolumeFacts facts, List<Finding> findings) {
+    DesiredState desired = ctx.desired();
+    List<DesiredTgtTarget> out = new ArrayList<>();
+    for (Target t : desired.targets()) {
+      if (!PlannedVolumes.holds(desired, facts, node, t.volume().vg())) continue;
+      String iqn = desired.iqnOf(t);
+      if (t.state() == TargetState.ABSENT) {
+        out.add(new DesiredTgtTarget(iqn, TargetState.ABSENT, List.of(), List.of(), List.of(), null));
+        continue;
+      }
+      List<DesiredTgtTarget.DesiredLun> luns = new ArrayList<>();
+      boolean complete = true;
+      for (Target.Lun lun : t.luns()) {
+        VolumeFacts.Volume v =
+            PlannedVolumes.volume(desired, facts, node, lun.volume()).orElse(null);
+        if (v == null) {
+          findings.add(
+              new Finding(
+                  Finding.Kind.ERROR, node, address(node, iqn),
+                  "volume " + lun.volume() + " of target " + iqn + " does not exist on " + node,
+                  "declare the volume in its volume group, or fix the target's volume reference",
+                  lun.source()));
+          complete = false;
+          continue;
+        }
+        luns.add(
+            new DesiredTgtTarget.DesiredLun(
+                lun.lun() + 1, v.devicePath(), v.sizeBytes(), lun.serial()));
+      }
+      if (!complete && luns.isEmpty()) continue;
+      List<DesiredTgtTarget.Account> incoming = new ArrayList<>();
+      DesiredTgtTarget.Account outgoing = null;
+      try {
+        for (Target.ChapUser u : t.chap().incoming()) {
+          incoming.add(new DesiredTgtTarget.Account(u.user(), ctx.secrets().read(u.secretFile())));
+        }
+        Target.ChapUser o = t.chap().outgoing();
+        if (o != null) outgoing = new DesiredTgtTarget.Account(o.user(), ctx.secrets().read(o.secretFile()));
+      } catch (PlanContext.SecretException e) {
+        findings.add(
+            new Finding(
+                Finding.Kind.ERROR, node, address(node, iqn), e.getMessage(),
+                "fix the CHAP secret file (readable by sanctl only: chmod 600)", t.source()));
+        continue;
+      }
+      out.add(
+          new DesiredTgtTarget(
+              iqn, t.state(), luns, initiators(desired, t), incoming, outgoing));
+    }
+    return out;
+  }
+
+  static String address(String node, String iqn) {
+    return node + "/tgt.target/" + iqn;
+  }
+}

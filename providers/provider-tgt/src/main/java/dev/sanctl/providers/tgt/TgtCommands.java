@@ -1,0 +1,109 @@
+package dev.sanctl.providers.tgt;
+
+import dev.sanctl.spi.host.Command;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@code tgtadm} argument vectors for one node (with its control port, if any). */
+final class TgtCommands {
+  private final Integer controlPort;
+
+  TgtCommands(Integer controlPort) {
+    this.controlPort = controlPort;
+  }
+
+  private List<String> base() {
+    List<String> argv = new ArrayList<>();
+    argv.add("tgtadm");
+    if (controlPort != null) {
+      argv.add("-C");
+      argv.add(controlPort.toString());
+    }
+    argv.add("--lld");
+    argv.add("iscsi");
+    return argv;
+  }
+
+  Command show(String mode) {
+    List<String> argv = base();
+    argv.addAll(List.of("--op", "show", "--mode", mode));
+    return new Command(argv, null, null, false, null);
+  }
+
+  Command change(String... args) {
+    List<String> argv = base();
+    argv.addAll(List.of(args));
+    return new Command(argv, null, null, true, null);
+  }
+
+  Command newTarget(int tid, String iqn) {
+    return change("--op", "new", "--mode", "target", "--tid", tid(tid), "--targetname", iqn);
+  }
+
+  Command deleteTarget(int tid, boolean force) {
+    return force
+        ? change("--op", "delete", "--mode", "target", "--tid", tid(tid), "--force")
+        : change("--op", "delete", "--mode", "target", "--tid", tid(tid));
+  }
+
+  Command newLun(int tid, int lun, String path) {
+    return change(
+        "--op", "new", "--mode", "logicalunit", "--tid", tid(tid), "--lun", Integer.toString(lun),
+        "--backing-store", path);
+  }
+
+  Command deleteLun(int tid, int lun) {
+    return change(
+        "--op", "delete", "--mode", "logicalunit", "--tid", tid(tid), "--lun",
+        Integer.toString(lun));
+  }
+
+  Command setSerial(int tid, int lun, String serial) {
+    return change(
+        "--op", "update", "--mode", "logicalunit", "--tid", tid(tid), "--lun",
+        Integer.toString(lun), "--params", "scsi_sn=" + serial + ",scsi_id=" + serial);
+  }
+
+  Command bindInitiator(int tid, String iqn) {
+    return change("--op", "bind", "--mode", "target", "--tid", tid(tid), "--initiator-name", iqn);
+  }
+
+  Command unbindAcl(int tid, String entry) {
+    boolean name = entry.startsWith("iqn.") || entry.startsWith("eui.");
+    return change(
+        "--op", "unbind", "--mode", "target", "--tid", tid(tid),
+        name ? "--initiator-name" : "--initiator-address", entry);
+  }
+
+  Command setState(int tid, String state) {
+    return change(
+        "--op", "update", "--mode", "target", "--tid", tid(tid), "--name", "state", "--value",
+        state);
+  }
+
+  Command newAccount(String user, String secret) {
+    return change("--op", "new", "--mode", "account", "--user", user, "--password", secret)
+        .withSecret(secret);
+  }
+
+  Command bindAccount(int tid, String user, boolean outgoing) {
+    return outgoing
+        ? change("--op", "bind", "--mode", "account", "--tid", tid(tid), "--user", user, "--outgoing")
+        : change("--op", "bind", "--mode", "account", "--tid", tid(tid), "--user", user);
+  }
+
+  Command unbindAccount(int tid, String user, boolean outgoing) {
+    return outgoing
+        ? change(
+            "--op", "unbind", "--mode", "account", "--tid", tid(tid), "--user", user, "--outgoing")
+        : change("--op", "unbind", "--mode", "account", "--tid", tid(tid), "--user", user);
+  }
+
+  Command newPortal(String portal) {
+    return change("--op", "new", "--mode", "portal", "--param", "portal=" + portal);
+  }
+
+  private static String tid(int tid) {
+    return Integer.toString(tid);
+  }
+}

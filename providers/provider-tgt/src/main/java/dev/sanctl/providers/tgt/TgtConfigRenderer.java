@@ -1,0 +1,47 @@
+package dev.sanctl.providers.tgt;
+
+import java.util.List;
+
+/**
+ * Renders the persisted {@code /etc/tgt/conf.d/sanctl.conf} in tgt-admin's targets.conf syntax, so
+ * that a tgtd restart ({@code tgt-admin -e}) brings back what sanctl applied. Every line ends with
+ * a newline.
+ */
+final class TgtConfigRenderer {
+  private TgtConfigRenderer() {}
+
+  static String render(String cluster, List<DesiredTgtTarget> targets) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Managed by sanctl for cluster ")
+        .append(cluster)
+        .append(": changes here are overwritten.\n");
+    sb.append("default-driver iscsi\n");
+    for (DesiredTgtTarget t : targets) {
+      sb.append('\n').append("<target ").append(t.iqn()).append(">\n");
+      for (DesiredTgtTarget.DesiredLun lun : t.luns()) {
+        sb.append("\t<backing-store ").append(lun.path()).append(">\n");
+        sb.append("\t\tlun ").append(lun.tgtLun()).append('\n');
+        if (lun.serial() != null) {
+          sb.append("\t\tscsi_sn ").append(lun.serial()).append('\n');
+          sb.append("\t\tscsi_id ").append(lun.serial()).append('\n');
+        }
+        sb.append("\t</backing-store>\n");
+      }
+      for (String initiator : t.initiators()) {
+        sb.append("\tinitiator-name ").append(initiator).append('\n');
+      }
+      for (DesiredTgtTarget.Account a : t.incoming()) {
+        sb.append("\tincominguser ").append(a.user()).append(' ').append(a.secret()).append('\n');
+      }
+      if (t.outgoing() != null) {
+        sb.append("\toutgoinguser ")
+            .append(t.outgoing().user())
+            .append(' ')
+            .append(t.outgoing().secret())
+            .append('\n');
+      }
+      sb.append("</target>\n");
+    }
+    return sb.toString();
+  }
+}

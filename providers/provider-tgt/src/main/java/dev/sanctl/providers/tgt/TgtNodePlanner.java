@@ -1,0 +1,305 @@
+package dev.sanctl.providers.tgt;
+
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.NodeSpec;
+import dev.sanctl.spi.model.PortalGroup;
+import dev.sanctl.spi.model.SourceRef;
+import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.provider.Action;
+import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.FieldChange;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Impact;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Plans tgt on one node: targets, LUNs, serials, ACLs, accounts, portals, the persisted file. */
+final class TgtNodePlanner {
+  static final String CONFIG_DIR = "/etc/tgt/conf.d";
+  static final String CONFIG_FILE = CONFIG_DIR + "/sanctl.conf";
+
+  private final DesiredState desired;
+  private final NodeSpec node;
+  private final TgtObservation seen;
+  private final TgtCommands tgt;
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Finding> findings;
+  private final Set<Integer> usedTids = new HashSet<>();
+
+  TgtNodePlanner(DesiredState desired, NodeSpec node, TgtObservation seen, List<Finding> findings) {
+    this.desired = desired;
+    this.node = node;
+    this.seen = seen;
+    this.tgt = new TgtCommands(node.tgtControlPort());
+    this.findings = findings;
+    seen.targets().forEach(t -> usedTids.add(t.tid()));
+  }
+
+  List<Change> plan(List<DesiredTgtTarget> wanted) {
+    planPortals();
+    Map<String, TgtTarget> byIqn = new HashMap<>();
+    seen.targets().forEach(t -> byIqn.put(t.iqn(), t));
+    Set<String> wantedIqns = new HashSet<>();
+    Set<String> knownAccounts = new HashSet<>(seen.accounts());
+    for (DesiredTgtTarget want : wanted) {
+      wantedIqns.add(want.iqn());
+      TgtTarget have = byIqn.get(want.iqn());
+      if (want.state() == TargetState.ABSENT) {
+        if (have != null) delete(have);
+      } else if (have == null) {
+        create(want, knownAccounts);
+      } else {
+        update(want, have, knownAccounts);
+      }
+    }
+    for (TgtTarget t : seen.targets()) {
+      if (!wantedIqns.contains(t.iqn())) {
+        findings.add(
+            new Finding(
+                Finding.Kind.UNMANAGED, node.name(), DesiredTargets.address(node.name(), t.iqn()),
+                "target " + t.iqn() + " (tid " + t.tid() + ") is served by tgt but not declared",
+                "declare it to manage it, or `state: absent` to remove it", SourceRef.NONE));
+      }
+    }
+    planConfigFile(wanted);
+    return changes;
+  }
+
+  private void planPortals() {
+    Set<String> want = new LinkedHashSet<>();
+    Set<String> groups = new HashSet<>();
+    for (PortalGroup pg : desired.portalGroups().values()) {
+      List<String> addrs = pg.portals().get(node.name());
+      if (addrs == null) continue;
+      groups.add(pg.name());
+      for (String a : addrs) want.add((a.contains(":") ? "[" + a + "]" : a) + ":" + pg.port());
+    }
+    if (groups.size() > 1) {
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING, node.name(), node.name() + "/tgt.portal",
+              "tgt has no per-target portal binding: every target on " + node.name()
+                  + " is reachable on the portals of all its portal groups " + groups,
+              "use one portal group per tgt node to keep exposure exact", SourceRef.NONE));
+    }
+    for (String p : want) {
+      if (!seen.portals().contains(p)) {
+        changes.add(
+            change(node.name() + "/tgt.portal/" + p, "portal", p, Action.CREATE, Impact.NONE,
+                "portal not present", List.of(FieldChange.of("portal", null, p)),
+                List.of(tgt.newPortal(p)), List.of(), List.of()));
+      }
+    }
+    for (String p : seen.portals()) {
+      if (!want.contains(p)) {
+        findings.add(
+            new Finding(
+                Finding.Kind.UNMANAGED, node.name(), node.name() + "/tgt.portal/" + p,
+                "tgt portal " + p + " is not in any portal group of " + node.name(),
+                "add it to a portal group, or remove it from tgtd's start options",
+                SourceRef.NONE));
+      }
+    }
+  }
+
+  private int nextTid() {
+    int tid = 1;
+    while (usedTids.contains(tid)) tid++;
+    usedTids.add(tid);
+    return tid;
+  }
+
+  private void create(DesiredTgtTarget want, Set<String> knownAccounts) {
+    int tid = nextTid();
+    List<Command> cmds = new ArrayList<>();
+    List<FieldChange> fields = new ArrayList<>();
+    cmds.add(tgt.newTarget(tid, want.iqn()));
+    fields.add(FieldChange.of("tid", null, tid));
+    for (DesiredTgtTarget.DesiredLun lun : want.luns()) {
+      cmds.add(tgt.newLun(tid, lun.tgtLun(), lun.path()));
+      if (lun.serial() != null) cmds.add(tgt.setSerial(tid, lun.tgtLun(), lun.serial()));
+      fields.add(FieldChange.of("lun[" + lun.tgtLun() + "].path", null, lun.path()));
+      fields.add(FieldChange.of("lun[" + lun.tgtLun() + "].serial", null, lun.serial()));
+    }
+    for (String i : want.initiators()) {
+      cmds.add(tgt.bindInitiator(tid, i));
+      fields.add(FieldChange.of("acl", null, i));
+    }
+    accounts(tid, want, List.of(), null, knownAccounts, cmds, fields);
+    if (want.state() == TargetState.OFFLINE) cmds.add(tgt.setState(tid, "offline"));
+    changes.add(
+        change(DesiredTargets.address(node.name(), want.iqn()), "target", want.iqn(),
+            Action.CREATE, Impact.NONE, "target not served on " + node.name(), fields, cmds,
+            List.of(), portalDeps()));
+  }
+
+  private void update(DesiredTgtTarget want, TgtTarget have, Set<String> knownAccounts) {
+    int tid = have.tid();
+    List<Command> cmds = new ArrayList<>();
+    List<FieldChange> fields = new ArrayList<>();
+    Impact impact = Impact.NONE;
+    List<String> sessions = sessions(have);
+    Map<Integer, TgtTarget.Lun> haveLuns = new HashMap<>();
+    have.dataLuns().forEach(l -> haveLuns.put(l.lun(), l));
+    for (DesiredTgtTarget.DesiredLun lun : want.luns()) {
+      TgtTarget.Lun h = haveLuns.remove(lun.tgtLun());
+      String at = "lun[" + lun.tgtLun() + "]";
+      if (h == null) {
+        cmds.add(tgt.newLun(tid, lun.tgtLun(), lun.path()));
+        if (lun.serial() != null) cmds.add(tgt.setSerial(tid, lun.tgtLun(), lun.serial()));
+        fields.add(FieldChange.of(at + ".path", null, lun.path()));
+        continue;
+      }
+      boolean pathChanged = !lun.path().equals(h.backingStorePath());
+      boolean sizeChanged = TgtSizes.printedMegabytes(lun.sizeBytes()) != h.sizeMb();
+      if (pathChanged || sizeChanged) {
+        cmds.add(tgt.deleteLun(tid, lun.tgtLun()));
+        cmds.add(tgt.newLun(tid, lun.tgtLun(), lun.path()));
+        if (lun.serial() != null) cmds.add(tgt.setSerial(tid, lun.tgtLun(), lun.serial()));
+        if (pathChanged) {
+          fields.add(FieldChange.of(at + ".path", h.backingStorePath(), lun.path()));
+          impact = worst(impact, Impact.BREAKING);
+        } else {
+          fields.add(FieldChange.of(at + ".sizeMB", h.sizeMb(), TgtSizes.printedMegabytes(lun.sizeBytes())));
+          impact = worst(impact, Impact.DISRUPTIVE);
+        }
+      } else if (lun.serial() != null
+          && (!lun.serial().equals(h.scsiSn()) || !lun.serial().equals(h.scsiId()))) {
+        cmds.add(tgt.setSerial(tid, lun.tgtLun(), lun.serial()));
+        fields.add(FieldChange.of(at + ".serial", h.scsiSn(), lun.serial()));
+        impact = worst(impact, Impact.BREAKING);
+      }
+    }
+    for (TgtTarget.Lun extra : haveLuns.values()) {
+      cmds.add(tgt.deleteLun(tid, extra.lun()));
+      fields.add(FieldChange.of("lun[" + extra.lun() + "].path", extra.backingStorePath(), null));
+      impact = worst(impact, Impact.BREAKING);
+    }
+    Set<String> wantAcl = new LinkedHashSet<>(want.initiators());
+    for (String entry : have.acl()) {
+      if (!wantAcl.remove(entry)) {
+        cmds.add(tgt.unbindAcl(tid, entry));
+        fields.add(FieldChange.of("acl", entry, null));
+        if (sessions.contains(entry) || "ALL".equals(entry)) impact = worst(impact, Impact.DISRUPTIVE);
+      }
+    }
+    for (String i : wantAcl) {
+      cmds.add(tgt.bindInitiator(tid, i));
+      fields.add(FieldChange.of("acl", null, i));
+    }
+    accounts(tid, want, have.accounts(), have.outgoingAccount(), knownAccounts, cmds, fields);
+    String wantState = want.state() == TargetState.OFFLINE ? "offline" : "ready";
+    if (!wantState.equals(have.state())) {
+      cmds.add(tgt.setState(tid, wantState));
+      fields.add(FieldChange.of("state", have.state(), wantState));
+      if ("offline".equals(wantState)) impact = worst(impact, Impact.DISRUPTIVE);
+    }
+    if (cmds.isEmpty()) return;
+    changes.add(
+        change(DesiredTargets.address(node.name(), want.iqn()), "target", want.iqn(),
+            Action.UPDATE, impact, "target differs on " + node.name(), fields, cmds,
+            impact == Impact.NONE ? List.of() : sessions, portalDeps()));
+  }
+
+  private void accounts(
+      int tid,
+      DesiredTgtTarget want,
+      List<String> haveIncoming,
+      String haveOutgoing,
+      Set<String> knownAccounts,
+      List<Command> cmds,
+      List<FieldChange> fields) {
+    Set<String> bound = new HashSet<>(haveIncoming);
+    for (DesiredTgtTarget.Account a : want.incoming()) {
+      if (knownAccounts.add(a.user())) cmds.add(tgt.newAccount(a.user(), a.secret()));
+      if (!bound.remove(a.user())) {
+        cmds.add(tgt.bindAccount(tid, a.user(), false));
+        fields.add(new FieldChange("chap.incoming." + a.user(), null, a.secret(), true));
+      }
+    }
+    for (String stale : bound) {
+      cmds.add(tgt.unbindAccount(tid, stale, false));
+      fields.add(new FieldChange("chap.incoming." + stale, "(bound)", null, false));
+    }
+    DesiredTgtTarget.Account out = want.outgoing();
+    String wantOut = out == null ? null : out.user();
+    if (wantOut != null && knownAccounts.add(wantOut)) cmds.add(tgt.newAccount(wantOut, out.secret()));
+    if (!java.util.Objects.equals(wantOut, haveOutgoing)) {
+      if (haveOutgoing != null) cmds.add(tgt.unbindAccount(tid, haveOutgoing, true));
+      if (wantOut != null) cmds.add(tgt.bindAccount(tid, wantOut, true));
+      fields.add(FieldChange.of("chap.outgoing", haveOutgoing, wantOut));
+    }
+  }
+
+  private void delete(TgtTarget have) {
+    List<String> sessions = sessions(have);
+    changes.add(
+        change(DesiredTargets.address(node.name(), have.iqn()), "target", have.iqn(),
+            Action.DELETE, Impact.DISRUPTIVE, "state: absent",
+            List.of(FieldChange.of("tid", have.tid(), null)),
+            List.of(tgt.deleteTarget(have.tid(), !sessions.isEmpty())), sessions, List.of()));
+  }
+
+  private void planConfigFile(List<DesiredTgtTarget> wanted) {
+    List<DesiredTgtTarget> persisted =
+        wanted.stream().filter(t -> t.state() != TargetState.ABSENT).toList();
+    String content = TgtConfigRenderer.render(desired.cluster().name(), persisted);
+    if (content.equals(seen.configFile())) return;
+    String tmp = CONFIG_DIR + "/.sanctl.conf.sanctl-tmp";
+    List<Command> cmds = new ArrayList<>();
+    cmds.add(Command.change("mkdir", "-p", CONFIG_DIR));
+    Command write = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
+    for (DesiredTgtTarget t : persisted) {
+      for (DesiredTgtTarget.Account a : t.incoming()) write = write.withSecret(a.secret());
+      if (t.outgoing() != null) write = write.withSecret(t.outgoing().secret());
+    }
+    cmds.add(write);
+    cmds.add(Command.change("mv", "-f", tmp, CONFIG_FILE));
+    List<String> deps = changes.stream().map(Change::address).toList();
+    changes.add(
+        change(node.name() + "/tgt.config/" + CONFIG_FILE, "config", CONFIG_FILE,
+            seen.configFile() == null ? Action.CREATE : Action.UPDATE, Impact.NONE,
+            "persisted configuration differs (a tgtd restart would not restore the live state)",
+            List.of(new FieldChange("content", seen.configFile() == null ? null : "(previous)",
+                "(" + persisted.size() + " targets)", false)),
+            cmds, List.of(), deps));
+  }
+
+  private List<String> portalDeps() {
+    return changes.stream()
+        .filter(c -> c.kind().equals("portal"))
+        .map(Change::address)
+        .toList();
+  }
+
+  private static List<String> sessions(TgtTarget t) {
+    return t.nexuses().stream().map(TgtTarget.Nexus::initiator).distinct().sorted().toList();
+  }
+
+  private static Impact worst(Impact a, Impact b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private Change change(
+      String address,
+      String kind,
+      String name,
+      Action action,
+      Impact impact,
+      String reason,
+      List<FieldChange> fields,
+      List<Command> cmds,
+      List<String> affected,
+      List<String> deps) {
+    return new Change(
+        address, node.name(), TgtProvider.ID, kind, name, action, impact, reason, fields, cmds,
+        affected, deps);
+  }
+}
