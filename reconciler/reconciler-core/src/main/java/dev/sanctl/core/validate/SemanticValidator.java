@@ -236,6 +236,7 @@ public final class SemanticValidator {
     for (JsonNode lun : t.path("luns")) {
       if (lun.path("lun").asLong(-1) == 0 && volumes.contains(lun.path("volume").asString())) {
         v = lun.path("volume").asString();
+        break;
       }
     }
     return (root.path("cluster").path("iqnPrefix").asString() + "." + pg + "." + v.replace('/', '.'))
