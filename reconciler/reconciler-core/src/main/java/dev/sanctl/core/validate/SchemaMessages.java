@@ -194,13 +194,8 @@ final class SchemaMessages {
     return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
   }
 
-  /** Follows a local {@code $ref} ("#/$defs/x") of a schema node. */
   private JsonNode resolve(JsonNode node) {
-    JsonNode ref = node.path("$ref");
-    if (!ref.isString() || !ref.stringValue().startsWith("#/")) return node;
-    JsonNode n = schema;
-    for (String part : ref.stringValue().substring(2).split("/")) n = n.path(part);
-    return n;
+    return SchemaNodes.resolve(schema, node);
   }
 
   private JsonNode valueAt(YamlPath path) {

@@ -309,17 +309,11 @@ public final class SemanticValidator {
         inPool(zp, zv, pool, "zvol");
         size(zp.key("size"));
         if (at(zp).has("blockSize")) blockSize(zp.key("blockSize"));
-        if (at(zp).has("snapshotSchedule")) {
-          ref(zp.key("snapshotSchedule"), at(zp).path("snapshotSchedule").asString(), schedules,
-              "snapshot schedule");
-        }
+        optionalRef(zp.key("snapshotSchedule"), schedules, "snapshot schedule");
       }
       YamlPath vd = p.key("volumeDefaults");
       if (at(vd).has("blockSize")) blockSize(vd.key("blockSize"));
-      if (at(vd).has("snapshotSchedule")) {
-        ref(vd.key("snapshotSchedule"), at(vd).path("snapshotSchedule").asString(), schedules,
-            "snapshot schedule");
-      }
+      optionalRef(vd.key("snapshotSchedule"), schedules, "snapshot schedule");
       if (pl.has("stmfHa") && pl.has("comstar")) {
         error(
             keyOf(p.key("comstar")),
@@ -348,24 +342,16 @@ public final class SemanticValidator {
     Set<String> hostGroups = names(h.path("hostGroups"));
     Set<String> targetGroups = names(h.path("targetGroups"));
     Set<String> zvols = names(at(pool).path("volumes"));
-    if (h.has("defaultTpg")) ref(s.key("defaultTpg"), h.path("defaultTpg").asString(), tpgs, "TPG");
-    for (String t : targets) {
-      YamlPath tp = s.key("targets").key(t).key("tpg");
-      if (at(tp).isString()) ref(tp, at(tp).stringValue(), tpgs, "TPG");
-    }
+    optionalRef(s.key("defaultTpg"), tpgs, "TPG");
+    for (String t : targets) optionalRef(s.key("targets").key(t).key("tpg"), tpgs, "TPG");
     for (String g : targetGroups) {
       eachString(s.key("targetGroups").key(g), (p, t) -> ref(p, t, targets, "stmf-ha target"));
     }
     eachString(s.key("logicalUnits"), (p, lu) -> ref(p, lu, zvols, "zvol of pool " + poolName));
     for (String v : names(h.path("views"))) {
       YamlPath vp = s.key("views").key(v);
-      if (at(vp).has("hostGroup")) {
-        ref(vp.key("hostGroup"), at(vp).path("hostGroup").asString(), hostGroups, "host group");
-      }
-      if (at(vp).has("targetGroup")) {
-        ref(vp.key("targetGroup"), at(vp).path("targetGroup").asString(), targetGroups,
-            "target group");
-      }
+      optionalRef(vp.key("hostGroup"), hostGroups, "host group");
+      optionalRef(vp.key("targetGroup"), targetGroups, "target group");
     }
   }
 
@@ -397,13 +383,8 @@ public final class SemanticValidator {
       YamlPath vp = c.key("views").index(i);
       JsonNode v = at(vp);
       ref(vp.key("lu"), v.path("lu").asString(), lus, "logical unit");
-      if (v.has("hostGroup")) {
-        ref(vp.key("hostGroup"), v.path("hostGroup").asString(), hostGroups, "host group");
-      }
-      if (v.has("targetGroup")) {
-        ref(vp.key("targetGroup"), v.path("targetGroup").asString(), targetGroups,
-            "target group");
-      }
+      optionalRef(vp.key("hostGroup"), hostGroups, "host group");
+      optionalRef(vp.key("targetGroup"), targetGroups, "target group");
       String key =
           v.path("hostGroup").asString("*") + "|" + v.path("targetGroup").asString("*") + "|"
               + v.path("lun").asLong();
@@ -444,14 +425,8 @@ public final class SemanticValidator {
     JsonNode defaults = root.path("backups").path("defaults");
     Set<String> nodes = names(root.path("nodes"));
     Set<String> pools = names(root.path("pools"));
-    if (defaults.has("archive")) {
-      ref(YamlPath.of("backups", "defaults", "archive"), defaults.path("archive").asString(), nodes,
-          "node");
-    }
-    if (defaults.has("pool")) {
-      ref(YamlPath.of("backups", "defaults", "pool"), defaults.path("pool").asString(), pools,
-          "pool");
-    }
+    optionalRef(YamlPath.of("backups", "defaults", "archive"), nodes, "node");
+    optionalRef(YamlPath.of("backups", "defaults", "pool"), pools, "pool");
     Map<String, YamlPath> destinations = new HashMap<>();
     JsonNode jobs = root.path("backups").path("jobs");
     for (int i = 0; i < jobs.size(); i++) {
@@ -541,6 +516,11 @@ public final class SemanticValidator {
     if (known.contains(name)) return true;
     missing(p, name, known, what);
     return false;
+  }
+
+  /** Checks the reference at {@code p} when it is written. */
+  private void optionalRef(YamlPath p, Set<String> known, String what) {
+    if (at(p).isString()) ref(p, at(p).stringValue(), known, what);
   }
 
   private void refKey(YamlPath p, String name, Set<String> known, String what) {
