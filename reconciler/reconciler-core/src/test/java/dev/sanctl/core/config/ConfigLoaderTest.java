@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
   static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
 
+  static final String CLUSTER = "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n";
+
+  static LoadResult loadOne(String yaml) {
+    return ConfigLoader.loadFiles(List.of(new SourceFile("c.yaml", yaml)));
+  }
+
   static DesiredState load(String example) {
     LoadResult r = ConfigLoader.loadDirectory(EXAMPLES.resolve(example));
     assertTrue(r.ok(), r.diagnostics().toString());
@@ -110,13 +116,10 @@ class ConfigLoaderTest {
   @Test
   void defaultsOfAMinimalConfig() {
     LoadResult r =
-        ConfigLoader.loadFiles(
-            List.of(
-                new SourceFile(
-                    "c.yaml",
-                    "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
-                        + "snapshotSchedules:\n"
-                        + "  S: {rules: [{name: D, freq: daily, n: 7}]}\n")));
+        loadOne(
+            CLUSTER
+                + "snapshotSchedules:\n"
+                + "  S: {rules: [{name: D, freq: daily, n: 7}]}\n");
     assertTrue(r.ok(), r.diagnostics().toString());
     DesiredState s = r.state();
     assertEquals(Transport.DEFAULTS, s.transport());
@@ -177,13 +180,10 @@ class ConfigLoaderTest {
   @Test
   void tgtNodesGetAWarningButTheStateIsBuilt() {
     LoadResult r =
-        ConfigLoader.loadFiles(
-            List.of(
-                new SourceFile(
-                    "c.yaml",
-                    "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
-                        + "nodes:\n  t1: {address: 10.0.0.1, services: [lvm, tgt]}\n"
-                        + "portalGroups: {pg: {portals: {t1: [10.0.0.1]}}}\n")));
+        loadOne(
+            CLUSTER
+                + "nodes:\n  t1: {address: 10.0.0.1, services: [lvm, tgt]}\n"
+                + "portalGroups: {pg: {portals: {t1: [10.0.0.1]}}}\n");
     assertTrue(r.ok());
     assertEquals(1, r.diagnostics().size());
     assertEquals(
@@ -196,13 +196,13 @@ class ConfigLoaderTest {
   @Test
   void aTargetWithLunsTakesItsVolumeAndIqnFromLunZero() {
     String cfg =
-        "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
+        CLUSTER
             + "nodes: {n1: {address: 10.0.0.1}}\n"
             + "volumeGroups: {vg: {nodes: [n1], volumes: {a: {size: 1G}, b: {size: 1G}}}}\n"
             + "portalGroups: {pg: {portals: {n1: [10.0.0.1]}}}\n"
             + "targets:\n  - portalGroup: pg\n    luns: [{lun: 1, volume: vg/b}, {lun: 0, volume: vg/a,"
             + " serial: S0}]\n";
-    LoadResult r = ConfigLoader.loadFiles(List.of(new SourceFile("c.yaml", cfg)));
+    LoadResult r = loadOne(cfg);
     assertTrue(r.ok(), r.diagnostics().toString());
     Target t = r.state().targets().get(0);
     assertEquals(VolumeRef.parse("vg/a"), t.volume());
