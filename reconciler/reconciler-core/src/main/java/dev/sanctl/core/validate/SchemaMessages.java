@@ -53,6 +53,10 @@ final class SchemaMessages {
         }
         String what = path.isEmpty() ? "the file" : PathDescriber.describe(root, path);
         JsonNode doc = owner.path("properties").path(missing).path("description");
+        if (!doc.isString()) {
+          NodePath conditional = e.getSchemaLocation().getFragment().getParent().getParent();
+          doc = schemaAt(conditional).path("properties").path(missing).path("description");
+        }
         return Diagnostic.error(
             file.positions().key(path),
             what + " is missing '" + missing + "'",

@@ -209,4 +209,17 @@ class ConfigLoaderTest {
     assertEquals(2, t.luns().size());
     assertEquals("iqn.2024-01.org.example.pg.vg.a", r.state().iqnOf(t));
   }
+
+  @Test
+  void aLocalNodeNeedsNoAddressButAnSshNodeDoes() {
+    LoadResult local = loadOne(CLUSTER + "nodes: {me: {connection: local}}\n");
+    assertTrue(local.ok(), local.diagnostics().toString());
+    assertEquals("localhost", local.state().nodes().get("me").address());
+    assertTrue(local.state().nodes().get("me").isLocal());
+
+    LoadResult ssh = loadOne(CLUSTER + "nodes: {far: {connection: ssh}}\n");
+    assertEquals(
+        List.of("node 'far' is missing 'address'"),
+        ssh.diagnostics().stream().map(Diagnostic::message).toList());
+  }
 }
