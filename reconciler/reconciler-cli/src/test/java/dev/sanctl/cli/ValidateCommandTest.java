@@ -21,19 +21,14 @@ class ValidateCommandTest {
   void validConfigExitsZeroWithSummary() {
     CliRun run = CliRun.of("-C", QUICKSTART.toString(), "validate");
     assertEquals(ExitCodes.OK, run.exitCode());
-    assertEquals(
-        "valid: 2 nodes, 2 volume groups, 4 volumes, 4 targets\n", run.out());
+    assertEquals("valid: 2 nodes, 2 volume groups, 4 volumes, 4 targets\n", run.out());
   }
 
   @Test
   void jsonFormatListsDiagnosticsWithPositions() {
     CliRun run =
         CliRun.of(
-            "validate",
-            "-C",
-            CORPUS.resolve("12-unknown-key-typo").toString(),
-            "--format",
-            "json");
+            "validate", "-C", CORPUS.resolve("12-unknown-key-typo").toString(), "--format", "json");
     assertEquals(ExitCodes.ERROR, run.exitCode());
     Approvals.verify(run.out());
   }
@@ -43,7 +38,8 @@ class ValidateCommandTest {
     CliRun run = CliRun.of("validate", "-C", QUICKSTART.toString(), "--format", "json");
     assertEquals(ExitCodes.OK, run.exitCode());
     assertEquals(
-        "{\n  \"diagnostics\": [],\n  \"formatVersion\": \"1\",\n  \"valid\": true\n}\n", run.out());
+        "{\n  \"diagnostics\": [],\n  \"formatVersion\": \"1\",\n  \"valid\": true\n}\n",
+        run.out());
   }
 
   @Test

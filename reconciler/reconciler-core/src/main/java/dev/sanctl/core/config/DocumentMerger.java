@@ -117,8 +117,7 @@ public final class DocumentMerger {
   private void duplicate(ParsedFile f, YamlPath path, String message, String hint) {
     SourceRef first = positions.key(path);
     diagnostics.add(
-        Diagnostic.error(
-            f.positions().key(path), message + " (also at " + first + ")", hint));
+        Diagnostic.error(f.positions().key(path), message + " (also at " + first + ")", hint));
   }
 
   private JsonNode at(YamlPath path) {

@@ -150,7 +150,11 @@ public final class YamlFileReader {
         if (first != null) {
           error(
               keyRef,
-              "duplicate key '" + Shown.value(key) + "' (first defined at line " + first.line() + ")",
+              "duplicate key '"
+                  + Shown.value(key)
+                  + "' (first defined at line "
+                  + first.line()
+                  + ")",
               "remove one of them or merge their contents");
           continue;
         }

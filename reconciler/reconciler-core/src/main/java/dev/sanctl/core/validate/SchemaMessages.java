@@ -64,17 +64,14 @@ final class SchemaMessages {
       }
       case "type" -> {
         return Diagnostic.error(
-            at,
-            subject + " must be " + expected(keywordSchema) + ", not " + actual(value),
-            null);
+            at, subject + " must be " + expected(keywordSchema) + ", not " + actual(value), null);
       }
       case "pattern" -> {
         String desc = owner.path("description").asString("");
-        String shown = value.isString() ? "'" + Shown.value(value.stringValue()) + "'" : actual(value);
+        String shown =
+            value.isString() ? "'" + Shown.value(value.stringValue()) + "'" : actual(value);
         return Diagnostic.error(
-            at,
-            subject + ": " + shown + " is not " + (desc.isEmpty() ? "valid" : desc),
-            null);
+            at, subject + ": " + shown + " is not " + (desc.isEmpty() ? "valid" : desc), null);
       }
       case "enum" -> {
         List<String> allowed = new ArrayList<>();
@@ -87,11 +84,7 @@ final class SchemaMessages {
       case "const" -> {
         return Diagnostic.error(
             at,
-            subject
-                + " must be '"
-                + keywordSchema.asString()
-                + "', not "
-                + scalar(value),
+            subject + " must be '" + keywordSchema.asString() + "', not " + scalar(value),
             null);
       }
       case "minimum", "exclusiveMinimum" -> {
@@ -111,9 +104,7 @@ final class SchemaMessages {
       }
       case "maxLength" -> {
         return Diagnostic.error(
-            at,
-            subject + " is longer than " + keywordSchema.asString() + " characters",
-            null);
+            at, subject + " is longer than " + keywordSchema.asString() + " characters", null);
       }
       case "minLength" -> {
         return Diagnostic.error(at, subject + " must not be empty", null);
@@ -180,7 +171,6 @@ final class SchemaMessages {
     if (v.isNumber()) return "the number " + v.asString();
     return "the text '" + Shown.value(v.asString()) + "'";
   }
-
 
   /** A value as written ('text', a number) or what it is (a map, a list, empty). */
   static String scalar(JsonNode v) {

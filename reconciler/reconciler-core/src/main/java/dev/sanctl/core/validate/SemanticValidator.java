@@ -139,7 +139,9 @@ public final class SemanticValidator {
       out.add(
           Diagnostic.warning(
               keyOf(YamlPath.of("nodes", n)),
-              "node '" + n + "' serves targets with tgt, which has no per-target portal binding:"
+              "node '"
+                  + n
+                  + "' serves targets with tgt, which has no per-target portal binding:"
                   + " every target is reachable on every portal of the daemon",
               "restrict access with initiators (ACLs); portal groups only choose tgt's portals"));
     }
@@ -163,7 +165,10 @@ public final class SemanticValidator {
         if (t.has("volume") || t.has("serial")) {
           error(
               keyOf(p.key(t.has("volume") ? "volume" : "serial")),
-              "target #" + (i + 1) + " gives both luns and " + (t.has("volume") ? "volume" : "serial"),
+              "target #"
+                  + (i + 1)
+                  + " gives both luns and "
+                  + (t.has("volume") ? "volume" : "serial"),
               "list LUN 0 under luns, or use volume and serial without luns");
         }
         Map<Long, YamlPath> lunNumbers = new HashMap<>();
@@ -173,7 +178,10 @@ public final class SemanticValidator {
           unique(lunNumbers, lun.path("lun").asLong(), lp.key("lun"), "LUN " + lun.path("lun"));
           if (volumeRef(lp.key("volume"))) volumes.add(lun.path("volume").asString());
           if (lun.has("serial")) {
-            unique(serials, lun.path("serial").asString(), lp.key("serial"),
+            unique(
+                serials,
+                lun.path("serial").asString(),
+                lp.key("serial"),
                 "serial '" + lun.path("serial").asString() + "'");
           }
         }
@@ -199,9 +207,9 @@ public final class SemanticValidator {
       String iqn = iqn(t, pg, volumes);
       if (iqn != null) {
         YamlPath where = t.has("iqn") ? p.key("iqn") : p;
-        if (!t.has("iqn") && (iqn.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                > MAX_IQN_BYTES
-            || !IQN.matcher(iqn).matches())) {
+        if (!t.has("iqn")
+            && (iqn.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_IQN_BYTES
+                || !IQN.matcher(iqn).matches())) {
           error(
               keyOf(p),
               "the IQN derived for target #" + (i + 1) + " is not a valid iSCSI name: " + iqn,
@@ -239,7 +247,11 @@ public final class SemanticValidator {
         break;
       }
     }
-    return (root.path("cluster").path("iqnPrefix").asString() + "." + pg + "." + v.replace('/', '.'))
+    return (root.path("cluster").path("iqnPrefix").asString()
+            + "."
+            + pg
+            + "."
+            + v.replace('/', '.'))
         .toLowerCase(Locale.ROOT)
         .replace('_', '-');
   }
@@ -369,7 +381,8 @@ public final class SemanticValidator {
       YamlPath lp = c.key("logicalUnits").index(i);
       String zvol = at(lp).path("zvol").asString();
       ref(lp.key("zvol"), zvol, zvols, "zvol of pool " + poolName);
-      unique(guids, at(lp).path("guid").asString().toUpperCase(Locale.ROOT), lp.key("guid"), "GUID");
+      unique(
+          guids, at(lp).path("guid").asString().toUpperCase(Locale.ROOT), lp.key("guid"), "GUID");
       lus.add(zvol);
     }
     for (String t : targets) {
@@ -386,7 +399,10 @@ public final class SemanticValidator {
       optionalRef(vp.key("hostGroup"), hostGroups, "host group");
       optionalRef(vp.key("targetGroup"), targetGroups, "target group");
       String key =
-          v.path("hostGroup").asString("*") + "|" + v.path("targetGroup").asString("*") + "|"
+          v.path("hostGroup").asString("*")
+              + "|"
+              + v.path("targetGroup").asString("*")
+              + "|"
               + v.path("lun").asLong();
       unique(luns, key, vp.key("lun"), "LUN " + v.path("lun") + " for this host and target group");
     }
@@ -402,7 +418,11 @@ public final class SemanticValidator {
         String suggestion = Suggestions.closest(zone.stringValue(), ZoneId.getAvailableZoneIds());
         error(
             valueOf(p.key("zone")),
-            "unknown time zone '" + zone.stringValue() + "' in snapshot schedule '" + s + "'"
+            "unknown time zone '"
+                + zone.stringValue()
+                + "' in snapshot schedule '"
+                + s
+                + "'"
                 + (suggestion == null ? "" : "; did you mean '" + suggestion + "'?"),
             "use an IANA zone id such as UTC or America/New_York");
       }
@@ -474,7 +494,12 @@ public final class SemanticValidator {
         if (problem != null) {
           error(
               valueOf(sp),
-              "cron schedule '" + Shown.value(schedule) + "' of node '" + node + "' " + describeProblem(problem),
+              "cron schedule '"
+                  + Shown.value(schedule)
+                  + "' of node '"
+                  + node
+                  + "' "
+                  + describeProblem(problem),
               "five fields: minute hour day-of-month month day-of-week, e.g. '0 22 * * *'");
         }
       }
@@ -491,8 +516,10 @@ public final class SemanticValidator {
     JsonNode v = at(p);
     OptionalLong bytes = Quantities.sizeBytes(v);
     if (bytes.isEmpty() || bytes.getAsLong() > Quantities.MAX_SIZE) {
-      error(valueOf(p), "size " + v.asString() + " is larger than 2P (2 PiB), the largest sanctl"
-          + " supports", null);
+      error(
+          valueOf(p),
+          "size " + v.asString() + " is larger than 2P (2 PiB), the largest sanctl" + " supports",
+          null);
     } else if (bytes.getAsLong() <= 0) {
       error(valueOf(p), "size " + v.asString() + " must be positive", null);
     }
@@ -541,7 +568,12 @@ public final class SemanticValidator {
     String s = Suggestions.closest(name, known);
     error(
         valueOf(p),
-        "unknown " + what + " '" + Shown.value(name) + "'" + where
+        "unknown "
+            + what
+            + " '"
+            + Shown.value(name)
+            + "'"
+            + where
             + (s == null ? "" : "; did you mean '" + s + "'?"),
         hintFor(what, known));
   }

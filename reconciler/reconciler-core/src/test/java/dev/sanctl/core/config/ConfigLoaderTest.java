@@ -57,7 +57,10 @@ class ConfigLoaderTest {
     assertEquals(64L << 20, s.volumeGroups().get("vg_lab").volumes().get("lun_lab01").sizeBytes());
     Target t = s.targets().get(0);
     assertEquals(TargetState.ONLINE, t.state());
-    assertEquals(List.of(new Target.Lun(0, VolumeRef.parse("vg_san/lv_web01_data"), "QSDSK-0001", t.source())), t.luns());
+    assertEquals(
+        List.of(
+            new Target.Lun(0, VolumeRef.parse("vg_san/lv_web01_data"), "QSDSK-0001", t.source())),
+        t.luns());
     assertEquals(Target.Chap.NONE, t.chap());
     assertEquals("iqn.2024-01.org.example:san.pg-storage.vg-san.lv-web01-data", s.iqnOf(t));
     assertEquals(Integer.valueOf(2), s.targets().get(2).expectedSessions());
@@ -75,15 +78,15 @@ class ConfigLoaderTest {
         "iqn.1990-01.edu.amherst:iet.iscsi-target4.pg-vlan10-fabric.vg-dsk-0.lv-server01-apps-vol00",
         s.iqnOf(apps));
     assertEquals(
-        "/etc/sanctl/secrets/vmc02.chap",
-        s.targets().get(1).chap().incoming().get(0).secretFile());
+        "/etc/sanctl/secrets/vmc02.chap", s.targets().get(1).chap().incoming().get(0).secretFile());
     assertEquals(
         ResourceState.ABSENT,
         s.volumeGroups().get("vg_dsk_0").volumes().get("lv_old_scratch_vol00").state());
     assertEquals(
         2L << 40,
         s.volumeGroups().get("vg_dsk_0").volumes().get("lv_vmc02_vmfs_vm_iet_vol00").sizeBytes());
-    assertEquals(Map.of("ImmediateData", "Yes", "TgtNotFoundRespondServiceUnavailable", "Yes"),
+    assertEquals(
+        Map.of("ImmediateData", "Yes", "TgtNotFoundRespondServiceUnavailable", "Yes"),
         s.iet().global());
     assertEquals(587, s.alerts().email().smtp().port());
     assertTrue(s.alerts().email().smtp().starttls());
@@ -117,9 +120,7 @@ class ConfigLoaderTest {
   void defaultsOfAMinimalConfig() {
     LoadResult r =
         loadOne(
-            CLUSTER
-                + "snapshotSchedules:\n"
-                + "  S: {rules: [{name: D, freq: daily, n: 7}]}\n");
+            CLUSTER + "snapshotSchedules:\n" + "  S: {rules: [{name: D, freq: daily, n: 7}]}\n");
     assertTrue(r.ok(), r.diagnostics().toString());
     DesiredState s = r.state();
     assertEquals(Transport.DEFAULTS, s.transport());
@@ -141,7 +142,8 @@ class ConfigLoaderTest {
     LoadResult r =
         ConfigLoader.loadFiles(
             List.of(
-                new SourceFile("a.yaml", cluster + "targets:\n  - {volume: vg/a, portalGroup: pg}\n"),
+                new SourceFile(
+                    "a.yaml", cluster + "targets:\n  - {volume: vg/a, portalGroup: pg}\n"),
                 new SourceFile("b.yaml", "\ntargets:\n  - {volume: vg/b, portalGroup: pg}\n")));
     assertTrue(r.ok(), r.diagnostics().toString());
     assertEquals(new SourceRef("a.yaml", 6, 5), r.state().targets().get(0).source());
@@ -200,8 +202,9 @@ class ConfigLoaderTest {
             + "nodes: {n1: {address: 10.0.0.1}}\n"
             + "volumeGroups: {vg: {nodes: [n1], volumes: {a: {size: 1G}, b: {size: 1G}}}}\n"
             + "portalGroups: {pg: {portals: {n1: [10.0.0.1]}}}\n"
-            + "targets:\n  - portalGroup: pg\n    luns: [{lun: 1, volume: vg/b}, {lun: 0, volume: vg/a,"
-            + " serial: S0}]\n";
+            + "targets:\n"
+            + "  - portalGroup: pg\n"
+            + "    luns: [{lun: 1, volume: vg/b}, {lun: 0, volume: vg/a, serial: S0}]\n";
     LoadResult r = loadOne(cfg);
     assertTrue(r.ok(), r.diagnostics().toString());
     Target t = r.state().targets().get(0);
