@@ -84,16 +84,27 @@ public class ApplyCommand implements Callable<Integer> {
     try (Session s = opened.get();
         ClusterLock lock = ClusterLock.acquire(stateDir, clock)) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
-      Journal.lastUnfinished(stateDir).ifPresent(u -> {
-        err.println("note: the previous apply (" + u.run() + ") " + u.status()
-            + "; re-planning from live state finishes it.");
-        u.unfinished().forEach((a, c) -> err.println("  unfinished: " + a
-            + (c == null ? "" : " (last command: " + c + ")")));
-      });
+      Journal.lastUnfinished(stateDir)
+          .ifPresent(
+              u -> {
+                err.println(
+                    "note: the previous apply ("
+                        + u.run()
+                        + ") "
+                        + u.status()
+                        + "; re-planning from live state finishes it.");
+                u.unfinished()
+                    .forEach(
+                        (a, c) ->
+                            err.println(
+                                "  unfinished: "
+                                    + a
+                                    + (c == null ? "" : " (last command: " + c + ")")));
+              });
       List<String> scope = saved != null ? saved.nodes() : cluster.nodes;
       if (saved != null && !cluster.nodes.isEmpty() && !cluster.nodes.equals(saved.nodes())) {
-        err.println("sanctl: --node cannot differ from the nodes of the saved plan "
-            + saved.nodes());
+        err.println(
+            "sanctl: --node cannot differ from the nodes of the saved plan " + saved.nodes());
         return ExitCodes.USAGE;
       }
       ClusterObservation observed = s.engine().observe(s.desired(), scope);
@@ -101,8 +112,11 @@ public class ApplyCommand implements Callable<Integer> {
       if (saved != null) {
         Optional<String> stale = StalePlanCheck.staleness(saved, plan);
         if (stale.isPresent()) {
-          err.println("sanctl: stale plan: " + stale.get() + ". Nothing was applied; run"
-              + " sanctl plan again.");
+          err.println(
+              "sanctl: stale plan: "
+                  + stale.get()
+                  + ". Nothing was applied; run"
+                  + " sanctl plan again.");
           return ExitCodes.REFUSED;
         }
       }
@@ -117,10 +131,19 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.REFUSED;
       }
       if (!autoApprove && saved == null && !confirmed(out, err)) return ExitCodes.REFUSED;
-      ApplyResult result = new Applier(s.engine(), new Journal(stateDir, clock))
-          .apply(s.desired(), plan, observed, (c, o) -> progress(out, o));
+      Journal journal = new Journal(stateDir, clock);
+      ApplyResult result =
+          new Applier(s.engine(), journal)
+              .apply(s.desired(), plan, observed, (c, o) -> progress(out, o));
       out.println();
       out.println(result.summary());
+      if (!result.ok()) {
+        err.println(
+            "Every step is in the journal "
+                + journal.file()
+                + "; fix the cause and run"
+                + " apply again: it re-plans from live state and finishes the rest.");
+      }
       boolean converged = result.ok() && verifyEmpty(s, scope, err);
       record(stateDir, s, result, converged, clock);
       return converged && !plan.errored() ? ExitCodes.OK : ExitCodes.ERROR;
@@ -132,8 +155,9 @@ public class ApplyCommand implements Callable<Integer> {
 
   private boolean confirmed(PrintWriter out, PrintWriter err) throws java.io.IOException {
     if (!Terminal.interactive()) {
-      err.println("sanctl: refusing to apply without confirmation: no terminal to ask on. Use"
-          + " --auto-approve, or save a plan with plan --out FILE and apply --plan FILE.");
+      err.println(
+          "sanctl: refusing to apply without confirmation: no terminal to ask on. Use"
+              + " --auto-approve, or save a plan with plan --out FILE and apply --plan FILE.");
       return false;
     }
     out.println();
@@ -160,8 +184,11 @@ public class ApplyCommand implements Callable<Integer> {
   private static boolean verifyEmpty(Session s, List<String> scope, PrintWriter err) {
     Plan again = s.engine().plan(s.desired(), scope, List.of());
     if (!again.hasChanges()) return true;
-    err.println("sanctl: error: inconsistent result after apply: a new plan still has "
-        + again.changes().size() + " change(s), e.g. " + again.changes().get(0).address());
+    err.println(
+        "sanctl: error: inconsistent result after apply: a new plan still has "
+            + again.changes().size()
+            + " change(s), e.g. "
+            + again.changes().get(0).address());
     return false;
   }
 

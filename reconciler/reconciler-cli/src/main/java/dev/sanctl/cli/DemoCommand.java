@@ -25,9 +25,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sanctl demo}: the quickstart. Builds a simulated cluster from {@code
- * examples/quickstart} (in a temporary directory or {@code --sim DIR}), plans, applies, and plans
- * again to show that nothing is left to do. Exit 0 when the second plan is empty.
+ * {@code sanctl demo}: the quickstart. Builds a simulated cluster from {@code examples/quickstart}
+ * (in a temporary directory or {@code --sim DIR}), plans, applies, and plans again to show that
+ * nothing is left to do. Exit 0 when the second plan is empty.
  */
 @Command(
     name = "demo",
@@ -58,8 +58,11 @@ public class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path config = parent.global.configDir.resolve(example).normalize();
     if (!Files.isDirectory(config)) {
-      err.println("sanctl: error: " + config + " does not exist; run the demo from the sanctl"
-          + " repository root or name an example directory");
+      err.println(
+          "sanctl: error: "
+              + config
+              + " does not exist; run the demo from the sanctl"
+              + " repository root or name an example directory");
       return ExitCodes.ERROR;
     }
     LoadResult loaded = ConfigLoader.loadDirectory(config);
@@ -67,8 +70,8 @@ public class DemoCommand implements Callable<Integer> {
     if (!loaded.ok()) return ExitCodes.ERROR;
     Path work = sim != null ? sim : Files.createTempDirectory("sanctl-demo");
     Path simDir = sim != null ? sim : work.resolve("sim");
-    Path stateDir = sim != null ? Files.createTempDirectory("sanctl-demo-state") : work.resolve(
-        "state");
+    Path stateDir =
+        sim != null ? Files.createTempDirectory("sanctl-demo-state") : work.resolve("state");
     SimCluster.init(simDir, loaded.state(), VG_SIZE);
     TextRenderer text = new TextRenderer(Terminal.color(parent.global.noColor));
     out.println("A simulated cluster for " + config + " is in " + simDir + ":");
@@ -82,20 +85,34 @@ public class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("$ sanctl -C " + config + " apply --sim " + simDir + " --auto-approve");
       out.flush();
-      ApplyResult result = new Applier(s.engine(), new Journal(stateDir, Clock.systemUTC()))
-          .apply(s.desired(), plan, observed, (c, o) -> {
-            out.println(o.address() + ": " + o.status().name().toLowerCase(java.util.Locale.ROOT)
-                + (o.message() == null ? "" : " (" + o.message() + ")"));
-            out.flush();
-          });
+      ApplyResult result =
+          new Applier(s.engine(), new Journal(stateDir, Clock.systemUTC()))
+              .apply(
+                  s.desired(),
+                  plan,
+                  observed,
+                  (c, o) -> {
+                    out.println(
+                        o.address()
+                            + ": "
+                            + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                            + (o.message() == null ? "" : " (" + o.message() + ")"));
+                    out.flush();
+                  });
       out.println(result.summary());
       out.println();
       out.println("$ sanctl -C " + config + " plan --sim " + simDir);
       Plan again = s.engine().plan(s.desired(), List.of(), s.warnings());
       out.print(text.render(again));
       out.println();
-      out.println("Try drift next: sanctl sim run " + simDir + " <node> -- <command>, then"
-          + " sanctl -C " + config + " drift --sim " + simDir);
+      out.println(
+          "Try drift next: sanctl sim run "
+              + simDir
+              + " <node> -- <command>, then"
+              + " sanctl -C "
+              + config
+              + " drift --sim "
+              + simDir);
       out.flush();
       return result.ok() && !again.hasChanges() ? ExitCodes.OK : ExitCodes.ERROR;
     }

@@ -1,8 +1,8 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
-import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.FormatOption;
+import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.render.PlanRenderer;
@@ -50,8 +50,8 @@ public class DriftCommand implements Callable<Integer> {
               .count();
       boolean drift = plan.hasChanges() || driftFindings > 0;
       if (formatOption.format == FormatOption.Format.text) {
-        out.println(drift ? "Drift detected: live state differs from the desired state."
-            : "No drift.");
+        out.println(
+            drift ? "Drift detected: live state differs from the desired state." : "No drift.");
         out.println();
       }
       out.print(renderer.render(plan));

@@ -48,6 +48,11 @@ public class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing file.")
   boolean force;
 
+  private static final int MAX_PASSES = 3;
+  private static final String HEADER = "# written by sanctl import from live state\n";
+  private static final Dump DUMP =
+      new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -58,37 +63,81 @@ public class ImportCommand implements Callable<Integer> {
       err.println("sanctl: " + target + " exists; use --force to overwrite it");
       return ExitCodes.REFUSED;
     }
-    Optional<Session> opened = Session.open(configDir, cluster.sim, err);
-    if (opened.isEmpty()) return ExitCodes.ERROR;
-    try (Session s = opened.get()) {
-      if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
-      ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
-      obs.nodes().values().stream().filter(n -> !n.known()).forEach(n -> err.println(
-          "warning: node " + n.node() + " is unknown (" + n.unknownReason()
-              + "); nothing imported from it"));
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("apiVersion", "sanctl/v1");
-      int importers = 0;
-      for (Provider p : s.engine().providers().all()) {
-        if (!(p instanceof Importer imp)) continue;
-        importers++;
-        merge(doc, imp.importState(s.engine().context(p, s.desired(), obs)));
-      }
-      if (importers == 0) {
-        err.println("sanctl: no installed provider can import");
+    Path work = Files.createTempDirectory("sanctl-import");
+    copyConfig(configDir, work, target);
+    Path draft = work.resolve("imported.yaml");
+    String yaml = null;
+    // Importers see the desired state: volumes imported by one pass let the next pass import
+    // the targets on them. Stop when a pass adds nothing.
+    for (int pass = 1; pass <= MAX_PASSES; pass++) {
+      Optional<Session> opened = Session.open(work, cluster.sim, err);
+      if (opened.isEmpty()) {
+        err.println(
+            "sanctl: the imported sections conflict with "
+                + configDir
+                + ": remove the sections sanctl imports (volumeGroups, targets, ...) from your"
+                + " files and import again");
         return ExitCodes.ERROR;
       }
-      String yaml = "# written by sanctl import from live state\n"
-          + new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build())
-              .dumpToString(doc);
-      if ("-".equals(outFile)) {
-        out.print(yaml);
-      } else {
-        Files.writeString(target, yaml, StandardCharsets.UTF_8);
-        out.println("Wrote " + target + "; check it with: sanctl -C " + configDir + " plan");
+      try (Session s = opened.get()) {
+        if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+        ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", "sanctl/v1");
+        int importers = 0;
+        for (Provider p : s.engine().providers().all()) {
+          if (!(p instanceof Importer imp)) continue;
+          importers++;
+          merge(doc, imp.importState(s.engine().context(p, s.desired(), obs)));
+        }
+        if (importers == 0) {
+          err.println("sanctl: no installed provider can import");
+          return ExitCodes.ERROR;
+        }
+        String next = HEADER + DUMP.dumpToString(doc);
+        if (next.equals(yaml) || pass == MAX_PASSES) {
+          obs.nodes().values().stream()
+              .filter(n -> !n.known())
+              .forEach(
+                  n ->
+                      err.println(
+                          "warning: node "
+                              + n.node()
+                              + " is unknown ("
+                              + n.unknownReason()
+                              + "); nothing imported from it"));
+          yaml = next;
+          break;
+        }
+        yaml = next;
+        Files.writeString(draft, yaml, StandardCharsets.UTF_8);
       }
-      out.flush();
-      return ExitCodes.OK;
+    }
+    if ("-".equals(outFile)) {
+      out.print(yaml);
+    } else {
+      Files.writeString(target, yaml, StandardCharsets.UTF_8);
+      out.println("Wrote " + target + "; check it with: sanctl -C " + configDir + " plan");
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** The config directory without its state, git directory and the file being replaced. */
+  private static void copyConfig(Path from, Path to, Path replaced) throws java.io.IOException {
+    Path skip = replaced.toAbsolutePath().normalize();
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path rel = from.relativize(f);
+        if (rel.toString().startsWith(".sanctl") || rel.toString().startsWith(".git")) continue;
+        if (f.toAbsolutePath().normalize().equals(skip)) continue;
+        Path t = to.resolve(rel.toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.ddless.DdlessCommand;
+import dev.sanctl.cli.ddless.DdmapCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Mixin;
       ImportCommand.class,
       StatusCommand.class,
       DemoCommand.class,
-      dev.sanctl.cli.sim.SimCommand.class
+      dev.sanctl.cli.sim.SimCommand.class,
+      DdlessCommand.class,
+      DdmapCommand.class,
+      dev.sanctl.cli.snaprotate.SnaprotateCommand.class
     })
 public class Main implements Runnable {
   @Mixin GlobalOptions global;

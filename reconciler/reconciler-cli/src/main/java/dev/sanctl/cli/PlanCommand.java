@@ -1,8 +1,8 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
-import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.FormatOption;
+import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.plan.PlanJson;
 import dev.sanctl.core.render.PlanRenderer;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl plan}: observe, plan, print. Exit 0 (no changes, or changes without {@code
- * --detailed-exitcode}), 2 (changes, with {@code --detailed-exitcode}), 1 (invalid configuration
- * or a plan error such as a shrink). Unknown nodes are reported and do not change the exit code.
+ * --detailed-exitcode}), 2 (changes, with {@code --detailed-exitcode}), 1 (invalid configuration or
+ * a plan error such as a shrink). Unknown nodes are reported and do not change the exit code.
  */
 @Command(
     name = "plan",

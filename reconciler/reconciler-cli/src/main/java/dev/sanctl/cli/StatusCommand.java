@@ -23,9 +23,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sanctl status}: the last applied revision, the last drift result, an apply in progress
- * or interrupted, and with {@code --live} what providers report of live state (per-target
- * sessions). Exit 0, or 1 when the configuration cannot be loaded for {@code --live}.
+ * {@code sanctl status}: the last applied revision, the last drift result, an apply in progress or
+ * interrupted, and with {@code --live} what providers report of live state (per-target sessions).
+ * Exit 0, or 1 when the configuration cannot be loaded for {@code --live}.
  */
 @Command(
     name = "status",
@@ -48,12 +48,22 @@ public class StatusCommand implements Callable<Integer> {
     out.println("Last apply: " + describe(StateFile.read(stateDir, StateFile.LAST_APPLY)));
     out.println("Last drift check: " + describe(StateFile.read(stateDir, StateFile.LAST_DRIFT)));
     if (Files.exists(stateDir.resolve(ClusterLock.FILE))) {
-      out.println("Apply lock: held (" + Files.readString(stateDir.resolve(ClusterLock.FILE))
-          .strip().replace('\n', ' ') + ")");
+      out.println(
+          "Apply lock: held ("
+              + Files.readString(stateDir.resolve(ClusterLock.FILE)).strip().replace('\n', ' ')
+              + ")");
     }
-    Journal.lastUnfinished(stateDir).ifPresent(u -> out.println(
-        "Unfinished apply: " + u.run() + " (" + u.status() + "), " + u.unfinished().size()
-            + " change(s) not finished; the next apply finishes them"));
+    Journal.lastUnfinished(stateDir)
+        .ifPresent(
+            u ->
+                out.println(
+                    "Unfinished apply: "
+                        + u.run()
+                        + " ("
+                        + u.status()
+                        + "), "
+                        + u.unfinished().size()
+                        + " change(s) not finished; the next apply finishes them"));
     if (!live) {
       out.flush();
       return ExitCodes.OK;
@@ -65,8 +75,8 @@ public class StatusCommand implements Callable<Integer> {
       ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
       for (NodeObservation n : obs.nodes().values()) {
         out.println();
-        out.println("Node " + n.node() + (n.known() ? ":" : ": unknown (" + n.unknownReason()
-            + ")"));
+        out.println(
+            "Node " + n.node() + (n.known() ? ":" : ": unknown (" + n.unknownReason() + ")"));
         for (Provider p : s.engine().providers().all()) {
           Observation o = n.observations().get(p.id());
           if (o != null && p instanceof StatusReporter r) {
@@ -86,11 +96,12 @@ public class StatusCommand implements Callable<Integer> {
     sb.append(" at ").append(v.getOrDefault("time", "?"));
     String rev = v.get("revision");
     sb.append(", revision ").append(rev == null ? "(working tree)" : rev);
-    v.forEach((k, x) -> {
-      if (!k.equals("status") && !k.equals("time") && !k.equals("revision")) {
-        sb.append(", ").append(k).append(' ').append(x);
-      }
-    });
+    v.forEach(
+        (k, x) -> {
+          if (!k.equals("status") && !k.equals("time") && !k.equals("revision")) {
+            sb.append(", ").append(k).append(' ').append(x);
+          }
+        });
     return sb.toString();
   }
 }

@@ -37,8 +37,8 @@ class ApplyCommandTest {
     CliRun.Result r = c.cluster("apply");
     assertEquals(ExitCodes.REFUSED, r.exit(), r.toString());
     assertTrue(r.err().contains("refusing to apply without confirmation"), r.err());
-    assertEquals(ExitCodes.CHANGES, c.cluster("plan", "--detailed-exitcode").exit(),
-        "nothing was applied");
+    assertEquals(
+        ExitCodes.CHANGES, c.cluster("plan", "--detailed-exitcode").exit(), "nothing was applied");
   }
 
   @Test
@@ -50,8 +50,11 @@ class ApplyCommandTest {
     c.sim.run("san-a", "lvcreate", "-L", "8388608b", "-n", "lv_by_hand", "vg_san");
     CliRun.Result r = c.cluster("apply", "--plan", saved.toString());
     assertEquals(ExitCodes.REFUSED, r.exit(), r.toString());
-    assertTrue(r.err().contains("stale plan: live state of node san-a changed since the plan was"
-        + " computed"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "stale plan: live state of node san-a changed since the plan was" + " computed"),
+        r.err());
   }
 
   @Test

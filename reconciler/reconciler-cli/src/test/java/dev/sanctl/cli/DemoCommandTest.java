@@ -15,8 +15,8 @@ class DemoCommandTest {
   void demoPlansAppliesAndEndsWithNoChanges() {
     CliRun.assumeProviders();
     Path sim = tmp.resolve("sim");
-    CliRun.Result r = CliRun.run("-C", CliRun.examples().getParent().toString(), "demo",
-        "--sim", sim.toString());
+    CliRun.Result r =
+        CliRun.run("-C", CliRun.examples().getParent().toString(), "demo", "--sim", sim.toString());
     assertEquals(ExitCodes.OK, r.exit(), r.toString());
     String[] parts = r.out().split("\\$ sanctl ");
     assertEquals(4, parts.length, r.out());

@@ -16,6 +16,12 @@ class DriftCommandTest {
     CliRun.assumeProviders();
     CliRun c = CliRun.quickstart(tmp);
     assertEquals(0, c.cluster("apply", "--auto-approve").exit());
+    CliRun.Result fewSessions = c.cluster("drift");
+    assertEquals(ExitCodes.CHANGES, fewSessions.exit(), "expectedSessions: 2, none logged in");
+    assertTrue(fewSessions.out().contains("0 session(s) on san-a, 2 expected"), fewSessions.out());
+    String iqn = "iqn.2024-01.org.example:san.pg-storage.vg-san.lv-vmhost-ds01";
+    c.sim.addSession("san-a", iqn, "iqn.1998-01.com.vmware:esx01", "10.20.0.101");
+    c.sim.addSession("san-a", iqn, "iqn.1998-01.com.vmware:esx02", "10.20.0.102");
     CliRun.Result clean = c.cluster("drift");
     assertEquals(ExitCodes.OK, clean.exit(), clean.toString());
     assertTrue(clean.out().startsWith("No drift."), clean.out());

@@ -17,22 +17,45 @@ import org.junit.jupiter.api.io.TempDir;
 class ImportCommandTest {
   @TempDir Path tmp;
 
+  static final String MANAGED =
+      """
+      apiVersion: sanctl/v1
+      volumeGroups:
+        vg_san:
+          nodes: [san-a, san-b]
+          volumes:
+            lv_web: {size: 1G}
+            lv_db: {size: 2G}
+      targets:
+        - {volume: vg_san/lv_web, serial: WEB0001, portalGroup: pg_storage, initiators: [ig_web01]}
+        - {volume: vg_san/lv_db, serial: DB00001, portalGroup: pg_storage,
+           initiators: [iqn.1994-05.com.redhat:db01]}
+      """;
+
   @Test
-  void importedYamlReplansToNoChanges() throws Exception {
+  void importAdoptsVolumesAndTheTargetsOnThemSoThatThePlanIsEmpty() throws Exception {
     CliRun.assumeProviders();
     ProviderRegistry r = ProviderRegistry.load();
     Assumptions.assumeTrue(
-        List.of("lvm", "files", "iet").stream().allMatch(id -> r.get(id) instanceof Importer),
-        "the quickstart's providers do not all implement Importer yet");
+        List.of("lvm", "iet").stream().allMatch(id -> r.get(id) instanceof Importer),
+        "the lvm and iet providers do not implement Importer yet");
     CliRun c = CliRun.quickstart(tmp);
-    assertEquals(0, c.cluster("apply", "--auto-approve").exit());
     Files.delete(c.config.resolve("lvm.yaml"));
-    Files.delete(c.config.resolve("iscsi.yaml"));
+    String iscsi = Files.readString(c.config.resolve("iscsi.yaml"));
+    c.write("iscsi.yaml", iscsi.substring(0, iscsi.indexOf("targetDefaults:")));
+    c.write(
+        "cluster.yaml",
+        Files.readString(c.config.resolve("cluster.yaml")).replace("lvm, files, iet", "lvm, iet"));
+    c.write("managed.yaml", MANAGED);
+    assertEquals(0, c.cluster("apply", "--auto-approve").exit());
+    Files.delete(c.config.resolve("managed.yaml"));
+
     CliRun.Result imported = c.cluster("import");
     assertEquals(ExitCodes.OK, imported.exit(), imported.toString());
-    assertTrue(Files.readString(c.config.resolve("imported.yaml")).contains("volumeGroups:"));
+    String yaml = Files.readString(c.config.resolve("imported.yaml"));
+    assertTrue(yaml.contains("lv_web") && yaml.contains("serial: WEB0001"), yaml);
     CliRun.Result plan = c.cluster("plan", "--detailed-exitcode");
-    assertEquals(ExitCodes.OK, plan.exit(), plan.toString());
+    assertEquals(ExitCodes.OK, plan.exit(), plan + "\n--- imported.yaml\n" + yaml);
   }
 
   @Test
@@ -46,13 +69,18 @@ class ImportCommandTest {
 
   @Test
   void sectionsFromSeveralProvidersAreMerged() {
-    Map<String, Object> doc = new java.util.LinkedHashMap<>(Map.of(
-        "volumeGroups", Map.of("vg_a", Map.of("nodes", List.of("n1"))),
-        "targets", List.of("t1")));
-    ImportCommand.merge(doc, Map.of(
-        "volumeGroups", Map.of("vg_b", Map.of("type", "files")),
-        "targets", List.of("t2")));
-    assertEquals(Map.of("vg_a", Map.of("nodes", List.of("n1")), "vg_b", Map.of("type", "files")),
+    Map<String, Object> doc =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "volumeGroups", Map.of("vg_a", Map.of("nodes", List.of("n1"))),
+                "targets", List.of("t1")));
+    ImportCommand.merge(
+        doc,
+        Map.of(
+            "volumeGroups", Map.of("vg_b", Map.of("type", "files")),
+            "targets", List.of("t2")));
+    assertEquals(
+        Map.of("vg_a", Map.of("nodes", List.of("n1")), "vg_b", Map.of("type", "files")),
         doc.get("volumeGroups"));
     assertEquals(List.of("t1", "t2"), doc.get("targets"));
   }

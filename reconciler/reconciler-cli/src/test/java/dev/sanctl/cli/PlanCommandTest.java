@@ -21,8 +21,11 @@ class PlanCommandTest {
     CliRun.Result r = c.cluster("plan", "--detailed-exitcode");
     assertEquals(ExitCodes.CHANGES, r.exit(), r.toString());
     assertTrue(r.out().contains("will be created"), r.toString());
-    assertTrue(r.out().lines().anyMatch(l -> l.matches("Plan: \\d+ to add, 0 to change, 0 to"
-        + " destroy\\.")), r.toString());
+    assertTrue(
+        r.out()
+            .lines()
+            .anyMatch(l -> l.matches("Plan: \\d+ to add, 0 to change, 0 to" + " destroy\\.")),
+        r.toString());
     assertEquals(ExitCodes.OK, c.cluster("plan").exit(), "without --detailed-exitcode");
   }
 
@@ -64,8 +67,10 @@ class PlanCommandTest {
     c.sim.setUnreachable("san-b");
     CliRun.Result r = c.cluster("plan", "--detailed-exitcode");
     assertEquals(ExitCodes.CHANGES, r.exit(), r.toString());
-    assertTrue(r.out().contains("Unknown nodes (not observed, nothing planned on them):\n  !"
-        + " san-b: "), r.out());
+    assertTrue(
+        r.out()
+            .contains("Unknown nodes (not observed, nothing planned on them):\n  !" + " san-b: "),
+        r.out());
     assertFalse(r.out().contains("# san-b/"), "nothing planned on san-b");
     assertTrue(r.out().contains("# san-a/"), r.out());
   }

@@ -25,8 +25,7 @@ class StatusCommandTest {
     CliRun c = CliRun.quickstart(tmp);
     CliRun.Result r = c.cluster("status", "--live");
     assertEquals(ExitCodes.OK, r.exit(), r.toString());
-    assertTrue(r.out().contains("\nNode san-a:\n") && r.out().contains("\nNode san-b:\n"),
-        r.out());
+    assertTrue(r.out().contains("\nNode san-a:\n") && r.out().contains("\nNode san-b:\n"), r.out());
   }
 
   @Test
@@ -36,7 +35,7 @@ class StatusCommandTest {
     Files.writeString(bogus, "{\"hello\": 1}");
     CliRun.Result r = c.cluster("apply", "--plan", bogus.toString());
     assertEquals(ExitCodes.ERROR, r.exit(), r.toString());
-    assertEquals("sanctl: error: cannot use " + bogus + ": not a sanctl plan: no formatVersion\n",
-        r.err());
+    assertEquals(
+        "sanctl: error: cannot use " + bogus + ": not a sanctl plan: no formatVersion\n", r.err());
   }
 }

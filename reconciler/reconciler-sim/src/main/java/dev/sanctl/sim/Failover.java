@@ -44,6 +44,7 @@ final class Failover {
     }
     vg.activeOn.clear();
     vg.activeOn.add(nodeName);
+    if (tv.metaMount() != null) vg.metaMountedOn = nodeName;
     if (!affected.contains(nodeName)) affected.add(nodeName);
     SimNode node = ctx.node(nodeName);
     {

@@ -46,9 +46,28 @@ final class Find implements SimTool {
       }
       String value = argv.get(++i);
       switch (opt) {
-        case "-maxdepth" -> maxDepth = Integer.parseInt(value);
-        case "-mindepth" -> minDepth = Integer.parseInt(value);
-        case "-type" -> type = value.charAt(0);
+        case "-maxdepth", "-mindepth" -> {
+          if (!value.matches("\\d{1,9}")) {
+            return CommandResult.of(
+                1,
+                "",
+                program
+                    + ": Expected a positive decimal integer argument to "
+                    + opt
+                    + ", but got '"
+                    + value
+                    + "'\n");
+          }
+          if (opt.equals("-maxdepth")) maxDepth = Integer.parseInt(value);
+          else minDepth = Integer.parseInt(value);
+        }
+        case "-type" -> {
+          if (!value.matches("[fdb]")) {
+            return CommandResult.of(
+                1, "", program + ": Unknown argument to -type: " + value + "\n");
+          }
+          type = value.charAt(0);
+        }
         case "-name" -> name = FileSystems.getDefault().getPathMatcher("glob:" + value);
         case "-printf" -> format = unescape(value);
         default -> {

@@ -120,6 +120,7 @@ final class IetRuntime {
       Optional<Path> dev = node.blockDevice(path);
       Path file = node.file(path);
       if (dev.isPresent()) {
+        if (type.equals("blockio") && openedExclusively(node, dev.get())) return EBUSY;
         size = Files.size(dev.get());
       } else if (path.startsWith(PROC) || !Files.isRegularFile(file)) {
         return ENOENT;
@@ -135,6 +136,20 @@ final class IetRuntime {
     Files.createDirectories(map.getParent());
     Files.write(map, new byte[mapWords(l.sizeBytes()) * 4]);
     return 0;
+  }
+
+  /** blockio opens its device exclusively: a second blockio LUN on the same device is busy. */
+  private static boolean openedExclusively(SimNode node, Path device) throws IOException {
+    for (IetState.Target t : node.iet().targets) {
+      for (IetState.Lun l : t.luns) {
+        if (l.type.equals("blockio")
+            && l.path != null
+            && node.blockDevice(l.path).map(device::equals).orElse(false)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Deletes a LUN; with sessions it lingers in state 1 until they log out. */

@@ -121,8 +121,18 @@ final class LvmReport {
     return r.vg().activeOn.contains(r.node().name());
   }
 
+  /** Open on this node: served by a target, or the meta volume mounted on its holder. */
   static boolean open(Row r) throws IOException {
-    return active(r) && IetRuntime.serves(r.node(), r.vg().name, r.lv().name);
+    return active(r) && (mounted(r) || IetRuntime.serves(r.node(), r.vg().name, r.lv().name));
+  }
+
+  /** The group's meta volume, mounted on this node (by init or failover). */
+  static boolean mounted(Row r) throws IOException {
+    Topology.VolumeGroup t = r.node().topology().volumeGroups().get(r.vg().name);
+    return active(r)
+        && r.node().name().equals(r.vg().metaMountedOn)
+        && t != null
+        && r.lv().name.equals(t.metaLv());
   }
 
   private static int minor(Row r) {

@@ -23,6 +23,10 @@ public final class LvmState {
     final long extentSize;
     final long extentCount;
     final Set<String> activeOn = new LinkedHashSet<>();
+
+    /** The node where the meta volume is mounted (by init or failover), or null. */
+    String metaMountedOn;
+
     final TreeMap<String, Lv> lvs = new TreeMap<>();
 
     Vg(String name, String uuid, long extentSize, long extentCount) {
@@ -88,6 +92,7 @@ public final class LvmState {
                 r.get(1),
                 new Vg(r.get(1), r.get(2), Long.parseLong(r.get(3)), Long.parseLong(r.get(4))));
         case "active" -> s.vgs.get(r.get(1)).activeOn.add(r.get(2));
+        case "mounted" -> s.vgs.get(r.get(1)).metaMountedOn = r.get(2);
         case "lv" ->
             s.vgs
                 .get(r.get(1))
@@ -113,6 +118,7 @@ public final class LvmState {
     for (Vg vg : vgs.values()) {
       out.add(StateFile.record("vg", vg.name, vg.uuid, vg.extentSize, vg.extentCount));
       for (String n : vg.activeOn) out.add(StateFile.record("active", vg.name, n));
+      if (vg.metaMountedOn != null) out.add(StateFile.record("mounted", vg.name, vg.metaMountedOn));
       for (Lv lv : vg.lvs.values()) {
         out.add(
             StateFile.record(

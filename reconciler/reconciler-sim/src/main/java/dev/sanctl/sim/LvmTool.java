@@ -21,7 +21,7 @@ final class LvmTool implements SimTool {
 
   @Override
   public Set<String> names() {
-    return Set.of("vgs", "lvs", "lvcreate", "lvextend", "lvresize", "lvremove");
+    return Set.of("vgs", "lvs", "lvcreate", "lvextend", "lvresize", "lvremove", "vgchange");
   }
 
   /** Output being built: stdout and stderr, and the exit status. */
@@ -65,6 +65,7 @@ final class LvmTool implements SimTool {
       case "lvs" -> report(node, a, true);
       case "lvcreate" -> lvcreate(node, a);
       case "lvextend", "lvresize" -> lvextend(node, a, program);
+      case "vgchange" -> vgchange(node, a);
       default -> lvremove(node, a, stdin);
     };
   }
@@ -439,6 +440,54 @@ final class LvmTool implements SimTool {
     return o.result();
   }
 
+  /**
+   * {@code vgchange -a y|n [VG...]}: activates or deactivates the groups on this node (an operator
+   * activating a group on a second node makes a split brain).
+   */
+  private CommandResult vgchange(SimNode node, LvmArgs a) throws IOException {
+    Out o = new Out();
+    String mode = a.get("activate");
+    if (mode == null || !List.of("y", "n", "ay").contains(mode)) {
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "",
+          "  The sanctl simulator implements vgchange -a y|n only.\n"
+              + "  Run `vgchange --help' for more information.\n");
+    }
+    List<LvmState.Vg> vgs = new ArrayList<>();
+    if (a.positional.isEmpty()) {
+      vgs.addAll(visibleVgs(node));
+    } else {
+      for (String name : a.positional) {
+        LvmState.Vg vg = findVg(node, name, o);
+        if (vg != null) vgs.add(vg);
+      }
+    }
+    for (LvmState.Vg vg : vgs) {
+      if (mode.equals("n")) {
+        long open = 0;
+        for (LvmState.Lv lv : vg.lvs.values()) {
+          if (LvmReport.open(new LvmReport.Row(vg, lv, node))) open++;
+        }
+        if (open > 0) {
+          o.error(
+              "Can't deactivate volume group \""
+                  + vg.name
+                  + "\" with "
+                  + open
+                  + " open logical volume(s)");
+          continue;
+        }
+        vg.activeOn.remove(node.name());
+      } else {
+        vg.activeOn.add(node.name());
+      }
+      long active = vg.activeOn.contains(node.name()) ? vg.lvs.size() : 0;
+      o.print(active + " logical volume(s) in volume group \"" + vg.name + "\" now active");
+    }
+    return o.result();
+  }
+
   private CommandResult lvremove(SimNode node, LvmArgs a, byte[] stdin) throws IOException {
     Out o = new Out();
     if (a.positional.isEmpty()) {
@@ -475,6 +524,10 @@ final class LvmTool implements SimTool {
       throws IOException {
     String display = vg.name + "/" + lv.name;
     LvmReport.Row row = new LvmReport.Row(vg, lv, node);
+    if (LvmReport.mounted(row)) {
+      o.error("Logical volume " + display + " contains a filesystem in use.");
+      return;
+    }
     if (LvmReport.open(row)) {
       o.error("Logical volume " + display + " in use.");
       return;

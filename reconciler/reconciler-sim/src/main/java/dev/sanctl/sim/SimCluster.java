@@ -42,11 +42,13 @@ public final class SimCluster {
   private final Layout layout;
   private final Clock clock;
   private final Map<String, SimTool> tools = new LinkedHashMap<>();
+  private final List<SimBlockDevices> devices = new ArrayList<>();
 
-  private SimCluster(Path dir, Clock clock) {
-    this.layout = new Layout(dir.toAbsolutePath().normalize());
+  private SimCluster(Path dir, Clock clock) throws IOException {
+    this.layout = new Layout(dir.toRealPath());
     this.clock = clock;
-    for (SimTool t : List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find()))
+    for (SimTool t :
+        List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find()))
       register(t);
     for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
   }
@@ -103,9 +105,17 @@ public final class SimCluster {
     return layout;
   }
 
-  /** Adds (or replaces) a tool for the executables it names. */
+  /**
+   * Adds (or replaces) a tool for the executables it names; a tool that also implements {@link
+   * SimBlockDevices} contributes its block devices.
+   */
   public void register(SimTool tool) {
     for (String n : tool.names()) tools.put(n, tool);
+    if (tool instanceof SimBlockDevices d && !devices.contains(d)) devices.add(d);
+  }
+
+  List<SimBlockDevices> devices() {
+    return devices;
   }
 
   /** The node names, in desired-state order. */

@@ -3,6 +3,7 @@ package dev.sanctl.sim;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.host.ShellQuoting;
 import java.io.IOException;
 
 /** A {@link Host} that runs commands on one node of a {@link SimCluster}. */
@@ -20,8 +21,14 @@ public final class SimHost implements Host {
     return node;
   }
 
+  /**
+   * Runs the command on the simulated node. Like the SSH host, the argument vector must be
+   * renderable by {@link ShellQuoting#join} (no NUL or line break), else {@link
+   * IllegalArgumentException}.
+   */
   @Override
   public CommandResult run(Command command) throws IOException {
+    ShellQuoting.join(command.argv());
     return cluster.execute(node, command);
   }
 

@@ -51,7 +51,10 @@ final class SimInit {
         for (String node : vg.nodes())
           Files.createDirectories(ctx.node(node).file(meta.mountPoint()));
       }
-      if (!vg.nodes().isEmpty()) v.activeOn.add(vg.nodes().get(0));
+      if (!vg.nodes().isEmpty()) {
+        v.activeOn.add(vg.nodes().get(0));
+        if (meta != null) v.metaMountedOn = vg.nodes().get(0);
+      }
     }
     for (Pool p : state.pools().values()) {
       t.poolNodes.put(p.name(), p.nodes());

@@ -14,9 +14,10 @@ import java.util.Optional;
  * locking; state changes are written back when the command ends.
  *
  * <p>Filesystem: {@link #file} maps an absolute path of the node to the real file that backs it
- * ({@code DIR/<node>/fs/...}, or the meta volume's contents under its mount point on the node
- * holding its volume group); {@link #blockDevice} maps {@code /dev/<vg>/<lv>} to the LV's sparse
- * file on the holding node. Pluggable tools keep their own state in {@link #toolState}.
+ * ({@code DIR/<node>/fs/...}, or the meta volume's contents under its mount point on the node where
+ * it is mounted: the group's holder, set by init and failover); {@link #blockDevice} maps {@code
+ * /dev/<vg>/<lv>} to the LV's sparse file on the holding node. Pluggable tools keep their own state
+ * in {@link #toolState}.
  */
 public final class SimNode {
   /** The directory relative paths are resolved against (the login shell's home). */
@@ -52,11 +53,12 @@ public final class SimNode {
   /** The real file backing the absolute (or home-relative) {@code path} of this node. */
   public Path file(String path) throws IOException {
     String abs = absolute(path);
-    for (String vg : heldVolumeGroups()) {
-      String mount = ctx.topology().volumeGroups().get(vg).metaMount();
+    for (LvmState.Vg vg : ctx.lvm().vgs.values()) {
+      if (!name.equals(vg.metaMountedOn)) continue;
+      String mount = ctx.topology().volumeGroups().get(vg.name).metaMount();
       if (mount == null) continue;
       if (abs.equals(mount) || abs.startsWith(mount + "/")) {
-        Path content = ctx.cluster.layout().metaContent(vg);
+        Path content = ctx.cluster.layout().metaContent(vg.name);
         return abs.equals(mount) ? content : content.resolve(abs.substring(mount.length() + 1));
       }
     }
@@ -66,7 +68,8 @@ public final class SimNode {
 
   /**
    * The sparse file behind a block device path of this node: {@code /dev/<vg>/<lv>} or {@code
-   * /dev/mapper/<vg>-<lv>} of an LV whose group is active here.
+   * /dev/mapper/<vg>-<lv>} of an LV whose group is active here, or a device of a registered {@link
+   * SimBlockDevices} tool.
    */
   public Optional<Path> blockDevice(String path) throws IOException {
     String abs = absolute(path);
@@ -78,6 +81,10 @@ public final class SimNode {
           return Optional.of(ctx.cluster.layout().lvData(vg.name, lv));
         }
       }
+    }
+    for (SimBlockDevices d : ctx.cluster.devices()) {
+      Optional<Path> p = d.blockDevice(this, abs);
+      if (p.isPresent()) return p;
     }
     return Optional.empty();
   }

@@ -141,9 +141,9 @@ class CoreutilsTest {
 
   @Test
   void unknownExecutablesAndWrappers() throws Exception {
-    CommandResult r = run("zfs", "list");
+    CommandResult r = run("frobnicate", "list");
     assertEquals(127, r.exitStatus());
-    assertEquals("sh: 1: zfs: not found\n", r.err());
+    assertEquals("sh: 1: frobnicate: not found\n", r.err());
     r = run("/opt/bin/lvs");
     assertEquals("sh: 1: /opt/bin/lvs: not found\n", r.err());
     assertEquals(0, run("/sbin/lvs").exitStatus());
@@ -192,5 +192,11 @@ class CoreutilsTest {
     r = run("find", "/srv/none", "-maxdepth", "1");
     assertEquals(1, r.exitStatus());
     assertEquals("find: '/srv/none': No such file or directory\n", r.err());
+  }
+
+  @Test
+  void argumentsARemoteShellCannotCarryAreRefusedAsOverSsh() {
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> run("cat", "/etc/iet/a\nb"));
   }
 }

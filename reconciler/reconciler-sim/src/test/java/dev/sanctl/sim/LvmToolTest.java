@@ -222,16 +222,8 @@ class LvmToolTest {
   @Test
   void anLvServedByATargetIsOpenAndCannotBeRemoved() throws Exception {
     run("san1", "lvcreate", "-L", "64M", "-n", "vol1", "vg0");
-    run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:t1");
-    run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=/dev/vg0/vol1,Type=blockio");
+    TestClusters.serve(
+        c, "san1", 1, "iqn.2001-04.edu.amherst:t1", "Path=/dev/vg0/vol1,Type=blockio");
     assertEquals(
         "  -wi-ao----\n", run("san1", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
     CommandResult r = run("san1", "lvremove", "-f", "vg0/vol1");
@@ -264,7 +256,7 @@ class LvmToolTest {
             .out());
     assertEquals(
         "  LV      VG  Attr       LSize Pool Origin Data% Meta% Move Log Cpy%Sync Convert\n"
-            + "  lv_meta vg0 -wi-a----- 8.00m\n"
+            + "  lv_meta vg0 -wi-ao---- 8.00m\n"
             + "  vol1    vg0 -wi-a----- 1.00g\n",
         run("san1", "lvs").out());
     assertEquals(
@@ -319,5 +311,36 @@ class LvmToolTest {
     CommandResult r = run("san1", "lvs", "-S", "lv_name=big");
     assertEquals(5, r.exitStatus());
     assertTrue(r.err().contains("--select is not implemented"), r.err());
+  }
+
+  @Test
+  void vgchangeActivatesAndDeactivatesOnOneNode() throws Exception {
+    run("san1", "lvcreate", "-L", "4M", "-n", "vol1", "vg0");
+    CommandResult r = run("san2", "vgchange", "-ay", "vg0");
+    assertEquals("  2 logical volume(s) in volume group \"vg0\" now active\n", r.out());
+    assertEquals(
+        "  -wi-a-----\n", run("san2", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
+    assertEquals(
+        "  -wi-a-----\n",
+        run("san1", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out(),
+        "active on both nodes: a split brain");
+    run("san2", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:x");
+    run("san2", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params", "Path=/dev/vg0/vol1");
+    r = run("san2", "vgchange", "-a", "n", "vg0");
+    assertEquals(5, r.exitStatus());
+    assertEquals(
+        "  Can't deactivate volume group \"vg0\" with 1 open logical volume(s)\n", r.err());
+    run("san2", "ietadm", "--op", "delete", "--tid=1");
+    r = run("san2", "vgchange", "-an", "vg0");
+    assertEquals("  0 logical volume(s) in volume group \"vg0\" now active\n", r.out());
+    assertEquals(
+        "  -wi-------\n", run("san2", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
+    r = run("san1", "vgchange", "-an", "vg0");
+    assertEquals(
+        "  Can't deactivate volume group \"vg0\" with 1 open logical volume(s)\n",
+        r.err(),
+        "the meta volume is mounted on san1");
+    r = run("san1", "lvremove", "-f", "vg0/lv_meta");
+    assertEquals("  Logical volume vg0/lv_meta contains a filesystem in use.\n", r.err());
   }
 }

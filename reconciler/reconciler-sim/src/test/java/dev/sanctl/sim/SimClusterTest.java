@@ -1,5 +1,6 @@
 package dev.sanctl.sim;
 
+import static dev.sanctl.sim.TestClusters.sh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,29 +23,22 @@ class SimClusterTest {
     assertEquals(List.of("san1", "san2", "arch1"), c.nodes());
     assertEquals(
         "  vg0:107374182400:1\n",
-        c.run(
+        sh(
+                c,
                 "san1",
-                "vgs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "--units",
-                "b",
-                "--nosuffix",
-                "-o",
-                "vg_name,vg_free,lv_count")
+                "vgs --noheadings --separator : --units b --nosuffix -o vg_name,vg_free,lv_count")
             .out(),
         "free space is the requested size; the meta volume is the only LV");
     assertEquals(
-        "  lv_meta:-wi-a-----\n",
-        c.run("san1", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
+        "  lv_meta:-wi-ao----\n",
+        sh(c, "san1", "lvs --noheadings --separator : -o lv_name,lv_attr").out());
     assertEquals(
         "  lv_meta:-wi-------\n",
-        c.run("san2", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
+        sh(c, "san2", "lvs --noheadings --separator : -o lv_name,lv_attr").out());
     assertEquals("", c.run("arch1", "vgs", "--noheadings").out(), "arch1 does not see vg0");
-    assertEquals("directory\n", c.run("san1", "stat", "-c", "%F", "/srv/sanctl/vg_files").out());
-    assertEquals(1, c.run("san2", "stat", "-c", "%F", "/srv/sanctl/vg_files").exitStatus());
-    assertEquals("directory\n", c.run("san1", "stat", "-c", "%F", "/mnt/iscsi-target/vg0").out());
+    assertEquals("directory\n", sh(c, "san1", "stat -c %F /srv/sanctl/vg_files").out());
+    assertEquals(1, sh(c, "san2", "stat -c %F /srv/sanctl/vg_files").exitStatus());
+    assertEquals("directory\n", sh(c, "san1", "stat -c %F /mnt/iscsi-target/vg0").out());
     assertEquals("", c.run("san1", "cat", "/proc/net/iet/volume").out());
     assertEquals(true, c.onNode("arch1", n -> n.importsPool("tank")));
     assertEquals(false, c.onNode("san1", n -> n.importsPool("tank")));
@@ -96,5 +90,60 @@ class SimClusterTest {
     assertEquals("san1 1 true\n", c.run("san1", "counter").out());
     assertEquals("san1 2 true\n", c.run("san1", "/usr/bin/counter").out());
     assertEquals("san2 1 false\n", c.run("san2", "counter").out());
+  }
+
+  /** A stand-in zvol tool: one device, /dev/zvol/tank/v1, backed by its own sparse file. */
+  static final class ZvolStub implements SimTool, SimBlockDevices {
+    @Override
+    public Set<String> names() {
+      return Set.of("zvolstub");
+    }
+
+    @Override
+    public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
+      Path f = node.toolState("zvolstub").resolve("v1");
+      try (var raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+        raf.setLength(1 << 20);
+      }
+      return CommandResult.of(0, "", "");
+    }
+
+    @Override
+    public java.util.Optional<Path> blockDevice(SimNode node, String path) throws IOException {
+      Path f = node.toolState("zvolstub").resolve("v1");
+      return path.equals("/dev/zvol/tank/v1") && Files.exists(f)
+          ? java.util.Optional.of(f)
+          : java.util.Optional.empty();
+    }
+  }
+
+  @Test
+  void pluggableBlockDevicesServeAsLuns() throws Exception {
+    SimCluster c = TestClusters.amherst(dir.resolve("sim"));
+    c.register(new ZvolStub());
+    c.run("san1", "zvolstub");
+    assertEquals("1048576\n", c.run("san1", "blockdev", "--getsize64", "/dev/zvol/tank/v1").out());
+    TestClusters.serve(
+        c, "san1", 1, "iqn.2001-04.edu.amherst:z", "Path=/dev/zvol/tank/v1,Type=blockio");
+    assertTrue(c.run("san1", "cat", "/proc/net/iet/volume").out().contains("blocks:2048 "));
+  }
+
+  @Test
+  void concurrentCommandsFromSeveralInstancesSeeOneState() throws Exception {
+    SimCluster first = TestClusters.amherst(dir.resolve("sim"));
+    SimCluster second = SimCluster.open(dir.resolve("sim"));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<CommandResult>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      SimCluster c = i % 2 == 0 ? first : second;
+      String name = "lv" + i;
+      results.add(pool.submit(() -> c.run("san1", "lvcreate", "-L", "4M", "-n", name, "vg0")));
+    }
+    for (var f : results) assertEquals(0, f.get().exitStatus());
+    pool.shutdown();
+    assertEquals(
+        "  17:" + (100L * 1024 - 16 * 4) * 1024 * 1024 + "\n",
+        TestClusters.report(first, "san2", "vgs", "lv_count,vg_free"));
   }
 }

@@ -7,7 +7,11 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.NodeSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,14 @@ class TgtadmToolTest {
 
   @BeforeEach
   void init() throws Exception {
-    c = TestClusters.amherst(dir.resolve("sim"));
+    DesiredState base = TestClusters.amherst();
+    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
+    nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
+    DesiredState withTgt = new DesiredState(base.cluster(), nodes, base.transport(), base.policy(),
+        base.alerts(), base.volumeGroups(), base.portalGroups(), base.initiatorGroups(), base.iet(),
+        base.targetDefaults(), base.targets(), base.pools(), base.snapshotSchedules(),
+        base.backups(), base.cron(), base.revision());
+    c = SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK);
     san1 = c.host("san1");
   }
 
@@ -68,6 +79,12 @@ class TgtadmToolTest {
         tgtadm("--op", "show", "--mode", "portal").out());
     assertEquals(Files.readString(CAPTURE.resolve("show-account.txt")),
         tgtadm("--op", "show", "--mode", "account").out());
+  }
+
+  @Test
+  void isNotInstalledWhereTheTgtServiceDoesNotRun() throws Exception {
+    CommandResult r = c.host("san2").run(Command.read("tgtadm", "--lld", "iscsi", "--op", "show", "--mode", "target"));
+    assertEquals(127, r.exitStatus());
   }
 
   @Test

@@ -62,8 +62,13 @@ public final class SshHost implements Host {
         in.write(command.stdin());
       }
       long waitMillis = timeout.plus(GRACE).toMillis();
-      cmd.join(waitMillis, TimeUnit.MILLISECONDS);
-      if (cmd.isOpen() && cmd.getExitStatus() == null) {
+      boolean finished = true;
+      try {
+        cmd.join(waitMillis, TimeUnit.MILLISECONDS);
+      } catch (net.schmizz.sshj.connection.ConnectionException timedOut) {
+        finished = false;
+      }
+      if (!finished || (cmd.isOpen() && cmd.getExitStatus() == null)) {
         dropConnection();
         return new CommandResult(
             CommandResult.TIMED_OUT,
@@ -75,6 +80,9 @@ public final class SshHost implements Host {
       byte[] stdout = out.bytes(waitMillis);
       byte[] stderr = err.bytes(waitMillis);
       Integer status = cmd.getExitStatus();
+      if (status != null && status == CommandResult.TIMED_OUT) {
+        stderr = concat(stderr, name() + ": killed after commandTimeout " + timeout + ": " + command);
+      }
       return new CommandResult(
           status == null ? 255 : status,
           stdout,
@@ -89,6 +97,13 @@ public final class SshHost implements Host {
       dropConnection();
       throw new HostUnreachableException(name() + ": connection lost: " + e.getMessage(), e);
     }
+  }
+
+  private static byte[] concat(byte[] stderr, String line) {
+    byte[] add = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] out = java.util.Arrays.copyOf(stderr, stderr.length + add.length);
+    System.arraycopy(add, 0, out, stderr.length, add.length);
+    return out;
   }
 
   static List<String> remoteArgv(List<String> argv, Duration timeout) {

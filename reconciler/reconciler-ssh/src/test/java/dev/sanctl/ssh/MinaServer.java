@@ -1,5 +1,6 @@
 package dev.sanctl.ssh;
 
+import dev.sanctl.testkit.ssh.TestKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;

@@ -29,16 +29,19 @@ public record ContractScenario(String name, DesiredState desired, Supplier<HostF
    */
   public static ContractScenario simulated(
       String name, DesiredState desired, long vgSizeBytes, Seed seed) {
-    return new ContractScenario(name, desired, () -> {
-      try {
-        Path dir = Files.createTempDirectory("sanctl-contract-sim");
-        SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, vgSizeBytes);
-        seed.apply(sim);
-        return (node, d) -> sim.host(node.name());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return new ContractScenario(
+        name,
+        desired,
+        () -> {
+          try {
+            Path dir = Files.createTempDirectory("sanctl-contract-sim");
+            SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, vgSizeBytes);
+            seed.apply(sim);
+            return (node, d) -> sim.host(node.name());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @Override

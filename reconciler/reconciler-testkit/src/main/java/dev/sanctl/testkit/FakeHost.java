@@ -13,8 +13,8 @@ import java.util.function.Predicate;
 /**
  * A host with declarative replies: {@code FakeHost.named("n1").on("vgs", "--reportformat",
  * "json").reply(0, json)}. Rules are tried newest first, so a test (or a reply function) can
- * re-script the host after a mutating command. A command without a rule fails loudly with an
- * {@link AssertionError}; every command run is recorded.
+ * re-script the host after a mutating command. A command without a rule fails loudly with an {@link
+ * AssertionError}; every command run is recorded.
  */
 public final class FakeHost implements Host {
   private final String name;

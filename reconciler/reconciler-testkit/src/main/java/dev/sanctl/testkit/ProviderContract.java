@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The provider contract as one check: observe, plan, apply and re-plan a scenario through the
- * real engine, asserting that
+ * The provider contract as one check: observe, plan, apply and re-plan a scenario through the real
+ * engine, asserting that
  *
  * <ul>
  *   <li>observe runs only read-only commands ({@code mutating == false}),
@@ -56,8 +56,7 @@ public final class ProviderContract {
     HostFactory real = s.hosts().get();
     HostFactory recording =
         (node, desired) -> recorders.computeIfAbsent(node.name(), n -> open(real, node, s));
-    try (Engine engine =
-        new Engine(ProviderRegistry.of(all), recording, FAKE_SECRETS)) {
+    try (Engine engine = new Engine(ProviderRegistry.of(all), recording, FAKE_SECRETS)) {
       observeDirectly(provider, s, engine);
       assertReadOnly(provider, recorders, "observe");
 
@@ -65,18 +64,21 @@ public final class ProviderContract {
       assertReadOnly(provider, recorders, "engine observation");
       Plan plan = engine.plan(s.desired(), first, List.of());
       Plan again = engine.plan(s.desired(), engine.observe(s.desired(), List.of()), List.of());
-      assertEquals(plan.changes(), again.changes(),
+      assertEquals(
+          plan.changes(),
+          again.changes(),
           s.name() + ": plan is not deterministic (two observations of the same state)");
-      assertEquals(plan.findings(), again.findings(),
-          s.name() + ": findings are not deterministic");
+      assertEquals(
+          plan.findings(), again.findings(), s.name() + ": findings are not deterministic");
       for (Change c : plan.changes()) {
         if (!c.provider().equals(provider.id())) continue;
         for (Command cmd : c.commands()) assertAllowed(provider, cmd, s.name() + " plan");
       }
 
       Path state = Files.createTempDirectory("sanctl-contract");
-      ApplyResult result = new Applier(engine, new Journal(state, Clock.systemUTC()))
-          .apply(s.desired(), plan, first, null);
+      ApplyResult result =
+          new Applier(engine, new Journal(state, Clock.systemUTC()))
+              .apply(s.desired(), plan, first, null);
       if (!result.ok()) {
         StringBuilder sb = new StringBuilder(s.name() + ": apply failed:\n");
         for (ChangeOutcome o : result.outcomes()) {
@@ -89,9 +91,11 @@ public final class ProviderContract {
       recorders.values().forEach(RecordingHost::clear);
       Plan replan = engine.plan(s.desired(), List.of(), List.of());
       assertReadOnly(provider, recorders, "re-observation");
-      assertTrue(replan.changes().isEmpty(),
-          s.name() + ": re-plan after apply is not empty:\n" + new TextRenderer(false).render(
-              replan));
+      assertTrue(
+          replan.changes().isEmpty(),
+          s.name()
+              + ": re-plan after apply is not empty:\n"
+              + new TextRenderer(false).render(replan));
       return plan;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -114,7 +118,8 @@ public final class ProviderContract {
       RecordingHost rec = new RecordingHost(h);
       provider.observe(new ObserveContext(node, rec, s.desired()));
       for (Command c : rec.commands()) {
-        assertTrue(!c.mutating(),
+        assertTrue(
+            !c.mutating(),
             s.name() + ": observe of " + node.name() + " ran a mutating command: " + c);
         assertAllowed(provider, c, s.name() + " observe of " + node.name());
       }
@@ -131,8 +136,14 @@ public final class ProviderContract {
   }
 
   private static void assertAllowed(Provider provider, Command c, String where) {
-    assertTrue(provider.executables().contains(c.executable()),
-        where + ": '" + c.executable() + "' is not in the executables of provider '"
-            + provider.id() + "' " + provider.executables());
+    assertTrue(
+        provider.executables().contains(c.executable()),
+        where
+            + ": '"
+            + c.executable()
+            + "' is not in the executables of provider '"
+            + provider.id()
+            + "' "
+            + provider.executables());
   }
 }

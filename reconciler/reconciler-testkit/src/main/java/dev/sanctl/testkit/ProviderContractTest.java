@@ -33,7 +33,9 @@ public abstract class ProviderContractTest {
   @TestFactory
   Stream<DynamicTest> providerContract() {
     return scenarios().stream()
-        .map(s -> DynamicTest.dynamicTest(s.name(),
-            () -> ProviderContract.check(provider(), supportingProviders(), s)));
+        .map(
+            s ->
+                DynamicTest.dynamicTest(
+                    s.name(), () -> ProviderContract.check(provider(), supportingProviders(), s)));
   }
 }

@@ -14,10 +14,12 @@ class FakeHostTest {
   void repliesAsScriptedNewestRuleFirstAndRecords() throws Exception {
     FakeHost h = FakeHost.named("n1");
     h.onPrefix("vgs").reply(0, "old\n");
-    h.on("lvcreate", "-n", "a", "vg").respond(c -> {
-      h.on("vgs", "--json").reply(0, "new\n");
-      return CommandResult.of(0, "", "");
-    });
+    h.on("lvcreate", "-n", "a", "vg")
+        .respond(
+            c -> {
+              h.on("vgs", "--json").reply(0, "new\n");
+              return CommandResult.of(0, "", "");
+            });
     assertEquals("old\n", h.run(Command.read("vgs", "--json")).out());
     h.run(Command.change("lvcreate", "-n", "a", "vg"));
     assertEquals("new\n", h.run(Command.read("vgs", "--json")).out());
@@ -31,9 +33,9 @@ class FakeHostTest {
     AssertionError e = assertThrows(AssertionError.class, () -> h.run(Command.read("zpool")));
     assertEquals("FakeHost n1: no reply scripted for: zpool", e.getMessage());
     h.unreachable("host key changed");
-    assertEquals("host key changed",
-        assertThrows(HostUnreachableException.class, () -> h.run(Command.read("x")))
-            .getMessage());
+    assertEquals(
+        "host key changed",
+        assertThrows(HostUnreachableException.class, () -> h.run(Command.read("x"))).getMessage());
   }
 
   @Test
@@ -44,7 +46,8 @@ class FakeHostTest {
     r.run(Command.read("ietadm", "--op", "show"));
     r.run(Command.change("ietadm", "--op", "new", "--params", "Password=pw1").withSecret("pw1"));
     assertEquals(1, r.mutating().size());
-    assertEquals(List.of("ietadm --op show",
-        "ietadm --op new --params 'Password=(sensitive value)'"), r.lines());
+    assertEquals(
+        List.of("ietadm --op show", "ietadm --op new --params 'Password=(sensitive value)'"),
+        r.lines());
   }
 }

@@ -29,15 +29,25 @@ class KvProviderContractTest extends ProviderContractTest {
   @Override
   protected List<ContractScenario> scenarios() {
     return List.of(
-        new ContractScenario("empty nodes get volumes and links",
-            state(List.of(node("n1", "kv", "kvlink"), node("n2", "kv", "kvlink")),
+        new ContractScenario(
+            "empty nodes get volumes and links",
+            state(
+                List.of(node("n1", "kv", "kvlink"), node("n2", "kv", "kvlink")),
                 List.of(vg("vg1", "n1", vol("a", 1), vol("b", 2)), vg("vg2", "n2", vol("c", 3)))),
             () -> TestStates.hosts(Map.of("n1", new KvHost("n1"), "n2", new KvHost("n2")))),
-        new ContractScenario("grow, fix a link and destroy an absent volume",
-            state(List.of(node("n1", "kv", "kvlink")),
+        new ContractScenario(
+            "grow, fix a link and destroy an absent volume",
+            state(
+                List.of(node("n1", "kv", "kvlink")),
                 List.of(vg("vg1", "n1", vol("a", 10), absent("old")))),
-            () -> TestStates.hosts(Map.of("n1", new KvHost("n1").put("vg1/a", "5")
-                .put("link:vg1/a", "/dev/wrong").put("vg1/old", "1")
-                .put("link:vg1/old", "/dev/vg1/old")))));
+            () ->
+                TestStates.hosts(
+                    Map.of(
+                        "n1",
+                        new KvHost("n1")
+                            .put("vg1/a", "5")
+                            .put("link:vg1/a", "/dev/wrong")
+                            .put("vg1/old", "1")
+                            .put("link:vg1/old", "/dev/vg1/old")))));
   }
 }

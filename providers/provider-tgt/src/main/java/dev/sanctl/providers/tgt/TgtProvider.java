@@ -50,7 +50,11 @@ public final class TgtProvider implements Provider {
     String accounts = required(host, tgt.show("account"));
     CommandResult conf = host.run(Command.read("cat", TgtNodePlanner.CONFIG_FILE));
     String config;
-    if (conf.ok()) {
+    if (conf.exitStatus() == CommandResult.TIMED_OUT) {
+      throw new ObserveException(
+          "reading " + TgtNodePlanner.CONFIG_FILE + " did not finish within commandTimeout and was"
+              + " killed");
+    } else if (conf.ok()) {
       config = conf.out();
     } else if (conf.err().contains("No such file or directory")) {
       config = null;
@@ -67,6 +71,9 @@ public final class TgtProvider implements Provider {
 
   private static String required(Host host, Command c) throws IOException {
     CommandResult r = host.run(c);
+    if (r.exitStatus() == CommandResult.TIMED_OUT) {
+      throw new ObserveException(c + " did not finish within commandTimeout and was killed");
+    }
     if (!r.ok()) {
       throw new ObserveException(
           c + " failed with exit " + r.exitStatus() + ": " + r.err().trim()

@@ -14,9 +14,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The transport of each node: with {@code --sim DIR} the simulator for every node; otherwise
- * {@code connection: local} runs commands on this machine and every other node is reached over
- * SSH with the node's settings merged over {@code transport}.
+ * The transport of each node: with {@code --sim DIR} the simulator for every node; otherwise {@code
+ * connection: local} runs commands on this machine and every other node is reached over SSH with
+ * the node's settings merged over {@code transport}.
  */
 public final class CliHostFactory implements HostFactory {
   private final Path configDir;
@@ -32,13 +32,17 @@ public final class CliHostFactory implements HostFactory {
     if (sim != null) {
       if (!sim.nodes().contains(node.name())) {
         throw new HostUnreachableException(
-            "node " + node.name() + " is not in the simulated cluster " + sim.dir()
+            "node "
+                + node.name()
+                + " is not in the simulated cluster "
+                + sim.dir()
                 + " (re-create it with: sanctl sim init)");
       }
       return sim.host(node.name());
     }
-    if (node.isLocal()) return new LocalHost(node.name(), desired.transport().commandTimeout(),
-        LocalHost.OUTPUT_LIMIT);
+    if (node.isLocal())
+      return new LocalHost(
+          node.name(), desired.transport().commandTimeout(), LocalHost.OUTPUT_LIMIT);
     return new SshHost(endpoint(node, desired.transport()));
   }
 

@@ -65,8 +65,12 @@ public final class Session implements AutoCloseable {
   public boolean knowsNodes(List<String> nodes, PrintWriter err) {
     for (String n : nodes) {
       if (!desired.nodes().containsKey(n)) {
-        err.println("sanctl: unknown node '" + n + "' in --node (nodes: "
-            + String.join(", ", desired.nodes().keySet()) + ")");
+        err.println(
+            "sanctl: unknown node '"
+                + n
+                + "' in --node (nodes: "
+                + String.join(", ", desired.nodes().keySet())
+                + ")");
         err.flush();
         return false;
       }

@@ -44,7 +44,7 @@ class SimInitCommandTest {
                 "vg_name,vg_free,lv_count")
             .out());
     assertEquals(
-        "  lv_iscsi_meta:-wi-a-----\n",
+        "  lv_iscsi_meta:-wi-ao----\n",
         sanctl(
                 "",
                 "sim",

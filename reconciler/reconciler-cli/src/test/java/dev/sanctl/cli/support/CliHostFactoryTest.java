@@ -29,8 +29,18 @@ class CliHostFactoryTest {
   }
 
   static NodeSpec withConnection(NodeSpec n, String connection, String address) {
-    return new NodeSpec(n.name(), address, n.os(), n.services(), connection, n.user(), 1,
-        n.identityFile(), n.knownHostsFile(), n.tgtControlPort(), SourceRef.NONE);
+    return new NodeSpec(
+        n.name(),
+        address,
+        n.os(),
+        n.services(),
+        connection,
+        n.user(),
+        1,
+        n.identityFile(),
+        n.knownHostsFile(),
+        n.tgtControlPort(),
+        SourceRef.NONE);
   }
 
   @Test
@@ -39,10 +49,21 @@ class CliHostFactoryTest {
     SimCluster sim = SimCluster.init(tmp.resolve("sim"), d, 1L << 30);
     CliHostFactory f = new CliHostFactory(tmp, sim);
     assertInstanceOf(SimHost.class, f.open(d.nodes().get("san-a"), d));
-    NodeSpec stranger = new NodeSpec("san-z", "192.0.2.99", "linux", List.of("lvm"), "ssh", null,
-        null, null, null, null, SourceRef.NONE);
-    HostUnreachableException e = assertThrows(HostUnreachableException.class,
-        () -> f.open(stranger, d));
+    NodeSpec stranger =
+        new NodeSpec(
+            "san-z",
+            "192.0.2.99",
+            "linux",
+            List.of("lvm"),
+            "ssh",
+            null,
+            null,
+            null,
+            null,
+            null,
+            SourceRef.NONE);
+    HostUnreachableException e =
+        assertThrows(HostUnreachableException.class, () -> f.open(stranger, d));
     assertTrue(e.getMessage().startsWith("node san-z is not in the simulated cluster"));
   }
 
@@ -55,7 +76,9 @@ class CliHostFactoryTest {
     assertEquals("hi\n", local.run(Command.read("echo", "hi")).out());
     Host ssh = f.open(withConnection(d.nodes().get("san-b"), "ssh", "127.0.0.1"), d);
     assertInstanceOf(SshHost.class, ssh);
-    assertThrows(HostUnreachableException.class, () -> ssh.run(Command.read("true")),
+    assertThrows(
+        HostUnreachableException.class,
+        () -> ssh.run(Command.read("true")),
         "nothing listens on port 1: the node is unknown, not an error of the run");
   }
 }

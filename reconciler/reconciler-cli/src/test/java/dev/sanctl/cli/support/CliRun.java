@@ -45,8 +45,7 @@ public final class CliRun {
     Path config = tmp.resolve("config");
     copy(examples().resolve("quickstart"), config);
     Path simDir = tmp.resolve("sim");
-    SimCluster sim =
-        SimCluster.init(simDir, ConfigLoader.loadDirectory(config).state(), 1L << 40);
+    SimCluster sim = SimCluster.init(simDir, ConfigLoader.loadDirectory(config).state(), 1L << 40);
     return new CliRun(config, simDir, tmp.resolve("state"), sim);
   }
 
@@ -81,8 +80,16 @@ public final class CliRun {
 
   /** {@code sanctl -C <config> <command> --sim <sim> --state-dir <state> args...}. */
   public Result cluster(String command, String... args) {
-    List<String> argv = new ArrayList<>(List.of("-C", config.toString(), command, "--sim",
-        simDir.toString(), "--state-dir", stateDir.toString()));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "-C",
+                config.toString(),
+                command,
+                "--sim",
+                simDir.toString(),
+                "--state-dir",
+                stateDir.toString()));
     argv.addAll(List.of(args));
     return run(argv.toArray(String[]::new));
   }

@@ -29,10 +29,10 @@ import java.util.concurrent.Future;
 
 /**
  * Applies a plan: nodes in parallel (at most {@code transport.maxParallelNodes}), changes on a node
- * in plan order, a change only after the changes it depends on (also on other nodes). Every
- * command is journalled before and after it runs. After each change the provider observes the
- * node again and re-plans; a change that still shows up is an "inconsistent result after apply".
- * A failure stops the rest of that node and every change that depends on it; other nodes go on.
+ * in plan order, a change only after the changes it depends on (also on other nodes). Every command
+ * is journalled before and after it runs. After each change the provider observes the node again
+ * and re-plans; a change that still shows up is an "inconsistent result after apply". A failure
+ * stops the rest of that node and every change that depends on it; other nodes go on.
  */
 public final class Applier {
   private final Engine engine;
@@ -57,23 +57,29 @@ public final class Applier {
     for (Change c : plan.changes()) done.put(c.address(), new CompletableFuture<>());
     Map<String, ChangeOutcome> outcomes = new ConcurrentHashMap<>();
     Map<String, List<Change>> byNode = new LinkedHashMap<>();
-    plan.changesByNode().forEach((n, l) -> {
-      if (!l.isEmpty()) byNode.put(n, l);
-    });
+    plan.changesByNode()
+        .forEach(
+            (n, l) -> {
+              if (!l.isEmpty()) byNode.put(n, l);
+            });
     List<String> nodeOrder = nodeOrder(byNode, plan);
     int parallel =
         Math.max(1, Math.min(desired.transport().maxParallelNodes(), Math.max(1, byNode.size())));
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-      Thread t = new Thread(r, "sanctl-apply");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallel,
+            r -> {
+              Thread t = new Thread(r, "sanctl-apply");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (String node : nodeOrder) {
         NodeObservation start = observed.node(node);
-        futures.add(pool.submit(() -> applyNode(desired, node, start, byNode.get(node), done,
-            outcomes, listener)));
+        futures.add(
+            pool.submit(
+                () -> applyNode(desired, node, start, byNode.get(node), done, outcomes, listener)));
       }
       for (Future<?> f : futures) {
         try {
@@ -89,8 +95,8 @@ public final class Applier {
     } finally {
       pool.shutdownNow();
     }
-    List<ChangeOutcome> ordered = plan.changes().stream().map(c -> outcomes.get(c.address()))
-        .toList();
+    List<ChangeOutcome> ordered =
+        plan.changes().stream().map(c -> outcomes.get(c.address())).toList();
     ApplyResult result = new ApplyResult(ordered);
     journal.end(result.ok() ? "ok" : "failed");
     return result;
@@ -147,8 +153,8 @@ public final class Applier {
         CommandResult r = host.run(cmd);
         journal.commandEnd(c.address(), i, r.exitStatus());
         if (!r.ok()) {
-          return failed(c, "command `" + cmd + "` exited " + r.exitStatus() + firstLine(cmd, r),
-              null);
+          return failed(
+              c, "command `" + cmd + "` exited " + r.exitStatus() + firstLine(cmd, r), null);
         }
       }
       Provider p = engine.providers().get(c.provider());
@@ -157,8 +163,13 @@ public final class Applier {
       Optional<Change> still = stillPlanned(desired, after, p, c.address());
       if (still.isPresent()) {
         String why = still.get().reason() == null ? "" : ": " + still.get().reason();
-        return failed(c, "inconsistent result after apply: " + c.address()
-            + " is still planned after its commands succeeded" + why, after);
+        return failed(
+            c,
+            "inconsistent result after apply: "
+                + c.address()
+                + " is still planned after its commands succeeded"
+                + why,
+            after);
       }
       journal.changeEnd(c.address(), "applied", null);
       return new Result(
@@ -176,8 +187,8 @@ public final class Applier {
 
   private Optional<Change> stillPlanned(
       DesiredState desired, NodeObservation after, Provider p, String address) {
-    ClusterObservation only = new ClusterObservation(List.of(after.node()), Map.of(after.node(),
-        after));
+    ClusterObservation only =
+        new ClusterObservation(List.of(after.node()), Map.of(after.node(), after));
     PlanResult r = engine.planProvider(p, desired, only);
     return r.changes().stream().filter(x -> x.address().equals(address)).findFirst();
   }
@@ -208,11 +219,14 @@ public final class Applier {
     }
     List<String> out = new ArrayList<>();
     while (out.size() < needs.size()) {
-      String next = needs.keySet().stream()
-          .filter(n -> !out.contains(n) && out.containsAll(needs.get(n)))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException(
-              "changes on different nodes depend on each other in a cycle: " + needs));
+      String next =
+          needs.keySet().stream()
+              .filter(n -> !out.contains(n) && out.containsAll(needs.get(n)))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "changes on different nodes depend on each other in a cycle: " + needs));
       out.add(next);
     }
     return out;

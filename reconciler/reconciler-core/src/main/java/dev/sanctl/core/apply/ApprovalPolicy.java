@@ -27,8 +27,12 @@ public record ApprovalPolicy(boolean allowDestroy, boolean allowDisruptive) {
       String flag = flagNeeded(c);
       if (flag == null) continue;
       StringBuilder sb = new StringBuilder();
-      sb.append(c.address()).append(' ').append(c.action().phrase()).append(" (")
-          .append(c.impact().name().toLowerCase(java.util.Locale.ROOT)).append(")");
+      sb.append(c.address())
+          .append(' ')
+          .append(c.action().phrase())
+          .append(" (")
+          .append(c.impact().name().toLowerCase(java.util.Locale.ROOT))
+          .append(")");
       if (!c.affectedInitiators().isEmpty()) {
         sb.append(", initiators with live sessions: ")
             .append(String.join(", ", c.affectedInitiators()));

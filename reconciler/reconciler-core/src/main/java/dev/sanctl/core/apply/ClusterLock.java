@@ -47,7 +47,11 @@ public final class ClusterLock implements AutoCloseable {
     String body = format(p);
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
-        Files.writeString(file, body, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+        Files.writeString(
+            file,
+            body,
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE_NEW,
             java.nio.file.StandardOpenOption.WRITE);
         return new ClusterLock(file);
       } catch (FileAlreadyExistsException e) {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Compares a saved plan with a plan recomputed from fresh observations: any difference in the
- * desired state, the observed nodes, any node's observation digest or the planned changes makes
- * the saved plan stale.
+ * desired state, the observed nodes, any node's observation digest or the planned changes makes the
+ * saved plan stale.
  */
 public final class StalePlanCheck {
   private StalePlanCheck() {}

@@ -31,7 +31,10 @@ public final class StateFile {
       Files.createDirectories(stateDir);
       Path tmp = stateDir.resolve(name + ".tmp");
       Files.writeString(tmp, Json.write(new TreeMap<>(values)), StandardCharsets.UTF_8);
-      Files.move(tmp, stateDir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+      Files.move(
+          tmp,
+          stateDir.resolve(name),
+          StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + stateDir.resolve(name), e);
@@ -45,8 +48,8 @@ public final class StateFile {
     try {
       JsonNode n = MAPPER.readTree(Files.readString(f, StandardCharsets.UTF_8));
       Map<String, String> m = new LinkedHashMap<>();
-      n.properties().forEach(e -> m.put(e.getKey(),
-          e.getValue().isNull() ? null : e.getValue().asString()));
+      n.properties()
+          .forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
       return Optional.of(m);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -12,9 +12,9 @@ import java.util.PriorityQueue;
 
 /**
  * Apply order of a plan: node by node (desired-state order of first appearance), and on a node
- * deletions first, dependants before dependencies (reverse provider order), then every other
- * change with dependencies first (provider order), refined by {@link Change#dependsOn()}. Stable:
- * changes keep the provider's order otherwise.
+ * deletions first, dependants before dependencies (reverse provider order), then every other change
+ * with dependencies first (provider order), refined by {@link Change#dependsOn()}. Stable: changes
+ * keep the provider's order otherwise.
  */
 final class ChangeOrder {
   private ChangeOrder() {}
@@ -27,7 +27,8 @@ final class ChangeOrder {
     deletes.sort(
         (a, b) -> Integer.compare(providers.rank(b.provider()), providers.rank(a.provider())));
     base.addAll(deletes);
-    others.sort((a, b) -> Integer.compare(providers.rank(a.provider()), providers.rank(b.provider())));
+    others.sort(
+        (a, b) -> Integer.compare(providers.rank(a.provider()), providers.rank(b.provider())));
     base.addAll(others);
     Map<String, List<Change>> byNode = new LinkedHashMap<>();
     for (Change c : changes) byNode.computeIfAbsent(c.node(), k -> new ArrayList<>());

@@ -65,7 +65,10 @@ public final class Engine implements AutoCloseable {
     for (String n : scope) {
       if (!desired.nodes().containsKey(n)) {
         throw new IllegalArgumentException(
-            "unknown node '" + n + "' (nodes: " + String.join(", ", desired.nodes().keySet())
+            "unknown node '"
+                + n
+                + "' (nodes: "
+                + String.join(", ", desired.nodes().keySet())
                 + ")");
       }
     }
@@ -204,17 +207,27 @@ public final class Engine implements AutoCloseable {
   private static void checkChange(Provider p, Change c) {
     if (!p.id().equals(c.provider())) {
       throw new IllegalStateException(
-          "provider '" + p.id() + "' planned a change for provider '" + c.provider() + "': "
+          "provider '"
+              + p.id()
+              + "' planned a change for provider '"
+              + c.provider()
+              + "': "
               + c.address());
     }
-    c.commands().forEach(
-        cmd -> {
-          if (!p.executables().contains(cmd.executable())) {
-            throw new IllegalStateException(
-                "provider '" + p.id() + "' emitted '" + cmd.executable()
-                    + "', which is not on its executables allowlist (" + c.address() + ")");
-          }
-        });
+    c.commands()
+        .forEach(
+            cmd -> {
+              if (!p.executables().contains(cmd.executable())) {
+                throw new IllegalStateException(
+                    "provider '"
+                        + p.id()
+                        + "' emitted '"
+                        + cmd.executable()
+                        + "', which is not on its executables allowlist ("
+                        + c.address()
+                        + ")");
+              }
+            });
   }
 
   /** Runs one provider's plan against an observation (out-of-scope nodes are unknown). */

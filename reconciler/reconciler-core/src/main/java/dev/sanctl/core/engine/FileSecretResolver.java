@@ -32,7 +32,10 @@ public final class FileSecretResolver implements PlanContext.SecretResolver {
       if (perms.contains(PosixFilePermission.GROUP_READ)
           || perms.contains(PosixFilePermission.OTHERS_READ)) {
         throw new PlanContext.SecretException(
-            "secret file " + path + " is readable by group or others (run: chmod 600 " + path
+            "secret file "
+                + path
+                + " is readable by group or others (run: chmod 600 "
+                + path
                 + ")");
       }
       String s = Files.readString(p, StandardCharsets.UTF_8);

@@ -14,9 +14,22 @@ public final class Digests {
   public static String desired(DesiredState d) {
     DesiredState withoutRevision =
         new DesiredState(
-            d.cluster(), d.nodes(), d.transport(), d.policy(), d.alerts(), d.volumeGroups(),
-            d.portalGroups(), d.initiatorGroups(), d.iet(), d.targetDefaults(), d.targets(),
-            d.pools(), d.snapshotSchedules(), d.backups(), d.cron(), null);
+            d.cluster(),
+            d.nodes(),
+            d.transport(),
+            d.policy(),
+            d.alerts(),
+            d.volumeGroups(),
+            d.portalGroups(),
+            d.initiatorGroups(),
+            d.iet(),
+            d.targetDefaults(),
+            d.targets(),
+            d.pools(),
+            d.snapshotSchedules(),
+            d.backups(),
+            d.cron(),
+            null);
     return of(withoutRevision.toString().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -26,7 +26,8 @@ public final class Json {
   private static String join(String a, String b) {
     if (a.isEmpty()) return b;
     char last = a.charAt(a.length() - 1);
-    return a + (last == '{' || last == '[' || b.startsWith("}") || b.startsWith("]") ? "" : " ")
+    return a
+        + (last == '{' || last == '[' || b.startsWith("}") || b.startsWith("]") ? "" : " ")
         + b;
   }
 

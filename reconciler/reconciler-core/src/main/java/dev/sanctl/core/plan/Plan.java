@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * The outcome of planning one cluster: ordered changes (apply order), findings, the nodes that
- * could not be observed, and the digests that make a saved plan checkable for staleness.
- * Immutable; renderers only read it.
+ * could not be observed, and the digests that make a saved plan checkable for staleness. Immutable;
+ * renderers only read it.
  *
  * @param sourceRevision git commit of the desired state, or null for a working directory
  * @param desiredDigest digest of the desired state the plan was computed from
@@ -103,7 +103,13 @@ public record Plan(
   /** The same plan restricted to changes satisfying the predicate (e.g. one node). */
   public Plan withChanges(List<Change> subset) {
     return new Plan(
-        sourceRevision, desiredDigest, nodes, nodeDigests, unknownNodes, subset, findings,
+        sourceRevision,
+        desiredDigest,
+        nodes,
+        nodeDigests,
+        unknownNodes,
+        subset,
+        findings,
         diagnostics);
   }
 

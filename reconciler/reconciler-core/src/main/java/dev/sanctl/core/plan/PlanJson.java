@@ -170,7 +170,10 @@ public final class PlanJson {
     String version = root.get("formatVersion").asString();
     if (!FORMAT_VERSION.equals(version)) {
       throw new IllegalArgumentException(
-          "unsupported plan formatVersion " + version + " (this sanctl reads " + FORMAT_VERSION
+          "unsupported plan formatVersion "
+              + version
+              + " (this sanctl reads "
+              + FORMAT_VERSION
               + ")");
     }
     JsonNode source = root.path("source");
@@ -193,8 +196,13 @@ public final class PlanJson {
       changes.put(c.path("address").asString(), List.copyOf(actions));
     }
     return new Saved(
-        version, text(source.get("revision")), text(source.get("desiredDigest")), nodes, digests,
-        unknown, changes);
+        version,
+        text(source.get("revision")),
+        text(source.get("desiredDigest")),
+        nodes,
+        digests,
+        unknown,
+        changes);
   }
 
   private static String text(JsonNode n) {

@@ -12,9 +12,9 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The providers found with {@link ServiceLoader}, in dependency order ({@link
- * Provider#dependsOn()} first, then by id). Fails fast on duplicate ids, on a dependency cycle and
- * on a provider with no executables; never returns null.
+ * The providers found with {@link ServiceLoader}, in dependency order ({@link Provider#dependsOn()}
+ * first, then by id). Fails fast on duplicate ids, on a dependency cycle and on a provider with no
+ * executables; never returns null.
  */
 public final class ProviderRegistry {
   private final List<Provider> ordered;
@@ -117,7 +117,9 @@ public final class ProviderRegistry {
       throw new IllegalStateException("provider dependency cycle: " + String.join(" -> ", path));
     }
     mark.put(id, 1);
-    p.dependsOn().stream().sorted(Comparator.naturalOrder()).forEach(d -> visit(d, ids, mark, out, path));
+    p.dependsOn().stream()
+        .sorted(Comparator.naturalOrder())
+        .forEach(d -> visit(d, ids, mark, out, path));
     mark.put(id, 2);
     path.remove(path.size() - 1);
     out.add(p);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * A pull-request comment: title with the counts, the breaking, destructive and disruptive changes
- * first, unknown nodes, a table per node, then per-node {@code <details>} sections with the
- * changes as {@code diff} blocks, and the findings. The comment stays under {@link #GITHUB_LIMIT}
+ * first, unknown nodes, a table per node, then per-node {@code <details>} sections with the changes
+ * as {@code diff} blocks, and the findings. The comment stays under {@link #GITHUB_LIMIT}
  * characters: details are truncated from the end, the summary and the attention list never.
  */
 public final class MarkdownRenderer implements PlanRenderer {
@@ -61,8 +61,12 @@ public final class MarkdownRenderer implements PlanRenderer {
       }
       if (shown < changes.size()) {
         truncated = true;
-        details.append("\n_… ").append(changes.size() - shown).append(" more on ")
-            .append(e.getKey()).append(" not shown._\n");
+        details
+            .append("\n_… ")
+            .append(changes.size() - shown)
+            .append(" more on ")
+            .append(e.getKey())
+            .append(" not shown._\n");
       }
       details.append(closing);
       if (truncated) break;
@@ -97,23 +101,28 @@ public final class MarkdownRenderer implements PlanRenderer {
     }
     List<Change> attention = Wording.attention(plan);
     if (!attention.isEmpty()) {
-      sb.append("\n> [!WARNING]\n> **").append(attention.size())
+      sb.append("\n> [!WARNING]\n> **")
+          .append(attention.size())
           .append(" breaking, destructive or disruptive change(s)**\n>\n");
       for (Change c : attention) {
-        sb.append("> - **").append(Wording.impact(c.impact())).append("**: `")
-            .append(c.address()).append("` ").append(c.action().phrase());
+        sb.append("> - **")
+            .append(Wording.impact(c.impact()))
+            .append("**: `")
+            .append(c.address())
+            .append("` ")
+            .append(c.action().phrase());
         if (!c.affectedInitiators().isEmpty()) {
           sb.append(" — initiators with live sessions: ");
-          sb.append(String.join(", ", c.affectedInitiators().stream().map(i -> "`" + i + "`")
-              .toList()));
+          sb.append(
+              String.join(", ", c.affectedInitiators().stream().map(i -> "`" + i + "`").toList()));
         }
         sb.append('\n');
       }
     }
     if (!plan.unknownNodes().isEmpty()) {
       sb.append("\n> [!CAUTION]\n> **Unknown nodes** (not observed, nothing planned on them):\n");
-      plan.unknownNodes().forEach(
-          (n, r) -> sb.append("> - `").append(n).append("`: ").append(r).append('\n'));
+      plan.unknownNodes()
+          .forEach((n, r) -> sb.append("> - `").append(n).append("`: ").append(r).append('\n'));
     }
     if (!plan.diagnostics().isEmpty()) {
       sb.append('\n');
@@ -125,11 +134,20 @@ public final class MarkdownRenderer implements PlanRenderer {
     for (String n : plan.nodes()) {
       Plan.Summary ns = plan.withChanges(byNode.getOrDefault(n, List.of())).summary();
       List<Finding> f = plan.findingsOf(n);
-      sb.append("| ").append(n).append(" | ")
-          .append(plan.unknownNodes().containsKey(n) ? "unknown" : "observed").append(" | ")
-          .append(ns.add()).append(" | ").append(ns.change()).append(" | ").append(ns.destroy())
-          .append(" | ").append(f.stream().filter(x -> x.kind() == Finding.Kind.UNMANAGED).count())
-          .append(" | ").append(f.stream().filter(x -> x.kind() == Finding.Kind.ERROR).count())
+      sb.append("| ")
+          .append(n)
+          .append(" | ")
+          .append(plan.unknownNodes().containsKey(n) ? "unknown" : "observed")
+          .append(" | ")
+          .append(ns.add())
+          .append(" | ")
+          .append(ns.change())
+          .append(" | ")
+          .append(ns.destroy())
+          .append(" | ")
+          .append(f.stream().filter(x -> x.kind() == Finding.Kind.UNMANAGED).count())
+          .append(" | ")
+          .append(f.stream().filter(x -> x.kind() == Finding.Kind.ERROR).count())
           .append(" |\n");
     }
     return sb.toString();
@@ -155,15 +173,22 @@ public final class MarkdownRenderer implements PlanRenderer {
     if (c.reason() != null) sb.append("# (").append(c.reason()).append(")\n");
     if (!c.affectedInitiators().isEmpty()) {
       sb.append("# initiators with live sessions: ")
-          .append(String.join(", ", c.affectedInitiators())).append('\n');
+          .append(String.join(", ", c.affectedInitiators()))
+          .append('\n');
     }
     for (FieldChange f : c.fields()) {
       if (f.before() != null) {
-        sb.append("- ").append(f.path()).append(": ").append(Wording.value(f, f.before()))
+        sb.append("- ")
+            .append(f.path())
+            .append(": ")
+            .append(Wording.value(f, f.before()))
             .append('\n');
       }
       if (f.after() != null) {
-        sb.append("+ ").append(f.path()).append(": ").append(Wording.value(f, f.after()))
+        sb.append("+ ")
+            .append(f.path())
+            .append(": ")
+            .append(Wording.value(f, f.after()))
             .append('\n');
       }
     }
@@ -175,8 +200,11 @@ public final class MarkdownRenderer implements PlanRenderer {
     if (plan.findings().isEmpty()) return "";
     StringBuilder sb = new StringBuilder("\n#### Findings\n\n");
     for (Finding f : plan.findings()) {
-      sb.append("- **").append(Wording.findingKind(f.kind())).append("** ")
-          .append(Wording.finding(f).replace("|", "\\|")).append('\n');
+      sb.append("- **")
+          .append(Wording.findingKind(f.kind()))
+          .append("** ")
+          .append(Wording.finding(f).replace("|", "\\|"))
+          .append('\n');
     }
     return sb.toString();
   }

@@ -68,7 +68,9 @@ public final class TextRenderer implements PlanRenderer {
   private void change(Change c, StringBuilder sb) {
     sb.append('\n');
     String impact = c.impact() == Impact.NONE ? "" : " [" + Wording.impact(c.impact()) + "]";
-    sb.append("  ").append(paint("1", Wording.header(c))).append(paint(impactColor(c.impact()), impact));
+    sb.append("  ")
+        .append(paint("1", Wording.header(c)))
+        .append(paint(impactColor(c.impact()), impact));
     sb.append('\n');
     if (c.reason() != null) sb.append("  # (").append(c.reason()).append(")\n");
     if (!c.affectedInitiators().isEmpty()) {
@@ -109,8 +111,15 @@ public final class TextRenderer implements PlanRenderer {
     sb.append('\n').append(paint("33;1", "Unknown nodes (not observed, nothing planned on them):"));
     sb.append('\n');
     plan.unknownNodes()
-        .forEach((n, r) -> sb.append("  ").append(paint("33", "!")).append(' ').append(n)
-            .append(": ").append(r).append('\n'));
+        .forEach(
+            (n, r) ->
+                sb.append("  ")
+                    .append(paint("33", "!"))
+                    .append(' ')
+                    .append(n)
+                    .append(": ")
+                    .append(r)
+                    .append('\n'));
   }
 
   private void findings(Plan plan, StringBuilder sb) {
@@ -125,7 +134,8 @@ public final class TextRenderer implements PlanRenderer {
     section(plan, Finding.Kind.WARNING, "Warnings:", "33", sb);
   }
 
-  private void section(Plan plan, Finding.Kind kind, String title, String colour, StringBuilder sb) {
+  private void section(
+      Plan plan, Finding.Kind kind, String title, String colour, StringBuilder sb) {
     List<Finding> list = plan.findings().stream().filter(f -> f.kind() == kind).toList();
     if (list.isEmpty()) return;
     sb.append('\n').append(paint(colour, title)).append('\n');

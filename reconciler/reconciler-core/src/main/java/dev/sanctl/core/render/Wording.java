@@ -71,8 +71,7 @@ final class Wording {
 
   static String finding(Finding f) {
     String where = f.address() != null ? f.address() : f.node() != null ? f.node() : "cluster";
-    String src =
-        f.source() == null || f.source().file().isEmpty() ? "" : " (" + f.source() + ")";
+    String src = f.source() == null || f.source().file().isEmpty() ? "" : " (" + f.source() + ")";
     return where + ": " + f.message() + (f.hint() == null ? "" : " — " + f.hint()) + src;
   }
 }

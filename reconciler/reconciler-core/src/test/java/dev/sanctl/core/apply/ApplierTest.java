@@ -34,13 +34,16 @@ class ApplierTest {
   static DesiredState desired() {
     return state(
         List.of(node("n1", "kv", "kvlink"), node("n2", "kv", "kvlink")),
-        List.of(vg("vg1", "n1", vol("a", 100), vol("b", 200), vol("chap1", 0)),
+        List.of(
+            vg("vg1", "n1", vol("a", 100), vol("b", 200), vol("chap1", 0)),
             vg("vg2", "n2", vol("c", 300))));
   }
 
   static Engine engine(Map<String, KvHost> hosts) {
-    return new Engine(ProviderRegistry.of(List.of(new KvProvider(), new KvLinkProvider())),
-        TestStates.hosts(hosts), p -> "s3cr3t-" + p);
+    return new Engine(
+        ProviderRegistry.of(List.of(new KvProvider(), new KvLinkProvider())),
+        TestStates.hosts(hosts),
+        p -> "s3cr3t-" + p);
   }
 
   private ApplyResult apply(Engine e, DesiredState d) {
@@ -97,10 +100,16 @@ class ApplierTest {
     ChangeOutcome failed = first.outcomes().get(1);
     assertEquals("n1/kv.entry/vg1/b", failed.address());
     assertEquals("command `kv set vg1/b 200` exited 1: kv: injected failure", failed.message());
-    assertTrue(first.outcomes().stream().skip(2).filter(o -> o.node().equals("n1"))
-        .allMatch(o -> o.status() == ChangeOutcome.Status.SKIPPED));
-    assertTrue(first.outcomes().stream().filter(o -> o.node().equals("n2"))
-        .allMatch(o -> o.status() == ChangeOutcome.Status.APPLIED), "other nodes go on");
+    assertTrue(
+        first.outcomes().stream()
+            .skip(2)
+            .filter(o -> o.node().equals("n1"))
+            .allMatch(o -> o.status() == ChangeOutcome.Status.SKIPPED));
+    assertTrue(
+        first.outcomes().stream()
+            .filter(o -> o.node().equals("n2"))
+            .allMatch(o -> o.status() == ChangeOutcome.Status.APPLIED),
+        "other nodes go on");
 
     Journal.Unfinished u = Journal.lastUnfinished(state).orElseThrow();
     assertEquals("failed", u.status());
@@ -131,7 +140,8 @@ class ApplierTest {
     DesiredState d =
         state(List.of(node("n2", "kv", "kvlink")), List.of(vg("vg2", "n2", vol("c", 300))));
     ApplyResult r = apply(engine(Map.of("n2", n2)), d);
-    assertEquals(List.of(ChangeOutcome.Status.FAILED, ChangeOutcome.Status.SKIPPED),
+    assertEquals(
+        List.of(ChangeOutcome.Status.FAILED, ChangeOutcome.Status.SKIPPED),
         r.outcomes().stream().map(ChangeOutcome::status).toList());
     assertEquals("Apply failed: 0 applied, 1 failed, 1 skipped.", r.summary());
   }

@@ -34,11 +34,13 @@ class ClusterLockTest {
     Clock t = Clock.systemUTC();
     try (ClusterLock l = ClusterLock.acquire(state, t)) {
       String body = Files.readString(state.resolve(ClusterLock.FILE));
-      Files.writeString(state.resolve(ClusterLock.FILE),
+      Files.writeString(
+          state.resolve(ClusterLock.FILE),
           body.replaceFirst("pid=\\d+", "pid=" + Integer.MAX_VALUE));
       try (ClusterLock taken = ClusterLock.acquire(state, t)) {
-        assertTrue(Files.readString(state.resolve(ClusterLock.FILE))
-            .contains("pid=" + ProcessHandle.current().pid()));
+        assertTrue(
+            Files.readString(state.resolve(ClusterLock.FILE))
+                .contains("pid=" + ProcessHandle.current().pid()));
       }
     }
   }

@@ -23,10 +23,15 @@ import org.junit.jupiter.api.Test;
 class StalePlanCheckTest {
   final KvHost n1 = new KvHost("n1");
   final KvHost n2 = new KvHost("n2");
-  final Engine engine = new Engine(ProviderRegistry.of(List.of(new KvProvider())),
-      TestStates.hosts(Map.of("n1", n1, "n2", n2)), p -> "s3cr3t");
-  final DesiredState desired = state(List.of(node("n1", "kv"), node("n2", "kv")),
-      List.of(vg("vg1", "n1", vol("a", 100), vol("chap", 1)), vg("vg2", "n2", vol("c", 300))));
+  final Engine engine =
+      new Engine(
+          ProviderRegistry.of(List.of(new KvProvider())),
+          TestStates.hosts(Map.of("n1", n1, "n2", n2)),
+          p -> "s3cr3t");
+  final DesiredState desired =
+      state(
+          List.of(node("n1", "kv"), node("n2", "kv")),
+          List.of(vg("vg1", "n1", vol("a", 100), vol("chap", 1)), vg("vg2", "n2", vol("c", 300))));
 
   PlanJson.Saved saved() {
     String json = PlanJson.write(engine.plan(desired, List.of(), List.of()));
@@ -37,8 +42,8 @@ class StalePlanCheckTest {
   @Test
   void anUnchangedClusterIsNotStale() {
     PlanJson.Saved saved = saved();
-    assertTrue(StalePlanCheck.staleness(saved, engine.plan(desired, List.of(), List.of()))
-        .isEmpty());
+    assertTrue(
+        StalePlanCheck.staleness(saved, engine.plan(desired, List.of(), List.of())).isEmpty());
   }
 
   @Test
@@ -46,16 +51,21 @@ class StalePlanCheckTest {
     PlanJson.Saved saved = saved();
     n2.put("vg2/c", "300");
     Plan fresh = engine.plan(desired, List.of(), List.of());
-    assertEquals("live state of node n2 changed since the plan was computed",
+    assertEquals(
+        "live state of node n2 changed since the plan was computed",
         StalePlanCheck.staleness(saved, fresh).orElseThrow());
   }
 
   @Test
   void desiredStateChangedMakesThePlanStale() {
     PlanJson.Saved saved = saved();
-    DesiredState grown = state(List.of(node("n1", "kv"), node("n2", "kv")),
-        List.of(vg("vg1", "n1", vol("a", 999), vol("chap", 1)), vg("vg2", "n2", vol("c", 300))));
-    assertEquals("the desired state changed since the plan was computed",
+    DesiredState grown =
+        state(
+            List.of(node("n1", "kv"), node("n2", "kv")),
+            List.of(
+                vg("vg1", "n1", vol("a", 999), vol("chap", 1)), vg("vg2", "n2", vol("c", 300))));
+    assertEquals(
+        "the desired state changed since the plan was computed",
         StalePlanCheck.staleness(saved, engine.plan(grown, List.of(), List.of())).orElseThrow());
   }
 
@@ -63,14 +73,16 @@ class StalePlanCheckTest {
   void aNodeThatBecameUnreachableMakesThePlanStale() {
     PlanJson.Saved saved = saved();
     n1.unreachable(true);
-    assertEquals("node n1 can no longer be observed",
+    assertEquals(
+        "node n1 can no longer be observed",
         StalePlanCheck.staleness(saved, engine.plan(desired, List.of(), List.of())).orElseThrow());
   }
 
   @Test
   void aForeignDocumentIsRejected() {
-    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
-        IllegalArgumentException.class, () -> PlanJson.read("{\"formatVersion\": \"9\"}"));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> PlanJson.read("{\"formatVersion\": \"9\"}"));
     assertEquals("unsupported plan formatVersion 9 (this sanctl reads 1)", e.getMessage());
   }
 }

@@ -46,8 +46,11 @@ class EngineBenchmark {
       vgs.add(vg("vg" + n, "node" + n, vols.toArray(VolumeGroup.Volume[]::new)));
     }
     DesiredState d = state(nodes, vgs);
-    Engine e = new Engine(ProviderRegistry.of(List.of(new KvProvider(), new KvLinkProvider())),
-        TestStates.hosts(hosts), p -> "x");
+    Engine e =
+        new Engine(
+            ProviderRegistry.of(List.of(new KvProvider(), new KvLinkProvider())),
+            TestStates.hosts(hosts),
+            p -> "x");
     for (int round = 0; round <= 5; round++) {
       long a = System.nanoTime();
       ClusterObservation obs = e.observe(d, List.of());
@@ -64,8 +67,15 @@ class EngineBenchmark {
       System.out.printf(
           "%s %d: observe %d ms, plan %d ms, text %d ms (%d chars), markdown %d ms, json %d ms"
               + " (%d chars)%n",
-          round == 0 ? "warm-up" : "round", round, (b - a) / 1_000_000, (c - b) / 1_000_000,
-          (t - c) / 1_000_000, text, (m - t) / 1_000_000, (j - m) / 1_000_000, json);
+          round == 0 ? "warm-up" : "round",
+          round,
+          (b - a) / 1_000_000,
+          (c - b) / 1_000_000,
+          (t - c) / 1_000_000,
+          text,
+          (m - t) / 1_000_000,
+          (j - m) / 1_000_000,
+          json);
     }
   }
 }

@@ -90,8 +90,8 @@ class EngineTest {
   @Test
   void aFailingObservationMakesTheNodeUnknownWithTheProviderNamed() {
     KvHost n2 = new KvHost("n2").fail(a -> a.contains("sessions"), 10);
-    Plan plan = engine(Map.of("n1", new KvHost("n1"), "n2", n2)).plan(twoNodes(), List.of(),
-        List.of());
+    Plan plan =
+        engine(Map.of("n1", new KvHost("n1"), "n2", n2)).plan(twoNodes(), List.of(), List.of());
     assertEquals(Map.of("n2", "kv: kv sessions exited 1"), plan.unknownNodes());
   }
 
@@ -104,7 +104,8 @@ class EngineTest {
     assertTrue(n1.log().isEmpty(), "n1 must not be contacted");
     assertTrue(plan.complete());
     assertEquals(2, plan.changes().size());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> engine(Map.of()).plan(twoNodes(), List.of("n9"), List.of()));
   }
 
@@ -124,11 +125,17 @@ class EngineTest {
 
   @Test
   void unmanagedAndShrinkAreFindingsNotChanges() {
-    KvHost n1 = new KvHost("n1").put("vg1/a", "500").put("vg1/b", "200").put("vg1/stray", "1")
-        .put("link:vg1/a", "/dev/vg1/a").put("link:vg1/b", "/dev/vg1/b");
-    Plan plan = engine(Map.of("n1", n1, "n2", new KvHost("n2"))).plan(twoNodes(), List.of("n1"),
-        List.of());
-    assertEquals(List.of(Finding.Kind.ERROR, Finding.Kind.UNMANAGED),
+    KvHost n1 =
+        new KvHost("n1")
+            .put("vg1/a", "500")
+            .put("vg1/b", "200")
+            .put("vg1/stray", "1")
+            .put("link:vg1/a", "/dev/vg1/a")
+            .put("link:vg1/b", "/dev/vg1/b");
+    Plan plan =
+        engine(Map.of("n1", n1, "n2", new KvHost("n2"))).plan(twoNodes(), List.of("n1"), List.of());
+    assertEquals(
+        List.of(Finding.Kind.ERROR, Finding.Kind.UNMANAGED),
         plan.findings().stream().map(Finding::kind).toList());
     assertTrue(plan.errored());
     assertTrue(plan.changes().isEmpty());
@@ -136,42 +143,62 @@ class EngineTest {
 
   @Test
   void aProviderThatRunsAnExecutableOffItsAllowlistIsRejected() {
-    Provider rogue = new KvProvider() {
-      @Override
-      public String id() {
-        return "rogue";
-      }
+    Provider rogue =
+        new KvProvider() {
+          @Override
+          public String id() {
+            return "rogue";
+          }
 
-      @Override
-      public PlanResult plan(PlanContext ctx) {
-        return new PlanResult(List.of(new Change("n1/rogue.x/y", "n1", "rogue", "x", "y",
-            dev.sanctl.spi.provider.Action.CREATE, dev.sanctl.spi.provider.Impact.NONE, null,
-            List.of(), List.of(Command.change("rm", "-rf", "/")), List.of(), List.of())),
-            List.of());
-      }
-    };
+          @Override
+          public PlanResult plan(PlanContext ctx) {
+            return new PlanResult(
+                List.of(
+                    new Change(
+                        "n1/rogue.x/y",
+                        "n1",
+                        "rogue",
+                        "x",
+                        "y",
+                        dev.sanctl.spi.provider.Action.CREATE,
+                        dev.sanctl.spi.provider.Impact.NONE,
+                        null,
+                        List.of(),
+                        List.of(Command.change("rm", "-rf", "/")),
+                        List.of(),
+                        List.of())),
+                List.of());
+          }
+        };
     DesiredState d = state(List.of(node("n1", "rogue")), List.of());
-    Engine e = new Engine(ProviderRegistry.of(List.of(rogue)),
-        TestStates.hosts(Map.of("n1", new KvHost("n1"))), SECRETS);
-    IllegalStateException ex = assertThrows(IllegalStateException.class,
-        () -> e.plan(d, List.of(), List.of()));
+    Engine e =
+        new Engine(
+            ProviderRegistry.of(List.of(rogue)),
+            TestStates.hosts(Map.of("n1", new KvHost("n1"))),
+            SECRETS);
+    IllegalStateException ex =
+        assertThrows(IllegalStateException.class, () -> e.plan(d, List.of(), List.of()));
     assertTrue(ex.getMessage().contains("'rm', which is not on its executables allowlist"));
   }
 
   @Test
   void observationThatMutatesIsRefused() {
-    Provider mutating = new KvProvider() {
-      @Override
-      public Observation observe(ObserveContext ctx) throws IOException {
-        ctx.host().run(Command.change("kv", "set", "x", "1"));
-        return super.observe(ctx);
-      }
-    };
-    Engine e = new Engine(ProviderRegistry.of(List.of(mutating)),
-        TestStates.hosts(Map.of("n1", new KvHost("n1"))), SECRETS);
+    Provider mutating =
+        new KvProvider() {
+          @Override
+          public Observation observe(ObserveContext ctx) throws IOException {
+            ctx.host().run(Command.change("kv", "set", "x", "1"));
+            return super.observe(ctx);
+          }
+        };
+    Engine e =
+        new Engine(
+            ProviderRegistry.of(List.of(mutating)),
+            TestStates.hosts(Map.of("n1", new KvHost("n1"))),
+            SECRETS);
     DesiredState d = state(List.of(node("n1", "kv")), List.of());
-    IllegalStateException ex = assertThrows(IllegalStateException.class,
-        () -> e.plan(d, List.of(), List.of()));
+    IllegalStateException ex =
+        assertThrows(IllegalStateException.class, () -> e.plan(d, List.of(), List.of()));
     assertTrue(ex.getMessage().startsWith("observation must be read-only"));
   }
 }

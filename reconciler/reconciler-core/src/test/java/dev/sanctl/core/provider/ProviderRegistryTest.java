@@ -25,31 +25,40 @@ class ProviderRegistryTest {
 
   @Test
   void dependenciesComeFirstWhateverTheirNames() {
-    ProviderRegistry r = ProviderRegistry.of(List.of(scripted("a", "z"), scripted("z"),
-        scripted("m", "a")));
+    ProviderRegistry r =
+        ProviderRegistry.of(List.of(scripted("a", "z"), scripted("z"), scripted("m", "a")));
     assertEquals(List.of("z", "a", "m"), r.all().stream().map(Provider::id).toList());
     assertEquals(0, r.rank("z"));
   }
 
   @Test
   void duplicateIdsFailFast() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ProviderRegistry.of(List.of(new KvProvider(), new KvProvider())));
-    assertEquals("two providers claim the id 'kv': " + KvProvider.class.getName() + " and "
-        + KvProvider.class.getName(), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> ProviderRegistry.of(List.of(new KvProvider(), new KvProvider())));
+    assertEquals(
+        "two providers claim the id 'kv': "
+            + KvProvider.class.getName()
+            + " and "
+            + KvProvider.class.getName(),
+        e.getMessage());
   }
 
   @Test
   void aCycleFailsFast() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> ProviderRegistry.of(List.of(scripted("a", "b"), scripted("b", "a"))));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> ProviderRegistry.of(List.of(scripted("a", "b"), scripted("b", "a"))));
     assertEquals("provider dependency cycle: a -> b -> a", e.getMessage());
   }
 
   @Test
   void anUnknownIdIsAClearErrorNeverNull() {
     ProviderRegistry r = ProviderRegistry.of(List.of(new KvProvider()));
-    assertEquals("no provider with id 'zfs' (known: kv)",
+    assertEquals(
+        "no provider with id 'zfs' (known: kv)",
         assertThrows(IllegalArgumentException.class, () -> r.get("zfs")).getMessage());
     assertEquals(java.util.Optional.empty(), r.find("zfs"));
   }

@@ -75,7 +75,8 @@ class PlanRenderingTest {
     assertTrue(s.contains("Details truncated"));
     for (Change c : plan.changes()) {
       if (c.impact() == Impact.DESTRUCTIVE) {
-        assertTrue(s.contains("> - **destructive**: `" + c.address() + "` will be destroyed"),
+        assertTrue(
+            s.contains("> - **destructive**: `" + c.address() + "` will be destroyed"),
             c.address());
       }
     }

@@ -61,9 +61,20 @@ public class KvLinkProvider implements Provider {
         String volumeAddress = Change.address(ns.node(), "kv", "entry", e.getKey());
         if (e.getValue().state() == ResourceState.ABSENT) {
           if (live != null) {
-            changes.add(new Change(address, ns.node(), id(), "link", e.getKey(), Action.DELETE,
-                Impact.NONE, "volume is absent", List.of(FieldChange.of("path", live, null)),
-                List.of(Command.change("kv", "del", key)), List.of(), List.of()));
+            changes.add(
+                new Change(
+                    address,
+                    ns.node(),
+                    id(),
+                    "link",
+                    e.getKey(),
+                    Action.DELETE,
+                    Impact.NONE,
+                    "volume is absent",
+                    List.of(FieldChange.of("path", live, null)),
+                    List.of(Command.change("kv", "del", key)),
+                    List.of(),
+                    List.of()));
           }
           continue;
         }
@@ -73,12 +84,20 @@ public class KvLinkProvider implements Provider {
         VolumeFacts.Volume vol = g == null ? null : g.volumes().get(lv);
         String path = vol == null ? "/dev/" + e.getKey() : vol.devicePath();
         if (!path.equals(live)) {
-          changes.add(new Change(address, ns.node(), id(), "link", e.getKey(),
-              live == null ? Action.CREATE : Action.UPDATE, Impact.NONE,
-              live == null ? "not present on node" : "path differs",
-              List.of(FieldChange.of("path", live, path)),
-              List.of(Command.change("kv", "set", key, path)), List.of(),
-              vol == null ? List.of(volumeAddress) : List.of()));
+          changes.add(
+              new Change(
+                  address,
+                  ns.node(),
+                  id(),
+                  "link",
+                  e.getKey(),
+                  live == null ? Action.CREATE : Action.UPDATE,
+                  Impact.NONE,
+                  live == null ? "not present on node" : "path differs",
+                  List.of(FieldChange.of("path", live, path)),
+                  List.of(Command.change("kv", "set", key, path)),
+                  List.of(),
+                  vol == null ? List.of(volumeAddress) : List.of()));
         }
       }
     }

@@ -14,15 +14,16 @@ public record KvObservation(Map<String, String> entries, Map<String, List<String
   @Override
   public VolumeFacts volumeFacts() {
     Map<String, Map<String, VolumeFacts.Volume>> vols = new TreeMap<>();
-    entries.forEach((k, v) -> {
-      int i = k.indexOf('/');
-      if (k.startsWith("link:") || i < 0) return;
-      String vg = k.substring(0, i);
-      String lv = k.substring(i + 1);
-      long size = v.matches("[0-9]+") ? Long.parseLong(v) : 0;
-      vols.computeIfAbsent(vg, g -> new TreeMap<>())
-          .put(lv, new VolumeFacts.Volume(lv, size, "/dev/" + k, sessions.containsKey(k)));
-    });
+    entries.forEach(
+        (k, v) -> {
+          int i = k.indexOf('/');
+          if (k.startsWith("link:") || i < 0) return;
+          String vg = k.substring(0, i);
+          String lv = k.substring(i + 1);
+          long size = v.matches("[0-9]+") ? Long.parseLong(v) : 0;
+          vols.computeIfAbsent(vg, g -> new TreeMap<>())
+              .put(lv, new VolumeFacts.Volume(lv, size, "/dev/" + k, sessions.containsKey(k)));
+        });
     Map<String, VolumeFacts.Group> groups = new LinkedHashMap<>();
     vols.forEach((vg, m) -> groups.put(vg, new VolumeFacts.Group(vg, true, 1L << 40, m)));
     return new VolumeFacts(groups);

@@ -5,6 +5,7 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
@@ -16,7 +17,6 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
-import dev.sanctl.spi.provider.Action;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,17 +51,23 @@ public class KvProvider implements Provider {
     CommandResult list = ctx.host().run(Command.read("kv", "list"));
     if (!list.ok()) throw new ObserveException("kv list exited " + list.exitStatus());
     Map<String, String> entries = new TreeMap<>();
-    list.out().lines().forEach(l -> {
-      int i = l.indexOf('=');
-      entries.put(l.substring(0, i), l.substring(i + 1));
-    });
+    list.out()
+        .lines()
+        .forEach(
+            l -> {
+              int i = l.indexOf('=');
+              entries.put(l.substring(0, i), l.substring(i + 1));
+            });
     CommandResult s = ctx.host().run(Command.read("kv", "sessions"));
     if (!s.ok()) throw new ObserveException("kv sessions exited " + s.exitStatus());
     Map<String, List<String>> sessions = new TreeMap<>();
-    s.out().lines().forEach(l -> {
-      String[] w = l.split(" ");
-      sessions.computeIfAbsent(w[0], k -> new ArrayList<>()).add(w[1]);
-    });
+    s.out()
+        .lines()
+        .forEach(
+            l -> {
+              String[] w = l.split(" ");
+              sessions.computeIfAbsent(w[0], k -> new ArrayList<>()).add(w[1]);
+            });
     return new KvObservation(entries, sessions);
   }
 
@@ -92,9 +98,20 @@ public class KvProvider implements Provider {
         List<String> sessions = o.sessions().getOrDefault(key, List.of());
         if (v.state() == ResourceState.ABSENT) {
           if (live != null) {
-            changes.add(new Change(address, node, id(), "entry", key, Action.DELETE,
-                Impact.DESTRUCTIVE, "state: absent", List.of(FieldChange.of("value", live, null)),
-                List.of(Command.change("kv", "del", key)), sessions, List.of()));
+            changes.add(
+                new Change(
+                    address,
+                    node,
+                    id(),
+                    "entry",
+                    key,
+                    Action.DELETE,
+                    Impact.DESTRUCTIVE,
+                    "state: absent",
+                    List.of(FieldChange.of("value", live, null)),
+                    List.of(Command.change("kv", "del", key)),
+                    sessions,
+                    List.of()));
           }
           continue;
         }
@@ -104,8 +121,8 @@ public class KvProvider implements Provider {
           try {
             want = ctx.secrets().read(v.name());
           } catch (PlanContext.SecretException ex) {
-            findings.add(new Finding(Finding.Kind.ERROR, node, address, ex.getMessage(), null,
-                v.source()));
+            findings.add(
+                new Finding(Finding.Kind.ERROR, node, address, ex.getMessage(), null, v.source()));
             continue;
           }
         } else {
@@ -114,29 +131,58 @@ public class KvProvider implements Provider {
         Command set = Command.change("kv", "set", key, want);
         if (secret) set = set.withSecret(want);
         if (live == null) {
-          changes.add(new Change(address, node, id(), "entry", key, Action.CREATE, Impact.NONE,
-              "not present on node",
-              List.of(new FieldChange("value", null, want, secret)), List.of(set), List.of(),
-              List.of()));
+          changes.add(
+              new Change(
+                  address,
+                  node,
+                  id(),
+                  "entry",
+                  key,
+                  Action.CREATE,
+                  Impact.NONE,
+                  "not present on node",
+                  List.of(new FieldChange("value", null, want, secret)),
+                  List.of(set),
+                  List.of(),
+                  List.of()));
         } else if (!live.equals(want)) {
           if (!secret && Long.parseLong(want) < Long.parseLong(live)) {
-            findings.add(new Finding(Finding.Kind.ERROR, node, address,
-                "cannot shrink " + key + " from " + live + " to " + want, "volumes never shrink",
-                v.source()));
+            findings.add(
+                new Finding(
+                    Finding.Kind.ERROR,
+                    node,
+                    address,
+                    "cannot shrink " + key + " from " + live + " to " + want,
+                    "volumes never shrink",
+                    v.source()));
             continue;
           }
-          changes.add(new Change(address, node, id(), "entry", key, Action.UPDATE,
-              sessions.isEmpty() ? Impact.NONE : Impact.DISRUPTIVE,
-              secret ? "secret changed" : "size " + live + " -> " + want,
-              List.of(new FieldChange("value", live, want, secret)), List.of(set), sessions,
-              List.of()));
+          changes.add(
+              new Change(
+                  address,
+                  node,
+                  id(),
+                  "entry",
+                  key,
+                  Action.UPDATE,
+                  sessions.isEmpty() ? Impact.NONE : Impact.DISRUPTIVE,
+                  secret ? "secret changed" : "size " + live + " -> " + want,
+                  List.of(new FieldChange("value", live, want, secret)),
+                  List.of(set),
+                  sessions,
+                  List.of()));
         }
       }
       for (String key : o.entries().keySet()) {
         if (key.startsWith("link:") || desired.containsKey(key)) continue;
-        findings.add(new Finding(Finding.Kind.UNMANAGED, node,
-            Change.address(node, id(), "entry", key), "entry " + key + " is not in the desired state",
-            "add it to volumeGroups or remove it by hand", null));
+        findings.add(
+            new Finding(
+                Finding.Kind.UNMANAGED,
+                node,
+                Change.address(node, id(), "entry", key),
+                "entry " + key + " is not in the desired state",
+                "add it to volumeGroups or remove it by hand",
+                null));
       }
     }
     return new PlanResult(changes, findings);

@@ -21,8 +21,12 @@ public final class ScriptedProvider implements Provider {
   private final List<Change> changes;
   private final List<Finding> findings;
 
-  public ScriptedProvider(String id, Set<String> dependsOn, Set<String> executables,
-      List<Change> changes, List<Finding> findings) {
+  public ScriptedProvider(
+      String id,
+      Set<String> dependsOn,
+      Set<String> executables,
+      List<Change> changes,
+      List<Finding> findings) {
     this.id = id;
     this.dependsOn = dependsOn;
     this.executables = executables;

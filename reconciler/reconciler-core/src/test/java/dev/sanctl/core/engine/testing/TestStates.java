@@ -24,27 +24,43 @@ public final class TestStates {
 
   /** A node serving {@code services}. */
   public static NodeSpec node(String name, String... services) {
-    return new NodeSpec(name, name + ".example", "linux", List.of(services), "ssh", null, null,
-        null, null, null, new SourceRef("cluster.yaml", 3, 3));
+    return new NodeSpec(
+        name,
+        name + ".example",
+        "linux",
+        List.of(services),
+        "ssh",
+        null,
+        null,
+        null,
+        null,
+        null,
+        new SourceRef("cluster.yaml", 3, 3));
   }
 
   /** A volume {@code name} of {@code size} bytes, present. */
   public static VolumeGroup.Volume vol(String name, long size) {
-    return new VolumeGroup.Volume(name, size, ResourceState.PRESENT,
-        new SourceRef("volumes.yaml", 10, 7));
+    return new VolumeGroup.Volume(
+        name, size, ResourceState.PRESENT, new SourceRef("volumes.yaml", 10, 7));
   }
 
   /** A volume that must be destroyed. */
   public static VolumeGroup.Volume absent(String name) {
-    return new VolumeGroup.Volume(name, 0, ResourceState.ABSENT, new SourceRef("volumes.yaml", 12,
-        7));
+    return new VolumeGroup.Volume(
+        name, 0, ResourceState.ABSENT, new SourceRef("volumes.yaml", 12, 7));
   }
 
   /** A volume group on {@code node} holding {@code volumes}. */
   public static VolumeGroup vg(String name, String node, VolumeGroup.Volume... volumes) {
     Map<String, VolumeGroup.Volume> m = new LinkedHashMap<>();
     for (VolumeGroup.Volume v : volumes) m.put(v.name(), v);
-    return new VolumeGroup(name, VolumeGroup.Type.LVM, null, List.of(node), null, m,
+    return new VolumeGroup(
+        name,
+        VolumeGroup.Type.LVM,
+        null,
+        List.of(node),
+        null,
+        m,
         new SourceRef("volumes.yaml", 2, 3));
   }
 
@@ -56,8 +72,21 @@ public final class TestStates {
     vgs.forEach(x -> v.put(x.name(), x));
     return new DesiredState(
         new Cluster("lab", "iqn.2026-01.dev.sanctl", "sanctl", new SourceRef("cluster.yaml", 1, 1)),
-        n, Transport.DEFAULTS, Policy.DEFAULTS, Alerts.NONE, v, Map.of(), Map.of(), IetGlobal.NONE,
-        TargetDefaults.NONE, List.of(), Map.of(), Map.of(), Backups.NONE, Map.of(), null);
+        n,
+        Transport.DEFAULTS,
+        Policy.DEFAULTS,
+        Alerts.NONE,
+        v,
+        Map.of(),
+        Map.of(),
+        IetGlobal.NONE,
+        TargetDefaults.NONE,
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Backups.NONE,
+        Map.of(),
+        null);
   }
 
   /** Opens the given hosts by node name; a missing node is unreachable. */

@@ -1,4 +1,4 @@
-package dev.sanctl.ssh;
+package dev.sanctl.testkit.ssh;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -6,20 +6,27 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real OpenSSH {@code sshd} on a loopback port with a throwaway host key and one authorized key,
  * for tests. Requires the {@code openssh-server} package (ci/packages.txt installs it).
  */
-final class OpenSshServer implements AutoCloseable {
-  static final Path SSHD = Path.of("/usr/sbin/sshd");
+public final class OpenSshServer implements AutoCloseable {
+  public static final Path SSHD = Path.of("/usr/sbin/sshd");
 
-  final int port;
-  final Path hostKeyPub;
+  public final int port;
+  public final Path hostKeyPub;
   private final Process process;
 
-  OpenSshServer(Path dir, Path authorizedKey) throws IOException, InterruptedException {
+  public OpenSshServer(Path dir, Path authorizedKey) throws IOException, InterruptedException {
+    this(dir, authorizedKey, List.of());
+  }
+
+  /** A server with extra {@code sshd_config} lines (e.g. {@code SetEnv PATH=...}). */
+  public OpenSshServer(Path dir, Path authorizedKey, List<String> extraConfig)
+      throws IOException, InterruptedException {
     Path hostKey = TestKeys.generate(dir, "ed25519");
     hostKeyPub = Path.of(hostKey + ".pub");
     Files.createDirectories(Path.of("/run/sshd"));
@@ -42,6 +49,7 @@ final class OpenSshServer implements AutoCloseable {
             "PasswordAuthentication no",
             "KbdInteractiveAuthentication no",
             "LogLevel ERROR",
+            String.join("\n", extraConfig),
             ""));
     process =
         new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
@@ -61,7 +69,7 @@ final class OpenSshServer implements AutoCloseable {
   }
 
   /** The known_hosts line for this server. */
-  String knownHostsLine() throws IOException {
+  public String knownHostsLine() throws IOException {
     String[] pub = Files.readString(hostKeyPub).trim().split(" ");
     return "[127.0.0.1]:" + port + " " + pub[0] + " " + pub[1] + "\n";
   }

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# ddless benchmark: the comparisons of docs/benchmarks.md (spec: shared/spec/ddless.md).
+#
+#   bench/ddless-bench.sh [DIR]        # default DIR=/var/tmp/ddless-bench
+#
+# Environment: SIZE_MIB (default 2048), RUNS (default 3, medians are reported), CHANGE_PCT
+# (default 1). Needs root for cold-cache runs (sync; echo 3 > /proc/sys/vm/drop_caches); without
+# it, cold runs fall back to O_DIRECT reads (ddless -d, dd iflag=direct) and say so.
+# Installs ddpt, gddrescue and rsync with apt-get when they are missing (benchmark only).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dir="${1:-/var/tmp/ddless-bench}"
+size_mib="${SIZE_MIB:-2048}"
+runs="${RUNS:-3}"
+pct="${CHANGE_PCT:-1}"
+jar="$here/reconciler/reconciler-cli/target/sanctl.jar"
+java_opts="${BENCH_JAVA_OPTS:--Xmx1g}"
+
+mkdir -p "$dir"
+cd "$dir"
+if [[ ! -f "$jar" ]]; then
+  (cd "$here" && mvn -q -B -DskipTests package -pl reconciler/reconciler-cli -am >&2)
+fi
+for tool in ddpt ddrescue rsync; do
+  if ! command -v "$tool" >/dev/null; then
+    pkg="$tool"; [[ "$tool" == ddrescue ]] && pkg=gddrescue
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null
+  fi
+done
+
+ddless() { java $java_opts -jar "$jar" ddless "$@"; }
+
+cold=drop_caches
+if ! (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then cold=direct; fi
+drop() { if [[ "$cold" == drop_caches ]]; then sync; echo 3 > /proc/sys/vm/drop_caches; fi; }
+
+# seconds taken by a command (its output discarded)
+t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+# ddless run: prints "WALL ENGINE" seconds (ENGINE: the run itself, from --json, without JVM start)
+tdd() {
+  local s e out
+  s=$(date +%s.%N); out=$(ddless "$@" --json 2>/dev/null); e=$(date +%s.%N)
+  echo "$(echo "$e - $s" | bc -l) $(sed -n 's/.*"seconds":\([0-9.]*\).*/\1/p' <<<"$out")"
+}
+median() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f\n", m}'; }
+col() { awk -v c="$1" 'NF{print $c}'; }
+gbs() { printf '%.2f' "$(echo "$size_mib * 1048576 / $1 / 1000000000" | bc -l)"; }
+
+# change CHANGE_PCT % of the 16 KiB segments of $1 at random; write their ddmap to $2
+mutate() {
+  python3 - "$1" "$2" "$pct" <<'PY'
+import os, random, struct, sys
+path, mappath, pct = sys.argv[1], sys.argv[2], float(sys.argv[3])
+size = os.path.getsize(path); seg = 16384; n = (size + seg - 1) // seg
+chosen = random.sample(range(n), max(1, int(n * pct / 100)))
+words = [0] * ((n + 31) // 32)
+with open(path, 'r+b') as f:
+    for s in chosen:
+        f.seek(s * seg); f.write(os.urandom(min(seg, size - s * seg)))
+        words[s // 32] |= 1 << (s % 32)
+name = b'bench.0'
+with open(mappath, 'wb') as m:
+    m.write(b'ddmap\0\0\0' + bytes([1, 0, 0, 0]) + struct.pack('<II', sum(name), len(words)))
+    m.write(struct.pack('<%dI' % len(words), *words))
+PY
+}
+
+echo "# ddless benchmark $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: nproc=$(nproc), cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
+  "mem=$(free -g | awk '/Mem:/{print $2}') GiB, disk=$(df -h "$dir" | awk 'NR==2{print $1}')," \
+  "load=$(cut -d' ' -f1-3 /proc/loadavg), java=$(java -version 2>&1 | head -1)"
+echo "size=${size_mib} MiB, runs=$runs (median), changed=${pct}%, cold cache via: $cold"
+echo
+
+if [[ ! -f src || $(stat -c %s src) -ne $((size_mib * 1048576)) ]]; then
+  head -c $((size_mib * 1048576)) /dev/urandom > src
+fi
+for d in ddless ddpt ddrescue rsync dd; do [[ -f dst.$d ]] || cp src dst.$d; done
+rm -f dst.ddless.sum*
+ddless -s src -t dst.ddless -c dst.ddless.sum >/dev/null
+sync
+
+row() { printf '| %s | %s s | %s GB/s | %s |\n' "$1" "$2" "$(gbs "$2")" "${3:-}"; }
+# a ddless row from "WALL ENGINE" lines: engine time, wall time (with JVM start) in the note
+drow() {
+  local lines="$2" w e
+  w=$(col 1 <<<"$lines" | median); e=$(col 2 <<<"$lines" | median)
+  row "$1" "$e" "engine; wall with JVM start $w s = $(gbs "$w") GB/s${3:+; $3}"
+}
+echo "| case | median | rate (source bytes) | note |"
+echo "| --- | ---: | ---: | --- |"
+
+# 1. no-change re-run vs the read limit, hot then cold
+for mode in hot cold; do
+  if [[ $mode == hot ]]; then prep() { cat src >/dev/null; }; else prep() { drop; }; fi
+  ddflag=(); dflag=()
+  if [[ $mode == cold && $cold == direct ]]; then ddflag=(iflag=direct); dflag=(-d); fi
+  v=$(for i in $(seq "$runs"); do prep; t dd if=src of=/dev/null bs=8M "${ddflag[@]}"; done | median)
+  row "$mode: dd if=SRC of=/dev/null bs=8M" "$v" "read limit"
+  for w in 1 2; do
+    v=$(for i in $(seq "$runs"); do prep; tdd -s src -t dst.ddless -c dst.ddless.sum -w $w "${dflag[@]}"; done)
+    drow "$mode: ddless no-change re-run -w $w ${dflag[*]}" "$v"
+  done
+done
+
+# 2. CHANGE_PCT % of segments changed, cold: every tool syncs its own copy of the last state
+declare -A acc
+for i in $(seq "$runs"); do
+  mutate src map.ddmap
+  drop; acc[ddless]+="$(tdd -s src -t dst.ddless -c dst.ddless.sum -w 2)
+"
+  drop; acc[ddpt]+="$(t ddpt if=src of=dst.ddpt bs=4096 bpt=2048,4 oflag=sparing) "
+  drop; acc[ddrescue]+="$(t ddrescue -W -c 32 src dst.ddrescue) "
+  drop; acc[rsync]+="$(t rsync --inplace --no-whole-file -I -B 16384 src dst.rsync) "
+  drop; acc[dd]+="$(t dd if=src of=dst.dd bs=8M conv=notrunc) "
+  for d in ddless ddpt ddrescue rsync dd; do cmp -s src dst.$d || echo "MISMATCH: $d" >&2; done
+done
+drow "cold ${pct}%: ddless -w 2" "${acc[ddless]}" "cmp ok"
+row "cold ${pct}%: ddpt bs=4096 bpt=2048,4 oflag=sparing" "$(tr ' ' '\n' <<<"${acc[ddpt]}" | grep . | median)" "cmp ok"
+row "cold ${pct}%: ddrescue -W -c 32" "$(tr ' ' '\n' <<<"${acc[ddrescue]}" | grep . | median)" "cmp ok"
+row "cold ${pct}%: rsync --inplace --no-whole-file -B 16384" "$(tr ' ' '\n' <<<"${acc[rsync]}" | grep . | median)" "cmp ok"
+row "cold ${pct}%: dd bs=8M conv=notrunc" "$(tr ' ' '\n' <<<"${acc[dd]}" | grep . | median)" "cmp ok"
+
+# 3. map-driven: CHANGE_PCT % marked vs a full re-run, cold
+m=""; f=""
+for i in $(seq "$runs"); do
+  mutate src map.ddmap
+  drop; m+="$(tdd -s src -t dst.ddless -c dst.ddless.sum -m map.ddmap -w 2)
+"
+  cmp -s src dst.ddless || echo "MISMATCH: ddless -m" >&2
+  drop; f+="$(tdd -s src -t dst.ddless -c dst.ddless.sum -w 2)
+"
+done
+drow "cold: ddless -m (${pct}% marked) -w 2" "$m" "map-driven"
+drow "cold: ddless full re-run -w 2" "$f" "same data, no map"
+
+# 4. first copy with a new checksum file vs dd, cold
+n=""; d=""
+for i in $(seq "$runs"); do
+  rm -f dst.ddless.sum; drop; n+="$(tdd -s src -t dst.ddless -c dst.ddless.sum -w 2)
+"
+  drop; d+="$(t dd if=src of=dst.dd bs=8M conv=notrunc) "
+done
+drow "cold: ddless first copy, new checksum file -w 2" "$n"
+row "cold: dd bs=8M conv=notrunc (full copy)" "$(tr ' ' '\n' <<<"$d" | grep . | median)"
+echo
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

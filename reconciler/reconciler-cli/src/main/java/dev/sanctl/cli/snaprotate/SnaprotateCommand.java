@@ -1,0 +1,30 @@
+package dev.sanctl.cli.snaprotate;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code sanctl snaprotate}: snapshot rotation ({@code docs/snaprotate.md}). */
+@Command(
+    name = "snaprotate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Snapshot rotation: plan offline from a saved listing, or run (and --simulate) on a node.",
+      "Exit codes: 0 done, 1 a destroy failed, 2 configuration or planning error, 3 a brake engaged."
+    },
+    subcommands = {SnaprotatePlanCommand.class, SnaprotateRunCommand.class})
+public class SnaprotateCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The config directory given with the root's {@code -C} option (default {@code .}). */
+  static java.nio.file.Path configDir(CommandSpec anySpec) {
+    var option = anySpec.root().findOption("-C");
+    Object v = option == null ? null : option.getValue();
+    return v instanceof java.nio.file.Path p ? p : java.nio.file.Path.of(".");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.sanctl.ddless;
+
+import java.util.Locale;
+
+/**
+ * What a run did.
+ *
+ * @param sourceBytes size of the source
+ * @param segments segments of the source
+ * @param segmentsRead segments actually read (all without a map, the marked ones with one)
+ * @param segmentsChanged segments whose checksum differed (and were written, when copying)
+ * @param bytesWritten bytes written to the target
+ * @param newChecksumFile whether the run had no usable checksum file and computed every checksum
+ * @param seconds wall-clock duration
+ * @param mbPerSecond source bytes processed per second, in MiB/s (as the original reports)
+ */
+public record CopyResult(
+    long sourceBytes,
+    long segments,
+    long segmentsRead,
+    long segmentsChanged,
+    long bytesWritten,
+    boolean newChecksumFile,
+    double seconds,
+    double mbPerSecond) {
+
+  /** Fraction of segments that changed (0 for an empty source). */
+  public double changeRatio() {
+    return segments == 0 ? 0 : (double) segmentsChanged / segments;
+  }
+
+  /** The {@code --json} summary: one JSON object on one line. */
+  public String toJson() {
+    return String.format(
+        Locale.ROOT,
+        "{\"sourceBytes\":%d,\"segments\":%d,\"segmentsRead\":%d,\"segmentsChanged\":%d,"
+            + "\"bytesWritten\":%d,\"newChecksumFile\":%b,\"seconds\":%.3f,\"mbPerSecond\":%.2f}",
+        sourceBytes, segments, segmentsRead, segmentsChanged, bytesWritten, newChecksumFile,
+        seconds, mbPerSecond);
+  }
+
+  /**
+   * The line appended to {@code <checksum>.stats} after a run, as the original writes it: {@code
+   * YYYY-MM-DD HH:MM:SS <ratio> segment_change_ratio <n> bytes_written <s> seconds <x> MB/s}.
+   */
+  public String statsLine(java.time.LocalDateTime when) {
+    return String.format(
+        Locale.ROOT,
+        "%s %.5f segment_change_ratio %d bytes_written %.2f seconds %.2f MB/s",
+        when.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
+        changeRatio(), bytesWritten, seconds, mbPerSecond);
+  }
+}

@@ -1,0 +1,232 @@
+package dev.sanctl.ddless;
+
+import static dev.sanctl.ddless.Segments.BUFFER_SIZE;
+import static dev.sanctl.ddless.Segments.SEGMENT_SIZE;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+
+/**
+ * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
+ * whole buffers, and hands each buffer with its segment checksums to a per-worker {@link Handler}.
+ * Each worker reads its next buffer while it hashes the current one; with a ddmap only the marked
+ * segments are read, as random positional reads with several requests in flight.
+ */
+final class Scanner {
+  /** Receives the buffers of one worker, in order. */
+  interface Handler {
+    void buffer(Chunk chunk) throws IOException;
+  }
+
+  private final FileChannel source;
+  private final boolean direct;
+  private final long size;
+  private final int workers;
+  private final double rateBytesPerSecond;
+  private final DdMap map;
+  private final int queueDepth;
+  private final AtomicLong progress;
+  private final AtomicLong segmentsRead = new AtomicLong();
+  private final AtomicLong bytesRead = new AtomicLong();
+
+  Scanner(
+      FileChannel source,
+      boolean direct,
+      long size,
+      int workers,
+      int rateMbPerSecond,
+      DdMap map,
+      int queueDepth,
+      AtomicLong progress) {
+    this.source = source;
+    this.direct = direct;
+    this.size = size;
+    this.workers = Math.max(1, workers);
+    this.rateBytesPerSecond = rateMbPerSecond > 0 ? rateMbPerSecond * 1048576.0 : 0;
+    this.map = map;
+    this.queueDepth = Math.max(1, queueDepth);
+    this.progress = progress == null ? new AtomicLong() : progress;
+  }
+
+  long segmentsRead() {
+    return segmentsRead.get();
+  }
+
+  long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** Scans the whole source; {@code handlers} makes the handler of worker {@code i}. */
+  void run(IntFunction<Handler> handlers) throws IOException {
+    long buffers = (size + BUFFER_SIZE - 1) / BUFFER_SIZE;
+    long perWorker = (buffers + workers - 1) / workers;
+    int threads = (int) Math.max(1, Math.min(workers, buffers));
+    ExecutorService pool = Executors.newFixedThreadPool(threads * 2, daemon("ddless-worker"));
+    ExecutorService io =
+        map == null
+            ? null
+            : Executors.newFixedThreadPool(threads * queueDepth, daemon("ddless-io"));
+    try {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (int w = 0; w < threads; w++) {
+        long first = w * perWorker;
+        long end = Math.min(buffers, first + perWorker);
+        Handler handler = handlers.apply(w);
+        futures.add(pool.submit(() -> worker(first, end, handler, pool, io)));
+      }
+      for (Future<Void> f : futures) await(f);
+    } finally {
+      pool.shutdownNow();
+      if (io != null) io.shutdownNow();
+    }
+  }
+
+  private Void worker(
+      long first, long end, Handler handler, ExecutorService pool, ExecutorService io)
+      throws IOException {
+    SegmentHasher hasher = new SegmentHasher();
+    Chunk[] slots = {new Chunk(), new Chunk()};
+    long started = System.nanoTime();
+    long regionBytes = 0;
+    Future<Chunk> next = first < end ? pool.submit(() -> read(first, slots[0], io)) : null;
+    for (long b = first; b < end; b++) {
+      Chunk chunk = await(next);
+      if (b + 1 < end) {
+        long nb = b + 1;
+        Chunk other = slots[(int) ((nb - first) & 1)];
+        next = pool.submit(() -> read(nb, other, io));
+      }
+      if (chunk.readCount > 0) {
+        hash(hasher, chunk);
+        handler.buffer(chunk);
+      }
+      progress.addAndGet(chunk.length);
+      regionBytes += bytesOf(chunk);
+      throttle(started, regionBytes);
+    }
+    return null;
+  }
+
+  private void throttle(long startedNanos, long bytes) throws InterruptedIOException {
+    if (rateBytesPerSecond <= 0) return;
+    long due = startedNanos + (long) (bytes / rateBytesPerSecond * 1e9);
+    long wait = due - System.nanoTime();
+    if (wait <= 0) return;
+    try {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    }
+  }
+
+  private Chunk read(long bufferIndex, Chunk chunk, ExecutorService io) throws IOException {
+    long position = bufferIndex * BUFFER_SIZE;
+    chunk.firstSegment = position / SEGMENT_SIZE;
+    chunk.length = (int) Math.min(BUFFER_SIZE, size - position);
+    chunk.segments = (chunk.length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;
+    if (map == null) {
+      int n = BlockDevices.readFully(source, chunk.data, 0, chunk.length, position, direct);
+      if (n < chunk.length) throw new IOException("source ended early at byte " + (position + n));
+      java.util.Arrays.fill(chunk.read, 0, chunk.segments, true);
+      chunk.readCount = chunk.segments;
+    } else {
+      readMarked(chunk, io);
+    }
+    segmentsRead.addAndGet(chunk.readCount);
+    bytesRead.addAndGet(bytesOf(chunk));
+    return chunk;
+  }
+
+  private void readMarked(Chunk chunk, ExecutorService io) throws IOException {
+    List<Future<Integer>> reads = new ArrayList<>();
+    int count = 0;
+    int i = 0;
+    while (i < chunk.segments) {
+      boolean marked = map.marked(chunk.firstSegment + i);
+      chunk.read[i] = marked;
+      if (!marked) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i + 1 < chunk.segments && map.marked(chunk.firstSegment + i + 1)) {
+        chunk.read[++i] = true;
+      }
+      i++;
+      count += i - start;
+      int off = start * SEGMENT_SIZE;
+      int len = Math.min(chunk.length, i * SEGMENT_SIZE) - off;
+      long pos = chunk.position() + off;
+      reads.add(
+          io.submit(
+              () -> {
+                int n = BlockDevices.readFully(source, chunk.data, off, len, pos, direct);
+                if (n < len) throw new IOException("source ended early at byte " + (pos + n));
+                return n;
+              }));
+    }
+    for (Future<Integer> f : reads) await(f);
+    chunk.readCount = count;
+  }
+
+  static void hash(SegmentHasher hasher, Chunk chunk) {
+    if (chunk.readCount == chunk.segments) {
+      hasher.checksums(chunk.data, 0, chunk.length, chunk.sums, 0);
+      return;
+    }
+    int i = 0;
+    while (i < chunk.segments) {
+      if (!chunk.read[i]) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < chunk.segments && chunk.read[i]) i++;
+      int off = start * SEGMENT_SIZE;
+      int len = Math.min(chunk.length, i * SEGMENT_SIZE) - off;
+      hasher.checksums(chunk.data, off, len, chunk.sums, start);
+    }
+  }
+
+  static <T> T await(Future<T> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof UncheckedIOException u) throw u.getCause();
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new IOException(c);
+    }
+  }
+
+  static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicLong n = new AtomicLong();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  private static long bytesOf(Chunk chunk) {
+    return chunk.readCount == chunk.segments
+        ? chunk.length
+        : (long) chunk.readCount * SEGMENT_SIZE;
+  }
+}

@@ -1,0 +1,381 @@
+package dev.sanctl.ddless;
+
+import static dev.sanctl.ddless.Segments.SEGMENTS_PER_BUFFER;
+import static dev.sanctl.ddless.Segments.SEGMENT_SIZE;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32;
+
+/**
+ * {@code ddless send} / {@code ddless receive}: one copy split across two hosts, speaking a framed
+ * binary protocol over a pair of byte streams (standard input/output of an SSH exec channel). The
+ * receiver owns the target and the checksum file and applies the same crash-safety rules as a
+ * local copy.
+ *
+ * <p>Protocol version {@value #VERSION}, all integers big-endian:
+ *
+ * <ol>
+ *   <li>sender: {@code HELLO} = magic {@code "DDLS"}, u16 version, u32 segment size, u64 source
+ *       size, u8 flags (1 = a ddmap limits the segments sent).
+ *   <li>receiver: {@code 'A'} accept, u8 mode ({@link #MODE_CHECKSUMS}: the receiver's checksums
+ *       follow, 8 bytes per segment in file layout, for every segment; {@link #MODE_ALL}: new
+ *       checksum file, send every segment read), {@link #MODE_EVERYTHING} (new checksum file: send
+ *       every segment, ignoring the ddmap), or {@code 'E'} + UTF message and close.
+ *   <li>sender, per 8 MiB buffer with something to send: {@code 'B'}, u64 first segment of the
+ *       buffer, u32 buffer length, u32 run count, per run u32 first index and u32 segment count,
+ *       the runs' bytes, u32 CRC-32 of those bytes.
+ *   <li>sender: {@code 'X'} end record, u64 segments read, u64 segments sent, u64 bytes sent, u64
+ *       buffer frames. A stream that ends before it, or whose totals differ, is truncated: the
+ *       receiver fails without committing.
+ *   <li>receiver: {@code 'R'} result, u64 segments changed, u64 bytes written, u8 new checksum
+ *       file; or {@code 'E'} + message.
+ * </ol>
+ */
+public final class SendReceive {
+  /** Protocol version. */
+  public static final int VERSION = 1;
+
+  static final int MAGIC = 0x44444c53; // "DDLS"
+  static final int MODE_CHECKSUMS = 1;
+  static final int MODE_ALL = 2;
+  static final int MODE_EVERYTHING = 3;
+  private static final int STREAM_BUFFER = 1 << 20;
+
+  private SendReceive() {}
+
+  /**
+   * Sends {@code source} (only the segments marked in {@code map}, if given) to a receiver.
+   *
+   * @return the receiver's result, with {@code segmentsRead} counted by the sender
+   */
+  public static CopyResult send(
+      Path source,
+      Path map,
+      boolean direct,
+      int readRateMbPerSecond,
+      InputStream in,
+      OutputStream out)
+      throws IOException {
+    long started = System.nanoTime();
+    DataOutputStream o = new DataOutputStream(new BufferedOutputStream(out, STREAM_BUFFER));
+    DataInputStream i = new DataInputStream(new BufferedInputStream(in, STREAM_BUFFER));
+    try (FileChannel src = BlockDevices.openRead(source, direct)) {
+      long size = BlockDevices.size(src, source);
+      DdMap ddmap = null;
+      if (map != null) {
+        ddmap = DdMap.read(map);
+        ddmap.checkFits(size, map.toString());
+      }
+      o.writeInt(MAGIC);
+      o.writeShort(VERSION);
+      o.writeInt(SEGMENT_SIZE);
+      o.writeLong(size);
+      o.writeByte(ddmap != null ? 1 : 0);
+      o.flush();
+      int reply = readType(i);
+      if (reply == 'E') throw new IOException("receiver refused: " + i.readUTF());
+      if (reply != 'A') throw new IOException("protocol error: expected accept, got " + reply);
+      int mode = i.readUnsignedByte();
+      boolean compare = mode == MODE_CHECKSUMS;
+      if (mode == MODE_EVERYTHING) ddmap = null;
+      Sender sender = new Sender(o, i, compare);
+      Scanner scanner =
+          new Scanner(src, direct, size, 1, readRateMbPerSecond, compare ? null : ddmap,
+              CopyOptions.DEFAULT_QUEUE_DEPTH, null);
+      scanner.run(w -> sender::buffer);
+      o.writeByte('X');
+      o.writeLong(scanner.segmentsRead());
+      o.writeLong(sender.segmentsSent);
+      o.writeLong(sender.bytesSent);
+      o.writeLong(sender.frames);
+      o.flush();
+      int result = readType(i);
+      if (result == 'E') throw new IOException("receiver failed: " + i.readUTF());
+      if (result != 'R') throw new IOException("protocol error: expected result, got " + result);
+      long changed = i.readLong();
+      long written = i.readLong();
+      boolean fresh = i.readUnsignedByte() != 0;
+      double seconds = (System.nanoTime() - started) / 1e9;
+      return new CopyResult(size, Segments.count(size), scanner.segmentsRead(), changed, written,
+          fresh, seconds, seconds > 0 ? size / 1048576.0 / seconds : 0);
+    }
+  }
+
+  private static int readType(DataInputStream in) throws IOException {
+    int t = in.read();
+    if (t < 0) throw new EOFException("stream truncated: the peer closed the connection");
+    return t;
+  }
+
+  /** The sender's per-buffer logic (one worker, so buffers arrive in order). */
+  private static final class Sender {
+    private final DataOutputStream out;
+    private final DataInputStream in;
+    private final boolean compare;
+    private final byte[] remote = new byte[SEGMENTS_PER_BUFFER * Segments.CHECKSUM_BYTES];
+    private final byte[] scratch = new byte[Segments.BUFFER_SIZE];
+    private final boolean[] send = new boolean[SEGMENTS_PER_BUFFER];
+    private final CRC32 crc = new CRC32();
+    long segmentsSent;
+    long bytesSent;
+    long frames;
+
+    Sender(DataOutputStream out, DataInputStream in, boolean compare) {
+      this.out = out;
+      this.in = in;
+      this.compare = compare;
+    }
+
+    void buffer(Chunk c) throws IOException {
+      ByteBuffer theirs = null;
+      if (compare) {
+        in.readFully(remote, 0, c.segments * Segments.CHECKSUM_BYTES);
+        theirs = ByteBuffer.wrap(remote).order(ByteOrder.LITTLE_ENDIAN);
+      }
+      int runs = 0;
+      for (int s = 0; s < c.segments; s++) {
+        boolean same = theirs != null && Checksums.same(theirs.getLong(s * 8), c.sums[s]);
+        send[s] = c.read[s] && !same;
+        if (send[s] && (s == 0 || !send[s - 1])) runs++;
+      }
+      if (runs == 0) return;
+      out.writeByte('B');
+      out.writeLong(c.firstSegment);
+      out.writeInt(c.length);
+      out.writeInt(runs);
+      forEachRun(send, c.segments, (start, end) -> {
+        out.writeInt(start);
+        out.writeInt(end - start);
+      });
+      crc.reset();
+      forEachRun(send, c.segments, (start, end) -> {
+        int off = start * SEGMENT_SIZE;
+        int len = Math.min(c.length, end * SEGMENT_SIZE) - off;
+        c.data.get(off, scratch, 0, len);
+        out.write(scratch, 0, len);
+        crc.update(scratch, 0, len);
+        segmentsSent += end - start;
+        bytesSent += len;
+      });
+      out.writeInt((int) crc.getValue());
+      frames++;
+    }
+  }
+
+  private interface RunAction {
+    void run(int start, int end) throws IOException;
+  }
+
+  private static void forEachRun(boolean[] marks, int n, RunAction action) throws IOException {
+    int i = 0;
+    while (i < n) {
+      if (!marks[i]) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && marks[i]) i++;
+      action.run(start, i);
+    }
+  }
+
+  /**
+   * Receives a copy into {@code target}, keeping {@code checksum} ({@code /dev/null}: none).
+   *
+   * @return what was written
+   */
+  public static CopyResult receive(Path target, Path checksum, InputStream in, OutputStream out)
+      throws IOException {
+    long started = System.nanoTime();
+    DataOutputStream o = new DataOutputStream(new BufferedOutputStream(out, STREAM_BUFFER));
+    DataInputStream i = new DataInputStream(new BufferedInputStream(in, STREAM_BUFFER));
+    try {
+      return receive(target, checksum, i, o, started);
+    } catch (IOException | RuntimeException e) {
+      try {
+        o.writeByte('E');
+        o.writeUTF(String.valueOf(e.getMessage()));
+        o.flush();
+      } catch (IOException ignored) {
+        // the sender is gone; the original error is what matters
+      }
+      throw e;
+    }
+  }
+
+  private static CopyResult receive(
+      Path target, Path checksum, DataInputStream i, DataOutputStream o, long started)
+      throws IOException {
+    if (i.readInt() != MAGIC) throw new IOException("protocol error: not a ddless sender");
+    int version = i.readUnsignedShort();
+    if (version != VERSION) {
+      throw new IOException(
+          "protocol version " + version + " not supported (this is " + VERSION + ")");
+    }
+    int segmentSize = i.readInt();
+    if (segmentSize != SEGMENT_SIZE) {
+      throw new IOException(
+          "segment size " + segmentSize + " not supported (" + SEGMENT_SIZE + ")");
+    }
+    long size = i.readLong();
+    boolean mapped = (i.readUnsignedByte() & 1) != 0;
+    if (size < 0) throw new IOException("protocol error: negative source size");
+    try (FileChannel tgt = DdlessCopy.openTarget(target, size);
+        ChecksumStore store = ChecksumStore.open(checksum, size, false)) {
+      long targetBytes = BlockDevices.size(tgt, target);
+      int mode;
+      if (store.isNew() && store.isEnabled()) {
+        mode = MODE_EVERYTHING;
+      } else if (mapped || !store.isEnabled()) {
+        mode = MODE_ALL;
+      } else {
+        mode = MODE_CHECKSUMS;
+      }
+      o.writeByte('A');
+      o.writeByte(mode);
+      o.flush();
+      ExecutorService writer = Executors.newSingleThreadExecutor(Scanner.daemon("ddless-sums"));
+      try {
+        Future<?> sums =
+            mode == MODE_CHECKSUMS ? writer.submit(() -> streamChecksums(store, size, o)) : null;
+        AtomicLong changed = new AtomicLong();
+        AtomicLong written = new AtomicLong();
+        CopyHandler handler = new CopyHandler(store, tgt, targetBytes, changed, written);
+        long[] got = receiveFrames(i, size, handler);
+        if (sums != null) Scanner.await(sums);
+        store.commit(tgt);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        CopyResult result =
+            new CopyResult(size, Segments.count(size), got[0], changed.get(), written.get(),
+                store.isNew() && store.isEnabled(), seconds,
+                seconds > 0 ? size / 1048576.0 / seconds : 0);
+        if (store.isEnabled()) DdlessCopy.appendStats(checksum, result);
+        o.writeByte('R');
+        o.writeLong(result.segmentsChanged());
+        o.writeLong(result.bytesWritten());
+        o.writeByte(result.newChecksumFile() ? 1 : 0);
+        o.flush();
+        return result;
+      } finally {
+        writer.shutdownNow();
+      }
+    }
+  }
+
+  private static Void streamChecksums(ChecksumStore store, long size, DataOutputStream o)
+      throws IOException {
+    long segments = Segments.count(size);
+    long[] entries = new long[SEGMENTS_PER_BUFFER];
+    ByteBuffer bytes =
+        ByteBuffer.allocate(SEGMENTS_PER_BUFFER * Segments.CHECKSUM_BYTES)
+            .order(ByteOrder.LITTLE_ENDIAN);
+    for (long s = 0; s < segments; s += SEGMENTS_PER_BUFFER) {
+      int n = (int) Math.min(SEGMENTS_PER_BUFFER, segments - s);
+      store.read(s, n, entries);
+      bytes.clear();
+      bytes.asLongBuffer().put(entries, 0, n);
+      synchronized (o) {
+        o.write(bytes.array(), 0, n * Segments.CHECKSUM_BYTES);
+      }
+    }
+    synchronized (o) {
+      o.flush();
+    }
+    return null;
+  }
+
+  /** Reads buffer frames up to the end record; returns {segments received}. */
+  private static long[] receiveFrames(DataInputStream in, long size, CopyHandler handler)
+      throws IOException {
+    Chunk chunk = new Chunk();
+    SegmentHasher hasher = new SegmentHasher();
+    CRC32 crc = new CRC32();
+    byte[] scratch = new byte[Segments.BUFFER_SIZE];
+    long segments = 0;
+    long bytes = 0;
+    long frames = 0;
+    long lastFirst = -1;
+    long totalSegments = Segments.count(size);
+    try {
+      while (true) {
+        int type = readType(in);
+        if (type == 'X') break;
+        if (type != 'B') throw new IOException("protocol error: unexpected frame type " + type);
+        long first = in.readLong();
+        int length = in.readInt();
+        int runs = in.readInt();
+        if (first % SEGMENTS_PER_BUFFER != 0 || first <= lastFirst || first >= totalSegments
+            || length <= 0 || length > Segments.BUFFER_SIZE
+            || first * SEGMENT_SIZE + length > size
+            || runs <= 0 || runs > SEGMENTS_PER_BUFFER) {
+          throw new IOException("protocol error: bad buffer frame at segment " + first);
+        }
+        lastFirst = first;
+        chunk.firstSegment = first;
+        chunk.length = length;
+        chunk.segments = (length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;
+        java.util.Arrays.fill(chunk.read, false);
+        int[][] list = new int[runs][2];
+        for (int r = 0; r < runs; r++) {
+          int start = in.readInt();
+          int count = in.readInt();
+          if (start < 0 || count <= 0 || start + count > chunk.segments) {
+            throw new IOException("protocol error: bad run in frame at segment " + first);
+          }
+          list[r][0] = start;
+          list[r][1] = count;
+        }
+        crc.reset();
+        int readCount = 0;
+        for (int[] run : list) {
+          int off = run[0] * SEGMENT_SIZE;
+          int len = Math.min(length, (run[0] + run[1]) * SEGMENT_SIZE) - off;
+          in.readFully(scratch, 0, len);
+          crc.update(scratch, 0, len);
+          chunk.data.put(off, scratch, 0, len);
+          for (int s = run[0]; s < run[0] + run[1]; s++) chunk.read[s] = true;
+          readCount += run[1];
+          bytes += len;
+        }
+        if (in.readInt() != (int) crc.getValue()) {
+          throw new IOException("corrupt stream: CRC-32 mismatch in frame at segment " + first);
+        }
+        chunk.readCount = readCount;
+        segments += readCount;
+        frames++;
+        Scanner.hash(hasher, chunk);
+        handler.buffer(chunk);
+      }
+      long sentRead = in.readLong();
+      long sentSegments = in.readLong();
+      long sentBytes = in.readLong();
+      long sentFrames = in.readLong();
+      if (sentSegments != segments || sentBytes != bytes || sentFrames != frames) {
+        throw new IOException(String.format(
+            "stream truncated or corrupt: end record says %d segments / %d bytes / %d frames, "
+                + "received %d / %d / %d", sentSegments, sentBytes, sentFrames, segments, bytes,
+            frames));
+      }
+      return new long[] {sentRead};
+    } catch (EOFException e) {
+      throw new EOFException(
+          "stream truncated after " + frames + " frames (" + bytes + " bytes): no end record; "
+              + "the checksum file was not updated, run the copy again");
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.sanctl.snaprotate;
+
+import dev.sanctl.spi.host.ShellQuoting;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The text and JSON renderings of a plan (2.8), with the destroy calls a run would make. */
+public final class PlanRenderer {
+  private PlanRenderer() {}
+
+  /** Tab-separated text: PLAN header, one row per snapshot, SUMMARY, WOULD-RUN lines. */
+  public static String text(RotationPlan p, List<List<String>> wouldRun) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("PLAN\tvolume=")
+        .append(p.volume())
+        .append("\tschedule=")
+        .append(p.schedule())
+        .append("\tzone=")
+        .append(p.zone().getId())
+        .append("\tnow=")
+        .append(p.now())
+        .append("\tkeepLast=")
+        .append(p.keepLast())
+        .append('\n');
+    for (PlanRow r : p.rows()) {
+      sb.append(r.action())
+          .append('\t')
+          .append(r.name())
+          .append('\t')
+          .append(r.time() == null ? "-" : r.time().toString())
+          .append('\t')
+          .append(r.reasons().isEmpty() ? "-" : String.join(",", r.reasons()))
+          .append('\n');
+    }
+    for (String w : p.warnings()) sb.append("WARNING\t").append(w).append('\n');
+    sb.append("SUMMARY\tvolume=")
+        .append(p.volume())
+        .append("\tcandidates=")
+        .append(p.candidates())
+        .append("\tkeep=")
+        .append(p.count(RowAction.KEEP))
+        .append("\tdelete=")
+        .append(p.count(RowAction.DELETE))
+        .append("\tskip=")
+        .append(p.count(RowAction.SKIP))
+        .append("\tignored=")
+        .append(p.count(RowAction.IGNORE))
+        .append("\tbrakes=")
+        .append(brakes(p))
+        .append("\twarnings=")
+        .append(p.warnings().size())
+        .append('\n');
+    for (List<String> argv : wouldRun) {
+      sb.append("WOULD-RUN\t").append(ShellQuoting.join(argv)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** One JSON object (formatVersion 1), keys in the documented order. */
+  public static String json(RotationPlan p, List<List<String>> wouldRun) {
+    StringBuilder sb = new StringBuilder("{");
+    sb.append("\"formatVersion\":\"1\",\"volume\":").append(str(p.volume()));
+    sb.append(",\"schedule\":").append(str(p.schedule()));
+    sb.append(",\"zone\":").append(str(p.zone().getId()));
+    sb.append(",\"now\":").append(str(p.now().toString()));
+    sb.append(",\"keepLast\":").append(p.keepLast());
+    sb.append(",\"snapshots\":[");
+    String sep = "";
+    for (PlanRow r : p.rows()) {
+      sb.append(sep).append("{\"name\":").append(str(r.name()));
+      sb.append(",\"time\":").append(r.time() == null ? "null" : str(r.time().toString()));
+      sb.append(",\"action\":").append(str(r.action().name()));
+      sb.append(",\"reasons\":").append(strings(r.reasons())).append('}');
+      sep = ",";
+    }
+    sb.append("],\"summary\":{\"candidates\":").append(p.candidates());
+    sb.append(",\"keep\":").append(p.count(RowAction.KEEP));
+    sb.append(",\"delete\":").append(p.count(RowAction.DELETE));
+    sb.append(",\"skip\":").append(p.count(RowAction.SKIP));
+    sb.append(",\"ignored\":").append(p.count(RowAction.IGNORE));
+    sb.append(",\"brakes\":")
+        .append(strings(p.engagedBrakes(java.util.Set.of()).stream().map(Brake::id).toList()));
+    sb.append(",\"warnings\":").append(p.warnings().size()).append('}');
+    sb.append(",\"warnings\":").append(strings(p.warnings()));
+    sb.append(",\"wouldRun\":[");
+    sb.append(wouldRun.stream().map(PlanRenderer::strings).collect(Collectors.joining(",")));
+    sb.append("]}");
+    return sb.toString();
+  }
+
+  private static String brakes(RotationPlan p) {
+    List<Brake> b = p.engagedBrakes(java.util.Set.of());
+    return b.isEmpty() ? "-" : b.stream().map(Brake::id).collect(Collectors.joining(","));
+  }
+
+  private static String strings(List<String> values) {
+    return values.stream().map(PlanRenderer::str).collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /** A JSON string literal. */
+  static String str(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\t' -> sb.append("\\t");
+        case '\r' -> sb.append("\\r");
+        default -> {
+          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+          else sb.append(c);
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}
