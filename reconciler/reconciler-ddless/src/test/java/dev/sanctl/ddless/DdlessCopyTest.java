@@ -191,6 +191,14 @@ class DdlessCopyTest {
   }
 
   @Test
+  void readRateLimitsEachWorker() throws Exception {
+    // a lower bound only (sleep-based throttling), never an upper one: 5.1 MiB at 8 MiB/s
+    CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withReadRate(8));
+    assertTrue(r.seconds() >= 0.5, "took " + r.seconds() + " s");
+    assertSynced();
+  }
+
+  @Test
   void jsonSummaryHasEveryField() throws Exception {
     CopyResult r = new CopyResult(10, 1, 1, 1, 10, true, 0.5, 0.25);
     assertEquals(
