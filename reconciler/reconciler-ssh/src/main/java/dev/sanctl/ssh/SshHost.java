@@ -58,9 +58,7 @@ public final class SshHost implements Host {
       Session.Command cmd = session.exec(line);
       BoundedSink out = new BoundedSink(cmd.getInputStream(), OUTPUT_LIMIT, name() + "-stdout");
       BoundedSink err = new BoundedSink(cmd.getErrorStream(), OUTPUT_LIMIT, name() + "-stderr");
-      try (OutputStream in = cmd.getOutputStream()) {
-        in.write(command.stdin());
-      }
+      feed(cmd, command.stdin());
       long waitMillis = timeout.plus(GRACE).toMillis();
       boolean finished = true;
       try {
@@ -96,6 +94,19 @@ public final class SshHost implements Host {
     } catch (TransportException | net.schmizz.sshj.connection.ConnectionException e) {
       dropConnection();
       throw new HostUnreachableException(name() + ": connection lost: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sends standard input and end-of-file. A command that exits without reading its input closes
+   * the channel first; like a shell pipeline's writer getting EPIPE, that is not an error: the
+   * exit status says what happened.
+   */
+  private static void feed(Session.Command cmd, byte[] stdin) {
+    try (OutputStream in = cmd.getOutputStream()) {
+      if (stdin.length > 0) in.write(stdin);
+    } catch (IOException closedByTheCommand) {
+      // the remote side closed its input
     }
   }
 
