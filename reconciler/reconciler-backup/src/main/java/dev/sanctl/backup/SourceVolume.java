@@ -29,10 +29,10 @@ final class SourceVolume {
     throw new IOException(ref + " is not active on any of " + vg.nodes());
   }
 
-  /** The device path of the volume (or of a snapshot LV named {@code lv}). */
+  /** The device path of an LV ({@code /dev/<vg>/<lv>}) or file ({@code <path>/<lv>.img}). */
   static String device(VolumeGroup vg, String lv) {
     return vg.type() == VolumeGroup.Type.FILES
-        ? vg.path() + "/" + lv
+        ? vg.path() + "/" + lv + ".img"
         : "/dev/" + vg.name() + "/" + lv;
   }
 
