@@ -44,11 +44,22 @@ public final class BackupRunner {
   private final Hosts hosts;
   private final Clock clock;
   private final Map<String, ReentrantLock> volumeLocks = new ConcurrentHashMap<>();
+  private final String streamingSanctl;
 
+  /** A runner with the local transport (ranged {@code dd} through the hosts). */
   public BackupRunner(DesiredState desired, Hosts hosts, Clock clock) {
+    this(desired, hosts, clock, null);
+  }
+
+  /**
+   * A runner that moves data with the streaming transport ({@code <sanctl> ddless send} on the
+   * source node, {@code receive} on the archive node) when {@code streamingSanctl} is not null.
+   */
+  public BackupRunner(DesiredState desired, Hosts hosts, Clock clock, String streamingSanctl) {
     this.desired = desired;
     this.hosts = hosts;
     this.clock = clock;
+    this.streamingSanctl = streamingSanctl;
   }
 
   /** The job named by its source {@code vg/lv} or its LV name. */
@@ -222,12 +233,34 @@ public final class BackupRunner {
       }
     }
     if (stored == null) selected = null;
-    RangeCopy.Result copy = RangeCopy.copy(srcDev, snapDev, arcDev, arcDevice, size, selected,
-        stored);
-    arcFiles.replace(paths.current(), ChecksumFile.toBytes(copy.checksums()));
+    long segmentsRead;
+    long segmentsChanged;
+    long bytesWritten;
+    long[] checksums = null;
+    if (streamingSanctl == null) {
+      RangeCopy.Result copy = RangeCopy.copy(srcDev, snapDev, arcDev, arcDevice, size, selected,
+          stored);
+      arcFiles.replace(paths.current(), ChecksumFile.toBytes(copy.checksums()));
+      checksums = copy.checksums();
+      segmentsRead = copy.segmentsRead();
+      segmentsChanged = copy.segmentsChanged();
+      bytesWritten = copy.bytesWritten();
+    } else {
+      if (grown) arcFiles.replace(paths.current(), ChecksumFile.toBytes(stored));
+      String mapFile = null;
+      if (selected != null) {
+        mapFile = p.store.dir() + "/backup.ddmap";
+        srcFiles.replace(mapFile, mapOf(selected, size).toBytes());
+      }
+      StreamCopy.Result copy = StreamCopy.copy(streamingSanctl, src, snapDev, mapFile, arc,
+          arcDevice, paths.current());
+      segmentsRead = copy.segmentsRead();
+      segmentsChanged = copy.segmentsChanged();
+      bytesWritten = copy.bytesWritten();
+    }
     double seconds = seconds(started);
-    CopyResult stats = new CopyResult(size, Segments.count(size), copy.segmentsRead(),
-        copy.segmentsChanged(), copy.bytesWritten(), stored == null, seconds,
+    CopyResult stats = new CopyResult(size, Segments.count(size), segmentsRead,
+        segmentsChanged, bytesWritten, stored == null, seconds,
         seconds > 0 ? size / 1048576.0 / seconds : 0);
     arcFiles.append(paths.stats(), stats.statsLine(LocalDateTime.now(clock.withZone(
         ZoneOffset.UTC))));
@@ -243,7 +276,12 @@ public final class BackupRunner {
 
     Instant now = clock.instant();
     String snapName = snapshot(archive, volume, now, defaults);
-    arcFiles.replace(paths.ofSnapshot(snapName), ChecksumFile.toBytes(copy.checksums()));
+    if (checksums != null) {
+      arcFiles.replace(paths.ofSnapshot(snapName), ChecksumFile.toBytes(checksums));
+    } else {
+      HostFiles.check("cp " + paths.current(), arc.run(dev.sanctl.spi.host.Command.change("cp",
+          paths.current(), paths.ofSnapshot(snapName))));
+    }
 
     if (p.store != null) {
       for (String d : dumps) p.store.removeDump(d);
@@ -251,10 +289,10 @@ public final class BackupRunner {
           clock.instant());
       p.finalState = MapState.ACTIVE.name();
     }
-    long bytesRead = Math.min(size, copy.segmentsRead() * (long) Segments.SEGMENT_SIZE);
+    long bytesRead = Math.min(size, segmentsRead * (long) Segments.SEGMENT_SIZE);
     return new JobResult(ref.toString(), ref.toString(), volume, snapName, p.mapState,
-        p.finalState, size, copy.segmentsRead(), copy.segmentsChanged(), bytesRead,
-        copy.bytesWritten(), grown, seconds(started), null);
+        p.finalState, size, segmentsRead, segmentsChanged, bytesRead, bytesWritten, grown,
+        seconds(started), null);
   }
 
   private String snapshot(ArchiveSide archive, String volume, Instant now,
@@ -279,6 +317,15 @@ public final class BackupRunner {
     for (long i = 0; i < covered; i++) if (map.marked(i)) s.set((int) i);
     if (covered < segments) s.set((int) covered, (int) segments);
     return s;
+  }
+
+  /** A ddmap file for {@code ddless send -m}: the selection, covering the whole source. */
+  static DdMap mapOf(BitSet selected, long size) {
+    int[] words = new int[Math.toIntExact(DdMap.wordsFor(size))];
+    for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
+      words[i / DdMap.SEGMENTS_PER_WORD] |= 1 << (i % DdMap.SEGMENTS_PER_WORD);
+    }
+    return new DdMap(1, false, 0, words);
   }
 
   private static DdMap orInto(DdMap current, DdMap dump) {

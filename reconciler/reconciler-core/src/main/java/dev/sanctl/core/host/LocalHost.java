@@ -3,6 +3,7 @@ package dev.sanctl.core.host;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.host.StreamingProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,6 +83,47 @@ public final class LocalHost implements Host {
     int status = finished ? p.exitValue() : CommandResult.TIMED_OUT;
     return new CommandResult(
         status, out.bytes(), err.bytes(), out.truncated || err.truncated, since(start));
+  }
+
+  /** Starts the process with live standard input and output ({@link Host#start}). */
+  @Override
+  public StreamingProcess start(Command command) throws IOException {
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command.argv()).start();
+    Capture err = new Capture(p.getErrorStream(), outputLimit);
+    Duration timeout = command.timeout() == null ? defaultTimeout : command.timeout();
+    return new StreamingProcess() {
+      @Override
+      public OutputStream stdin() {
+        return p.getOutputStream();
+      }
+
+      @Override
+      public InputStream stdout() {
+        return p.getInputStream();
+      }
+
+      @Override
+      public CommandResult waitFor() throws IOException {
+        boolean finished;
+        try {
+          finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          killTree(p);
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while running " + command, e);
+        }
+        if (!finished) killTree(p);
+        err.join();
+        int status = finished ? p.exitValue() : CommandResult.TIMED_OUT;
+        return new CommandResult(status, new byte[0], err.bytes(), err.truncated, since(start));
+      }
+
+      @Override
+      public void close() {
+        if (p.isAlive()) killTree(p);
+      }
+    };
   }
 
   /** Kills the process and every descendant (collected first, before they are re-parented). */
