@@ -47,6 +47,11 @@ final class ArchiveSide {
     return Optional.of(Long.parseLong(r.out().strip()));
   }
 
+  /** The size of an existing volume or volume snapshot. */
+  long size(String dataset) throws IOException {
+    return volsize(dataset).orElseThrow(() -> new IOException(dataset + " does not exist"));
+  }
+
   /** The argv creating the archive volume with the pool's defaults and the schedule property. */
   List<String> createArgv(String volume, long size, Pool.VolumeDefaults defaults) {
     List<String> argv = new ArrayList<>(List.of("zfs", "create", "-V", Long.toString(size)));

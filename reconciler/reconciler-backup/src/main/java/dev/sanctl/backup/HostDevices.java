@@ -26,15 +26,28 @@ final class HostDevices {
     return host;
   }
 
-  /** Size in bytes: {@code blockdev --getsize64}, or {@code stat} for a regular file. */
+  /**
+   * Size in bytes: {@code blockdev --getsize64} (Linux block devices), or {@code stat} for a
+   * regular file. ZFS volumes are measured with {@code zfs get volsize} instead ({@link
+   * ArchiveSide#size}).
+   */
   long size(String device) throws IOException {
     CommandResult r = host.run(Command.read("blockdev", "--getsize64", device));
-    if (!r.ok()) r = host.run(Command.read("stat", "-L", "-c", "%s", device));
+    if (r.ok()) return parse(device, r.out());
+    r = host.run(Command.read("stat", "-L", "-c", "%s %F", device));
     HostFiles.check("size of " + device, r);
+    String out = r.out().strip();
+    if (!out.contains("regular")) {
+      throw new IOException("cannot determine the size of " + device + " (" + out + ")");
+    }
+    return parse(device, out.substring(0, out.indexOf(' ')));
+  }
+
+  private static long parse(String device, String text) throws IOException {
     try {
-      return Long.parseLong(r.out().strip());
+      return Long.parseLong(text.strip());
     } catch (NumberFormatException e) {
-      throw new IOException("size of " + device + ": unexpected output '" + r.out().strip() + "'");
+      throw new IOException("size of " + device + ": unexpected output '" + text.strip() + "'");
     }
   }
 

@@ -65,7 +65,7 @@ public final class Restorer {
         desired.nodes().get(archiveNode).os(), desired.cluster().propertyNamespace());
     HostDevices src = new HostDevices(archive.host());
     String srcDevice = archive.device(from);
-    long size = src.size(srcDevice);
+    long size = archive.size(from);
 
     String node = null;
     for (String n : vg.nodes()) {

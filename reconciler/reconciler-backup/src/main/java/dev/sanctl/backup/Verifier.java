@@ -100,7 +100,7 @@ public final class Verifier {
       long[] expected = BackupRunner.entries(stored.get());
       HostDevices dev = new HostDevices(archive.host());
       String device = archive.device(snapshot);
-      long size = dev.size(device);
+      long size = archive.size(snapshot);
       long[] actual = RangeCopy.checksums(dev, device, size);
       if (actual.length != expected.length) {
         return new Checked(snapshot, false, List.of(), "checksum file has " + expected.length
