@@ -39,7 +39,10 @@ public class BackupRunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array with one object per job.")
   boolean json;
 
-  Clock clock = Clock.systemUTC();
+  @Option(names = "--now", paramLabel = "INSTANT", hidden = true,
+      description = "Snapshot instant (tests); default: the clock.")
+  java.time.Instant now;
+
 
   @Override
   public Integer call() throws Exception {
@@ -51,6 +54,7 @@ public class BackupRunCommand implements Callable<Integer> {
     }
     Optional<Session> opened = BackupCommand.open(spec, cluster);
     if (opened.isEmpty()) return ExitCodes.ERROR;
+    Clock clock = now != null ? Clock.fixed(now, java.time.ZoneOffset.UTC) : Clock.systemUTC();
     try (Session s = opened.get()) {
       List<Backups.Job> jobs = new ArrayList<>();
       if (all) jobs.addAll(BackupRunner.jobs(s.desired()));
