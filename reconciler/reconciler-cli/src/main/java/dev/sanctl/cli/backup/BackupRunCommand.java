@@ -39,6 +39,17 @@ public class BackupRunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array with one object per job.")
   boolean json;
 
+  @Option(names = "--transport", paramLabel = "local|stream", defaultValue = "local",
+      description = "local: sanctl reads and writes the devices in ranges through the hosts "
+          + "(dd); stream: 'ddless send' on the source node and 'ddless receive' on the archive "
+          + "host, relayed by sanctl (default: ${DEFAULT-VALUE}).")
+  String transport;
+
+  @Option(names = "--remote-sanctl", paramLabel = "PATH", defaultValue = "sanctl",
+      description = "The sanctl executable on the nodes, for --transport stream "
+          + "(default: ${DEFAULT-VALUE}).")
+  String remoteSanctl;
+
   @Option(names = "--now", paramLabel = "INSTANT", hidden = true,
       description = "Snapshot instant (tests); default: the clock.")
   java.time.Instant now;
@@ -48,6 +59,10 @@ public class BackupRunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!transport.equals("local") && !transport.equals("stream")) {
+      BackupCommand.error(err, "--transport must be local or stream, not '" + transport + "'");
+      return ExitCodes.USAGE;
+    }
     if (all == !names.isEmpty()) {
       BackupCommand.error(err, "give job names or --all (not both)");
       return ExitCodes.USAGE;
@@ -68,7 +83,8 @@ public class BackupRunCommand implements Callable<Integer> {
         }
         jobs.add(j.get());
       }
-      BackupRunner runner = new BackupRunner(s.desired(), BackupCommand.hosts(s), clock);
+      BackupRunner runner = new BackupRunner(s.desired(), BackupCommand.hosts(s), clock,
+          transport.equals("stream") ? remoteSanctl : null);
       List<JobResult> results = runner.run(jobs, parallel);
       JobLog.record(cluster.stateDir(BackupCommand.configDir(spec)), clock.instant(), results);
       if (json) out.println(JobResult.toJson(results));

@@ -96,6 +96,9 @@ class BackupCommandTest {
     assertTrue(Pattern.compile("vg0/lv_data -> archive/lv_data_bk@2026-11-21_10.00.00-2: read "
         + "16384 bytes \\(1 segments\\), 1 segments changed, wrote 16384 bytes, [0-9.]+s, "
         + "map ACTIVE -> ACTIVE").matcher(status.out()).find(), status.out());
+    Result root = sanctl("-C", config.toString(), "status");
+    assertTrue(root.out().contains("Last backup: 2026-11-21T10:00:00Z vg0/lv_data -> "
+        + "archive/lv_data_bk@2026-11-21_10.00.00-2: read 16384 bytes"), root.out());
     assertTrue(status.out().contains("vg0/lv_plain -> archive/lv_plain_bk@2026-11-21_10.00.00: "
         + "read 4194304 bytes (256 segments), 256 segments changed, wrote 4194304 bytes"),
         status.out());
