@@ -7,9 +7,7 @@ import dev.sanctl.spi.model.Pool;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The archive host of a job, through {@code zfs} over the {@link Host}: the archive volume (created
@@ -54,17 +52,7 @@ final class ArchiveSide {
 
   /** The argv creating the archive volume with the pool's defaults and the schedule property. */
   List<String> createArgv(String volume, long size, Pool.VolumeDefaults defaults) {
-    List<String> argv = new ArrayList<>(List.of("zfs", "create", "-V", Long.toString(size)));
-    Pool.VolumeDefaults d = defaults == null ? Pool.VolumeDefaults.NONE : defaults;
-    if (d.sparse()) argv.add("-s");
-    if (d.blockSize() != null) argv.addAll(List.of("-b", Long.toString(d.blockSize())));
-    Map<String, String> props = new TreeMap<>(d.properties());
-    if (d.snapshotSchedule() != null) {
-      props.put(namespace + ":snaprotate_schedule", d.snapshotSchedule());
-    }
-    props.forEach((k, v) -> argv.addAll(List.of("-o", k + "=" + v)));
-    argv.add(volume);
-    return argv;
+    return ArchiveVolumes.createArgv(namespace, volume, size, defaults);
   }
 
   void create(String volume, long size, Pool.VolumeDefaults defaults) throws IOException {

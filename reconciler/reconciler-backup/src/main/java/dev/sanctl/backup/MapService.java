@@ -40,34 +40,41 @@ public final class MapService {
 
   /** Dumps the maps and records the shutdown transition; returns one line per volume. */
   public List<String> shutdown(Host host, String vg) throws IOException {
-    VolumeGroup group = group(vg);
-    HostFiles files = new HostFiles(host);
-    List<String> lines = new ArrayList<>();
-    for (VolumeRef ref : mappedVolumes(vg)) {
-      MapStateStore store = new MapStateStore(files, MapStateStore.directory(group, ref.lv()));
-      MapState before = store.state();
+    return transition(host, vg, (files, ref, store, before) -> {
       String proc = "/proc/net/iet/ddmap/" + SourceVolume.ddmapEntry(desired, ref).orElseThrow();
       Optional<byte[]> map = files.read(proc);
-      MapState after = before.onShutdown();
-      if (map.isPresent()) store.storeDump(map.get(), clock.instant());
-      else after = MapState.DIRTY;
-      store.set(before, after, map.isPresent() ? "shutdown, map dumped" : "shutdown, no map",
-          clock.instant());
-      lines.add(ref + ": " + before.fileName() + " -> " + after.fileName());
-    }
-    return lines;
+      if (map.isEmpty()) {
+        store.set(before, MapState.DIRTY, "shutdown, no map", clock.instant());
+        return MapState.DIRTY;
+      }
+      store.storeDump(map.get(), clock.instant());
+      store.set(before, before.onShutdown(), "shutdown, map dumped", clock.instant());
+      return before.onShutdown();
+    });
   }
 
   /** Records the startup transition; returns one line per volume. */
   public List<String> startup(Host host, String vg) throws IOException {
+    return transition(host, vg, (files, ref, store, before) -> {
+      store.set(before, before.onStartup(), "startup", clock.instant());
+      return before.onStartup();
+    });
+  }
+
+  /** One service event for one volume: performs it and returns the new state. */
+  private interface Event {
+    MapState apply(HostFiles files, VolumeRef ref, MapStateStore store, MapState before)
+        throws IOException;
+  }
+
+  private List<String> transition(Host host, String vg, Event event) throws IOException {
     VolumeGroup group = group(vg);
     HostFiles files = new HostFiles(host);
     List<String> lines = new ArrayList<>();
     for (VolumeRef ref : mappedVolumes(vg)) {
       MapStateStore store = new MapStateStore(files, MapStateStore.directory(group, ref.lv()));
       MapState before = store.state();
-      MapState after = before.onStartup();
-      store.set(before, after, "startup", clock.instant());
+      MapState after = event.apply(files, ref, store, before);
       lines.add(ref + ": " + before.fileName() + " -> " + after.fileName());
     }
     return lines;

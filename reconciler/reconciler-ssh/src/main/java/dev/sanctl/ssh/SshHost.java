@@ -52,7 +52,7 @@ public final class SshHost implements Host {
   @Override
   public synchronized CommandResult run(Command command) throws IOException {
     SSHClient ssh = connected();
-    Duration timeout = command.timeout() != null ? command.timeout() : endpoint.commandTimeout();
+    Duration timeout = timeoutOf(command);
     String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
     long start = System.nanoTime();
     try (Session session = ssh.startSession()) {
@@ -107,7 +107,7 @@ public final class SshHost implements Host {
   @Override
   public synchronized StreamingProcess start(Command command) throws IOException {
     SSHClient ssh = connected();
-    Duration timeout = command.timeout() != null ? command.timeout() : endpoint.commandTimeout();
+    Duration timeout = timeoutOf(command);
     String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
     long start = System.nanoTime();
     Session session = ssh.startSession();
@@ -149,6 +149,10 @@ public final class SshHost implements Host {
         session.close();
       }
     };
+  }
+
+  private Duration timeoutOf(Command command) {
+    return command.timeout() != null ? command.timeout() : endpoint.commandTimeout();
   }
 
   private static byte[] concat(byte[] stderr, String line) {

@@ -3,13 +3,11 @@ package dev.sanctl.cli.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.cli.Main;
+import dev.sanctl.cli.CliRun;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.model.DesiredState;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code sanctl backup} against the simulated cluster of {@code backup-cluster/}. */
 class BackupCommandTest {
@@ -29,15 +26,8 @@ class BackupCommandTest {
   SimCluster cluster;
   String iqn;
 
-  record Result(int exitCode, String out, String err) {}
-
-  static Result sanctl(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Result(cl.execute(args), out.toString(), err.toString());
+  static CliRun sanctl(String... args) {
+    return CliRun.of(args);
   }
 
   @BeforeEach
@@ -66,7 +56,7 @@ class BackupCommandTest {
     assertEquals(0, cluster.run("san1", argv).exitStatus(), String.join(" ", argv));
   }
 
-  private Result backup(String... args) {
+  private CliRun backup(String... args) {
     java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-C",
         config.toString(), "backup", args[0], "--sim=" + sim));
     if (args[0].equals("run")) all.add("--now=2026-11-21T10:00:00Z");
@@ -76,7 +66,7 @@ class BackupCommandTest {
 
   @Test
   void runAllPrintsOneJsonObjectPerJobAndStatusShowsTheLastRuns() throws Exception {
-    Result first = backup("run", "--all", "--json");
+    CliRun first = backup("run", "--all", "--json");
     assertEquals(0, first.exitCode(), first.err());
     String json = first.out();
     assertTrue(json.startsWith("[\n  {\"job\":\"vg0/lv_data\",\"source\":\"vg0/lv_data\","
@@ -89,14 +79,14 @@ class BackupCommandTest {
     assertTrue(json.endsWith("}\n]\n"), json);
 
     cluster.write("san1", iqn, 16384 * 10, 100);
-    Result second = backup("run", "lv_data");
+    CliRun second = backup("run", "lv_data");
     assertEquals(0, second.exitCode(), second.err());
-    Result status = backup("status");
+    CliRun status = backup("status");
     assertEquals(0, status.exitCode());
     assertTrue(Pattern.compile("vg0/lv_data -> archive/lv_data_bk@2026-11-21_10.00.00-2: read "
         + "16384 bytes \\(1 segments\\), 1 segments changed, wrote 16384 bytes, [0-9.]+s, "
         + "map ACTIVE -> ACTIVE").matcher(status.out()).find(), status.out());
-    Result root = sanctl("-C", config.toString(), "status");
+    CliRun root = sanctl("-C", config.toString(), "status");
     assertTrue(root.out().contains("Last backup: 2026-11-21T10:00:00Z vg0/lv_data -> "
         + "archive/lv_data_bk@2026-11-21_10.00.00-2: read 16384 bytes"), root.out());
     assertTrue(status.out().contains("vg0/lv_plain -> archive/lv_plain_bk@2026-11-21_10.00.00: "
@@ -106,10 +96,10 @@ class BackupCommandTest {
 
   @Test
   void unknownJobsAndMissingSelectionAreUsageErrors() {
-    Result none = backup("run");
+    CliRun none = backup("run");
     assertEquals(64, none.exitCode());
     assertEquals("sanctl: error: give job names or --all (not both)\n", none.err());
-    Result unknown = backup("run", "lv_nope");
+    CliRun unknown = backup("run", "lv_nope");
     assertEquals(64, unknown.exitCode());
     assertTrue(unknown.err().startsWith("sanctl: error: no backup job 'lv_nope' (jobs: "),
         unknown.err());
@@ -118,14 +108,14 @@ class BackupCommandTest {
   @Test
   void verifyAndRestore() {
     assertEquals(0, backup("run", "--all").exitCode());
-    Result verify = backup("verify", "--daily", "5");
+    CliRun verify = backup("verify", "--daily", "5");
     assertEquals(0, verify.exitCode(), verify.out() + verify.err());
     assertEquals("archive/lv_data_bk@2026-11-21_10.00.00: OK\n"
         + "archive/lv_plain_bk@2026-11-21_10.00.00: OK\n", verify.out());
-    Result restore = backup("restore", "--from", "archive/lv_data_bk@2026-11-21_10.00.00",
+    CliRun restore = backup("restore", "--from", "archive/lv_data_bk@2026-11-21_10.00.00",
         "--to", "vg0/lv_back");
     assertEquals(0, restore.exitCode(), restore.err());
-    Result again = backup("restore", "--from", "archive/lv_data_bk", "--to", "vg0/lv_back");
+    CliRun again = backup("restore", "--from", "archive/lv_data_bk", "--to", "vg0/lv_back");
     assertEquals(3, again.exitCode());
     assertEquals("sanctl: error: refusing to restore over the existing LV vg0/lv_back\n",
         again.err());

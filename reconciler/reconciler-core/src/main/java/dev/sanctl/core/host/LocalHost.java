@@ -67,16 +67,7 @@ public final class LocalHost implements Host {
     Capture out = new Capture(p.getInputStream(), outputLimit);
     Capture err = new Capture(p.getErrorStream(), outputLimit);
     Thread feeder = feed(p.getOutputStream(), command.stdin());
-    Duration timeout = command.timeout() == null ? defaultTimeout : command.timeout();
-    boolean finished;
-    try {
-      finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      killTree(p);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running " + command, e);
-    }
-    if (!finished) killTree(p);
+    boolean finished = awaitOrKill(p, command);
     out.join();
     err.join();
     feeder.interrupt();
@@ -91,7 +82,6 @@ public final class LocalHost implements Host {
     long start = System.nanoTime();
     Process p = new ProcessBuilder(command.argv()).start();
     Capture err = new Capture(p.getErrorStream(), outputLimit);
-    Duration timeout = command.timeout() == null ? defaultTimeout : command.timeout();
     return new StreamingProcess() {
       @Override
       public OutputStream stdin() {
@@ -105,15 +95,7 @@ public final class LocalHost implements Host {
 
       @Override
       public CommandResult waitFor() throws IOException {
-        boolean finished;
-        try {
-          finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          killTree(p);
-          Thread.currentThread().interrupt();
-          throw new IOException("interrupted while running " + command, e);
-        }
-        if (!finished) killTree(p);
+        boolean finished = awaitOrKill(p, command);
         err.join();
         int status = finished ? p.exitValue() : CommandResult.TIMED_OUT;
         return new CommandResult(status, new byte[0], err.bytes(), err.truncated, since(start));
@@ -124,6 +106,20 @@ public final class LocalHost implements Host {
         if (p.isAlive()) killTree(p);
       }
     };
+  }
+
+  /** Waits for the command's timeout; kills the process tree when it is exceeded. */
+  private boolean awaitOrKill(Process p, Command command) throws IOException {
+    Duration timeout = command.timeout() == null ? defaultTimeout : command.timeout();
+    try {
+      boolean finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      if (!finished) killTree(p);
+      return finished;
+    } catch (InterruptedException e) {
+      killTree(p);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + command, e);
+    }
   }
 
   /** Kills the process and every descendant (collected first, before they are re-parented). */
