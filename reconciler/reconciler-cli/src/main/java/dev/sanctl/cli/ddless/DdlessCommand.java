@@ -11,7 +11,6 @@ import dev.sanctl.ddless.Segments;
 import dev.sanctl.ddless.SendReceive;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -81,7 +80,11 @@ public class DdlessCommand implements Callable<Integer> {
   long zoneMb;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return FileErrors.run("ddless", spec.commandLine().getErr(), this::copy);
+  }
+
+  private Integer copy() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean verbose = Verbosity.verbose(spec);
@@ -130,7 +133,7 @@ public class DdlessCommand implements Callable<Integer> {
 
   static long sizeOf(Path p) {
     try {
-      return Files.size(p);
+      return DdlessCopy.sizeOf(p);
     } catch (IOException e) {
       return 0;
     }
@@ -185,7 +188,11 @@ public class DdlessCommand implements Callable<Integer> {
     @Option(names = "-d", description = "Direct I/O reads.") boolean direct;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+      return FileErrors.run("ddless verify", spec.commandLine().getErr(), this::verify);
+    }
+
+    private Integer verify() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       if (workers < 1) return usage(spec.commandLine().getErr(), "-w must be >= 1");
       dev.sanctl.ddless.Verify.Result r =
