@@ -154,7 +154,7 @@ final class ZfsListing {
   private String badProperty(List<String> props) {
     for (String p : props) {
       if (p.contains(":")) continue;
-      if (!NATIVE.contains(p) && !Set.of("available", "mountpoint", "volsize").contains(p)) return p;
+      if (!NATIVE.contains(p) && !ZfsNative.isNative(p)) return p;
       if (legacy() && p.equals("clones")) return p;
     }
     return null;
@@ -183,8 +183,11 @@ final class ZfsListing {
         case "userrefs" -> Integer.toString(s.holds.size());
         case "clones" -> dash(String.join(",", zfs.clonesOf(name)));
         case "defer_destroy" -> s.deferDestroy ? "on" : "off";
-        case "used", "available", "referenced", "origin", "mountpoint", "volsize" -> "-";
+        case "origin", "mountpoint", "available" -> "-";
         default -> {
+          if (!prop.contains(":")) {
+            yield ZfsNative.snapshotValue(zfs, zfs.datasets().get(vol), s, prop, parseable);
+          }
           String v = s.props.get(prop);
           yield v != null ? v : inherited(vol, prop);
         }
@@ -198,7 +201,7 @@ final class ZfsListing {
       case "guid" -> Long.toString(Math.abs((long) name.hashCode()) + 1000);
       case "createtxg" -> "1";
       case "creation" -> "0";
-      default -> prop.contains(":") ? inherited(name, prop) : "-";
+      default -> prop.contains(":") ? inherited(name, prop) : ZfsNative.value(zfs, d, prop, parseable);
     };
   }
 
@@ -213,7 +216,7 @@ final class ZfsListing {
   }
 
   private String source(String name, String prop) {
-    if (!prop.contains(":")) return "-";
+    if (!prop.contains(":")) return ZfsNative.source(zfs, name, prop);
     Object o = zfs.find(name);
     boolean local =
         o instanceof Snap s ? s.props.containsKey(prop) : ((Dataset) o).props.containsKey(prop);

@@ -35,6 +35,11 @@ public final class ZfsSim {
   private final Map<String, Dataset> datasets = new TreeMap<>();
   private long txg = 100;
   private Function<List<String>, CommandResult> interceptor = argv -> null;
+  private final Map<String, Long> poolSizes = new TreeMap<>();
+  private Function<String, Long> allocation = name -> 0L;
+
+  /** Size of a pool whose size was never set ({@link #setPoolSize}): 1 TiB. */
+  public static final long DEFAULT_POOL_SIZE = 1L << 40;
 
   public ZfsSim(Dialect dialect, Clock clock, long seed) {
     this.dialect = dialect;
@@ -151,12 +156,72 @@ public final class ZfsSim {
     return Long.toUnsignedString((z ^ (z >>> 31)) | 1L << 62);
   }
 
+  /** Sets the size of {@code pool} ({@code zpool list} size; free space is size minus used). */
+  public void setPoolSize(String pool, long bytes) {
+    poolSizes.put(pool, bytes);
+  }
+
+  /** The pool's size in bytes. */
+  public long poolSize(String pool) {
+    return poolSizes.getOrDefault(pool, DEFAULT_POOL_SIZE);
+  }
+
+  /** Bytes the pool's datasets use (the root dataset's {@code used}). */
+  public long poolAllocated(String pool) {
+    Dataset root = datasets.get(pool);
+    return root == null ? 0 : ZfsNative.used(this, root);
+  }
+
+  /** Free bytes of the pool. */
+  public long poolFree(String pool) {
+    return Math.max(0, poolSize(pool) - poolAllocated(pool));
+  }
+
+  /** Where the bytes written to volumes and snapshots come from (the sparse data files). */
+  public void allocation(Function<String, Long> bytesWritten) {
+    this.allocation = bytesWritten;
+  }
+
+  long allocated(String volumeOrSnapshot) {
+    return allocation.apply(volumeOrSnapshot);
+  }
+
+  /** {@code volblocksize} of volumes created without {@code -b}: 16K (OpenZFS 2.2 and later). */
+  long defaultVolBlockSize() {
+    return 16384;
+  }
+
+  /** Volumes by name with their size in bytes ({@code volsize}). */
+  public Map<String, Long> volumes() {
+    Map<String, Long> out = new TreeMap<>();
+    for (Dataset d : datasets.values()) {
+      if (d.volume) out.put(d.name, Long.parseLong(d.props.getOrDefault("volsize", "0")));
+    }
+    return out;
+  }
+
+  /** Snapshots of volumes ({@code vol@snap}) with their origin volume. */
+  public Map<String, String> volumeSnapshots() {
+    Map<String, String> out = new TreeMap<>();
+    for (Dataset d : datasets.values()) {
+      if (d.volume) for (String s : d.snapshots.keySet()) out.put(d.name + "@" + s, d.name);
+    }
+    return out;
+  }
+
+  /** The snapshot a clone was made from, or null. */
+  public String origin(String dataset) {
+    Dataset d = datasets.get(dataset);
+    return d == null ? null : d.origin;
+  }
+
   // ---- persistence (the simulator's state files) ----
 
   /** The state as records: counters, datasets, properties, snapshots, holds. */
   public List<List<String>> toRecords() {
     List<List<String>> out = new ArrayList<>();
     out.add(List.of("zfs", Long.toString(txg), Long.toString(guidSeq), Long.toString(seed)));
+    poolSizes.forEach((p, b) -> out.add(List.of("poolsize", p, Long.toString(b))));
     for (Dataset d : datasets.values()) {
       out.add(List.of("ds", d.name, Boolean.toString(d.volume), d.origin == null ? "" : d.origin));
       d.props.forEach((k, v) -> out.add(List.of("dsprop", d.name, k, v)));
@@ -191,6 +256,7 @@ public final class ZfsSim {
         }
         case "snapprop" -> z.datasets.get(r.get(1)).snapshots.get(r.get(2)).props.put(r.get(3), r.get(4));
         case "hold" -> z.datasets.get(r.get(1)).snapshots.get(r.get(2)).holds.add(r.get(3));
+        case "poolsize" -> z.poolSizes.put(r.get(1), Long.parseLong(r.get(2)));
         default -> throw new IllegalArgumentException("unknown zfs state record " + r.get(0));
       }
     }
@@ -215,7 +281,8 @@ public final class ZfsSim {
       case "release" -> hold(args, false);
       case "clone" -> clone(args);
       case "set" -> set(args);
-      case "create" -> create(args);
+      case "inherit" -> new ZfsSet(this).inherit(args);
+      case "create" -> new ZfsCreate(this).run(args);
       default -> result(2, "", "unrecognized command '" + argv.get(1) + "'\n" + usageText());
     };
   }
@@ -279,7 +346,9 @@ public final class ZfsSim {
       int at = t.indexOf('@');
       Snap s = new Snap(t.substring(at + 1), newGuid(), txg, now);
       s.props.putAll(props);
-      datasets.get(t.substring(0, at)).snapshots.put(s.name, s);
+      Dataset d = datasets.get(t.substring(0, at));
+      if (d.volume) s.props.put("volsize", d.props.getOrDefault("volsize", "0"));
+      d.snapshots.put(s.name, s);
     }
     return result(0, "", "");
   }
@@ -419,7 +488,14 @@ public final class ZfsSim {
       return result(1, "", "cannot create '" + args.get(1) + "': dataset already exists\n");
     }
     Dataset origin = datasets.get(args.get(0).substring(0, args.get(0).indexOf('@')));
-    datasets.put(args.get(1), new Dataset(args.get(1), origin.volume, args.get(0)));
+    Dataset clone = new Dataset(args.get(1), origin.volume, args.get(0));
+    if (origin.volume) {
+      clone.props.put("volsize", ((Snap) find(args.get(0))).props.getOrDefault("volsize", "0"));
+      if (origin.props.containsKey("volblocksize")) {
+        clone.props.put("volblocksize", origin.props.get("volblocksize"));
+      }
+    }
+    datasets.put(args.get(1), clone);
     return result(0, "", "");
   }
 
@@ -432,9 +508,7 @@ public final class ZfsSim {
     }
     if (kvs.isEmpty() || i == args.size()) return result(2, "", "missing arguments\n");
     for (String[] kv : kvs) {
-      if (!kv[0].contains(":")) {
-        return result(1, "", "cannot set property for '" + args.get(i) + "': invalid property '" + kv[0] + "'\n");
-      }
+      if (!kv[0].contains(":")) return new ZfsSet(this).set(kvs, args.subList(i, args.size()));
     }
     StringBuilder err = new StringBuilder();
     for (String t : args.subList(i, args.size())) {
@@ -448,31 +522,5 @@ public final class ZfsSim {
       for (String[] kv : kvs) props.put(kv[0], kv[1]);
     }
     return result(err.length() == 0 ? 0 : 1, "", err.toString());
-  }
-
-  private CommandResult create(List<String> args) {
-    boolean volume = false;
-    String name = null;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-V") || a.equals("-b") || a.equals("-o")) {
-        volume |= a.equals("-V");
-        i++;
-      } else if (a.startsWith("-")) continue;
-      else name = a;
-    }
-    if (name == null) return result(2, "", "missing dataset argument\n");
-    if (volume && dialect == Dialect.ZFS_FUSE) {
-      return result(134, "", "internal error: Function not implemented\n");
-    }
-    if (datasets.containsKey(name)) {
-      return result(1, "", "cannot create '" + name + "': dataset already exists\n");
-    }
-    String parent = name.contains("/") ? name.substring(0, name.lastIndexOf('/')) : null;
-    if (parent != null && !datasets.containsKey(parent)) {
-      return result(1, "", "cannot create '" + name + "': parent does not exist\n");
-    }
-    datasets.put(name, new Dataset(name, volume, null));
-    return result(0, "", "");
   }
 }

@@ -1,5 +1,6 @@
 package dev.sanctl.sim.zfs;
 
+import dev.sanctl.sim.SimBlockDevices;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.StateFile;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -20,12 +22,13 @@ import java.util.function.Consumer;
  * another node; a node sees only the pools imported on it (the root dataset of each exists). Node
  * flag {@value #DIALECT} = {@code zfs-fuse} imitates zfs-fuse 0.7 (default OpenZFS).
  */
-public final class ZfsTool implements SimTool {
+public final class ZfsTool implements SimTool, SimBlockDevices {
   /** Node flag selecting the zfs flavour: {@code openzfs} (default) or {@code zfs-fuse}. */
   public static final String DIALECT = "zfs.dialect";
 
   private static final Set<String> MUTATING =
-      Set.of("snapshot", "snap", "destroy", "hold", "release", "clone", "set", "create");
+      Set.of(
+          "snapshot", "snap", "destroy", "hold", "release", "clone", "set", "create", "inherit");
 
   @Override
   public Set<String> names() {
@@ -43,6 +46,20 @@ public final class ZfsTool implements SimTool {
   /** Runs {@code change} on the model of the pools imported on {@code node} and saves it. */
   public static void edit(SimNode node, Consumer<ZfsSim> change) throws IOException {
     apply(node, change, true);
+  }
+
+  /** Runs {@code query} on the model of the pools imported on {@code node}, without saving. */
+  public static void read(SimNode node, Consumer<ZfsSim> query) throws IOException {
+    apply(node, query, false);
+  }
+
+  /** Volumes and their snapshots as block devices ({@link ZvolFiles}) where the pool is imported. */
+  @Override
+  public Optional<Path> blockDevice(SimNode node, String absolutePath) throws IOException {
+    Optional<String> ds = ZvolFiles.datasetOfDevice(absolutePath);
+    if (ds.isEmpty() || !node.importsPool(pool(ds.get()))) return Optional.empty();
+    Path f = ZvolFiles.file(node.cluster().dir(), ds.get());
+    return java.nio.file.Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
   }
 
   private static void apply(SimNode node, Consumer<ZfsSim> op, boolean save) throws IOException {
@@ -63,8 +80,11 @@ public final class ZfsTool implements SimTool {
             : ZfsSim.Dialect.OPENZFS;
     ZfsSim zfs = ZfsSim.fromRecords(mine, dialect, Clock.fixed(node.now(), ZoneOffset.UTC));
     for (String pool : visible) zfs.createFilesystem(pool);
+    Path dir = node.cluster().dir();
+    zfs.allocation(name -> ZvolFiles.allocated(dir, name));
     op.accept(zfs);
     if (!save) return;
+    ZvolFiles.sync(dir, zfs, visible);
     List<List<String>> out = new ArrayList<>(zfs.toRecords());
     out.addAll(others);
     StateFile.write(file, out);
