@@ -49,6 +49,28 @@ public final class DriftAlerts {
     return o;
   }
 
+  /** What {@link #notify} did: the comparison, and the alerts still queued after delivery. */
+  public record Notified(Outcome outcome, int sent, java.util.List<Alert> queued) {}
+
+  /**
+   * {@code sanctl drift --notify}: compares the plan's drift with the drift reported before (the
+   * daemon's state in {@code stateDir}), queues the alert if any, saves, and delivers the queue.
+   */
+  public static Notified notify(
+      java.nio.file.Path stateDir,
+      dev.sanctl.spi.model.DesiredState desired,
+      Plan plan,
+      AlertSender sender,
+      Instant now) {
+    WatchState state = WatchState.load(stateDir);
+    AlertQueue queue = AlertQueue.load(stateDir);
+    AlertMessages messages = new AlertMessages(desired.cluster().name());
+    Outcome o = record(state, queue, messages, desired.revision(), plan, false, now);
+    state.save();
+    int sent = queue.deliver(sender, now);
+    return new Notified(o, sent, queue.pending());
+  }
+
   /** One line: counts of what differs. */
   public static String describe(Plan plan) {
     long findings =

@@ -26,7 +26,7 @@ import java.util.List;
  * server (GreenMail, not started until {@link #startSmtp()}) and a reconciler on a test clock.
  */
 final class Cluster implements AutoCloseable {
-  static final String VG_PATH = "/srv/sanctl/vg_lab";
+  static final String VG_PATH = TestConfigs.VG_PATH;
   final GitFixture git;
   final Path stateDir;
   final Path simDir;
@@ -49,38 +49,15 @@ final class Cluster implements AutoCloseable {
     Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
   }
 
-  /** cluster.yaml with the given policy line and e-mail alerts to this SMTP server. */
-  String clusterYaml(String policy) {
-    return "apiVersion: sanctl/v1\n"
-        + "cluster: {name: lab, iqnPrefix: iqn.2024-01.org.example:lab}\n"
-        + "nodes:\n"
-        + "  san-a: {address: 192.0.2.11, os: linux, services: [files]}\n"
-        + "policy: "
-        + policy
-        + "\n"
-        + "alerts:\n"
-        + "  email:\n"
-        + "    from: sanctl@example.org\n"
-        + "    to: [ops@example.org]\n"
-        + "    smtp: {host: 127.0.0.1, port: "
-        + smtpPort
-        + ", starttls: false, username: sanctl, passwordFile: "
-        + passwordFile
-        + "}\n";
-  }
-
-  static String volumes(String... lines) {
-    StringBuilder sb =
-        new StringBuilder("volumeGroups:\n  vg_lab:\n    type: files\n    path: " + VG_PATH + "\n");
-    sb.append("    nodes: [san-a]\n    volumes:\n");
-    for (String l : lines) sb.append("      ").append(l).append('\n');
-    return sb.toString();
-  }
-
   /** Pushes cluster.yaml and lvm.yaml; creates the simulator from the first configuration. */
   String push(String message, String policy, String... volumeLines) throws Exception {
     String id =
-        git.push(message, "cluster.yaml", clusterYaml(policy), "lvm.yaml", volumes(volumeLines));
+        git.push(
+            message,
+            "cluster.yaml",
+            TestConfigs.clusterYaml(policy, smtpPort, passwordFile),
+            "lvm.yaml",
+            TestConfigs.volumes(volumeLines));
     if (sim == null) {
       sim = SimCluster.init(simDir, ConfigLoader.loadDirectory(git.work).state(), 1L << 34);
     }

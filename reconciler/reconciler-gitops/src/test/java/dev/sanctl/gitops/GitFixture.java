@@ -11,12 +11,12 @@ import org.eclipse.jgit.lib.PersonIdent;
  * A bare repository created with jgit in a temporary directory (what the daemon follows) and a
  * second clone that admins push commits from.
  */
-final class GitFixture implements AutoCloseable {
-  final Path bare;
-  final Path work;
+public final class GitFixture implements AutoCloseable {
+  public final Path bare;
+  public final Path work;
   private final Git git;
 
-  GitFixture(Path tmp) throws IOException, GitAPIException {
+  public GitFixture(Path tmp) throws IOException, GitAPIException {
     bare = tmp.resolve("origin.git");
     work = tmp.resolve("admin-clone");
     Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
@@ -24,7 +24,7 @@ final class GitFixture implements AutoCloseable {
   }
 
   /** Writes files (name, text, ...) in the clone, commits, pushes to main; returns the commit. */
-  String push(String message, String... nameAndText) throws IOException, GitAPIException {
+  public String push(String message, String... nameAndText) throws IOException, GitAPIException {
     for (int i = 0; i < nameAndText.length; i += 2) {
       Path f = work.resolve(nameAndText[i]);
       Files.createDirectories(f.getParent());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReconcilerTest {
-  static final String AUTO = "{autoApply: true, allowDestroy: false, allowDisruptive: false}";
+  static final String AUTO = TestConfigs.AUTO_APPLY;
   @TempDir java.nio.file.Path tmp;
   Cluster c;
 
