@@ -45,7 +45,10 @@ public class WatchCommand implements Callable<Integer> {
       description = "The config repository: a path, file://, ssh:// or https:// URL.")
   String repo;
 
-  @Option(names = "--branch", defaultValue = "main", description = "Branch to follow (default: main).")
+  @Option(
+      names = "--branch",
+      defaultValue = "main",
+      description = "Branch to follow (default: main).")
   String branch;
 
   @Option(
@@ -65,7 +68,8 @@ public class WatchCommand implements Callable<Integer> {
   @Option(
       names = "--state-dir",
       paramLabel = "DIR",
-      description = "Repository cache, watch state, alert queue, journal (default: <config>/.sanctl).")
+      description =
+          "Repository cache, watch state, alert queue, journal (default: <config>/.sanctl).")
   Path stateDir;
 
   @Option(names = "--once", description = "One poll and one drift check when due, then exit.")
@@ -82,18 +86,27 @@ public class WatchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path configDir = parent.global.configDir;
     Path state = stateDir != null ? stateDir : configDir.resolve(".sanctl");
-    Reconciler r =
-        new Reconciler(
-            new RepoFollower(repo, branch, state),
-            state,
-            desired -> Session.of(configDir, desired, List.of(), sim).engine(),
-            email -> new SmtpMailer(email, new FileSecretResolver(configDir)),
-            Clock.systemUTC(),
-            new Reconciler.Intervals(interval, driftInterval),
-            out);
+    Reconciler r;
+    try {
+      r = reconciler(configDir, state, out);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("sanctl: error: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
     if (once) return exitCode(r.step());
     runUntilStopped(r, out);
     return ExitCodes.OK;
+  }
+
+  private Reconciler reconciler(Path configDir, Path state, PrintWriter out) {
+    return new Reconciler(
+        new RepoFollower(repo, branch, state),
+        state,
+        desired -> Session.of(configDir, desired, List.of(), sim).engine(),
+        email -> new SmtpMailer(email, new FileSecretResolver(configDir)),
+        Clock.systemUTC(),
+        new Reconciler.Intervals(interval, driftInterval),
+        out);
   }
 
   private static void runUntilStopped(Reconciler r, PrintWriter out) {

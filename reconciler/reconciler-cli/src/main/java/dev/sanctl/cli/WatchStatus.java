@@ -19,7 +19,9 @@ final class WatchStatus {
             + orNone(w.lastApplied())
             + (w.lastAppliedAt() == null ? "" : " at " + w.lastAppliedAt())
             + ", last drift check "
-            + (w.lastDriftCheck() == null ? "never" : w.driftStatus() + " at " + w.lastDriftCheck()));
+            + (w.lastDriftCheck() == null
+                ? "never"
+                : w.driftStatus() + " at " + w.lastDriftCheck()));
     WatchState.Pending p = w.pending();
     if (p != null) {
       out.println(

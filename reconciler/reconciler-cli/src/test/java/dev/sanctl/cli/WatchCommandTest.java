@@ -67,8 +67,18 @@ class WatchCommandTest {
 
   private CliRun.Result watchOnce(String repo) {
     return CliRun.run(
-        "-C", tmp.toString(), "watch", "--once", "--repo", repo, "--state-dir", state.toString(),
-        "--sim", sim.toString(), "--drift-interval", "0s");
+        "-C",
+        tmp.toString(),
+        "watch",
+        "--once",
+        "--repo",
+        repo,
+        "--state-dir",
+        state.toString(),
+        "--sim",
+        sim.toString(),
+        "--drift-interval",
+        "0s");
   }
 
   private CliRun.Result cli(String... args) {
@@ -84,7 +94,8 @@ class WatchCommandTest {
     try {
       System.setIn(new java.io.ByteArrayInputStream(new byte[0]));
       System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-      List<String> args = new java.util.ArrayList<>(List.of("sim", "run", sim.toString(), "san-a", "--"));
+      List<String> args =
+          new java.util.ArrayList<>(List.of("sim", "run", sim.toString(), "san-a", "--"));
       args.addAll(List.of(argv));
       return CliRun.run(args.toArray(String[]::new)).exit();
     } finally {
@@ -108,14 +119,16 @@ class WatchCommandTest {
     simInit();
     CliRun.Result first = watchOnce(git.bare.toString());
     assertEquals(ExitCodes.OK, first.exit(), first.toString());
-    assertTrue(first.out().contains(commit.substring(0, 12) + " applied: Apply complete!"), first.out());
+    assertTrue(
+        first.out().contains(commit.substring(0, 12) + " applied: Apply complete!"), first.out());
     assertTrue(exists("lun_a"));
 
     CliRun.Result second = watchOnce(git.bare.toUri().toString());
     assertEquals(ExitCodes.OK, second.exit(), second.toString());
     assertFalse(second.out().contains("applied"), second.out());
 
-    CliRun.Result status = CliRun.run("-C", tmp.toString(), "status", "--state-dir", state.toString());
+    CliRun.Result status =
+        CliRun.run("-C", tmp.toString(), "status", "--state-dir", state.toString());
     assertTrue(
         status.out().contains("Last apply: ok at ") && status.out().contains("revision " + commit),
         status.out());
@@ -131,9 +144,12 @@ class WatchCommandTest {
     CliRun.Result r = watchOnce(git.bare.toString());
     assertEquals(ExitCodes.CHANGES, r.exit(), r.toString());
     assertTrue(exists("lun_b"), "not destroyed");
-    CliRun.Result status = CliRun.run("-C", tmp.toString(), "status", "--state-dir", state.toString());
+    CliRun.Result status =
+        CliRun.run("-C", tmp.toString(), "status", "--state-dir", state.toString());
     assertTrue(
-        status.out().contains("Pending (blocked by policy, waits for sanctl apply): revision " + destroy),
+        status
+            .out()
+            .contains("Pending (blocked by policy, waits for sanctl apply): revision " + destroy),
         status.out());
     assertTrue(status.out().contains("needs --allow-destroy"), status.out());
     assertEquals(1, smtp.getReceivedMessages().length);
@@ -143,8 +159,13 @@ class WatchCommandTest {
   void driftNotifyMailsADriftOnceAndItsRecovery() throws Exception {
     push("add lun_a", "lun_a: {size: 64M}");
     simInit();
-    String[] drift = {"drift", "--notify", "--sim", sim.toString(), "--state-dir", state.toString()};
-    assertEquals(0, cli("apply", "--auto-approve", "--sim", sim.toString(), "--state-dir", state.toString()).exit());
+    String[] drift = {
+      "drift", "--notify", "--sim", sim.toString(), "--state-dir", state.toString()
+    };
+    assertEquals(
+        0,
+        cli("apply", "--auto-approve", "--sim", sim.toString(), "--state-dir", state.toString())
+            .exit());
     String file = TestConfigs.VG_PATH + "/lun_a.img";
     assertEquals(0, simRun("rm", "-f", "--", file));
 
@@ -154,10 +175,14 @@ class WatchCommandTest {
     assertEquals(ExitCodes.CHANGES, cli(drift).exit());
     assertEquals(1, smtp.getReceivedMessages().length, "the same drift is not mailed twice");
 
-    assertEquals(0, cli("apply", "--auto-approve", "--sim", sim.toString(), "--state-dir", state.toString()).exit());
+    assertEquals(
+        0,
+        cli("apply", "--auto-approve", "--sim", sim.toString(), "--state-dir", state.toString())
+            .exit());
     CliRun.Result clean = cli(drift);
     assertEquals(ExitCodes.OK, clean.exit(), clean.toString());
-    assertEquals(List.of("[sanctl] lab: drift detected", "[sanctl] lab: drift resolved"), subjects());
+    assertEquals(
+        List.of("[sanctl] lab: drift detected", "[sanctl] lab: drift resolved"), subjects());
   }
 
   private List<String> subjects() throws Exception {

@@ -27,7 +27,8 @@ public final class AlertMessages {
     lines.add(
         repairing
             ? "The policy sets selfHeal: true, so sanctl watch applies the plan below to repair it."
-            : "Nothing was changed. Review the plan below, then fix the cause or run sanctl apply.");
+            : "Nothing was changed. Review the plan below, then fix the cause or run sanctl"
+                  + " apply.");
     lines.add("Drift fingerprint: " + DriftFingerprint.of(plan));
     return alert("drift", "drift detected", lines, plan, now);
   }
@@ -56,7 +57,8 @@ public final class AlertMessages {
         lines.add("  " + o.address() + ": " + o.status().name().toLowerCase() + ": " + o.message());
       }
     }
-    lines.add("The journal in the state directory has every step; the next apply finishes the rest.");
+    lines.add(
+        "The journal in the state directory has every step; the next apply finishes the rest.");
     return alert("failed", "apply failed", lines, plan, now);
   }
 
@@ -70,12 +72,7 @@ public final class AlertMessages {
   /** Changes the policy does not let the daemon apply. */
   public Alert refused(String revision, Plan plan, List<String> reasons, Instant now) {
     List<String> lines = new ArrayList<>();
-    lines.add(
-        "Revision "
-            + rev(revision)
-            + " of cluster "
-            + cluster
-            + " was not applied: the policy does not allow these changes unattended.");
+    lines.add(revisionOf(revision) + " was not applied: the policy does not allow these changes.");
     reasons.forEach(r -> lines.add("  " + r));
     lines.add("A human applies them with sanctl apply (and the flags named above) when intended.");
     return alert("refused", "apply refused by policy", lines, plan, now);
@@ -84,12 +81,7 @@ public final class AlertMessages {
   /** A commit whose configuration is not valid: never applied. */
   public Alert invalid(String revision, List<Diagnostic> errors, Instant now) {
     List<String> lines = new ArrayList<>();
-    lines.add(
-        "Revision "
-            + rev(revision)
-            + " of cluster "
-            + cluster
-            + " is not a valid configuration and was not applied:");
+    lines.add(revisionOf(revision) + " is not a valid configuration and was not applied:");
     errors.forEach(d -> lines.add("  " + d.render().replace("\n", "\n  ")));
     lines.add("The next valid commit is applied as usual.");
     return alert("invalid", "invalid commit skipped", lines, null, now);
@@ -109,12 +101,19 @@ public final class AlertMessages {
     return Alert.of(kind, subject, text.toString(), html.toString(), now);
   }
 
+  private String revisionOf(String revision) {
+    return "Revision " + rev(revision) + " of cluster " + cluster;
+  }
+
   private static String rev(String revision) {
     if (revision == null) return "(working tree)";
     return revision.length() > 12 ? revision.substring(0, 12) : revision;
   }
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Turns a drift check into at most one alert: a mail when the drift's fingerprint is new (not
- * again while it stays the same), a recovery mail when drift reported earlier is gone. The
- * fingerprint of the reported drift lives in {@link WatchState}, shared by {@code sanctl watch}
- * and {@code sanctl drift --notify}.
+ * Turns a drift check into at most one alert: a mail when the drift's fingerprint is new (not again
+ * while it stays the same), a recovery mail when drift reported earlier is gone. The fingerprint of
+ * the reported drift lives in {@link WatchState}, shared by {@code sanctl watch} and {@code sanctl
+ * drift --notify}.
  */
 public final class DriftAlerts {
   private DriftAlerts() {}

@@ -30,13 +30,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * The GitOps loop of {@code sanctl watch}. Each {@link #step()}: fetch the branch, and for every new
- * commit in order validate, plan and apply it under the cluster's {@code policy} (one apply at a
- * time, under the cluster lock); when the drift interval has passed, plan the last applied revision
- * against live state and report drift (repairing it when {@code selfHeal: true}); then deliver
- * queued alerts. Everything it learns is saved in {@link WatchState} after each commit, so a
- * restart resumes where it stopped. Time comes from the clock and waiting from the {@link Sleeper},
- * so tests never wait on real intervals.
+ * The GitOps loop of {@code sanctl watch}. Each {@link #step()}: fetch the branch, and for every
+ * new commit in order validate, plan and apply it under the cluster's {@code policy} (one apply at
+ * a time, under the cluster lock); when the drift interval has passed, plan the last applied
+ * revision against live state and report drift (repairing it when {@code selfHeal: true}); then
+ * deliver queued alerts. Everything it learns is saved in {@link WatchState} after each commit, so
+ * a restart resumes where it stopped. Time comes from the clock and waiting from the {@link
+ * Sleeper}, so tests never wait on real intervals.
  */
 public final class Reconciler {
   /** Opens an engine (providers and node transports) for a desired state. */
@@ -124,6 +124,10 @@ public final class Reconciler {
   public List<WatchState.Result> step() {
     List<WatchState.Result> added = new ArrayList<>();
     poll(added);
+    if (latest == null && state.lastApplied() != null) {
+      LoadResult applied = repo.load(state.lastApplied()); // alert settings after a restart
+      if (applied.ok()) latest = applied.state();
+    }
     if (driftDue()) checkDrift(added);
     deliverAlerts();
     state.save();
@@ -218,7 +222,9 @@ public final class Reconciler {
       Journal journal = new Journal(stateDir, clock);
       result = new Applier(engine, journal).apply(desired, plan, observed, null);
       converged =
-          result.ok() && plan.complete() && !engine.plan(desired, List.of(), List.of()).hasChanges();
+          result.ok()
+              && plan.complete()
+              && !engine.plan(desired, List.of(), List.of()).hasChanges();
     } catch (ClusterLock.HeldException e) {
       log(short12(commit) + " waiting: " + e.getMessage());
       return false;
@@ -266,7 +272,11 @@ public final class Reconciler {
     }
     LoadResult loaded = repo.load(revision);
     if (!loaded.ok()) {
-      result(added, revision, Outcome.ERROR, "cannot read the applied revision: " + first(loaded.errors()));
+      result(
+          added,
+          revision,
+          Outcome.ERROR,
+          "cannot read the applied revision: " + first(loaded.errors()));
       state.driftChecked(now(), "error", state.driftFingerprint());
       return;
     }

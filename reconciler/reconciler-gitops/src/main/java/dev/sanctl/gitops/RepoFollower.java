@@ -57,7 +57,8 @@ public final class RepoFollower {
       }
       return head.getName();
     } catch (GitAPIException | RuntimeException e) {
-      throw new IOException("cannot fetch branch '" + branch + "' from " + url + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot fetch branch '" + branch + "' from " + url + ": " + e.getMessage(), e);
     }
   }
 
@@ -72,10 +73,12 @@ public final class RepoFollower {
         Files.createDirectories(cache);
         Git.init().setBare(true).setGitDir(cache.toFile()).setInitialBranch(branch).call().close();
       } catch (GitAPIException e) {
-        throw new IOException("cannot create the repository cache " + cache + ": " + e.getMessage(), e);
+        throw new IOException(
+            "cannot create the repository cache " + cache + ": " + e.getMessage(), e);
       }
     }
-    Repository repo = new FileRepositoryBuilder().setGitDir(cache.toFile()).setMustExist(true).build();
+    Repository repo =
+        new FileRepositoryBuilder().setGitDir(cache.toFile()).setMustExist(true).build();
     return new Git(repo, true);
   }
 

@@ -17,8 +17,8 @@ import java.util.Properties;
  * Sends alerts over SMTP with Angus Mail, as the cluster's {@code alerts.email} says: STARTTLS
  * required unless {@code starttls: false}, login with {@code username} and the password read from
  * {@code passwordFile} (refused when group- or world-readable) at each delivery. Each mail is
- * {@code multipart/alternative}: plain text and HTML. The password never appears in a message,
- * an exception text or the queue.
+ * {@code multipart/alternative}: plain text and HTML. The password never appears in a message, an
+ * exception text or the queue.
  */
 public final class SmtpMailer implements AlertSender {
   static final int TIMEOUT_MILLIS = 15_000;

@@ -87,8 +87,18 @@ class AlertMailTest {
             "CHAP account alice missing",
             List.of(new FieldChange("chap.incoming.alice.secret", null, CHAP_SECRET, true)),
             List.of(
-                Command.change("tgtadm", "--lld", "iscsi", "--op", "new", "--mode", "account",
-                        "--user", "alice", "--password", CHAP_SECRET)
+                Command.change(
+                        "tgtadm",
+                        "--lld",
+                        "iscsi",
+                        "--op",
+                        "new",
+                        "--mode",
+                        "account",
+                        "--user",
+                        "alice",
+                        "--password",
+                        CHAP_SECRET)
                     .withSecret(CHAP_SECRET)),
             List.of(),
             List.of());

@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A followed git repository, a simulated one-node cluster with a files volume group, an SMTP
- * server (GreenMail, not started until {@link #startSmtp()}) and a reconciler on a test clock.
+ * A followed git repository, a simulated one-node cluster with a files volume group, an SMTP server
+ * (GreenMail, not started until {@link #startSmtp()}) and a reconciler on a test clock.
  */
 final class Cluster implements AutoCloseable {
   static final String VG_PATH = TestConfigs.VG_PATH;

@@ -32,8 +32,7 @@ public final class GitFixture implements AutoCloseable {
       git.add().addFilepattern(nameAndText[i]).call();
     }
     PersonIdent who = new PersonIdent("Admin", "admin@example.org");
-    String id =
-        git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().getName();
+    String id = git.commit().setMessage(message).setAuthor(who).setCommitter(who).call().getName();
     git.push().setRemote("origin").add("HEAD:refs/heads/main").call();
     return id;
   }

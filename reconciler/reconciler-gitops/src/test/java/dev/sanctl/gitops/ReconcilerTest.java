@@ -102,7 +102,8 @@ class ReconcilerTest {
     List<Cluster.Mail> mails = c.mails();
     assertEquals(1, mails.size());
     assertEquals("[sanctl] lab: drift detected", mails.get(0).subject());
-    assertTrue(mails.get(0).text().contains("san-a/files.volume/vg_lab/lun_a"), mails.get(0).text());
+    assertTrue(
+        mails.get(0).text().contains("san-a/files.volume/vg_lab/lun_a"), mails.get(0).text());
 
     c.clock.advance(Duration.ofHours(1));
     assertEquals(List.of(Outcome.DRIFT), outcomes(r.step()));
