@@ -185,6 +185,16 @@ class WatchCommandTest {
         List.of("[sanctl] lab: drift detected", "[sanctl] lab: drift resolved"), subjects());
   }
 
+  @Test
+  void aBadIntervalIsAUsageErrorAndAnUnreachableRepositoryAnError() {
+    CliRun.Result bad = CliRun.run("watch", "--repo", "x", "--interval", "5 weeks", "--once");
+    assertEquals(ExitCodes.USAGE, bad.exit(), bad.toString());
+    assertTrue(bad.err().contains("write e.g. 30s, 5m, 1h or 1d"), bad.err());
+    CliRun.Result gone = watchOnce(tmp.resolve("no-such-repo").toString());
+    assertEquals(ExitCodes.ERROR, gone.exit(), gone.toString());
+    assertTrue(gone.out().contains("error: cannot fetch branch 'main'"), gone.out());
+  }
+
   private List<String> subjects() throws Exception {
     List<String> out = new java.util.ArrayList<>();
     for (MimeMessage m : smtp.getReceivedMessages()) out.add(m.getSubject());

@@ -49,6 +49,21 @@ class ReconcilerTest {
   }
 
   @Test
+  void whileAnotherApplyHoldsTheClusterLockTheCommitWaitsForTheNextPoll() throws Exception {
+    String commit = c.push("add lun_a", AUTO, "lun_a: {size: 64M}");
+    Reconciler r = c.reconciler();
+    try (dev.sanctl.core.apply.ClusterLock held =
+        dev.sanctl.core.apply.ClusterLock.acquire(c.stateDir, c.clock)) {
+      assertEquals(List.of(), r.step(), c.log.toString());
+      assertFalse(c.fileExists("lun_a"));
+      assertNull(r.state().lastSeen(), "not handled yet");
+      assertTrue(c.log.toString().contains("waiting: another apply holds the cluster lock"));
+    }
+    assertEquals(List.of(Outcome.APPLIED), outcomes(r.step()), c.log.toString());
+    assertEquals(commit, r.state().lastApplied());
+  }
+
+  @Test
   void aDestructiveChangeUnderAllowDestroyFalseIsReportedAndNotApplied() throws Exception {
     c.startSmtp();
     c.push("two luns", AUTO, "lun_a: {size: 64M}", "lun_b: {size: 64M}");
