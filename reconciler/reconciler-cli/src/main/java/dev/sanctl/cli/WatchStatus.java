@@ -10,18 +10,28 @@ final class WatchStatus {
   private WatchStatus() {}
 
   static void print(Path stateDir, PrintWriter out) {
+    try {
+      printState(stateDir, out);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      out.println("Watch state: unreadable: " + e.getMessage());
+    }
+  }
+
+  private static void printState(Path stateDir, PrintWriter out) {
     WatchState w = WatchState.read(stateDir).orElse(null);
     if (w == null) return;
-    out.println(
-        "Watch: last seen revision "
-            + orNone(w.lastSeen())
-            + ", last applied revision "
-            + orNone(w.lastApplied())
-            + (w.lastAppliedAt() == null ? "" : " at " + w.lastAppliedAt())
-            + ", last drift check "
-            + (w.lastDriftCheck() == null
-                ? "never"
-                : w.driftStatus() + " at " + w.lastDriftCheck()));
+    if (w.lastSeen() != null) {
+      out.println(
+          "Watch: last seen revision "
+              + orNone(w.lastSeen())
+              + ", last applied revision "
+              + orNone(w.lastApplied())
+              + (w.lastAppliedAt() == null ? "" : " at " + w.lastAppliedAt())
+              + ", last drift check "
+              + (w.lastDriftCheck() == null
+                  ? "never"
+                  : w.driftStatus() + " at " + w.lastDriftCheck()));
+    }
     WatchState.Pending p = w.pending();
     if (p != null) {
       out.println(
