@@ -34,6 +34,13 @@ public class DriftCommand implements Callable<Integer> {
 
   @Mixin FormatOption formatOption;
 
+  @picocli.CommandLine.Option(
+      names = "--notify",
+      description =
+          "E-mail the drift per the cluster's alerts.email: once per distinct drift, and when it"
+              + " is resolved (unsent mails stay queued in the state dir).")
+  boolean notify;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,6 +71,9 @@ public class DriftCommand implements Callable<Integer> {
       m.put("driftFindings", driftFindings);
       m.put("unknownNodes", plan.unknownNodes().size());
       StateFile.write(cluster.stateDir(parent.global.configDir), StateFile.LAST_DRIFT, m);
+      if (notify && !WatchNotify.drift(parent.global.configDir, cluster, s, plan, err)) {
+        return ExitCodes.ERROR;
+      }
       return drift ? ExitCodes.CHANGES : ExitCodes.OK;
     }
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
       DriftCommand.class,
       ImportCommand.class,
       StatusCommand.class,
+      WatchCommand.class,
       DemoCommand.class,
       dev.sanctl.cli.sim.SimCommand.class,
       DdlessCommand.class,

@@ -50,6 +50,7 @@ public class StatusCommand implements Callable<Integer> {
     for (String line : dev.sanctl.cli.backup.JobLog.lastLines(stateDir)) {
       out.println("Last backup: " + line);
     }
+    WatchStatus.print(stateDir, out);
     if (Files.exists(stateDir.resolve(ClusterLock.FILE))) {
       out.println(
           "Apply lock: held ("

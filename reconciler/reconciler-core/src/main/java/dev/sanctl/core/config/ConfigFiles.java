@@ -119,7 +119,7 @@ public final class ConfigFiles {
         return null;
       }
       String prefix = "";
-      if (repo.getWorkTree() != null) {
+      if (!repo.isBare()) {
         Path top = repo.getWorkTree().toPath().toAbsolutePath().normalize();
         if (abs.startsWith(top)) prefix = relative(top, abs);
       }

@@ -1,0 +1,173 @@
+package dev.sanctl.cli;
+
+import dev.sanctl.cli.support.Session;
+import dev.sanctl.core.engine.FileSecretResolver;
+import dev.sanctl.gitops.Reconciler;
+import dev.sanctl.gitops.RepoFollower;
+import dev.sanctl.gitops.SmtpMailer;
+import dev.sanctl.gitops.WatchState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code sanctl watch}: the GitOps daemon ({@code docs/gitops.md}). Follows a branch, applies new
+ * commits under the cluster policy, checks drift every drift interval, mails alerts. Runs until
+ * SIGTERM/SIGINT (the step in progress finishes first). With {@code --once}: one poll and one drift
+ * check when due, then exit 0 (all applied, no drift), 2 (drift or policy-blocked changes), 1 (an
+ * invalid commit, a failed apply or an unreachable repository).
+ */
+@Command(
+    name = "watch",
+    description = "Follow a git branch: apply merged commits under the policy, report drift.",
+    mixinStandardHelpOptions = true)
+public class WatchCommand implements Callable<Integer> {
+  @ParentCommand Main parent;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--repo",
+      required = true,
+      paramLabel = "URL|PATH",
+      description = "The config repository: a path, file://, ssh:// or https:// URL.")
+  String repo;
+
+  @Option(
+      names = "--branch",
+      defaultValue = "main",
+      description = "Branch to follow (default: main).")
+  String branch;
+
+  @Option(
+      names = "--interval",
+      defaultValue = "1m",
+      converter = DurationConverter.class,
+      description = "How often to fetch the branch (default: 1m; units s, m, h).")
+  Duration interval;
+
+  @Option(
+      names = "--drift-interval",
+      defaultValue = "1h",
+      converter = DurationConverter.class,
+      description = "How often to check the last applied revision for drift (default: 1h).")
+  Duration driftInterval;
+
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Repository cache, watch state, alert queue, journal (default: <config>/.sanctl).")
+  Path stateDir;
+
+  @Option(names = "--once", description = "One poll and one drift check when due, then exit.")
+  boolean once;
+
+  @Option(
+      names = "--sim",
+      paramLabel = "DIR",
+      description = "Use the simulated cluster in DIR for every node (see: sanctl sim init).")
+  Path sim;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Path configDir = parent.global.configDir;
+    Path state = stateDir != null ? stateDir : configDir.resolve(".sanctl");
+    Reconciler r;
+    try {
+      r = reconciler(configDir, state, out);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      spec.commandLine().getErr().println("sanctl: error: " + e.getMessage());
+      return ExitCodes.ERROR;
+    }
+    if (once) return exitCode(r.step());
+    runUntilStopped(r, out);
+    return ExitCodes.OK;
+  }
+
+  private Reconciler reconciler(Path configDir, Path state, PrintWriter out) {
+    return new Reconciler(
+        new RepoFollower(repo, branch, state),
+        state,
+        desired -> Session.of(configDir, desired, List.of(), sim).engine(),
+        email -> new SmtpMailer(email, new FileSecretResolver(configDir)),
+        Clock.systemUTC(),
+        new Reconciler.Intervals(interval, driftInterval),
+        out);
+  }
+
+  private static void runUntilStopped(Reconciler r, PrintWriter out) {
+    CountDownLatch wake = new CountDownLatch(1);
+    Thread main = Thread.currentThread();
+    Thread hook =
+        new Thread(
+            () -> {
+              r.stop();
+              wake.countDown();
+              try {
+                main.join(TimeUnit.MINUTES.toMillis(10));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "sanctl-watch-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println("sanctl watch: following; stop with SIGTERM (the current step finishes first)");
+    out.flush();
+    r.run(d -> wake.await(d.toMillis(), TimeUnit.MILLISECONDS));
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running: it waits for this thread to return
+    }
+  }
+
+  /** 1 when something failed, 2 when drift or policy-blocked changes remain, else 0. */
+  static int exitCode(List<WatchState.Result> results) {
+    int code = ExitCodes.OK;
+    for (WatchState.Result x : results) {
+      switch (x.outcome()) {
+        case INVALID, FAILED, ERROR -> {
+          return ExitCodes.ERROR;
+        }
+        case PENDING, DRIFT -> code = ExitCodes.CHANGES;
+        default -> {}
+      }
+    }
+    return code;
+  }
+
+  /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}; a plain number is seconds. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    private static final Pattern P = Pattern.compile("(\\d+)([smhd]?)");
+
+    @Override
+    public Duration convert(String value) {
+      Matcher m = P.matcher(value.strip());
+      if (!m.matches()) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration; write e.g. 30s, 5m, 1h or 1d");
+      }
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        case "d" -> Duration.ofDays(n);
+        default -> Duration.ofSeconds(n);
+      };
+    }
+  }
+}
