@@ -2,16 +2,21 @@ package dev.sanctl.cli;
 
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.plan.Json;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.SourceRef;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code sanctl validate}: checks a config repository (or one git revision of it) against the
@@ -54,7 +59,7 @@ public class ValidateCommand implements Callable<Integer> {
             : ConfigLoader.loadRevision(main.global.configDir, rev);
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(json(result));
+      out.print(json(result));
     } else {
       for (Diagnostic d : result.diagnostics()) out.println(d.render());
       if (result.ok()) out.println("valid: " + summary(result));
@@ -66,7 +71,7 @@ public class ValidateCommand implements Callable<Integer> {
   /** "2 nodes, 1 volume group, 3 volumes, ...": what the valid config declares. */
   static String summary(LoadResult r) {
     var s = r.state();
-    List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     count(parts, s.nodes().size(), "node");
     count(parts, s.volumeGroups().size(), "volume group");
     count(
@@ -85,50 +90,24 @@ public class ValidateCommand implements Callable<Integer> {
     if (n > 0) parts.add(n + " " + noun + (n == 1 ? "" : "s"));
   }
 
+  /** The {@code --format json} document (format version 1). */
   static String json(LoadResult r) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\"formatVersion\":\"1\",\"valid\":").append(r.ok()).append(",\"diagnostics\":[");
-    List<Diagnostic> ds = r.diagnostics();
-    for (int i = 0; i < ds.size(); i++) {
-      Diagnostic d = ds.get(i);
+    List<Object> diagnostics = new ArrayList<>();
+    for (Diagnostic d : r.diagnostics()) {
       SourceRef at = d.source() == null ? SourceRef.NONE : d.source();
-      if (i > 0) sb.append(',');
-      sb.append("{\"file\":")
-          .append(quote(at.file()))
-          .append(",\"line\":")
-          .append(at.line())
-          .append(",\"column\":")
-          .append(at.column())
-          .append(",\"severity\":")
-          .append(quote(d.severity().name().toLowerCase(java.util.Locale.ROOT)))
-          .append(",\"message\":")
-          .append(quote(d.message()))
-          .append(",\"hint\":")
-          .append(d.hint() == null ? "null" : quote(d.hint()))
-          .append('}');
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", at.file());
+      m.put("line", at.line());
+      m.put("column", at.column());
+      m.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
+      m.put("message", d.message());
+      m.put("hint", d.hint());
+      diagnostics.add(m);
     }
-    return sb.append("]}").toString();
-  }
-
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("formatVersion", "1");
+    doc.put("valid", r.ok());
+    doc.put("diagnostics", diagnostics);
+    return Json.write(doc);
   }
 }

@@ -104,4 +104,51 @@ class ApplyCommandTest {
     assertTrue(second.err().contains("note: the previous apply"), second.err());
     assertTrue(c.cluster("plan").out().contains(NO_CHANGES));
   }
+
+  @Test
+  void destroyingAVolumeNeedsAllowDestroy() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    String lvm = java.nio.file.Files.readString(c.config.resolve("lvm.yaml"));
+    String volumes = "      lv_web01_data: {size: 20G}\n";
+    c.write("lvm.yaml", lvm.replace(volumes, volumes + "      lv_extra: {size: 1G}\n"));
+    assertEquals(ExitCodes.OK, c.cluster("apply", "--auto-approve").exit());
+    c.write(
+        "lvm.yaml", lvm.replace(volumes, volumes + "      lv_extra: {size: 1G, state: absent}\n"));
+    CliRun.Result refused = c.cluster("apply", "--auto-approve");
+    assertEquals(ExitCodes.REFUSED, refused.exit(), refused.toString());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "san-a/lvm.volume/vg_san/lv_extra will be destroyed"
+                    + " (destructive): needs --allow-destroy"),
+        refused.err());
+    CliRun.Result allowed = c.cluster("apply", "--auto-approve", "--allow-destroy");
+    assertEquals(ExitCodes.OK, allowed.exit(), allowed.toString());
+    assertTrue(c.cluster("plan").out().contains(NO_CHANGES));
+  }
+
+  @Test
+  void aDisruptiveChangeWithLiveSessionsNeedsAllowDisruptiveAndNamesTheInitiators()
+      throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    assertEquals(ExitCodes.OK, c.cluster("apply", "--auto-approve").exit());
+    String iqn = "iqn.2024-01.org.example:san.pg-storage.vg-san.lv-web01-data";
+    c.sim.addSession("san-a", iqn, "iqn.1994-05.com.redhat:web01", "10.20.0.50");
+    String lvm = java.nio.file.Files.readString(c.config.resolve("lvm.yaml"));
+    c.write("lvm.yaml", lvm.replace("lv_web01_data: {size: 20G}", "lv_web01_data: {size: 30G}"));
+    CliRun.Result refused = c.cluster("apply", "--auto-approve");
+    assertEquals(ExitCodes.REFUSED, refused.exit(), refused.toString());
+    assertTrue(
+        refused
+            .err()
+            .contains(
+                "initiators with live sessions:"
+                    + " iqn.1994-05.com.redhat:web01: needs --allow-disruptive"),
+        refused.err());
+    CliRun.Result allowed = c.cluster("apply", "--auto-approve", "--allow-disruptive");
+    assertEquals(ExitCodes.OK, allowed.exit(), allowed.toString());
+  }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The committed corpus {@code fixtures/invalid-configs}: every case holds one defect; {@code
- * sanctl validate} must exit 1 and print exactly the approved {@code file:line:column: message}
- * lines ({@code validate.approved.txt} beside the case).
+ * The committed corpus {@code fixtures/invalid-configs}: every case holds one defect; {@code sanctl
+ * validate} must exit 1 and print exactly the approved {@code file:line:column: message} lines
+ * ({@code validate.approved.txt} beside the case).
  */
 class InvalidConfigCorpusTest {
   static final Path CORPUS = Path.of("../../fixtures/invalid-configs").toAbsolutePath().normalize();

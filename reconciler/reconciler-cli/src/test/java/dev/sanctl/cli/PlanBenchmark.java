@@ -8,6 +8,7 @@ import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.sim.SimCluster;
+import dev.sanctl.spi.provider.Provider;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
@@ -51,16 +52,27 @@ class PlanBenchmark {
         Plan plan = s.engine().plan(s.desired(), obs, List.of());
         long c = System.nanoTime();
         assertTrue(plan.changes().size() >= 2 * TARGETS, "every volume and target is created");
+        StringBuilder providers = new StringBuilder();
+        long providerNanos = 0;
+        for (Provider p : s.engine().providers().all()) {
+          long x = System.nanoTime();
+          s.engine().planProvider(p, s.desired(), obs);
+          long y = System.nanoTime();
+          providerNanos += y - x;
+          providers.append(String.format(" %s %d ms,", p.id(), (y - x) / 1_000_000));
+        }
         System.gc();
         long heap = mem.getHeapMemoryUsage().getUsed();
         String line =
             String.format(
-                "%s %d: observe %d ms, engine plan %d ms, total %d ms, heap after GC %d MiB (%d"
-                    + " changes)%n",
+                "%s %d: observe %d ms, plan %d ms (providers alone:%s engine share about %d ms),"
+                    + " total %d ms, heap after GC %d MiB (%d changes)%n",
                 round == 0 ? "warm-up" : "round",
                 round,
                 (b - a) / 1_000_000,
                 (c - b) / 1_000_000,
+                providers,
+                Math.max(0, (c - b) - providerNanos) / 1_000_000,
                 (c - a) / 1_000_000,
                 heap >> 20,
                 plan.changes().size());
@@ -103,7 +115,11 @@ nodes:
     }
     iscsi.append("initiatorGroups:\n  ig: [iqn.1994-05.com.redhat:client]\ntargets:\n");
     for (int n = 0; n < NODES; n++) {
-      lvm.append(String.format("  vg_n%d:%n    nodes: [node%d]%n    volumes:%n", n, n));
+      lvm.append(
+          String.format(
+              "  vg_n%d:%n    nodes: [node%d]%n    metaVolume: {name: lv_meta, size: 64M,"
+                  + " mountPoint: /mnt/iscsi-target/vg_n%d}%n    volumes:%n",
+              n, n, n));
       for (int i = n; i < TARGETS; i += NODES) {
         lvm.append(String.format("      lv_%05d: {size: 1G}%n", i));
         iscsi.append(

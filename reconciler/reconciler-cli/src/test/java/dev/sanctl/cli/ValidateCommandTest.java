@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.approvaltests.Approvals;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -20,19 +21,14 @@ class ValidateCommandTest {
   void validConfigExitsZeroWithSummary() {
     CliRun run = CliRun.of("-C", QUICKSTART.toString(), "validate");
     assertEquals(ExitCodes.OK, run.exitCode());
-    assertEquals(
-        "valid: 2 nodes, 2 volume groups, 4 volumes, 4 targets\n", run.out());
+    assertEquals("valid: 2 nodes, 2 volume groups, 4 volumes, 4 targets\n", run.out());
   }
 
   @Test
   void jsonFormatListsDiagnosticsWithPositions() {
     CliRun run =
         CliRun.of(
-            "validate",
-            "-C",
-            CORPUS.resolve("12-unknown-key-typo").toString(),
-            "--format",
-            "json");
+            "validate", "-C", CORPUS.resolve("12-unknown-key-typo").toString(), "--format", "json");
     assertEquals(ExitCodes.ERROR, run.exitCode());
     Approvals.verify(run.out());
   }
@@ -41,7 +37,9 @@ class ValidateCommandTest {
   void jsonFormatOfAValidConfig() {
     CliRun run = CliRun.of("validate", "-C", QUICKSTART.toString(), "--format", "json");
     assertEquals(ExitCodes.OK, run.exitCode());
-    assertEquals("{\"formatVersion\":\"1\",\"valid\":true,\"diagnostics\":[]}\n", run.out());
+    assertEquals(
+        "{\n  \"diagnostics\": [],\n  \"formatVersion\": \"1\",\n  \"valid\": true\n}\n",
+        run.out());
   }
 
   @Test
@@ -83,5 +81,20 @@ class ValidateCommandTest {
     assertEquals(
         "git revision 'no-such-branch' does not exist (give a branch, tag or commit id)\n",
         unknown.out());
+  }
+
+  @Test
+  void warningsAreListedAndTheConfigIsStillValid(@TempDir Path dir) throws Exception {
+    Files.writeString(
+        dir.resolve("c.yaml"),
+        "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
+            + "nodes:\n  t1: {address: 10.0.0.1, services: [tgt]}\n"
+            + "portalGroups: {pg: {portals: {t1: [10.0.0.1]}}}\n");
+    CliRun run = CliRun.of("validate", "-C", dir.toString());
+    assertEquals(ExitCodes.OK, run.exitCode());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(2, lines.size(), run.out());
+    assertTrue(lines.get(0).startsWith("c.yaml:3:3: warning: node 't1' serves targets with tgt"));
+    assertEquals("valid: 1 node", lines.get(1));
   }
 }

@@ -20,8 +20,9 @@ import java.nio.file.StandardOpenOption;
  * <p>A run killed before the rename leaves the temporary file and a marker {@code
  * <checksum>.ddless-run} naming the kernel boot. The next run adopts that temporary file (its
  * entries describe the target exactly: the kernel kept every write in order) when the boot is the
- * same; after a reboot (power loss) the page cache may have lost some of it, so a new checksum file
- * is needed instead.
+ * same (and then reads every segment, a ddmap notwithstanding: any entry may be unknown); after a
+ * reboot (power loss) the page cache may have lost some of it, so a new checksum file is needed
+ * instead. A killed checksum-only run wrote no target and its leftover is simply discarded.
  */
 class ChecksumStore implements Closeable {
   private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
@@ -32,6 +33,7 @@ class ChecksumStore implements Closeable {
   private final long segments;
   private final boolean fresh;
   private final FileChannel channel;
+  private boolean adopted;
 
   private ChecksumStore(Path file, long segments, boolean fresh, FileChannel channel) {
     this.file = file;
@@ -51,12 +53,38 @@ class ChecksumStore implements Closeable {
     return checksum == null || checksum.toString().equals("/dev/null");
   }
 
+  /** What an earlier run left behind: nothing, a temporary file to adopt, to ignore or distrust. */
+  enum Leftover {
+    /** No temporary file: the checksum file is as the last complete run left it. */
+    NONE,
+    /** Killed copy of this boot: its temporary file describes the target exactly. */
+    ADOPT,
+    /** Killed checksum-only run: it wrote no target, its temporary file is just discarded. */
+    IGNORE,
+    /** Killed copy of another boot or unknown kind: the target may differ from every file. */
+    DISTRUST
+  }
+
+  static Leftover leftover(Path file, long sourceBytes) throws IOException {
+    Path tmp = sibling(file, ".ddless-tmp");
+    if (!Files.exists(tmp)) return Leftover.NONE;
+    Path marker = sibling(file, ".ddless-run");
+    String line = Files.isRegularFile(marker) ? Files.readString(marker).trim() : "";
+    if (line.endsWith(" checksum")) return Leftover.IGNORE;
+    boolean same =
+        !bootId().isEmpty()
+            && line.equals(markerLine(sourceBytes, false))
+            && Files.size(tmp) == Segments.checksumFileSize(sourceBytes);
+    return same ? Leftover.ADOPT : Leftover.DISTRUST;
+  }
+
   /** Whether opening the store for this source would need a new checksum file. */
   static boolean wouldBeNew(Path file, long sourceBytes) throws IOException {
     if (isDisabled(file)) return false;
+    Leftover left = leftover(file, sourceBytes);
+    if (left == Leftover.ADOPT) return false;
+    if (left == Leftover.DISTRUST) return true;
     long expected = Segments.checksumFileSize(sourceBytes);
-    Path tmp = sibling(file, ".ddless-tmp");
-    if (Files.exists(tmp)) return !adoptable(file, tmp, expected, sourceBytes, false);
     return !(Files.isRegularFile(file) && Files.size(file) == expected);
   }
 
@@ -70,12 +98,16 @@ class ChecksumStore implements Closeable {
     long expected = Segments.checksumFileSize(sourceBytes);
     Path tmp = sibling(file, ".ddless-tmp");
     Path marker = sibling(file, ".ddless-run");
-    if (Files.exists(tmp) && adoptable(file, tmp, expected, sourceBytes, forceNew)) {
+    Leftover left = leftover(file, sourceBytes);
+    if (!forceNew && left == Leftover.ADOPT) {
       FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      return new ChecksumStore(file, Segments.count(sourceBytes), false, ch);
+      return new ChecksumStore(file, Segments.count(sourceBytes), false, ch).adopted();
     }
     Files.deleteIfExists(tmp);
-    boolean fresh = forceNew || !(Files.isRegularFile(file) && Files.size(file) == expected);
+    boolean fresh =
+        forceNew
+            || left == Leftover.DISTRUST
+            || !(Files.isRegularFile(file) && Files.size(file) == expected);
     Files.writeString(marker, markerLine(sourceBytes, forceNew) + "\n");
     if (!fresh) {
       Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
@@ -90,16 +122,20 @@ class ChecksumStore implements Closeable {
     return new ChecksumStore(file, Segments.count(sourceBytes), fresh, ch);
   }
 
-  private static boolean adoptable(
-      Path file, Path tmp, long expected, long sourceBytes, boolean checksumOnly)
-      throws IOException {
-    Path marker = sibling(file, ".ddless-run");
-    if (checksumOnly || !Files.isRegularFile(marker) || Files.size(tmp) != expected) return false;
-    return !bootId().isEmpty()
-        && Files.readString(marker).trim().equals(markerLine(sourceBytes, false));
+  private ChecksumStore adopted() {
+    adopted = true;
+    return this;
   }
 
-  private static String markerLine(long sourceBytes, boolean checksumOnly) {
+  /**
+   * Whether this run continues an interrupted one. Its entries may be {@link Checksums#UNKNOWN}
+   * anywhere, so a ddmap must not limit what is read.
+   */
+  boolean isAdopted() {
+    return adopted;
+  }
+
+  static String markerLine(long sourceBytes, boolean checksumOnly) {
     return bootId() + " " + sourceBytes + (checksumOnly ? " checksum" : " copy");
   }
 

@@ -50,32 +50,52 @@ public record CopyOptions(
   }
 
   public CopyOptions withMap(Path m) {
-    return new CopyOptions(source, target, checksum, m, workers, readRateMbPerSecond, directIo,
-        bailIfNewChecksumFile, queueDepth);
+    return edit(b -> b.map = m);
   }
 
   public CopyOptions withWorkers(int w) {
-    return new CopyOptions(source, target, checksum, map, w, readRateMbPerSecond, directIo,
-        bailIfNewChecksumFile, queueDepth);
+    return edit(b -> b.workers = w);
   }
 
   public CopyOptions withReadRate(int mbPerSecond) {
-    return new CopyOptions(source, target, checksum, map, workers, mbPerSecond, directIo,
-        bailIfNewChecksumFile, queueDepth);
+    return edit(b -> b.rate = mbPerSecond);
   }
 
   public CopyOptions withDirectIo(boolean direct) {
-    return new CopyOptions(source, target, checksum, map, workers, readRateMbPerSecond, direct,
-        bailIfNewChecksumFile, queueDepth);
+    return edit(b -> b.direct = direct);
   }
 
   public CopyOptions withBailIfNewChecksumFile(boolean bail) {
-    return new CopyOptions(source, target, checksum, map, workers, readRateMbPerSecond, directIo,
-        bail, queueDepth);
+    return edit(b -> b.bail = bail);
   }
 
   public CopyOptions withQueueDepth(int depth) {
-    return new CopyOptions(source, target, checksum, map, workers, readRateMbPerSecond, directIo,
-        bailIfNewChecksumFile, depth);
+    return edit(b -> b.queueDepth = depth);
+  }
+
+  private CopyOptions edit(java.util.function.Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return new CopyOptions(
+        source, target, checksum, f.map, f.workers, f.rate, f.direct, f.bail, f.queueDepth);
+  }
+
+  /** The options a wither may change. */
+  private static final class Fields {
+    Path map;
+    int workers;
+    int rate;
+    boolean direct;
+    boolean bail;
+    int queueDepth;
+
+    Fields(CopyOptions o) {
+      map = o.map;
+      workers = o.workers;
+      rate = o.readRateMbPerSecond;
+      direct = o.directIo;
+      bail = o.bailIfNewChecksumFile;
+      queueDepth = o.queueDepth;
+    }
   }
 }

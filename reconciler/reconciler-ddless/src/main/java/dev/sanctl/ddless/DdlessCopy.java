@@ -44,7 +44,7 @@ public final class DdlessCopy {
       try (FileChannel target = o.target() == null ? null : openTarget(o.target(), size);
           ChecksumStore store = ChecksumStore.open(o.checksum(), size, o.target() == null)) {
         long targetBytes = target == null ? 0 : BlockDevices.size(target, o.target());
-        boolean readAll = store.isNew() && store.isEnabled();
+        boolean readAll = store.isEnabled() && (store.isNew() || store.isAdopted());
         Scanner scanner =
             new Scanner(source, o.directIo(), size, o.workers(), o.readRateMbPerSecond(),
                 readAll ? null : map, o.queueDepth(), progress);

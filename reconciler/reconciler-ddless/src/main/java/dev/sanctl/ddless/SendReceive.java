@@ -241,7 +241,7 @@ public final class SendReceive {
       int mode;
       if (store.isNew() && store.isEnabled()) {
         mode = MODE_EVERYTHING;
-      } else if (mapped || !store.isEnabled()) {
+      } else if (!store.isEnabled() || (mapped && !store.isAdopted())) {
         mode = MODE_ALL;
       } else {
         mode = MODE_CHECKSUMS;

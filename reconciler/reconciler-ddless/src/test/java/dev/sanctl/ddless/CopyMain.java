@@ -11,6 +11,8 @@ public final class CopyMain {
         CopyOptions.copy(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]))
             .withWorkers(Integer.parseInt(args[3]))
             .withReadRate(Integer.parseInt(args[4]));
+    System.out.println("start");
+    System.out.flush();
     System.out.println(DdlessCopy.run(o).toJson());
   }
 }

@@ -36,12 +36,15 @@ class CrashSafetyTest {
     for (int i = 0; i < ITERATIONS; i++) {
       TestFiles.changeSegments(src, 100 + random.nextInt(400), random.nextLong());
       Process p = start(src, tgt, sum);
-      long delay = 150 + random.nextInt(900);
-      boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
-      if (!finished) {
-        p.destroyForcibly(); // SIGKILL on Linux
-        p.waitFor();
-        killedWhileRunning++;
+      try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+        assertEquals("start", out.readLine(), "the copy JVM started");
+        // the copy takes about a second (2 workers at 32 MiB/s each): kill somewhere inside it
+        boolean finished = p.waitFor(random.nextInt(900), TimeUnit.MILLISECONDS);
+        if (!finished) {
+          p.destroyForcibly(); // SIGKILL on Linux
+          p.waitFor();
+          killedWhileRunning++;
+        }
       }
       if (Files.exists(ChecksumStore.sibling(sum, ".ddless-tmp"))) adopted++;
       if (i % 3 == 0) TestFiles.changeSegments(src, 50, random.nextLong()); // a new snapshot
@@ -59,8 +62,7 @@ class CrashSafetyTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), CopyMain.class.getName(),
-        src.toString(), tgt.toString(), sum.toString(), "2", "96"));
-    return new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        src.toString(), tgt.toString(), sum.toString(), "2", "32"));
+    return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 }

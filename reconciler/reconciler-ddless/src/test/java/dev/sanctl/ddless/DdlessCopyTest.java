@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,24 +22,32 @@ class DdlessCopyTest {
   static final long SIZE = 5L * 1024 * 1024 + 3 * Segments.SEGMENT_SIZE + 1234;
 
   @TempDir Path dir;
+  Path src;
+  Path tgt;
+  Path sum;
 
-  private Path source() throws IOException {
-    return TestFiles.random(dir.resolve("source"), SIZE, 0.7, 1);
+  @BeforeEach
+  void files() throws IOException {
+    src = TestFiles.random(dir.resolve("source"), SIZE, 0.7, 1);
+    tgt = dir.resolve("target");
+    sum = dir.resolve("target.ddless");
   }
 
-  private void assertSynced(Path source, Path target, Path sum) throws IOException {
-    assertEquals(-1, Files.mismatch(source, target), "target identical to source (cmp)");
-    assertArrayEquals(TestFiles.referenceChecksums(target), Files.readAllBytes(sum),
+  /** The first copy, after which target and checksum file are in sync with the source. */
+  private CopyResult firstCopy() throws IOException {
+    return DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
+  }
+
+  private void assertSynced() throws IOException {
+    assertEquals(-1, Files.mismatch(src, tgt), "target identical to source (cmp)");
+    assertArrayEquals(TestFiles.referenceChecksums(tgt), Files.readAllBytes(sum),
         "checksum file equals a fresh checksum of the target");
   }
 
   @Test
   void firstCopyWritesEverythingAndIsIdentical() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
-    CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
-    assertSynced(src, tgt, sum);
+    CopyResult r = firstCopy();
+    assertSynced();
     long segments = Segments.count(SIZE);
     assertEquals(SIZE, r.sourceBytes());
     assertEquals(segments, r.segments());
@@ -51,10 +60,7 @@ class DdlessCopyTest {
 
   @Test
   void rerunWritesExactlyTheChangedSegments() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
-    DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
+    firstCopy();
 
     CopyResult unchanged = DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
     assertEquals(0, unchanged.segmentsChanged());
@@ -63,21 +69,17 @@ class DdlessCopyTest {
 
     Set<Long> changed = TestFiles.changeSegments(src, 17, 2);
     changed.add(Segments.count(SIZE) - 1); // and the short tail
-    TestFiles.changeSegments(src, 0, 0);
     overwriteTail(src);
     CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withWorkers(2));
     assertEquals(changed.size(), r.segmentsChanged());
     assertEquals(expectedBytes(changed), r.bytesWritten());
     assertEquals(Segments.count(SIZE), r.segmentsRead());
-    assertSynced(src, tgt, sum);
+    assertSynced();
   }
 
   @Test
   void withADdmapOnlyTheMarkedSegmentsAreRead() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
-    DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
+    firstCopy();
     Set<Long> changed = TestFiles.changeSegments(src, 9, 3);
     Path map = dir.resolve("lun.ddmap");
     TestFiles.mapOf(SIZE, changed, 0x2a73).write(map);
@@ -86,15 +88,12 @@ class DdlessCopyTest {
     assertEquals(changed.size(), r.segmentsRead());
     assertEquals(changed.size(), r.segmentsChanged());
     assertEquals(expectedBytes(changed), r.bytesWritten());
-    assertSynced(src, tgt, sum);
+    assertSynced();
   }
 
   @Test
   void segmentsOutsideTheMapAreNeitherReadNorWritten() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
-    DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
+    firstCopy();
     Set<Long> changed = TestFiles.changeSegments(src, 4, 4);
     long unmarked = changed.iterator().next();
     changed.remove(unmarked);
@@ -109,8 +108,6 @@ class DdlessCopyTest {
 
   @Test
   void devNullChecksumWritesEverythingRead() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
     Path none = Path.of("/dev/null");
     DdlessCopy.run(CopyOptions.copy(src, tgt, none));
     CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, none));
@@ -121,9 +118,6 @@ class DdlessCopyTest {
 
   @Test
   void bailRefusesWhenANewChecksumFileWouldBeNeeded() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
     CopyOptions bail = CopyOptions.copy(src, tgt, sum).withBailIfNewChecksumFile(true);
     assertThrows(NewChecksumFileException.class, () -> DdlessCopy.run(bail));
     assertFalse(Files.exists(tgt), "nothing was written");
@@ -135,23 +129,17 @@ class DdlessCopyTest {
 
   @Test
   void aChecksumFileOfTheWrongSizeMeansANewOne() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
-    DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
+    firstCopy();
     Files.write(sum, new byte[16]);
     CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
     assertTrue(r.newChecksumFile());
     assertEquals(SIZE, r.bytesWritten());
-    assertSynced(src, tgt, sum);
+    assertSynced();
   }
 
   @Test
   void statsLineIsAppendedAfterEachRun() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
-    DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
+    firstCopy();
     DdlessCopy.run(CopyOptions.copy(src, tgt, sum));
     List<String> lines = Files.readAllLines(dir.resolve("target.ddless.stats"));
     assertEquals(2, lines.size());
@@ -164,7 +152,6 @@ class DdlessCopyTest {
 
   @Test
   void mapLargerThanTheSourceIsAnError() throws Exception {
-    Path src = source();
     Path map = dir.resolve("big.ddmap");
     DdMap.empty(1, (int) DdMap.wordsFor(SIZE) + 1).write(map);
     IOException e = assertThrows(IOException.class, () -> DdlessCopy.run(
@@ -174,9 +161,6 @@ class DdlessCopyTest {
 
   @Test
   void directIoReadsGiveTheSameResult() throws Exception {
-    Path src = source();
-    Path tgt = dir.resolve("target");
-    Path sum = dir.resolve("target.ddless");
     CopyResult r;
     try {
       r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withDirectIo(true).withWorkers(2));
@@ -185,15 +169,14 @@ class DdlessCopyTest {
       throw e;
     }
     assertEquals(SIZE, r.bytesWritten());
-    assertSynced(src, tgt, sum);
+    assertSynced();
   }
 
   @Test
   void verifyListsTheDifferingRanges() throws Exception {
-    Path src = source();
-    Path sum = dir.resolve("source.ddless");
-    DdlessCopy.run(CopyOptions.checksumOnly(src, sum));
-    assertTrue(Verify.run(src, sum, 2, false).equal());
+    Path srcSum = dir.resolve("source.ddless");
+    DdlessCopy.run(CopyOptions.checksumOnly(src, srcSum));
+    assertTrue(Verify.run(src, srcSum, 2, false).equal());
     try (var f = new java.io.RandomAccessFile(src.toFile(), "rw")) {
       f.seek(3 * Segments.SEGMENT_SIZE + 5);
       f.write(new byte[] {1, 2, 3});
@@ -202,9 +185,17 @@ class DdlessCopyTest {
       f.seek(100 * Segments.SEGMENT_SIZE);
       f.write(new byte[] {7});
     }
-    Verify.Result r = Verify.run(src, sum, 2, false);
+    Verify.Result r = Verify.run(src, srcSum, 2, false);
     assertFalse(r.equal());
     assertEquals(List.of(new Verify.Range(3, 4), new Verify.Range(100, 100)), r.differing());
+  }
+
+  @Test
+  void readRateLimitsEachWorker() throws Exception {
+    // a lower bound only (sleep-based throttling), never an upper one: 5.1 MiB at 8 MiB/s
+    CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withReadRate(8));
+    assertTrue(r.seconds() >= 0.5, "took " + r.seconds() + " s");
+    assertSynced();
   }
 
   @Test

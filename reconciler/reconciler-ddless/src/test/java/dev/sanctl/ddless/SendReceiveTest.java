@@ -78,12 +78,7 @@ class SendReceiveTest {
   @Test
   void aTruncatedStreamIsDetectedAndNothingIsCommitted() throws Exception {
     Path src = TestFiles.random(dir.resolve("src"), SIZE, 1.0, 21);
-    // Record what a sender says to a receiver that wants everything (no checksum file).
-    ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    byte[] accept = {'A', SendReceive.MODE_EVERYTHING, 'R', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0};
-    SendReceive.send(src, null, false, 0, new ByteArrayInputStream(accept), wire);
-    byte[] full = wire.toByteArray();
+    byte[] full = recordSender(src);
 
     Path tgt = dir.resolve("tgt");
     Path sum = dir.resolve("tgt.ddless");
@@ -106,6 +101,17 @@ class SendReceiveTest {
     assertArrayEquals(TestFiles.referenceChecksums(tgt), Files.readAllBytes(sum));
   }
 
+  /** What a sender says to a receiver that wants everything (it has no checksum file). */
+  private static byte[] recordSender(Path src) throws IOException {
+    ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    byte[] replies = new byte[20];
+    replies[0] = 'A';
+    replies[1] = SendReceive.MODE_EVERYTHING;
+    replies[2] = 'R'; // then changed, written (u64 each) and new-file flag, all 0
+    SendReceive.send(src, null, false, 0, new ByteArrayInputStream(replies), wire);
+    return wire.toByteArray();
+  }
+
   private static int utfLength(byte[] reply) {
     // the reply ends with 'E', u16 length, message; find the last 'E' followed by a fitting length
     for (int i = reply.length - 3; i >= 0; i--) {
@@ -118,11 +124,7 @@ class SendReceiveTest {
   @Test
   void aCorruptedFrameIsDetected() throws Exception {
     Path src = TestFiles.random(dir.resolve("src"), SIZE, 1.0, 22);
-    ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    byte[] accept = {'A', SendReceive.MODE_EVERYTHING, 'R', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0};
-    SendReceive.send(src, null, false, 0, new ByteArrayInputStream(accept), wire);
-    byte[] bad = wire.toByteArray();
+    byte[] bad = recordSender(src);
     bad[bad.length / 2] ^= 0x40;
     InputStream in = new ByteArrayInputStream(bad);
     IOException e = assertThrows(IOException.class, () -> SendReceive.receive(

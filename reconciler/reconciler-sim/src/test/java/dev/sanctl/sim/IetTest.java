@@ -1,5 +1,6 @@
 package dev.sanctl.sim;
 
+import static dev.sanctl.sim.TestClusters.sh;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,10 +42,10 @@ class IetTest {
 
   @Test
   void volumeFileMatchesTheReferenceExample() throws Exception {
-    c.run("san1", "lvcreate", "-L", "10G", "-n", "vol2", "vg0");
-    c.run("san1", "lvcreate", "-L", "1G", "-n", "ro1", "vg0");
+    sh(c, "san1", "lvcreate -L 10G -n vol2 vg0");
+    sh(c, "san1", "lvcreate -L 1G -n ro1 vg0");
     c.run("san1", "mkdir", "-p", "/dev/zvol/tank");
-    c.run("san1", "truncate", "-s", "1G", "/dev/zvol/tank/vol1");
+    sh(c, "san1", "truncate -s 1G /dev/zvol/tank/vol1");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
     ok(
         "san1",
@@ -142,7 +143,7 @@ class IetTest {
             + "\tsid:281475651797504 initiator:iqn.a:one\n"
             + "\t\tcid:0 ip:10.0.0.1 state:active hd:none dd:none\n",
         s);
-    check(c.run("san1", "ietadm", "--op", "delete", "--tid=1"), 240, "Device or resource busy.\n");
+    check(sh(c, "san1", "ietadm --op delete --tid=1"), 240, "Device or resource busy.\n");
     ok("san1", "ietadm", "--op", "delete", "--tid=1", "--sid=" + second, "--cid=0");
     c.removeSession("san1", VOL1, "iqn.a:one", null);
     ok("san1", "ietadm", "--op", "delete", "--tid=1");
@@ -162,69 +163,44 @@ class IetTest {
         c.run("san1", "ietadm", "--op", "new", "--tid=2", "--params", "Name=" + VOL1),
         239,
         "File exists.\n");
+    check(sh(c, "san1", "ietadm --op delete --tid=9"), 254, "No such file or directory.\n");
     check(
-        c.run("san1", "ietadm", "--op", "delete", "--tid=9"), 254, "No such file or directory.\n");
-    check(
-        c.run(
-            "san1",
-            "ietadm",
-            "--op",
-            "new",
-            "--tid=1",
-            "--lun=0",
-            "--params",
-            "Path=/dev/vg0/nope,Type=blockio"),
+        sh(c, "san1", "ietadm --op new --tid=1 --lun=0 --params Path=/dev/vg0/nope,Type=blockio"),
         254,
         "No such file or directory.\n");
-    c.run("san1", "truncate", "-s", "1M", "/srv/img");
+    sh(c, "san1", "truncate -s 1M /srv/img");
     check(
-        c.run(
-            "san1",
-            "ietadm",
-            "--op",
-            "new",
-            "--tid=1",
-            "--lun=0",
-            "--params",
-            "Path=/srv/img,Type=blockio"),
+        sh(c, "san1", "ietadm --op new --tid=1 --lun=0 --params Path=/srv/img,Type=blockio"),
         241,
         "Block device required.\n");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params", "Path=/srv/img");
     check(
-        c.run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params", "Path=/srv/img"),
+        sh(c, "san1", "ietadm --op new --tid=1 --lun=0 --params Path=/srv/img"),
         239,
         "File exists.\n");
     check(
-        c.run(
+        sh(
+            c,
             "san1",
-            "ietadm",
-            "--op",
-            "new",
-            "--tid=1",
-            "--lun=1",
-            "--params",
-            "Path=/srv/img,ScsiId=12345678901234567"),
+            "ietadm --op new --tid=1 --lun=1 --params Path=/srv/img,ScsiId=12345678901234567"),
         234,
         "Invalid argument.\n");
+    check(sh(c, "san1", "ietadm --op update --tid=1 --lun=0 --params x=y"), 234, "Unsupported.\n");
     check(
-        c.run("san1", "ietadm", "--op", "update", "--tid=1", "--lun=0", "--params", "x=y"),
-        234,
-        "Unsupported.\n");
-    check(
-        c.run("san1", "ietadm", "--op", "update", "--tid=1", "--params", "Bogus=1"),
+        sh(c, "san1", "ietadm --op update --tid=1 --params Bogus=1"),
         234,
         "Unknown parameter \"Bogus\".\n");
     check(
-        c.run("san1", "ietadm", "--op", "update", "--tid=1", "--params", "InitialR2T=yes"),
+        sh(c, "san1", "ietadm --op update --tid=1 --params InitialR2T=yes"),
         234,
         "Invalid InitialR2T value \"yes\".\n");
-    check(c.run("san1", "ietadm", "--op", "new", "--lun=0", "--params", "Path=/srv/img"), 234, "");
+    check(sh(c, "san1", "ietadm --op new --lun=0 --params Path=/srv/img"), 234, "");
     check(c.run("san1", "ietadm", "--tid=1"), 234, "You must specify the operation type\n");
     check(
-        c.run("san1", "ietadm", "--op", "new", "--tid=1", "--user", "--params", "IncomingUser=joe"),
+        sh(c, "san1", "ietadm --op new --tid=1 --user --params IncomingUser=joe"),
         234,
         "Username and password must be specified\n");
-    c.run("san1", "lvcreate", "-L", "4M", "-n", "ex", "vg0");
+    sh(c, "san1", "lvcreate -L 4M -n ex vg0");
     ok(
         "san1",
         "ietadm",
@@ -235,30 +211,17 @@ class IetTest {
         "--params",
         "Path=/dev/vg0/ex,Type=blockio");
     check(
-        c.run(
+        sh(
+            c,
             "san1",
-            "ietadm",
-            "--op",
-            "new",
-            "--tid=1",
-            "--lun=6",
-            "--params",
-            "Path=/dev/mapper/vg0-ex,Type=blockio"),
+            "ietadm --op new --tid=1 --lun=6 --params Path=/dev/mapper/vg0-ex,Type=blockio"),
         240,
         "Device or resource busy.\n");
     // san2 does not hold vg0: its LVs are not there.
-    c.run("san1", "lvcreate", "-L", "4M", "-n", "v", "vg0");
+    sh(c, "san1", "lvcreate -L 4M -n v vg0");
     ok("san2", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
     check(
-        c.run(
-            "san2",
-            "ietadm",
-            "--op",
-            "new",
-            "--tid=1",
-            "--lun=0",
-            "--params",
-            "Path=/dev/vg0/v,Type=blockio"),
+        sh(c, "san2", "ietadm --op new --tid=1 --lun=0 --params Path=/dev/vg0/v,Type=blockio"),
         254,
         "No such file or directory.\n");
   }
@@ -267,11 +230,10 @@ class IetTest {
   void showsParametersAndAccounts() throws Exception {
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
     assertEquals(
-        Fixtures.text("iet/1.4.20/show-target"),
-        c.run("san1", "ietadm", "--op", "show", "--tid=1").out());
+        Fixtures.text("iet/1.4.20/show-target"), sh(c, "san1", "ietadm --op show --tid=1").out());
     assertEquals(
         Fixtures.text("iet/1.4.20/show-session-0"),
-        c.run("san1", "ietadm", "--op", "show", "--tid=1", "--sid=0").out());
+        sh(c, "san1", "ietadm --op show --tid=1 --sid=0").out());
     ok(
         "san1",
         "ietadm",
@@ -279,7 +241,7 @@ class IetTest {
         "update",
         "--tid=1",
         "--params=MaxRecvDataSegmentLength=262144,InitialR2T=No,NOPInterval=5,HeaderDigest=None,CRC32C");
-    String session = c.run("san1", "ietadm", "--op", "show", "--tid=1", "--sid=0").out();
+    String session = sh(c, "san1", "ietadm --op show --tid=1 --sid=0").out();
     assertEquals(
         Fixtures.text("iet/1.4.20/show-session-0")
             .replace("InitialR2T=Yes", "InitialR2T=No")
@@ -288,7 +250,7 @@ class IetTest {
         "HeaderDigest=None,CRC32C is split at the comma: None, then key CRC32C ignored");
     assertEquals(
         "NOPInterval=5",
-        Arrays.stream(c.run("san1", "ietadm", "--op", "show", "--tid=1").out().split("\n"))
+        Arrays.stream(sh(c, "san1", "ietadm --op show --tid=1").out().split("\n"))
             .filter(l -> l.startsWith("NOPInterval"))
             .findFirst()
             .orElseThrow());
@@ -318,15 +280,14 @@ class IetTest {
         "--params=IncomingUser=disc,Password=discsecret12");
     assertEquals(
         "IncomingUser joe\nOutgoingUser jim\n",
-        c.run("san1", "ietadm", "--op", "show", "--tid=1", "--user").out());
+        sh(c, "san1", "ietadm --op show --tid=1 --user").out());
     assertEquals(
         "IncomingUser joe secret12chars\n",
-        c.run("san1", "ietadm", "--op", "show", "--tid=1", "--user", "--params=IncomingUser=joe")
-            .out());
-    assertEquals("IncomingUser disc\n", c.run("san1", "ietadm", "--op", "show", "--user").out());
+        sh(c, "san1", "ietadm --op show --tid=1 --user --params=IncomingUser=joe").out());
+    assertEquals("IncomingUser disc\n", sh(c, "san1", "ietadm --op show --user").out());
     ok("san1", "ietadm", "--op", "delete", "--tid=1", "--user", "--params=IncomingUser=joe");
     check(
-        c.run("san1", "ietadm", "--op", "delete", "--tid=1", "--user", "--params=IncomingUser=joe"),
+        sh(c, "san1", "ietadm --op delete --tid=1 --user --params=IncomingUser=joe"),
         254,
         "No such file or directory.\n");
     assertEquals("ietadm version 1.4.20.3\n", c.run("san1", "ietadm", "--version").out());
@@ -345,7 +306,7 @@ class IetTest {
 
   @Test
   void writesChangeTheDataAndMarkTheDdmap() throws Exception {
-    c.run("san1", "lvcreate", "-L", "12M", "-n", "vol1", "vg0");
+    sh(c, "san1", "lvcreate -L 12M -n vol1 vg0");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
     ok(
         "san1",

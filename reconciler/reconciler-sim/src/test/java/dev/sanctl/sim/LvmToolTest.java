@@ -222,16 +222,8 @@ class LvmToolTest {
   @Test
   void anLvServedByATargetIsOpenAndCannotBeRemoved() throws Exception {
     run("san1", "lvcreate", "-L", "64M", "-n", "vol1", "vg0");
-    run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:t1");
-    run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=/dev/vg0/vol1,Type=blockio");
+    TestClusters.serve(
+        c, "san1", 1, "iqn.2001-04.edu.amherst:t1", "Path=/dev/vg0/vol1,Type=blockio");
     assertEquals(
         "  -wi-ao----\n", run("san1", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
     CommandResult r = run("san1", "lvremove", "-f", "vg0/vol1");

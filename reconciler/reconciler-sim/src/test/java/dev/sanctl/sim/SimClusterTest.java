@@ -1,5 +1,6 @@
 package dev.sanctl.sim;
 
+import static dev.sanctl.sim.TestClusters.sh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,29 +23,22 @@ class SimClusterTest {
     assertEquals(List.of("san1", "san2", "arch1"), c.nodes());
     assertEquals(
         "  vg0:107374182400:1\n",
-        c.run(
+        sh(
+                c,
                 "san1",
-                "vgs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "--units",
-                "b",
-                "--nosuffix",
-                "-o",
-                "vg_name,vg_free,lv_count")
+                "vgs --noheadings --separator : --units b --nosuffix -o vg_name,vg_free,lv_count")
             .out(),
         "free space is the requested size; the meta volume is the only LV");
     assertEquals(
         "  lv_meta:-wi-ao----\n",
-        c.run("san1", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
+        sh(c, "san1", "lvs --noheadings --separator : -o lv_name,lv_attr").out());
     assertEquals(
         "  lv_meta:-wi-------\n",
-        c.run("san2", "lvs", "--noheadings", "--separator", ":", "-o", "lv_name,lv_attr").out());
+        sh(c, "san2", "lvs --noheadings --separator : -o lv_name,lv_attr").out());
     assertEquals("", c.run("arch1", "vgs", "--noheadings").out(), "arch1 does not see vg0");
-    assertEquals("directory\n", c.run("san1", "stat", "-c", "%F", "/srv/sanctl/vg_files").out());
-    assertEquals(1, c.run("san2", "stat", "-c", "%F", "/srv/sanctl/vg_files").exitStatus());
-    assertEquals("directory\n", c.run("san1", "stat", "-c", "%F", "/mnt/iscsi-target/vg0").out());
+    assertEquals("directory\n", sh(c, "san1", "stat -c %F /srv/sanctl/vg_files").out());
+    assertEquals(1, sh(c, "san2", "stat -c %F /srv/sanctl/vg_files").exitStatus());
+    assertEquals("directory\n", sh(c, "san1", "stat -c %F /mnt/iscsi-target/vg0").out());
     assertEquals("", c.run("san1", "cat", "/proc/net/iet/volume").out());
     assertEquals(true, c.onNode("arch1", n -> n.importsPool("tank")));
     assertEquals(false, c.onNode("san1", n -> n.importsPool("tank")));
@@ -129,18 +123,8 @@ class SimClusterTest {
     c.register(new ZvolStub());
     c.run("san1", "zvolstub");
     assertEquals("1048576\n", c.run("san1", "blockdev", "--getsize64", "/dev/zvol/tank/v1").out());
-    c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=iqn.2001-04.edu.amherst:z");
-    CommandResult r =
-        c.run(
-            "san1",
-            "ietadm",
-            "--op",
-            "new",
-            "--tid=1",
-            "--lun=0",
-            "--params",
-            "Path=/dev/zvol/tank/v1,Type=blockio");
-    assertEquals(0, r.exitStatus(), r.err());
+    TestClusters.serve(
+        c, "san1", 1, "iqn.2001-04.edu.amherst:z", "Path=/dev/zvol/tank/v1,Type=blockio");
     assertTrue(c.run("san1", "cat", "/proc/net/iet/volume").out().contains("blocks:2048 "));
   }
 
@@ -160,18 +144,6 @@ class SimClusterTest {
     pool.shutdown();
     assertEquals(
         "  17:" + (100L * 1024 - 16 * 4) * 1024 * 1024 + "\n",
-        first
-            .run(
-                "san2",
-                "vgs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "--units",
-                "b",
-                "--nosuffix",
-                "-o",
-                "lv_count,vg_free")
-            .out());
+        TestClusters.report(first, "san2", "vgs", "lv_count,vg_free"));
   }
 }

@@ -87,4 +87,35 @@ final class TestClusters {
   static SimCluster amherst(Path dir) throws IOException {
     return SimCluster.init(dir, amherst(), 100 * GIB, CLOCK);
   }
+
+  /** The words of a test command line (test arguments contain no spaces). */
+  static String[] argv(String line) {
+    return line.split(" ");
+  }
+
+  /** Runs a command line on a node. */
+  static dev.sanctl.spi.host.CommandResult sh(SimCluster c, String node, String line)
+      throws IOException {
+    return c.run(node, argv(line));
+  }
+
+  /** Creates target {@code tid} named {@code iqn} with LUN 0 from {@code lunParams}. */
+  static void serve(SimCluster c, String node, int tid, String iqn, String lunParams)
+      throws IOException {
+    for (String line :
+        List.of(
+            "ietadm --op new --tid=" + tid + " --params Name=" + iqn,
+            "ietadm --op new --tid=" + tid + " --lun=0 --params " + lunParams)) {
+      var r = sh(c, node, line);
+      if (r.exitStatus() != 0) throw new AssertionError(line + ": " + r.err());
+    }
+  }
+
+  /** {@code lvs} or {@code vgs} in bytes, one {@code :}-separated row per line. */
+  static String report(SimCluster c, String node, String tool, String fields, String... names)
+      throws IOException {
+    String line = tool + " --noheadings --separator : --units b --nosuffix -o " + fields;
+    for (String n : names) line += " " + n;
+    return sh(c, node, line).out();
+  }
 }

@@ -2,42 +2,32 @@ package dev.sanctl.providers.files;
 
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.NodeSpec;
-import dev.sanctl.spi.model.ResourceState;
-import dev.sanctl.spi.model.Target;
-import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
-import dev.sanctl.spi.provider.Action;
-import dev.sanctl.spi.provider.Change;
-import dev.sanctl.spi.provider.FieldChange;
-import dev.sanctl.spi.provider.Finding;
-import dev.sanctl.spi.provider.Impact;
-import dev.sanctl.spi.provider.NodeState;
+import dev.sanctl.spi.provider.Importer;
+import dev.sanctl.spi.provider.Observation;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
-import dev.sanctl.spi.provider.VolumeFacts;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * File-backed volume groups ({@code type: files}): a directory per group on each of its nodes and
- * a sparse file {@code <path>/<volume>.img} per volume, served by iet or tgt with fileio. Observed
- * with one {@code stat} per node; created and grown with {@code truncate -s} (never shrunk).
+ * The {@code files} provider: volume groups of {@code type: files} are directories of sparse files
+ * {@code <path>/<name>.img}, created and grown with {@code truncate -s} (never shrunk) and observed
+ * with one {@code stat} per node for the directories and every expected file.
  */
-public final class FilesProvider implements Provider {
-  static final String ID = "files";
-  private static final Pattern MISSING =
-      Pattern.compile("^stat: cannot statx '(.+)': No such file or directory$");
+public final class FilesProvider implements Provider, Importer {
+  public static final String ID = "files";
+
+  /** {@code stat} format: size, file type, name (the name last: it may hold any character). */
+  static final String STAT_FORMAT = "%s|%F|%n";
 
   @Override
   public String id() {
@@ -49,149 +39,85 @@ public final class FilesProvider implements Provider {
     return Set.of("stat", "mkdir", "truncate", "rm");
   }
 
-  /** Every node listed by a files volume group, whatever its services say. */
+  /** Every node a files volume group lists, whatever its services say (targets need them). */
   @Override
-  public boolean servesNode(DesiredState desired, NodeSpec node) {
-    return node.hasService(ID) || !groupsOn(desired, node.name()).isEmpty();
+  public boolean servesNode(
+      dev.sanctl.spi.model.DesiredState desired, dev.sanctl.spi.model.NodeSpec node) {
+    return node.hasService(ID) || !groupsOf(desired, node.name()).isEmpty();
   }
 
-  static List<VolumeGroup> groupsOn(DesiredState desired, String node) {
-    return desired.volumeGroups().values().stream()
-        .filter(g -> g.type() == VolumeGroup.Type.FILES && g.nodes().contains(node))
-        .toList();
+  static String imagePath(String dir, String volume) {
+    return (dir.endsWith("/") ? dir : dir + "/") + volume + ".img";
   }
 
-  static String file(VolumeGroup g, String volume) {
-    return g.path() + "/" + volume + ".img";
-  }
-
-  @Override
-  public FilesObservation observe(ObserveContext context) throws IOException {
-    List<VolumeGroup> groups = groupsOn(context.desired(), context.node().name());
-    Map<String, Boolean> dirs = new LinkedHashMap<>();
-    Map<String, Long> files = new LinkedHashMap<>();
-    if (groups.isEmpty()) return new FilesObservation(dirs, files, new VolumeFacts(Map.of()));
-    List<String> argv = new ArrayList<>(List.of("stat", "-c", "%s|%F|%n", "--"));
-    for (VolumeGroup g : groups) {
-      argv.add(g.path());
-      g.volumes().keySet().forEach(v -> argv.add(file(g, v)));
+  /** The files groups {@code node} is listed for, in desired-state order. */
+  static List<VolumeGroup> groupsOf(dev.sanctl.spi.model.DesiredState desired, String node) {
+    List<VolumeGroup> out = new ArrayList<>();
+    for (VolumeGroup vg : desired.volumeGroups().values()) {
+      if (vg.type() == VolumeGroup.Type.FILES && vg.nodes().contains(node)) out.add(vg);
     }
+    return out;
+  }
+
+  @Override
+  public Observation observe(ObserveContext context) throws IOException {
+    List<VolumeGroup> groups = groupsOf(context.desired(), context.node().name());
+    List<String> argv = new ArrayList<>(List.of("stat", "-c", STAT_FORMAT, "--"));
+    for (VolumeGroup vg : groups) {
+      argv.add(vg.path());
+      for (VolumeGroup.Volume v : vg.volumes().values()) argv.add(imagePath(vg.path(), v.name()));
+    }
+    if (groups.isEmpty()) return new FilesObservation(Map.of());
     CommandResult r = context.host().run(new Command(argv, null, null, false, null));
-    Map<String, String[]> seen = new LinkedHashMap<>();
-    for (String line : r.out().split("\n")) {
-      if (line.isEmpty()) continue;
+    if (r.exitStatus() == CommandResult.NOT_FOUND) {
+      throw new ObserveException("stat: command not found");
+    }
+    for (String line : r.err().lines().toList()) {
+      if (!line.endsWith(": No such file or directory")) {
+        throw new ObserveException("stat failed (exit " + r.exitStatus() + "): " + line);
+      }
+    }
+    return parse(groups, r.out());
+  }
+
+  /** Builds the observation from {@code stat -c %s|%F|%n} output (missing paths print nothing). */
+  static FilesObservation parse(List<VolumeGroup> groups, String statOutput)
+      throws ObserveException {
+    Map<String, String[]> byPath = new HashMap<>();
+    for (String line : statOutput.lines().toList()) {
       String[] f = line.split("\\|", 3);
-      if (f.length != 3) throw new ObserveException("unexpected stat output: " + line);
-      seen.put(f[2], f);
+      if (f.length != 3) throw new ObserveException("stat printed an unexpected line: " + line);
+      byPath.put(f[2], f);
     }
-    for (String line : r.err().split("\n")) {
-      if (line.isEmpty()) continue;
-      if (!MISSING.matcher(line).matches()) {
-        throw new ObserveException("stat failed on " + context.node().name() + ": " + line);
-      }
-    }
-    Map<String, VolumeFacts.Group> facts = new LinkedHashMap<>();
-    for (VolumeGroup g : groups) {
-      String[] dir = seen.get(g.path());
-      boolean isDir = dir != null && dir[1].equals("directory");
-      dirs.put(g.name(), isDir);
-      Map<String, VolumeFacts.Volume> vols = new LinkedHashMap<>();
-      for (String v : g.volumes().keySet()) {
-        String[] f = seen.get(file(g, v));
+    Map<String, FilesObservation.Group> out = new LinkedHashMap<>();
+    for (VolumeGroup vg : groups) {
+      String[] dir = byPath.get(vg.path());
+      boolean dirExists = dir != null && dir[1].equals("directory");
+      Map<String, Long> files = new LinkedHashMap<>();
+      for (VolumeGroup.Volume v : vg.volumes().values()) {
+        String[] f = byPath.get(imagePath(vg.path(), v.name()));
         if (f == null) continue;
-        long size = Long.parseLong(f[0]);
-        files.put(file(g, v), size);
-        vols.put(v, new VolumeFacts.Volume(v, size, file(g, v), false));
+        if (!f[1].startsWith("regular")) {
+          throw new ObserveException(f[2] + " is a " + f[1] + ", not a regular file");
+        }
+        try {
+          files.put(v.name(), Long.parseLong(f[0]));
+        } catch (NumberFormatException e) {
+          throw new ObserveException("stat printed a bad size for " + f[2] + ": " + f[0]);
+        }
       }
-      if (isDir) facts.put(g.name(), new VolumeFacts.Group(g.name(), true, Long.MAX_VALUE, vols));
+      out.put(vg.name(), new FilesObservation.Group(vg.name(), vg.path(), dirExists, files));
     }
-    return new FilesObservation(dirs, files, new VolumeFacts(facts));
+    return new FilesObservation(out);
   }
 
   @Override
   public PlanResult plan(PlanContext context) {
-    List<Change> changes = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
-    for (Map.Entry<String, NodeState> e : context.nodes().entrySet()) {
-      if (!e.getValue().known()) continue;
-      String node = e.getKey();
-      FilesObservation seen = (FilesObservation) e.getValue().observation();
-      for (VolumeGroup g : groupsOn(context.desired(), node)) {
-        planGroup(context.desired(), node, g, seen, changes, findings);
-      }
-    }
-    return new PlanResult(changes, findings);
+    return new FilesPlanner(context).plan();
   }
 
-  private void planGroup(
-      DesiredState desired,
-      String node,
-      VolumeGroup g,
-      FilesObservation seen,
-      List<Change> changes,
-      List<Finding> findings) {
-    String groupAddress = Change.address(node, ID, "group", g.name());
-    boolean dirExists = seen.directories().getOrDefault(g.name(), false);
-    List<String> deps = List.of();
-    if (!dirExists) {
-      changes.add(
-          new Change(groupAddress, node, ID, "group", g.name(), Action.CREATE, Impact.NONE,
-              "directory " + g.path() + " does not exist",
-              List.of(FieldChange.of("path", null, g.path())),
-              List.of(Command.change("mkdir", "-p", "--", g.path())), List.of(), List.of()));
-      deps = List.of(groupAddress);
-    }
-    for (VolumeGroup.Volume v : g.volumes().values()) {
-      String path = file(g, v.name());
-      String address = Change.address(node, ID, "volume", g.name() + "/" + v.name());
-      Long have = seen.files().get(path);
-      if (v.state() == ResourceState.ABSENT) {
-        if (have == null) continue;
-        if (servedByTarget(desired, g.name(), v.name())) {
-          findings.add(new Finding(Finding.Kind.ERROR, node, address,
-              "volume " + g.name() + "/" + v.name() + " is marked absent but a target still serves it",
-              "remove the target (state: absent) first, then the volume", v.source()));
-          continue;
-        }
-        changes.add(
-            new Change(address, node, ID, "volume", g.name() + "/" + v.name(), Action.DELETE,
-                Impact.DESTRUCTIVE, "state: absent",
-                List.of(FieldChange.of("size", have, null)),
-                List.of(Command.change("rm", "-f", "--", path)), List.of(), List.of()));
-      } else if (have == null) {
-        changes.add(
-            new Change(address, node, ID, "volume", g.name() + "/" + v.name(), Action.CREATE,
-                Impact.NONE, "file " + path + " does not exist",
-                List.of(FieldChange.of("size", null, v.sizeBytes())),
-                List.of(truncate(v.sizeBytes(), path)), List.of(), deps));
-      } else if (have < v.sizeBytes()) {
-        changes.add(
-            new Change(address, node, ID, "volume", g.name() + "/" + v.name(), Action.UPDATE,
-                Impact.NONE, "grow " + have + " -> " + v.sizeBytes() + " bytes",
-                List.of(FieldChange.of("size", have, v.sizeBytes())),
-                List.of(truncate(v.sizeBytes(), path)), List.of(), List.of()));
-      } else if (have > v.sizeBytes()) {
-        findings.add(
-            new Finding(Finding.Kind.ERROR, node, address,
-                "volume " + g.name() + "/" + v.name() + " would shrink from " + have + " to "
-                    + v.sizeBytes() + " bytes; volumes never shrink (data past the new end would be lost)",
-                "set size to at least " + have + " bytes, or create a new smaller volume and copy the data",
-                v.source()));
-      }
-    }
-  }
-
-  private static Command truncate(long bytes, String path) {
-    return Command.change("truncate", "-s", Long.toString(bytes), "--", path);
-  }
-
-  private static boolean servedByTarget(DesiredState desired, String vg, String lv) {
-    for (Target t : desired.targets()) {
-      if (t.state() == TargetState.ABSENT) continue;
-      for (Target.Lun lun : t.luns()) {
-        if (lun.volume().vg().equals(vg) && lun.volume().lv().equals(lv)) return true;
-      }
-    }
-    return false;
+  @Override
+  public Map<String, Object> importState(PlanContext context) {
+    return FilesImport.sections(context);
   }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The engine's provider contract for files on simulated clusters; shrink refusal. */
 class FilesProviderContractTest extends ProviderContractTest {
   static final String CONFIG =
       """
@@ -34,6 +35,7 @@ class FilesProviderContractTest extends ProviderContractTest {
           volumes:
             lun_a: {size: 64M}
             lun_b: {size: 1G}
+            lun_old: {size: 1M, state: absent}
       """;
 
   static DesiredState load(String yaml) {
@@ -57,13 +59,24 @@ class FilesProviderContractTest extends ProviderContractTest {
   protected List<ContractScenario> scenarios() {
     DesiredState desired = load(CONFIG);
     return List.of(
-        ContractScenario.simulated("empty node: directory and sparse files created", desired,
-            1L << 30, sim -> {}),
-        ContractScenario.simulated("smaller file is grown, existing one kept", desired, 1L << 30,
+        ContractScenario.simulated(
+            "empty node: directory and sparse files created", desired, 1L << 30, sim -> {}),
+        ContractScenario.simulated(
+            "smaller file is grown, existing one kept",
+            desired,
+            1L << 30,
             sim -> {
               sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
               sim.run("lab1", "truncate", "-s", "1M", "/srv/sanctl/vg_files/lun_a.img");
               sim.run("lab1", "truncate", "-s", "1G", "/srv/sanctl/vg_files/lun_b.img");
+            }),
+        ContractScenario.simulated(
+            "absent volume is removed",
+            desired,
+            1L << 30,
+            sim -> {
+              sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
+              sim.run("lab1", "truncate", "-s", "1M", "/srv/sanctl/vg_files/lun_old.img");
             }));
   }
 
@@ -71,20 +84,32 @@ class FilesProviderContractTest extends ProviderContractTest {
   void shrinkingIsRefusedWithAnExplanation() {
     DesiredState desired = load(CONFIG);
     ContractScenario bigger =
-        ContractScenario.simulated("bigger", desired, 1L << 30, sim -> {
-          sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
-          sim.run("lab1", "truncate", "-s", "128M", "/srv/sanctl/vg_files/lun_a.img");
-        });
+        ContractScenario.simulated(
+            "bigger",
+            desired,
+            1L << 30,
+            sim -> {
+              sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
+              sim.run("lab1", "truncate", "-s", "128M", "/srv/sanctl/vg_files/lun_a.img");
+            });
     Plan plan;
     try (Engine engine =
-        new Engine(ProviderRegistry.of(List.of(new FilesProvider())), bigger.hosts().get(),
+        new Engine(
+            ProviderRegistry.of(List.of(new FilesProvider())),
+            bigger.hosts().get(),
             ProviderContract.FAKE_SECRETS)) {
       plan = engine.plan(desired, List.of(), List.of());
     }
     List<Finding> errors =
         plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
     assertEquals(1, errors.size(), plan.findings().toString());
-    assertTrue(errors.get(0).message().contains("would shrink from 134217728 to 67108864 bytes"),
+    assertTrue(
+        errors
+            .get(0)
+            .message()
+            .equals(
+                "volumes never shrink: vg_files/lun_a current 134217728 bytes,"
+                    + " desired 67108864 bytes; grow-only"),
         errors.get(0).message());
     assertEquals("config.yaml:10:7", errors.get(0).source().toString());
     assertTrue(plan.changes().stream().noneMatch(c -> c.name().equals("vg_files/lun_a")));

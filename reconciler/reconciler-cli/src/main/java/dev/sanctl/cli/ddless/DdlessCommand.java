@@ -81,7 +81,11 @@ public class DdlessCommand implements Callable<Integer> {
   long zoneMb;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return FileErrors.run("ddless", spec.commandLine().getErr(), this::copy);
+  }
+
+  private Integer copy() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean verbose = Verbosity.verbose(spec);
@@ -185,7 +189,11 @@ public class DdlessCommand implements Callable<Integer> {
     @Option(names = "-d", description = "Direct I/O reads.") boolean direct;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
+      return FileErrors.run("ddless verify", spec.commandLine().getErr(), this::verify);
+    }
+
+    private Integer verify() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       if (workers < 1) return usage(spec.commandLine().getErr(), "-w must be >= 1");
       dev.sanctl.ddless.Verify.Result r =

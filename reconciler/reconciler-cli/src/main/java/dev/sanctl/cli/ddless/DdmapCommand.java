@@ -41,7 +41,11 @@ public class DdmapCommand implements Callable<Integer> {
   boolean data;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws Exception {
+    return FileErrors.run("ddmap", spec.commandLine().getErr(), this::ddmap);
+  }
+
+  private Integer ddmap() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     if (!header && !data && target == null) {
       PrintWriter err = spec.commandLine().getErr();

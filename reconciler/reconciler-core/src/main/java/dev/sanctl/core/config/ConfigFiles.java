@@ -25,8 +25,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Finds the YAML files of a config repository: every {@code *.yaml} and {@code *.yml} below the
- * directory, recursively, skipping hidden directories, in path order; from the working tree or
- * from the tree of a git revision (the working tree is not touched).
+ * directory, recursively, skipping hidden directories, in path order; from the working tree or from
+ * the tree of a git revision (the working tree is not touched).
  */
 public final class ConfigFiles {
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
@@ -79,8 +79,10 @@ public final class ConfigFiles {
         diagnostics.add(
             Diagnostic.error(
                 new SourceRef(rel, 1, 1),
-                "cannot read the file: " + e.getClass().getSimpleName().replace("Exception", "")
-                    + " " + e.getMessage(),
+                "cannot read the file: "
+                    + e.getClass().getSimpleName().replace("Exception", "")
+                    + " "
+                    + e.getMessage(),
                 "check its permissions"));
       }
     }
@@ -89,8 +91,8 @@ public final class ConfigFiles {
   }
 
   /**
-   * The YAML files under {@code dir} in the tree of git revision {@code rev} of the repository
-   * that contains {@code dir}.
+   * The YAML files under {@code dir} in the tree of git revision {@code rev} of the repository that
+   * contains {@code dir}.
    *
    * @return the resolved commit id, or null when the revision cannot be read (diagnostics added)
    */

@@ -1,6 +1,6 @@
 package dev.sanctl.core.config;
 
-import dev.sanctl.core.validate.Shown;
+import dev.sanctl.core.validate.PathDescriber;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.SourceRef;
 import java.util.List;
@@ -18,16 +18,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class DocumentMerger {
   private static final Set<String> LIST_SECTIONS = Set.of("targets");
-  private static final Map<String, String> SECTION_NOUNS =
-      Map.ofEntries(
-          Map.entry("nodes", "node"),
-          Map.entry("volumeGroups", "volume group"),
-          Map.entry("portalGroups", "portal group"),
-          Map.entry("initiatorGroups", "initiator group"),
-          Map.entry("pools", "pool"),
-          Map.entry("snapshotSchedules", "snapshot schedule"),
-          Map.entry("cron", "cron block of node"));
-
   private final ObjectNode root = JsonNodeFactory.instance.objectNode();
   private final Positions positions = new Positions();
   private final List<Diagnostic> diagnostics;
@@ -99,12 +89,11 @@ public final class DocumentMerger {
     for (Map.Entry<String, JsonNode> e : value.properties()) {
       YamlPath child = path.key(e.getKey());
       if (obj.has(e.getKey())) {
-        String noun = path.size() == 1 ? SECTION_NOUNS.get(path.get(0).toString()) : null;
-        String what =
-            noun != null
-                ? noun + " '" + Shown.value(e.getKey()) + "'"
-                : "'" + Shown.value(e.getKey()) + "' in " + path;
-        duplicate(f, child, what + " is defined twice", "define it in one file only");
+        duplicate(
+            f,
+            child,
+            PathDescriber.describe(root, child) + " is defined twice",
+            "define it in one file only");
         continue;
       }
       obj.set(e.getKey(), e.getValue().deepCopy());
@@ -128,8 +117,7 @@ public final class DocumentMerger {
   private void duplicate(ParsedFile f, YamlPath path, String message, String hint) {
     SourceRef first = positions.key(path);
     diagnostics.add(
-        Diagnostic.error(
-            f.positions().key(path), message + " (also at " + first + ")", hint));
+        Diagnostic.error(f.positions().key(path), message + " (also at " + first + ")", hint));
   }
 
   private JsonNode at(YamlPath path) {

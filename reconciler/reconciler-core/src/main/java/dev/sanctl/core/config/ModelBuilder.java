@@ -88,12 +88,13 @@ public final class ModelBuilder {
   private NodeSpec node(String name, YamlPath p) {
     JsonNode n = at(p);
     JsonNode tgt = n.path("tgt").path("controlPort");
+    String connection = text(n, "connection", "ssh");
     return new NodeSpec(
         name,
-        text(n, "address", null),
+        text(n, "address", connection.equals("local") ? "localhost" : null),
         text(n, "os", "linux"),
         strings(n.path("services")),
-        text(n, "connection", "ssh"),
+        connection,
         text(n, "user", null),
         n.has("port") ? n.get("port").asInt() : null,
         text(n, "identityFile", null),

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each value (and each map key) of a document was written. Filled by the YAML reader,
- * read by validators to point diagnostics at the right {@code file:line:column}.
+ * Where each value (and each map key) of a document was written. Filled by the YAML reader, read by
+ * validators to point diagnostics at the right {@code file:line:column}.
  */
 public final class Positions {
   private final Map<YamlPath, SourceRef> values = new HashMap<>();

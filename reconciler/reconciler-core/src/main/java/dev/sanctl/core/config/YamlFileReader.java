@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -62,6 +63,7 @@ public final class YamlFileReader {
             .setMaxAliasesForCollections(50)
             .setCodePointLimit(8 * 1024 * 1024)
             .setAllowNonScalarKeys(true)
+            .setSchema(new CoreSchema())
             .build();
     Node document;
     try {
@@ -101,7 +103,7 @@ public final class YamlFileReader {
     try {
       root = convert(document, YamlPath.ROOT, 0);
     } catch (TooLarge e) {
-      error(at(document.getStartMark()), e.getMessage(), "write the values out without aliases");
+      error(at(document.getStartMark()), e.getMessage(), e.hint);
       return Optional.empty();
     }
     if (diagnostics.size() > before) return Optional.empty();
@@ -110,10 +112,13 @@ public final class YamlFileReader {
 
   private JsonNode convert(Node node, YamlPath path, int depth) {
     if (++nodeCount > MAX_NODES || depth > MAX_DEPTH) {
-      throw new TooLarge(
-          depth > MAX_DEPTH
-              ? "the document is nested more than " + MAX_DEPTH + " levels deep"
-              : "the document expands to more than " + MAX_NODES + " values");
+      throw depth > MAX_DEPTH
+          ? new TooLarge(
+              "the document is nested more than " + MAX_DEPTH + " levels deep",
+              "sanctl's format needs far fewer levels; check the brackets and indentation")
+          : new TooLarge(
+              "the document expands to more than " + MAX_NODES + " values",
+              "write the values out instead of repeating aliases, or split the file");
     }
     positions.putValue(path, at(node.getStartMark()));
     if (inProgress.containsKey(node)) {
@@ -150,7 +155,11 @@ public final class YamlFileReader {
         if (first != null) {
           error(
               keyRef,
-              "duplicate key '" + Shown.value(key) + "' (first defined at line " + first.line() + ")",
+              "duplicate key '"
+                  + Shown.value(key)
+                  + "' (first defined at line "
+                  + first.line()
+                  + ")",
               "remove one of them or merge their contents");
           continue;
         }
@@ -211,8 +220,11 @@ public final class YamlFileReader {
   private static final class TooLarge extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    TooLarge(String message) {
+    final String hint;
+
+    TooLarge(String message, String hint) {
       super(message, null, false, false);
+      this.hint = hint;
     }
   }
 }

@@ -14,7 +14,9 @@ final class YamlSyntaxMessages {
 
   static Diagnostic of(String file, MarkedYamlEngineException e) {
     boolean unterminated =
-        e.getProblem() != null && e.getProblem().contains("end of stream") && e.getContextMark().isPresent();
+        e.getProblem() != null
+            && e.getProblem().contains("end of stream")
+            && e.getContextMark().isPresent();
     Mark mark =
         unterminated
             ? e.getContextMark().get()
@@ -57,7 +59,8 @@ final class YamlSyntaxMessages {
     }
     if (p.contains("end of stream") && context.contains("quoted")) {
       return Diagnostic.error(
-          at, "YAML syntax error: the quoted value starting here is not closed",
+          at,
+          "YAML syntax error: the quoted value starting here is not closed",
           "add the closing quote");
     }
     if (context.contains("flow sequence") || context.contains("flow mapping")) {

@@ -43,6 +43,8 @@ public final class Engine implements AutoCloseable {
   private final HostFactory hostFactory;
   private final PlanContext.SecretResolver secrets;
   private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+  private DesiredState digested;
+  private String desiredDigest;
 
   public Engine(
       ProviderRegistry providers, HostFactory hostFactory, PlanContext.SecretResolver secrets) {
@@ -190,13 +192,22 @@ public final class Engine implements AutoCloseable {
     }
     return new Plan(
         desired.revision(),
-        Digests.desired(desired),
+        desiredDigest(desired),
         obs.scope(),
         digests,
         unknown,
         ChangeOrder.order(changes, providers),
         findings,
         diagnostics);
+  }
+
+  /** The desired state's digest, computed once per (immutable) desired state. */
+  private synchronized String desiredDigest(DesiredState desired) {
+    if (digested != desired) {
+      desiredDigest = Digests.desired(desired);
+      digested = desired;
+    }
+    return desiredDigest;
   }
 
   private static boolean plannable(ClusterObservation obs, String node) {

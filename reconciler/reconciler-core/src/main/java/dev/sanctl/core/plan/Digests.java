@@ -12,24 +12,7 @@ public final class Digests {
 
   /** Digest of the desired state, independent of the revision it was read from. */
   public static String desired(DesiredState d) {
-    DesiredState withoutRevision =
-        new DesiredState(
-            d.cluster(),
-            d.nodes(),
-            d.transport(),
-            d.policy(),
-            d.alerts(),
-            d.volumeGroups(),
-            d.portalGroups(),
-            d.initiatorGroups(),
-            d.iet(),
-            d.targetDefaults(),
-            d.targets(),
-            d.pools(),
-            d.snapshotSchedules(),
-            d.backups(),
-            d.cron(),
-            null);
+    DesiredState withoutRevision = d.withRevision(null);
     return of(withoutRevision.toString().getBytes(StandardCharsets.UTF_8));
   }
 

@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Rejects secrets written into the config ({@code password: ...}, {@code chapSecret: ...}, IET
- * {@code IncomingUser}/{@code OutgoingUser} options): secrets are only ever referenced by file
- * path ({@code secretFile}, {@code passwordFile}), so they never reach git, plans or logs.
+ * {@code IncomingUser}/{@code OutgoingUser} options): secrets are only ever referenced by file path
+ * ({@code secretFile}, {@code passwordFile}), so they never reach git, plans or logs.
  */
 public final class InlineSecrets {
   private InlineSecrets() {}

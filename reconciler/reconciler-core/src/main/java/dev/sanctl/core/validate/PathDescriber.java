@@ -91,7 +91,7 @@ public final class PathDescriber {
       }
       if (k == 2 && (path.get(0).equals("cron") || path.get(0).equals("initiatorGroups"))) {
         String of = path.get(0).equals("cron") ? " of node '" : " of initiator group '";
-        return noun + " #" + (i + 1) + of + path.get(1) + "'";
+        return noun + " #" + (i + 1) + of + Shown.value(path.get(1).toString()) + "'";
       }
       return noun + " #" + (i + 1) + label;
     }

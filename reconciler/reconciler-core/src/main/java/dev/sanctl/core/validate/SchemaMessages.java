@@ -53,6 +53,10 @@ final class SchemaMessages {
         }
         String what = path.isEmpty() ? "the file" : PathDescriber.describe(root, path);
         JsonNode doc = owner.path("properties").path(missing).path("description");
+        if (!doc.isString()) {
+          NodePath conditional = e.getSchemaLocation().getFragment().getParent().getParent();
+          doc = schemaAt(conditional).path("properties").path(missing).path("description");
+        }
         return Diagnostic.error(
             file.positions().key(path),
             what + " is missing '" + missing + "'",
@@ -60,17 +64,14 @@ final class SchemaMessages {
       }
       case "type" -> {
         return Diagnostic.error(
-            at,
-            subject + " must be " + expected(keywordSchema) + ", not " + actual(value),
-            null);
+            at, subject + " must be " + expected(keywordSchema) + ", not " + actual(value), null);
       }
       case "pattern" -> {
         String desc = owner.path("description").asString("");
-        String shown = value.isString() ? "'" + Shown.value(value.stringValue()) + "'" : actual(value);
+        String shown =
+            value.isString() ? "'" + Shown.value(value.stringValue()) + "'" : actual(value);
         return Diagnostic.error(
-            at,
-            subject + ": " + shown + " is not " + (desc.isEmpty() ? "valid" : desc),
-            null);
+            at, subject + ": " + shown + " is not " + (desc.isEmpty() ? "valid" : desc), null);
       }
       case "enum" -> {
         List<String> allowed = new ArrayList<>();
@@ -83,11 +84,7 @@ final class SchemaMessages {
       case "const" -> {
         return Diagnostic.error(
             at,
-            subject
-                + " must be '"
-                + keywordSchema.asString()
-                + "', not "
-                + scalar(value),
+            subject + " must be '" + keywordSchema.asString() + "', not " + scalar(value),
             null);
       }
       case "minimum", "exclusiveMinimum" -> {
@@ -107,9 +104,7 @@ final class SchemaMessages {
       }
       case "maxLength" -> {
         return Diagnostic.error(
-            at,
-            subject + " is longer than " + keywordSchema.asString() + " characters",
-            null);
+            at, subject + " is longer than " + keywordSchema.asString() + " characters", null);
       }
       case "minLength" -> {
         return Diagnostic.error(at, subject + " must not be empty", null);
@@ -177,7 +172,6 @@ final class SchemaMessages {
     return "the text '" + Shown.value(v.asString()) + "'";
   }
 
-
   /** A value as written ('text', a number) or what it is (a map, a list, empty). */
   static String scalar(JsonNode v) {
     if (v != null && (v.isString() || v.isNumber() || v.isBoolean())) {
@@ -194,13 +188,8 @@ final class SchemaMessages {
     return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
   }
 
-  /** Follows a local {@code $ref} ("#/$defs/x") of a schema node. */
   private JsonNode resolve(JsonNode node) {
-    JsonNode ref = node.path("$ref");
-    if (!ref.isString() || !ref.stringValue().startsWith("#/")) return node;
-    JsonNode n = schema;
-    for (String part : ref.stringValue().substring(2).split("/")) n = n.path(part);
-    return n;
+    return SchemaNodes.resolve(schema, node);
   }
 
   private JsonNode valueAt(YamlPath path) {

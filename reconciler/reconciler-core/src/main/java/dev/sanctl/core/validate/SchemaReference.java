@@ -40,8 +40,15 @@ public final class SchemaReference {
       walk(section, node, rows);
       sb.append("| Key | Type | Default | Description |\n|---|---|---|---|\n");
       for (String[] r : rows) {
-        sb.append("| `").append(r[0]).append("` | ").append(r[1]).append(" | ").append(r[2])
-            .append(" | ").append(r[3]).append(" |\n");
+        sb.append("| `")
+            .append(r[0])
+            .append("` | ")
+            .append(r[1])
+            .append(" | ")
+            .append(r[2])
+            .append(" | ")
+            .append(r[3])
+            .append(" |\n");
       }
       sb.append('\n');
     }
@@ -87,7 +94,9 @@ public final class SchemaReference {
     JsonNode node = resolve(raw);
     JsonNode def = raw.has("default") ? raw.get("default") : node.get("default");
     return new String[] {
-      path, type(raw), def == null ? "" : "`" + cell(def.isString() ? def.asString() : def.toString()) + "`",
+      path,
+      type(raw),
+      def == null ? "" : "`" + cell(def.isString() ? def.asString() : def.toString()) + "`",
       cell(description(raw, path)).replace("<", "&lt;")
     };
   }

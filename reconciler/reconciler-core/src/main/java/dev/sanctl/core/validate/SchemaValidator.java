@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks one parsed file against the sanctl JSON Schema ({@code schema/v1/sanctl.schema.json},
- * the single source of truth for structure) and turns every violation into a diagnostic at the
+ * Checks one parsed file against the sanctl JSON Schema ({@code schema/v1/sanctl.schema.json}, the
+ * single source of truth for structure) and turns every violation into a diagnostic at the
  * offending line. The networknt validator stays behind this class.
  */
 public final class SchemaValidator {
@@ -30,8 +30,7 @@ public final class SchemaValidator {
 
   private static final JsonNode SCHEMA_JSON = readSchema();
   private static final Schema SCHEMA =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(SCHEMA_JSON);
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SCHEMA_JSON);
 
   private SchemaValidator() {}
 

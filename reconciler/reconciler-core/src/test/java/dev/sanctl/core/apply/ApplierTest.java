@@ -16,14 +16,25 @@ import dev.sanctl.core.engine.testing.KvProvider;
 import dev.sanctl.core.engine.testing.TestStates;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.NodeSpec;
+import dev.sanctl.spi.model.Transport;
+import dev.sanctl.spi.model.VolumeGroup;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,5 +155,76 @@ class ApplierTest {
         List.of(ChangeOutcome.Status.FAILED, ChangeOutcome.Status.SKIPPED),
         r.outcomes().stream().map(ChangeOutcome::status).toList());
     assertEquals("Apply failed: 0 applied, 1 failed, 1 skipped.", r.summary());
+  }
+
+  @Test
+  void nodesRunInParallelButNeverMoreThanMaxParallelNodes() {
+    List<NodeSpec> nodes = new ArrayList<>();
+    List<VolumeGroup> vgs = new ArrayList<>();
+    Map<String, KvHost> hosts = new HashMap<>();
+    for (int n = 0; n < 4; n++) {
+      nodes.add(node("n" + n, "kv"));
+      vgs.add(vg("vg" + n, "n" + n, vol("a", 1), vol("b", 2), vol("c", 3)));
+      hosts.put("n" + n, new KvHost("n" + n));
+    }
+    DesiredState base = state(nodes, vgs);
+    Transport t = base.transport();
+    DesiredState d =
+        new DesiredState(
+            base.cluster(),
+            base.nodes(),
+            new Transport(
+                t.user(),
+                t.port(),
+                t.identityFile(),
+                t.knownHostsFile(),
+                t.connectTimeout(),
+                t.commandTimeout(),
+                2),
+            base.policy(),
+            base.alerts(),
+            base.volumeGroups(),
+            base.portalGroups(),
+            base.initiatorGroups(),
+            base.iet(),
+            base.targetDefaults(),
+            base.targets(),
+            base.pools(),
+            base.snapshotSchedules(),
+            base.backups(),
+            base.cron(),
+            null);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Engine e =
+        new Engine(
+            ProviderRegistry.of(List.of(new KvProvider())),
+            (node, desired) -> {
+              KvHost h = hosts.get(node.name());
+              return new Host() {
+                @Override
+                public String name() {
+                  return h.name();
+                }
+
+                @Override
+                public CommandResult run(Command c) throws IOException {
+                  most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                  try {
+                    Thread.sleep(5);
+                    return h.run(c);
+                  } catch (InterruptedException ex) {
+                    throw new InterruptedIOException();
+                  } finally {
+                    running.decrementAndGet();
+                  }
+                }
+              };
+            },
+            p -> "x");
+    ApplyResult r = apply(e, d);
+    assertTrue(r.ok(), r.outcomes().toString());
+    assertEquals(12, r.outcomes().size());
+    assertTrue(most.get() <= 2, "at most maxParallelNodes nodes at once, saw " + most.get());
   }
 }

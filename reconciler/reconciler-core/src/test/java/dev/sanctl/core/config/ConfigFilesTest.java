@@ -35,7 +35,8 @@ class ConfigFilesTest {
     Files.write(dir.resolve("bad.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
     List<Diagnostic> diags = new ArrayList<>();
     ConfigFiles.fromDirectory(dir, diags);
-    assertEquals("bad.yaml:1:1: the file is not UTF-8 text (save it as UTF-8)", diags.get(0).render());
+    assertEquals(
+        "bad.yaml:1:1: the file is not UTF-8 text (save it as UTF-8)", diags.get(0).render());
   }
 
   @Test

@@ -13,12 +13,12 @@ import java.util.List;
 
 /**
  * Fuzzes the whole loader (YAML, schema, merge, semantic rules, model): whatever the bytes, the
- * answer is a state or diagnostics, never an exception (the fuzz entry point does not catch
- * them, unlike {@link ConfigLoader#loadFiles}), and every diagnostic is one line.
+ * answer is a state or diagnostics, never an exception (the fuzz entry point does not catch them,
+ * unlike {@link ConfigLoader#loadFiles}), and every diagnostic is one line.
  *
  * <p>Normal test runs replay the seed corpus in {@code
- * src/test/resources/dev/sanctl/core/config/ConfigLoaderFuzzTestInputs/}. Fuzz for real with
- * {@code JAZZER_FUZZ=1 mvn -pl reconciler/reconciler-core -am test -Dtest=ConfigLoaderFuzzTest
+ * src/test/resources/dev/sanctl/core/config/ConfigLoaderFuzzTestInputs/}. Fuzz for real with {@code
+ * JAZZER_FUZZ=1 mvn -pl reconciler/reconciler-core -am test -Dtest=ConfigLoaderFuzzTest
  * -Dsurefire.failIfNoSpecifiedTests=false} (see docs/fuzzing.md).
  */
 class ConfigLoaderFuzzTest {

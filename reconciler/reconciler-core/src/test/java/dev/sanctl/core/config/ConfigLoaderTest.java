@@ -26,6 +26,12 @@ import org.junit.jupiter.api.Test;
 class ConfigLoaderTest {
   static final Path EXAMPLES = Path.of("../../examples").toAbsolutePath().normalize();
 
+  static final String CLUSTER = "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n";
+
+  static LoadResult loadOne(String yaml) {
+    return ConfigLoader.loadFiles(List.of(new SourceFile("c.yaml", yaml)));
+  }
+
   static DesiredState load(String example) {
     LoadResult r = ConfigLoader.loadDirectory(EXAMPLES.resolve(example));
     assertTrue(r.ok(), r.diagnostics().toString());
@@ -51,7 +57,10 @@ class ConfigLoaderTest {
     assertEquals(64L << 20, s.volumeGroups().get("vg_lab").volumes().get("lun_lab01").sizeBytes());
     Target t = s.targets().get(0);
     assertEquals(TargetState.ONLINE, t.state());
-    assertEquals(List.of(new Target.Lun(0, VolumeRef.parse("vg_san/lv_web01_data"), "QSDSK-0001", t.source())), t.luns());
+    assertEquals(
+        List.of(
+            new Target.Lun(0, VolumeRef.parse("vg_san/lv_web01_data"), "QSDSK-0001", t.source())),
+        t.luns());
     assertEquals(Target.Chap.NONE, t.chap());
     assertEquals("iqn.2024-01.org.example:san.pg-storage.vg-san.lv-web01-data", s.iqnOf(t));
     assertEquals(Integer.valueOf(2), s.targets().get(2).expectedSessions());
@@ -69,15 +78,15 @@ class ConfigLoaderTest {
         "iqn.1990-01.edu.amherst:iet.iscsi-target4.pg-vlan10-fabric.vg-dsk-0.lv-server01-apps-vol00",
         s.iqnOf(apps));
     assertEquals(
-        "/etc/sanctl/secrets/vmc02.chap",
-        s.targets().get(1).chap().incoming().get(0).secretFile());
+        "/etc/sanctl/secrets/vmc02.chap", s.targets().get(1).chap().incoming().get(0).secretFile());
     assertEquals(
         ResourceState.ABSENT,
         s.volumeGroups().get("vg_dsk_0").volumes().get("lv_old_scratch_vol00").state());
     assertEquals(
         2L << 40,
         s.volumeGroups().get("vg_dsk_0").volumes().get("lv_vmc02_vmfs_vm_iet_vol00").sizeBytes());
-    assertEquals(Map.of("ImmediateData", "Yes", "TgtNotFoundRespondServiceUnavailable", "Yes"),
+    assertEquals(
+        Map.of("ImmediateData", "Yes", "TgtNotFoundRespondServiceUnavailable", "Yes"),
         s.iet().global());
     assertEquals(587, s.alerts().email().smtp().port());
     assertTrue(s.alerts().email().smtp().starttls());
@@ -110,13 +119,8 @@ class ConfigLoaderTest {
   @Test
   void defaultsOfAMinimalConfig() {
     LoadResult r =
-        ConfigLoader.loadFiles(
-            List.of(
-                new SourceFile(
-                    "c.yaml",
-                    "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
-                        + "snapshotSchedules:\n"
-                        + "  S: {rules: [{name: D, freq: daily, n: 7}]}\n")));
+        loadOne(
+            CLUSTER + "snapshotSchedules:\n" + "  S: {rules: [{name: D, freq: daily, n: 7}]}\n");
     assertTrue(r.ok(), r.diagnostics().toString());
     DesiredState s = r.state();
     assertEquals(Transport.DEFAULTS, s.transport());
@@ -138,7 +142,8 @@ class ConfigLoaderTest {
     LoadResult r =
         ConfigLoader.loadFiles(
             List.of(
-                new SourceFile("a.yaml", cluster + "targets:\n  - {volume: vg/a, portalGroup: pg}\n"),
+                new SourceFile(
+                    "a.yaml", cluster + "targets:\n  - {volume: vg/a, portalGroup: pg}\n"),
                 new SourceFile("b.yaml", "\ntargets:\n  - {volume: vg/b, portalGroup: pg}\n")));
     assertTrue(r.ok(), r.diagnostics().toString());
     assertEquals(new SourceRef("a.yaml", 6, 5), r.state().targets().get(0).source());
@@ -177,13 +182,10 @@ class ConfigLoaderTest {
   @Test
   void tgtNodesGetAWarningButTheStateIsBuilt() {
     LoadResult r =
-        ConfigLoader.loadFiles(
-            List.of(
-                new SourceFile(
-                    "c.yaml",
-                    "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
-                        + "nodes:\n  t1: {address: 10.0.0.1, services: [lvm, tgt]}\n"
-                        + "portalGroups: {pg: {portals: {t1: [10.0.0.1]}}}\n")));
+        loadOne(
+            CLUSTER
+                + "nodes:\n  t1: {address: 10.0.0.1, services: [lvm, tgt]}\n"
+                + "portalGroups: {pg: {portals: {t1: [10.0.0.1]}}}\n");
     assertTrue(r.ok());
     assertEquals(1, r.diagnostics().size());
     assertEquals(
@@ -196,17 +198,31 @@ class ConfigLoaderTest {
   @Test
   void aTargetWithLunsTakesItsVolumeAndIqnFromLunZero() {
     String cfg =
-        "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
+        CLUSTER
             + "nodes: {n1: {address: 10.0.0.1}}\n"
             + "volumeGroups: {vg: {nodes: [n1], volumes: {a: {size: 1G}, b: {size: 1G}}}}\n"
             + "portalGroups: {pg: {portals: {n1: [10.0.0.1]}}}\n"
-            + "targets:\n  - portalGroup: pg\n    luns: [{lun: 1, volume: vg/b}, {lun: 0, volume: vg/a,"
-            + " serial: S0}]\n";
-    LoadResult r = ConfigLoader.loadFiles(List.of(new SourceFile("c.yaml", cfg)));
+            + "targets:\n"
+            + "  - portalGroup: pg\n"
+            + "    luns: [{lun: 1, volume: vg/b}, {lun: 0, volume: vg/a, serial: S0}]\n";
+    LoadResult r = loadOne(cfg);
     assertTrue(r.ok(), r.diagnostics().toString());
     Target t = r.state().targets().get(0);
     assertEquals(VolumeRef.parse("vg/a"), t.volume());
     assertEquals(2, t.luns().size());
     assertEquals("iqn.2024-01.org.example.pg.vg.a", r.state().iqnOf(t));
+  }
+
+  @Test
+  void aLocalNodeNeedsNoAddressButAnSshNodeDoes() {
+    LoadResult local = loadOne(CLUSTER + "nodes: {me: {connection: local}}\n");
+    assertTrue(local.ok(), local.diagnostics().toString());
+    assertEquals("localhost", local.state().nodes().get("me").address());
+    assertTrue(local.state().nodes().get("me").isLocal());
+
+    LoadResult ssh = loadOne(CLUSTER + "nodes: {far: {connection: ssh}}\n");
+    assertEquals(
+        List.of("node 'far' is missing 'address'"),
+        ssh.diagnostics().stream().map(Diagnostic::message).toList());
   }
 }

@@ -295,24 +295,7 @@ final class RichPlans {
                 node("san02", "vol", "tgt"),
                 node("san03", "vol", "tgt")),
             List.of());
-    d =
-        new DesiredState(
-            d.cluster(),
-            d.nodes(),
-            d.transport(),
-            d.policy(),
-            d.alerts(),
-            d.volumeGroups(),
-            d.portalGroups(),
-            d.initiatorGroups(),
-            d.iet(),
-            d.targetDefaults(),
-            d.targets(),
-            d.pools(),
-            d.snapshotSchedules(),
-            d.backups(),
-            d.cron(),
-            REVISION);
+    d = d.withRevision(REVISION);
     Map<String, KvHost> hosts =
         Map.of(
             "san01",

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * docs/configuration.md documents every field of the schema with its default: its reference part
- * is generated from the schema annotations and must match. Regenerate with {@code
+ * docs/configuration.md documents every field of the schema with its default: its reference part is
+ * generated from the schema annotations and must match. Regenerate with {@code
  * -Dsanctl.updateDocs=true}.
  */
 class ConfigurationDocTest {
@@ -33,14 +33,16 @@ class ConfigurationDocTest {
       Files.writeString(DOC, doc.substring(0, b + BEGIN.length()) + generated + doc.substring(e));
       current = generated;
     }
-    assertEquals(generated, current, "docs/configuration.md is stale: run with -Dsanctl.updateDocs=true");
+    assertEquals(
+        generated, current, "docs/configuration.md is stale: run with -Dsanctl.updateDocs=true");
   }
 
   @Test
   void everySchemaPropertyAppearsInTheDocumentation() throws Exception {
     String doc = Files.readString(DOC);
     List<String> undocumented = new ArrayList<>();
-    collect(SchemaValidator.schemaDocument(), SchemaValidator.schemaDocument(), undocumented, doc, 0);
+    collect(
+        SchemaValidator.schemaDocument(), SchemaValidator.schemaDocument(), undocumented, doc, 0);
     assertEquals(List.of(), undocumented);
   }
 

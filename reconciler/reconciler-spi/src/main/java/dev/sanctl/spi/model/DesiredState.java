@@ -28,6 +28,13 @@ public record DesiredState(
     Map<String, List<CronEntry>> cron,
     String revision) {
 
+  /** The same desired state read from another revision (null for a working directory). */
+  public DesiredState withRevision(String rev) {
+    return new DesiredState(
+        cluster, nodes, transport, policy, alerts, volumeGroups, portalGroups, initiatorGroups, iet,
+        targetDefaults, targets, pools, snapshotSchedules, backups, cron, rev);
+  }
+
   /** The target's IQN: explicit, or derived as the desired-state spec says. */
   public String iqnOf(Target t) {
     if (t.iqn() != null) return t.iqn();

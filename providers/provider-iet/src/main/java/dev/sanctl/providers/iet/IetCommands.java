@@ -1,0 +1,77 @@
+package dev.sanctl.providers.iet;
+
+import dev.sanctl.spi.host.Command;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The argument vectors the iet provider runs: {@code ietadm} operations and atomic file writes. */
+final class IetCommands {
+  private IetCommands() {}
+
+  static Command newTarget(int tid, String iqn) {
+    return ietadm("--op", "new", "--tid=" + tid, "--params=Name=" + iqn);
+  }
+
+  static Command deleteTarget(int tid) {
+    return ietadm("--op", "delete", "--tid=" + tid);
+  }
+
+  static Command newLun(int tid, DesiredTarget.LunSpec lun) {
+    return ietadm("--op", "new", "--tid=" + tid, "--lun=" + lun.lun(), "--params=" + lun.params());
+  }
+
+  static Command deleteLun(int tid, int lun) {
+    return ietadm("--op", "delete", "--tid=" + tid, "--lun=" + lun);
+  }
+
+  static Command update(int tid, String params) {
+    return ietadm("--op", "update", "--tid=" + tid, "--params=" + params);
+  }
+
+  /** Adds a CHAP account ({@code IncomingUser} or {@code OutgoingUser}); the secret is masked. */
+  static Command newUser(int tid, String kind, String user, String secret) {
+    return ietadm(
+            "--op",
+            "new",
+            "--tid=" + tid,
+            "--user",
+            "--params=" + kind + "=" + user + ",Password=" + secret)
+        .withSecret(secret);
+  }
+
+  static Command deleteUser(int tid, String kind, String user) {
+    return ietadm("--op", "delete", "--tid=" + tid, "--user", "--params=" + kind + "=" + user);
+  }
+
+  /** Closes every connection of the target's sessions (ietd refuses to delete a busy target). */
+  static List<Command> dropSessions(IetRuntime.Target t) {
+    List<Command> out = new ArrayList<>();
+    for (IetRuntime.Session s : t.sessions()) {
+      for (IetRuntime.Connection c : s.connections()) {
+        out.add(
+            ietadm("--op", "delete", "--tid=" + t.tid(), "--sid=" + s.sid(), "--cid=" + c.cid()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Replaces {@code dir/name} atomically: the content goes to a temporary file in the same
+   * directory (on stdin, secrets masked in every display), which is then renamed over the file.
+   */
+  static List<Command> writeFile(String dir, String name, String content, List<String> secrets) {
+    String tmp = dir + "/." + name + ".sanctl-tmp";
+    Command tee = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
+    for (String s : secrets) tee = tee.withSecret(s);
+    return List.of(
+        Command.change("mkdir", "-p", dir), tee, Command.change("mv", "-f", tmp, dir + "/" + name));
+  }
+
+  private static Command ietadm(String... args) {
+    List<String> argv = new ArrayList<>();
+    argv.add("ietadm");
+    argv.addAll(List.of(args));
+    return new Command(argv, null, null, true, null);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sanctl.providers.lvm;
+
+import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.NodeState;
+import dev.sanctl.spi.provider.PlanContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code sanctl import} for LVM: every volume group held by exactly one known node becomes a {@code
+ * volumeGroups} entry whose volumes are its visible, non-snapshot LVs at their exact byte sizes, so
+ * that planning right after the import shows no change. The holder is listed first (preferred),
+ * then the other nodes that see the group. A meta volume is recognised by the name the current
+ * desired state gives it.
+ */
+final class LvmImport {
+  private LvmImport() {}
+
+  static Map<String, Object> sections(PlanContext ctx) {
+    Map<String, List<String>> seenOn = new LinkedHashMap<>();
+    Map<String, LvmObservation.Vg> held = new LinkedHashMap<>();
+    Map<String, Integer> holders = new LinkedHashMap<>();
+    for (NodeState s : ctx.nodes().values()) {
+      if (!s.known()) continue;
+      for (LvmObservation.Vg vg : ((LvmObservation) s.observation()).vgs().values()) {
+        seenOn.computeIfAbsent(vg.name(), k -> new ArrayList<>());
+        if (vg.held()) {
+          held.putIfAbsent(vg.name(), vg);
+          holders.merge(vg.name(), 1, Integer::sum);
+          seenOn.get(vg.name()).add(0, s.node());
+        } else {
+          seenOn.get(vg.name()).add(s.node());
+        }
+      }
+    }
+    Map<String, Object> groups = new LinkedHashMap<>();
+    for (LvmObservation.Vg vg : held.values()) {
+      if (holders.get(vg.name()) != 1) continue;
+      VolumeGroup known = ctx.desired().volumeGroups().get(vg.name());
+      String meta = known == null || known.metaVolume() == null ? null : known.metaVolume().name();
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("nodes", List.copyOf(seenOn.get(vg.name())));
+      Map<String, Object> volumes = new LinkedHashMap<>();
+      for (LvmObservation.Lv lv : vg.lvs().values()) {
+        if (lv.snapshot() || lv.hidden()) continue;
+        if (lv.name().equals(meta)) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", meta);
+          m.put("size", Sizes.human(lv.sizeBytes()));
+          m.put("mountPoint", known.metaVolume().mountPoint());
+          g.put("metaVolume", m);
+          continue;
+        }
+        volumes.put(lv.name(), Map.of("size", Sizes.human(lv.sizeBytes())));
+      }
+      g.put("volumes", volumes);
+      groups.put(vg.name(), g);
+    }
+    return groups.isEmpty() ? Map.of() : Map.of("volumeGroups", groups);
+  }
+}
