@@ -3,8 +3,6 @@ package dev.sanctl.providers.comstar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.config.ConfigLoader;
-import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
@@ -13,12 +11,9 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.ProviderContract;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,15 +46,7 @@ class DirectComstarTest {
       """;
 
   static DesiredState load(String yaml) {
-    try {
-      Path dir = Files.createTempDirectory("sanctl-comstar-test");
-      Files.writeString(dir.resolve("config.yaml"), yaml);
-      LoadResult r = ConfigLoader.loadDirectory(dir);
-      assertTrue(r.ok(), () -> r.diagnostics().toString());
-      return r.state();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Configs.load(yaml);
   }
 
   static DesiredState config(String guid, String serial) {

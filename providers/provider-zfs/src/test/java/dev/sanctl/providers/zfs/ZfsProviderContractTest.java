@@ -3,8 +3,6 @@ package dev.sanctl.providers.zfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.config.ConfigLoader;
-import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
@@ -12,13 +10,10 @@ import dev.sanctl.sim.zfs.ZfsTool;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.ProviderContract;
 import dev.sanctl.testkit.ProviderContractTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,15 +39,7 @@ class ZfsProviderContractTest extends ProviderContractTest {
       """;
 
   static DesiredState load(String yaml) {
-    try {
-      Path dir = Files.createTempDirectory("sanctl-zfs-test");
-      Files.writeString(dir.resolve("config.yaml"), yaml);
-      LoadResult r = ConfigLoader.loadDirectory(dir);
-      assertTrue(r.ok(), () -> r.diagnostics().toString());
-      return r.state();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Configs.load(yaml);
   }
 
   @Override

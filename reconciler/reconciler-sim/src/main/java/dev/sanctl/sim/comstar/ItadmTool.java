@@ -1,7 +1,6 @@
 package dev.sanctl.sim.comstar;
 
 import dev.sanctl.sim.SimNode;
-import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.comstar.ComstarState.Target;
 import dev.sanctl.spi.host.CommandResult;
 import java.io.IOException;
@@ -15,16 +14,12 @@ import java.util.Set;
  * {@code list-tpg -v} with their column formats, and creating, modifying and deleting targets and
  * target portal groups with itadm's messages.
  */
-public final class ItadmTool implements SimTool {
+public final class ItadmTool extends IllumosTool {
   @Override
   public Set<String> names() {
     return Set.of("itadm");
   }
 
-  @Override
-  public boolean installedOn(SimNode node) throws IOException {
-    return "illumos".equals(node.os());
-  }
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {

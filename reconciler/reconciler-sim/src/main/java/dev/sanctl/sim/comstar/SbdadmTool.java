@@ -1,7 +1,6 @@
 package dev.sanctl.sim.comstar;
 
 import dev.sanctl.sim.SimNode;
-import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.comstar.ComstarState.Lu;
 import dev.sanctl.spi.host.CommandResult;
 import java.io.IOException;
@@ -10,16 +9,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The simulator's {@code sbdadm list-lu} (live-state-formats 4.6). */
-public final class SbdadmTool implements SimTool {
+public final class SbdadmTool extends IllumosTool {
   @Override
   public Set<String> names() {
     return Set.of("sbdadm");
   }
 
-  @Override
-  public boolean installedOn(SimNode node) throws IOException {
-    return "illumos".equals(node.os());
-  }
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {

@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code :NN} suffix, retried without it on a LUN conflict. It never removes objects that left the
  * file. {@code stop} and {@code verify} are modelled too.
  */
-public final class StmfHaTool implements SimTool {
+public final class StmfHaTool extends IllumosTool {
   /** The IQN stmf-ha gives a target. */
   public static String iqn(String target) {
     return "iqn.2010-08.org.illumos:stmf-ha:" + target;
@@ -48,10 +48,6 @@ public final class StmfHaTool implements SimTool {
     return Set.of("stmf-ha");
   }
 
-  @Override
-  public boolean installedOn(SimNode node) throws IOException {
-    return "illumos".equals(node.os());
-  }
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {

@@ -1,7 +1,6 @@
 package dev.sanctl.sim.comstar;
 
 import dev.sanctl.sim.SimNode;
-import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.comstar.ComstarState.Lu;
 import dev.sanctl.sim.comstar.ComstarState.Target;
 import dev.sanctl.sim.comstar.ComstarState.View;
@@ -21,7 +20,7 @@ import java.util.Set;
  * views, host and target groups, targets and state in the exact formats, and the create, delete,
  * view and membership commands with their messages. Installed on illumos nodes.
  */
-public final class StmfadmTool implements SimTool {
+public final class StmfadmTool extends IllumosTool {
   private static final String PROPS = "    %-18s: %s\n";
   private static final String VIEW = "    %-13s: %s\n";
 
@@ -30,10 +29,6 @@ public final class StmfadmTool implements SimTool {
     return Set.of("stmfadm");
   }
 
-  @Override
-  public boolean installedOn(SimNode node) throws IOException {
-    return "illumos".equals(node.os());
-  }
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
