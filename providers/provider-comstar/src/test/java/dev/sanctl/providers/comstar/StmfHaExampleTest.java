@@ -116,4 +116,34 @@ class StmfHaExampleTest {
       assertTrue(after.changes().isEmpty(), new TextRenderer(false).render(after));
     }
   }
+
+  @Test
+  void anAbsentZvolLosesItsLuBeforeTheZvolIsDestroyed() throws Exception {
+    DesiredState desired = example();
+    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
+    Path config = Files.createDirectories(dir.resolve("config"));
+    try (var files = Files.list(Path.of("../../examples/stmf-ha"))) {
+      for (Path f : files.toList()) Files.copy(f, config.resolve(f.getFileName()));
+    }
+    String zfs = Files.readString(config.resolve("zfs.yaml"));
+    Files.writeString(config.resolve("zfs.yaml"), zfs
+        .replace("{size: 500G, blockSize: 128K}", "{size: 500G, blockSize: 128K, state: absent}")
+        .replace(", \"tank/vm/VM_C_lun:02\"]", "]"));
+    LoadResult r = ConfigLoader.loadDirectory(config);
+    assertTrue(r.ok(), () -> r.diagnostics().toString());
+    DesiredState without = r.state();
+    String guid = StmfHaExpectation.guid("tank/vm/VM_C_lun:02").toUpperCase();
+    try (Engine engine = new Engine(ProviderRegistry.of(List.of(new ZfsProvider(),
+        new ComstarProvider())), (node, d) -> sim.host(node.name()), ProviderContract.FAKE_SECRETS)) {
+      apply(engine, desired, Files.createDirectories(dir.resolve("state1")));
+      assertTrue(sim.run("san1", "stmfadm", "list-lu", guid).ok());
+      Plan plan = apply(engine, without, Files.createDirectories(dir.resolve("state2")));
+      List<String> order = plan.changes().stream().map(Change::address).toList();
+      assertTrue(order.indexOf("san1/comstar.lu/tank/vm/VM_C_lun:02")
+          < order.indexOf("san1/zfs.volume/tank/vm/VM_C_lun:02"), order.toString());
+      assertEquals("stmfadm: " + guid + ": not found\n",
+          sim.run("san1", "stmfadm", "list-lu", guid).err());
+      assertTrue(engine.plan(without, List.of(), List.of()).changes().isEmpty());
+    }
+  }
 }
