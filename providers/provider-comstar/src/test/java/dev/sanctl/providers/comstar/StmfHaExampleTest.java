@@ -146,4 +146,23 @@ class StmfHaExampleTest {
       assertTrue(engine.plan(without, List.of(), List.of()).changes().isEmpty());
     }
   }
+
+  @Test
+  void afterAFailoverTheImportingHeadIsConfigured() throws Exception {
+    DesiredState desired = example();
+    Plan plan = ProviderContract.check(new ComstarProvider(), List.of(new ZfsProvider()),
+        ContractScenario.simulated("pool on san2", desired, 1L << 30, sim -> {
+          sim.onNode("san1", n -> {
+            n.setPoolImported("tank", false);
+            return null;
+          });
+          sim.onNode("san2", n -> {
+            n.setPoolImported("tank", true);
+            return null;
+          });
+        }));
+    assertTrue(plan.changes().stream().anyMatch(c -> c.address().equals(
+        "san2/comstar.stmf-ha/tank")), plan.changes().toString());
+    assertTrue(plan.changes().stream().noneMatch(c -> c.node().equals("san1")));
+  }
 }
