@@ -24,7 +24,8 @@ import picocli.CommandLine.Mixin;
       dev.sanctl.cli.sim.SimCommand.class,
       DdlessCommand.class,
       DdmapCommand.class,
-      dev.sanctl.cli.snaprotate.SnaprotateCommand.class
+      dev.sanctl.cli.snaprotate.SnaprotateCommand.class,
+      dev.sanctl.cli.backup.BackupCommand.class
     })
 public class Main implements Runnable {
   @Mixin GlobalOptions global;

@@ -47,6 +47,9 @@ public class StatusCommand implements Callable<Integer> {
     Path stateDir = cluster.stateDir(configDir);
     out.println("Last apply: " + describe(StateFile.read(stateDir, StateFile.LAST_APPLY)));
     out.println("Last drift check: " + describe(StateFile.read(stateDir, StateFile.LAST_DRIFT)));
+    for (String line : dev.sanctl.cli.backup.JobLog.lastLines(stateDir)) {
+      out.println("Last backup: " + line);
+    }
     if (Files.exists(stateDir.resolve(ClusterLock.FILE))) {
       out.println(
           "Apply lock: held ("

@@ -67,6 +67,13 @@ public final class DdlessCopy {
     }
   }
 
+  /** The size of a file or block device (for progress reporting and checks). */
+  public static long sizeOf(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      return BlockDevices.size(ch, path);
+    }
+  }
+
   static FileChannel openTarget(Path target, long sourceBytes) throws IOException {
     if (Files.exists(target) && !Files.isRegularFile(target)) {
       try (FileChannel probe = FileChannel.open(target, StandardOpenOption.READ)) {

@@ -5,6 +5,7 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.host.HostUnreachableException;
 import dev.sanctl.spi.host.ShellQuoting;
+import dev.sanctl.spi.host.StreamingProcess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -51,16 +52,14 @@ public final class SshHost implements Host {
   @Override
   public synchronized CommandResult run(Command command) throws IOException {
     SSHClient ssh = connected();
-    Duration timeout = command.timeout() != null ? command.timeout() : endpoint.commandTimeout();
+    Duration timeout = timeoutOf(command);
     String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
     long start = System.nanoTime();
     try (Session session = ssh.startSession()) {
       Session.Command cmd = session.exec(line);
       BoundedSink out = new BoundedSink(cmd.getInputStream(), OUTPUT_LIMIT, name() + "-stdout");
       BoundedSink err = new BoundedSink(cmd.getErrorStream(), OUTPUT_LIMIT, name() + "-stderr");
-      try (OutputStream in = cmd.getOutputStream()) {
-        in.write(command.stdin());
-      }
+      feed(cmd, command.stdin());
       long waitMillis = timeout.plus(GRACE).toMillis();
       boolean finished = true;
       try {
@@ -97,6 +96,74 @@ public final class SshHost implements Host {
       dropConnection();
       throw new HostUnreachableException(name() + ": connection lost: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Sends standard input and end-of-file. A command that exits without reading its input closes
+   * the channel first; like a shell pipeline's writer getting EPIPE, that is not an error: the
+   * exit status says what happened.
+   */
+  private static void feed(Session.Command cmd, byte[] stdin) {
+    try (OutputStream in = cmd.getOutputStream()) {
+      if (stdin.length > 0) in.write(stdin);
+    } catch (IOException closedByTheCommand) {
+      // the remote side closed its input
+    }
+  }
+
+  /**
+   * Starts the command in its own exec channel with live standard input and output ({@link
+   * Host#start}); the remote {@code timeout} wrapper bounds it as in {@link #run}.
+   */
+  @Override
+  public synchronized StreamingProcess start(Command command) throws IOException {
+    SSHClient ssh = connected();
+    Duration timeout = timeoutOf(command);
+    String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
+    long start = System.nanoTime();
+    Session session = ssh.startSession();
+    Session.Command cmd;
+    try {
+      cmd = session.exec(line);
+    } catch (IOException e) {
+      session.close();
+      throw e;
+    }
+    BoundedSink err = new BoundedSink(cmd.getErrorStream(), OUTPUT_LIMIT, name() + "-stderr");
+    long waitMillis = timeout.plus(GRACE).toMillis();
+    return new StreamingProcess() {
+      @Override
+      public OutputStream stdin() {
+        return cmd.getOutputStream();
+      }
+
+      @Override
+      public java.io.InputStream stdout() {
+        return cmd.getInputStream();
+      }
+
+      @Override
+      public CommandResult waitFor() throws IOException {
+        try {
+          cmd.join(waitMillis, TimeUnit.MILLISECONDS);
+          Integer status = cmd.getExitStatus();
+          return new CommandResult(status == null ? 255 : status, new byte[0],
+              err.bytes(waitMillis), err.truncated(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException(name() + ": interrupted", e);
+        }
+      }
+
+      @Override
+      public void close() throws IOException {
+        session.close();
+      }
+    };
+  }
+
+  private Duration timeoutOf(Command command) {
+    return command.timeout() != null ? command.timeout() : endpoint.commandTimeout();
   }
 
   private static byte[] concat(byte[] stderr, String line) {

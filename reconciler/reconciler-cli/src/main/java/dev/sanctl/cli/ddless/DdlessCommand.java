@@ -11,7 +11,6 @@ import dev.sanctl.ddless.Segments;
 import dev.sanctl.ddless.SendReceive;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -134,7 +133,7 @@ public class DdlessCommand implements Callable<Integer> {
 
   static long sizeOf(Path p) {
     try {
-      return Files.size(p);
+      return DdlessCopy.sizeOf(p);
     } catch (IOException e) {
       return 0;
     }

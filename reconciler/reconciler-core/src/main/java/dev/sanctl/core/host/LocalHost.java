@@ -3,6 +3,7 @@ package dev.sanctl.core.host;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.host.StreamingProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,22 +67,59 @@ public final class LocalHost implements Host {
     Capture out = new Capture(p.getInputStream(), outputLimit);
     Capture err = new Capture(p.getErrorStream(), outputLimit);
     Thread feeder = feed(p.getOutputStream(), command.stdin());
-    Duration timeout = command.timeout() == null ? defaultTimeout : command.timeout();
-    boolean finished;
-    try {
-      finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      killTree(p);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while running " + command, e);
-    }
-    if (!finished) killTree(p);
+    boolean finished = awaitOrKill(p, command);
     out.join();
     err.join();
     feeder.interrupt();
     int status = finished ? p.exitValue() : CommandResult.TIMED_OUT;
     return new CommandResult(
         status, out.bytes(), err.bytes(), out.truncated || err.truncated, since(start));
+  }
+
+  /** Starts the process with live standard input and output ({@link Host#start}). */
+  @Override
+  public StreamingProcess start(Command command) throws IOException {
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command.argv()).start();
+    Capture err = new Capture(p.getErrorStream(), outputLimit);
+    return new StreamingProcess() {
+      @Override
+      public OutputStream stdin() {
+        return p.getOutputStream();
+      }
+
+      @Override
+      public InputStream stdout() {
+        return p.getInputStream();
+      }
+
+      @Override
+      public CommandResult waitFor() throws IOException {
+        boolean finished = awaitOrKill(p, command);
+        err.join();
+        int status = finished ? p.exitValue() : CommandResult.TIMED_OUT;
+        return new CommandResult(status, new byte[0], err.bytes(), err.truncated, since(start));
+      }
+
+      @Override
+      public void close() {
+        if (p.isAlive()) killTree(p);
+      }
+    };
+  }
+
+  /** Waits for the command's timeout; kills the process tree when it is exceeded. */
+  private boolean awaitOrKill(Process p, Command command) throws IOException {
+    Duration timeout = command.timeout() == null ? defaultTimeout : command.timeout();
+    try {
+      boolean finished = p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      if (!finished) killTree(p);
+      return finished;
+    } catch (InterruptedException e) {
+      killTree(p);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running " + command, e);
+    }
   }
 
   /** Kills the process and every descendant (collected first, before they are re-parented). */

@@ -19,6 +19,20 @@ public interface Host extends AutoCloseable {
   /** Runs one command. */
   CommandResult run(Command command) throws IOException;
 
+  /**
+   * Starts one command with streaming standard input and output, for data that does not fit the
+   * bounded {@link #run} (the ddless send/receive transport of backups). The argument vector is
+   * executed exactly as by {@link #run} ({@link Command#stdin()} is ignored: write to {@link
+   * StreamingProcess#stdin()}); the timeout applies as in {@link #run}. Hosts that cannot stream
+   * (the default) throw {@link UnsupportedOperationException}; callers then fall back to ranged
+   * {@link #run} commands.
+   *
+   * @throws IOException when the node cannot be reached or the command cannot be started
+   */
+  default StreamingProcess start(Command command) throws IOException {
+    throw new UnsupportedOperationException(name() + ": streaming commands are not supported");
+  }
+
   @Override
   default void close() throws IOException {}
 }

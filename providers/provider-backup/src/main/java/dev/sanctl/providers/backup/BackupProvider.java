@@ -1,0 +1,177 @@
+package dev.sanctl.providers.backup;
+
+import dev.sanctl.backup.ArchiveVolumes;
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.model.Backups;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.NodeSpec;
+import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.Action;
+import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.FieldChange;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.Observation;
+import dev.sanctl.spi.provider.ObserveContext;
+import dev.sanctl.spi.provider.ObserveException;
+import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.Provider;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The {@code backup} provider: the archive side of the backup jobs as desired state (spec
+ * providers.md, backup). Per archive host: the {@code <pool>/ddless} filesystem of the checksum
+ * files, and per job the archive volume with the pool's volume defaults and the schedule property,
+ * at least as large as the source volume declared in the volume group. One {@code zfs get} per
+ * node observes it all. Checksum files are written by {@code sanctl backup run}, not planned.
+ */
+public final class BackupProvider implements Provider {
+  public static final String ID = "backup";
+  private static final String PROPS = "type,volsize,";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Set<String> executables() {
+    return Set.of("zfs");
+  }
+
+  @Override
+  public boolean servesNode(DesiredState desired, NodeSpec node) {
+    return jobs(desired).stream().anyMatch(j -> j.archive().equals(node.name()));
+  }
+
+  private static List<Backups.Job> jobs(DesiredState desired) {
+    return desired.backups() == null ? List.of() : desired.backups().jobs();
+  }
+
+  /** The datasets this node must have: {@code <pool>/ddless} and the archive volumes. */
+  static List<String> datasets(DesiredState desired, String node) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Backups.Job j : jobs(desired)) {
+      if (!j.archive().equals(node)) continue;
+      names.add(j.pool() + "/ddless");
+      names.add(j.archiveVolume());
+    }
+    return new ArrayList<>(names);
+  }
+
+  @Override
+  public Observation observe(ObserveContext context) throws IOException {
+    List<String> datasets = datasets(context.desired(), context.node().name());
+    Map<String, Map<String, String>> seen = new LinkedHashMap<>();
+    if (datasets.isEmpty()) return new ArchiveObservation(seen);
+    String schedule = ArchiveVolumes.scheduleProperty(
+        context.desired().cluster().propertyNamespace());
+    List<String> argv = new ArrayList<>(List.of("zfs", "get", "-H", "-p", "-o",
+        "name,property,value", PROPS + schedule));
+    argv.addAll(datasets);
+    CommandResult r = context.host().run(new Command(argv, null, null, false, null));
+    for (String line : r.out().split("\n")) {
+      String[] f = line.split("\t");
+      if (f.length == 3) seen.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], f[2]);
+    }
+    for (String line : r.err().split("\n")) {
+      if (!line.isBlank() && !line.endsWith("dataset does not exist")) {
+        throw new ObserveException(context.node().name() + ": zfs get: " + line);
+      }
+    }
+    return new ArchiveObservation(seen);
+  }
+
+  @Override
+  public PlanResult plan(PlanContext context) {
+    DesiredState desired = context.desired();
+    String ns = desired.cluster().propertyNamespace();
+    List<Change> changes = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    Set<String> planned = new LinkedHashSet<>();
+    for (Backups.Job job : jobs(desired)) {
+      String node = job.archive();
+      Optional<ArchiveObservation> seen = context.observation(node, ArchiveObservation.class);
+      if (seen.isEmpty()) continue;
+      Map<String, Map<String, String>> ds = seen.get().datasets();
+      String ddless = job.pool() + "/ddless";
+      String ddlessAddress = Change.address(node, ID, "checksums", ddless);
+      if (!ds.containsKey(ddless) && planned.add(ddless)) {
+        changes.add(change(ddlessAddress, node, "checksums", ddless, Action.CREATE,
+            "filesystem for checksum files not present",
+            List.of(FieldChange.of("dataset", null, ddless)),
+            List.of(Command.change("zfs", "create", ddless))));
+      }
+      Pool pool = desired.pools().get(job.pool());
+      Pool.VolumeDefaults defaults = pool == null ? null : pool.volumeDefaults();
+      Long size = sourceSize(desired, job);
+      String volume = job.archiveVolume();
+      String address = Change.address(node, ID, "volume", volume);
+      Map<String, String> props = ds.get(volume);
+      if (props == null) {
+        if (size == null) {
+          findings.add(new Finding(Finding.Kind.WARNING, node, address,
+              "archive volume " + volume + " does not exist and the size of " + job.source()
+                  + " is not declared", "the first 'sanctl backup run' creates it", null));
+          continue;
+        }
+        changes.add(change(address, node, "volume", volume, Action.CREATE,
+            "archive volume not present", List.of(FieldChange.of("volsize", null, "" + size)),
+            List.of(new Command(ArchiveVolumes.createArgv(ns, volume, size, defaults), null,
+                null, true, null))));
+        continue;
+      }
+      List<FieldChange> fields = new ArrayList<>();
+      List<Command> commands = new ArrayList<>();
+      String scheduleProp = ArchiveVolumes.scheduleProperty(ns);
+      String wanted = defaults == null ? null : defaults.snapshotSchedule();
+      String have = props.get(scheduleProp);
+      if (wanted != null && !wanted.equals(have)) {
+        fields.add(FieldChange.of(scheduleProp, "-".equals(have) ? null : have, wanted));
+        commands.add(Command.change("zfs", "set", scheduleProp + "=" + wanted, volume));
+      }
+      long volsize = parse(props.get("volsize"));
+      if (size != null && volsize >= 0 && volsize < size) {
+        fields.add(FieldChange.of("volsize", "" + volsize, "" + size));
+        commands.add(Command.change("zfs", "set", "volsize=" + size, volume));
+      }
+      if (!commands.isEmpty()) {
+        changes.add(change(address, node, "volume", volume, Action.UPDATE,
+            "archive volume differs", fields, commands));
+      }
+    }
+    return new PlanResult(changes, findings);
+  }
+
+  /** The declared size of the job's source volume, or null. */
+  private static Long sourceSize(DesiredState desired, Backups.Job job) {
+    VolumeGroup vg = desired.volumeGroups().get(job.source().vg());
+    if (vg == null) return null;
+    VolumeGroup.Volume v = vg.volumes().get(job.source().lv());
+    return v == null ? null : v.sizeBytes();
+  }
+
+  private static long parse(String v) {
+    try {
+      return v == null ? -1 : Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Change change(String address, String node, String kind, String name,
+      Action action, String reason, List<FieldChange> fields, List<Command> commands) {
+    return new Change(address, node, ID, kind, name, action, Impact.NONE, reason, fields,
+        commands, List.of(), List.of());
+  }
+}

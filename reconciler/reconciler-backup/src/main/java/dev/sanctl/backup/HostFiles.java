@@ -1,0 +1,84 @@
+package dev.sanctl.backup;
+
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small files on a node, through coreutils over the {@link Host}: read, replace, append, list. */
+final class HostFiles {
+  private final Host host;
+
+  HostFiles(Host host) {
+    this.host = host;
+  }
+
+  Host host() {
+    return host;
+  }
+
+  /** The file's bytes, or empty when it does not exist. */
+  Optional<byte[]> read(String path) throws IOException {
+    CommandResult r = host.run(Command.read("cat", path));
+    if (r.ok()) return Optional.of(r.stdout());
+    if (r.err().contains("No such file or directory")) return Optional.empty();
+    throw failure("cat " + path, r);
+  }
+
+  /** Replaces the file atomically (temporary file in the same directory, then rename). */
+  void replace(String path, byte[] content) throws IOException {
+    String tmp = path + ".tmp";
+    check("tee " + tmp, host.run(Command.change(content, "tee", tmp)));
+    check("mv " + tmp, host.run(Command.change("mv", "-f", tmp, path)));
+  }
+
+  void append(String path, String line) throws IOException {
+    byte[] b = (line + "\n").getBytes(StandardCharsets.UTF_8);
+    check("tee -a " + path, host.run(Command.change(b, "tee", "-a", path)));
+  }
+
+  void mkdirs(String dir) throws IOException {
+    check("mkdir -p " + dir, host.run(Command.change("mkdir", "-p", dir)));
+  }
+
+  void remove(String path) throws IOException {
+    check("rm -f " + path, host.run(Command.change("rm", "-f", path)));
+  }
+
+  /** Writes a command (e.g. {@code mapzap}) to a proc file. */
+  void writeProc(String path, String word) throws IOException {
+    byte[] b = word.getBytes(StandardCharsets.US_ASCII);
+    check("echo " + word + " > " + path, host.run(Command.change(b, "tee", path)));
+  }
+
+  /** Names (not paths) of the regular files in {@code dir}; empty when it does not exist. */
+  List<String> list(String dir) throws IOException {
+    CommandResult r =
+        host.run(Command.read("find", dir, "-mindepth", "1", "-maxdepth", "1", "-type", "f"));
+    List<String> names = new ArrayList<>();
+    if (!r.ok()) {
+      if (r.err().contains("No such file or directory")) return names;
+      throw failure("find " + dir, r);
+    }
+    for (String line : r.out().split("\n")) {
+      if (!line.isBlank()) names.add(line.substring(line.lastIndexOf('/') + 1));
+    }
+    names.sort(null);
+    return names;
+  }
+
+  static void check(String what, CommandResult r) throws IOException {
+    if (!r.ok()) throw failure(what, r);
+  }
+
+  static IOException failure(String what, CommandResult r) {
+    String msg = r.err().strip();
+    int nl = msg.indexOf('\n');
+    if (nl >= 0) msg = msg.substring(0, nl);
+    return new IOException(what + " failed (exit " + r.exitStatus() + "): " + msg);
+  }
+}

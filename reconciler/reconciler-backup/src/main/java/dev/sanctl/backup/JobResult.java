@@ -1,0 +1,86 @@
+package dev.sanctl.backup;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one backup job did.
+ *
+ * @param job the job name (its source {@code vg/lv})
+ * @param snapshot the archive snapshot taken (after {@code @}), null when the job failed
+ * @param mapState the map state the copy was based on ({@code DIRTY}/{@code UNKNOWN}: full read;
+ *     {@code NONE} when the volume has no change map)
+ * @param finalState the map state after the job
+ * @param error null on success, else why the job failed
+ */
+public record JobResult(
+    String job,
+    String source,
+    String archiveVolume,
+    String snapshot,
+    String mapState,
+    String finalState,
+    long sourceBytes,
+    long segmentsRead,
+    long segmentsChanged,
+    long bytesRead,
+    long bytesWritten,
+    boolean grown,
+    double seconds,
+    String error) {
+
+  public boolean ok() {
+    return error == null;
+  }
+
+  /** One line for the job log and {@code status}. */
+  public String line() {
+    if (!ok()) {
+      return String.format(Locale.ROOT, "%s -> %s: FAILED after %.1fs (map %s -> %s): %s", job,
+          archiveVolume, seconds, mapState, finalState, error);
+    }
+    return String.format(
+        Locale.ROOT,
+        "%s -> %s@%s: read %d bytes (%d segments), %d segments changed, wrote %d bytes%s,"
+            + " %.1fs, map %s -> %s",
+        job, archiveVolume, snapshot, bytesRead, segmentsRead, segmentsChanged, bytesWritten,
+        grown ? ", archive volume grown" : "", seconds, mapState, finalState);
+  }
+
+  /** The {@code --json} object. */
+  public String toJson() {
+    return String.format(
+        Locale.ROOT,
+        "{\"job\":%s,\"source\":%s,\"archiveVolume\":%s,\"snapshot\":%s,\"mapState\":%s,"
+            + "\"segmentsRead\":%d,\"segmentsChanged\":%d,\"bytesRead\":%d,\"bytesWritten\":%d,"
+            + "\"seconds\":%.3f,\"ok\":%b,\"error\":%s}",
+        str(job), str(source), str(archiveVolume), str(snapshot), str(mapState), segmentsRead,
+        segmentsChanged, bytesRead, bytesWritten, seconds, ok(), str(error));
+  }
+
+  /** A JSON array of results, one object per line. */
+  public static String toJson(List<JobResult> results) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < results.size(); i++) {
+      sb.append(i == 0 ? "\n  " : ",\n  ").append(results.get(i).toJson());
+    }
+    return sb.append(results.isEmpty() ? "]" : "\n]").toString();
+  }
+
+  static String str(String s) {
+    if (s == null) return "null";
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        default -> {
+          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+          else sb.append(c);
+        }
+      }
+    }
+    return sb.append('"').toString();
+  }
+}

@@ -1,0 +1,190 @@
+package dev.sanctl.backup;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sanctl.sim.zfs.ZvolFiles;
+import dev.sanctl.spi.model.Backups;
+import dev.sanctl.spi.model.VolumeRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job flow on the simulator: LVM + IET ddmap source, zvol archive on illumos. */
+class BackupRunnerTest {
+  static final String ARCHIVE_DEV = "/dev/zvol/rdsk/archive/lv_data_bk";
+  @TempDir Path dir;
+  BackupCluster c;
+  BackupRunner runner;
+  Backups.Job data;
+  Backups.Job plain;
+
+  @BeforeEach
+  void init() throws Exception {
+    c = new BackupCluster(dir);
+    runner = new BackupRunner(c.desired, c.hosts(), c.clock);
+    data = BackupRunner.find(c.desired, "vg0/lv_data").orElseThrow();
+    plain = BackupRunner.find(c.desired, "lv_plain").orElseThrow();
+  }
+
+  private JobResult run(Backups.Job job) {
+    c.clock.advance(Duration.ofHours(12));
+    JobResult r = runner.run(job);
+    assertNull(r.error(), r.line());
+    return r;
+  }
+
+  private MapState state() throws Exception {
+    return new MapService(c.desired, c.clock).store(c.sim.host("san1"), data.source()).state();
+  }
+
+  @Test
+  void firstBackupCopiesEverythingThenOnlyTheMarkedSegments() throws Exception {
+    JobResult first = run(data);
+    assertEquals("UNKNOWN", first.mapState());
+    assertEquals(512, first.segmentsRead());
+    assertEquals(512, first.segmentsChanged());
+    assertEquals(8 * BackupCluster.MIB, first.bytesWritten());
+    assertEquals(MapState.ACTIVE, state());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+
+    c.sim.write("san1", c.iqn, 100_000, 5_000); // segment 6
+    c.sim.write("san1", c.iqn, BackupCluster.MIB + 10, 40_000); // segments 64-66
+    JobResult second = run(data);
+    assertEquals("ACTIVE", second.mapState());
+    assertEquals(4, second.segmentsRead());
+    assertEquals(4, second.segmentsChanged());
+    assertEquals(4 * 16384, second.bytesWritten());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+    assertEquals(8 * BackupCluster.MIB, c.bytes("arch1", ARCHIVE_DEV + "@" + first.snapshot())
+        .length);
+    assertFalse(c.sim.run("san1", "lvs", "vg0/lv_data_bksnap").ok(), "snapshot removed");
+    List<String> log = new MapService(c.desired, c.clock).store(c.sim.host("san1"),
+        data.source()).log();
+    assertEquals(4, log.size(), String.join("\n", log));
+    assertTrue(log.get(3).contains("DDMAP_DIRTY DDMAP_ACTIVE backup completed"), log.get(3));
+  }
+
+  @Test
+  void aRestartWithoutACleanDumpMakesTheNextBackupReadEverything() throws Exception {
+    run(data);
+    c.sim.write("san1", c.iqn, 0, 1);
+    c.restartTarget();
+    new MapService(c.desired, c.clock).startup(c.sim.host("san1"), "vg0");
+    assertEquals(MapState.DIRTY, state());
+    JobResult r = run(data);
+    assertEquals("DIRTY", r.mapState());
+    assertEquals(512, r.segmentsRead());
+    assertEquals(1, r.segmentsChanged());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+  }
+
+  @Test
+  void aCleanShutdownKeepsTheDumpedMap() throws Exception {
+    run(data);
+    c.sim.write("san1", c.iqn, 0, 1);
+    MapService service = new MapService(c.desired, c.clock);
+    service.shutdown(c.sim.host("san1"), "vg0");
+    c.restartTarget();
+    service.startup(c.sim.host("san1"), "vg0");
+    assertEquals(MapState.ACTIVE, state());
+    c.sim.write("san1", c.iqn, 5 * BackupCluster.MIB, 1);
+    JobResult r = run(data);
+    assertEquals(2, r.segmentsRead(), "the dumped map and the live one");
+    assertEquals(2, r.segmentsChanged());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+  }
+
+  @Test
+  void aGrownSourceGrowsTheArchiveWithoutRewritingUnchangedData() throws Exception {
+    run(data);
+    c.ok("san1", "lvextend", "-L", "12M", "vg0/lv_data");
+    JobResult r = run(data);
+    assertTrue(r.grown());
+    assertEquals(256, r.segmentsRead(), "only the new tail (the map covers the old size)");
+    assertEquals(0, r.bytesWritten());
+    assertEquals("12582912", c.ok("arch1", "zfs", "get", "-H", "-p", "-o", "value", "volsize",
+        "archive/lv_data_bk").out().strip());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+  }
+
+  @Test
+  void snapshotsCarryTimeAndRuleAndTheVolumeItsSchedule() throws Exception {
+    JobResult r = run(data);
+    assertEquals("2026-11-21_22.00.00", r.snapshot());
+    String snap = "archive/lv_data_bk@" + r.snapshot();
+    assertEquals("2026-11-21T22:00:00Z", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
+        "dev.sanctl:snap_time", snap).out().strip());
+    assertEquals("DAILY", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
+        "dev.sanctl:snaprotate_rule", snap).out().strip());
+    assertEquals("ROT", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
+        "dev.sanctl:snaprotate_schedule", "archive/lv_data_bk").out().strip());
+  }
+
+  @Test
+  void aVolumeWithoutMapIsReadFullyAndIntegrityChecked() throws Exception {
+    JobResult first = run(plain);
+    assertEquals("NONE", first.mapState());
+    JobResult second = run(plain);
+    assertEquals(256, second.segmentsRead());
+    assertEquals(0, second.segmentsChanged());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_plain"),
+        c.bytes("arch1", "/dev/zvol/rdsk/archive/lv_plain_bk"));
+  }
+
+  @Test
+  void aFailedJobLeavesTheMapDirty() throws Exception {
+    run(data);
+    c.sim.failExecutable("arch1", "zfs", 1);
+    JobResult r = runner.run(data);
+    assertFalse(r.ok());
+    assertEquals(MapState.DIRTY, state());
+    assertFalse(c.sim.run("san1", "lvs", "vg0/lv_data_bksnap").ok(), "snapshot removed");
+    JobResult next = run(data);
+    assertEquals(512, next.segmentsRead());
+  }
+
+  @Test
+  void verifyDetectsACorruptedArchiveSegmentAndRemovesOrphans() throws Exception {
+    JobResult r1 = run(data);
+    run(data);
+    Verifier verifier = new Verifier(c.desired, c.hosts());
+    Verifier.Report clean = verifier.verify(List.of(data), 5);
+    assertEquals(2, clean.checked().size());
+    assertTrue(clean.ok(), clean.checked().toString());
+    // bit rot in segment 3 of the first snapshot: its data file changes behind zfs's back
+    Path file = ZvolFiles.file(c.sim.dir(), "archive/lv_data_bk@" + r1.snapshot());
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.seek(3 * 16384 + 77);
+      f.write(~f.read());
+    }
+    Verifier.Report bad = verifier.verify(List.of(data), 1);
+    assertEquals(1, bad.checked().size());
+    Verifier.Checked first = new Verifier(c.desired, c.hosts()).verify(List.of(data), 2)
+        .checked().stream().filter(ch -> ch.snapshot().endsWith(r1.snapshot())).findFirst()
+        .orElseThrow();
+    assertEquals(List.of("3"), first.differing());
+    c.ok("arch1", "zfs", "destroy", "archive/lv_data_bk@" + r1.snapshot());
+    Verifier.Report after = verifier.verify(List.of(data), 5);
+    assertEquals(1, after.removedOrphans().size());
+    assertEquals(1, after.checked().size());
+  }
+
+  @Test
+  void restoreProducesAnIdenticalNewVolumeAndRefusesAnExistingOne() throws Exception {
+    JobResult r = run(data);
+    Restorer restorer = new Restorer(c.desired, c.hosts());
+    restorer.restore("archive/lv_data_bk@" + r.snapshot(), "vg0/lv_restored");
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("san1", "/dev/vg0/lv_restored"));
+    assertThrows(Restorer.RefusedException.class,
+        () -> restorer.restore("archive/lv_data_bk", "vg0/lv_data"));
+    assertEquals(new VolumeRef("vg0", "lv_data"), data.source());
+  }
+}
