@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sanctl.core.host.LocalHost;
 import dev.sanctl.testkit.RecordingHost;
+import dev.sanctl.testkit.ZfsFuse;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.SnapshotSchedule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,47 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ZfsFuseEndToEndTest {
   static final String NS = "edu.amherst";
-  static Process daemon;
+  static ZfsFuse zfsFuse;
   static String pool;
   static final RecordingHost host = new RecordingHost(new LocalHost("localhost"));
   @TempDir static Path dir;
 
   @BeforeAll
   static void startZfsAndCreatePool() throws Exception {
-    assumeTrue(Files.exists(Path.of("/dev/fuse")), "/dev/fuse is absent: zfs-fuse cannot run here");
-    if (!zfs("zpool", "list").ok()) {
-      daemon =
-          new ProcessBuilder("zfs-fuse", "--no-daemon", "--pidfile", dir.resolve("pid").toString())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("zfs-fuse.log").toFile())
-              .start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!zfs("zpool", "list").ok()) {
-        assertTrue(daemon.isAlive(), "zfs-fuse exited: " + Files.readString(dir.resolve("zfs-fuse.log")));
-        assertTrue(System.nanoTime() < deadline, "zfs-fuse did not come up in 20 s");
-        Thread.sleep(200);
-      }
-    }
-    pool = "sanctle2e" + ProcessHandle.current().pid();
-    Path disk = dir.resolve("disk.img");
-    try (var f = new java.io.RandomAccessFile(disk.toFile(), "rw")) {
-      f.setLength(128L << 20);
-    }
-    CommandResult r = zfs("zpool", "create", "-m", "none", pool, disk.toString());
-    assertTrue(r.ok(), "zpool create: " + r.err());
+    assumeTrue(ZfsFuse.available(), "/dev/fuse is absent: zfs-fuse cannot run here");
+    zfsFuse = ZfsFuse.start(dir);
+    pool = zfsFuse.createPool("sanctle2e", 128L << 20);
     assertTrue(zfs("zfs", "create", pool + "/vol1").ok());
   }
 
   @AfterAll
   static void destroyPoolAndStopDaemon() throws Exception {
-    try {
-      if (pool != null) zfs("zpool", "destroy", "-f", pool);
-    } finally {
-      if (daemon != null) {
-        daemon.destroy();
-        if (!daemon.waitFor(20, TimeUnit.SECONDS)) daemon.destroyForcibly().waitFor();
-      }
-    }
+    if (zfsFuse != null) zfsFuse.close();
   }
 
   private static CommandResult zfs(String... argv) throws IOException {

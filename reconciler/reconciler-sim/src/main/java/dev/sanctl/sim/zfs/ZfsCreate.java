@@ -79,7 +79,8 @@ final class ZfsCreate {
       if (!ZfsNative.applies(p, volume)) {
         return ZfsSim.result(1, "", prefix + "'" + p + "' does not apply to datasets of this type\n");
       }
-      String bad = ZfsNative.invalidValue(p, e.getValue());
+      String bad = ZfsNative.invalidValue(p, e.getValue(),
+            zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE);
       if (bad != null) return ZfsSim.result(1, "", prefix + bad + "\n");
       e.setValue(ZfsNative.canonical(p, e.getValue()));
     }

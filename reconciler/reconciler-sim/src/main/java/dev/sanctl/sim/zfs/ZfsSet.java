@@ -40,7 +40,8 @@ final class ZfsSet {
         if (!ZfsNative.applies(p, d.volume)) {
           return ZfsSim.result(1, "", prefix + "'" + p + "' does not apply to datasets of this type\n");
         }
-        String bad = ZfsNative.invalidValue(p, kv[1]);
+        String bad = ZfsNative.invalidValue(p, kv[1],
+            zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE);
         if (bad != null) return ZfsSim.result(1, "", prefix + bad + "\n");
       }
       String failed = apply((o instanceof Dataset d) ? d : null, o, kvs, prefix);

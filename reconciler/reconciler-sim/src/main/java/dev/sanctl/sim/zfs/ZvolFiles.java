@@ -1,7 +1,6 @@
 package dev.sanctl.sim.zfs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import jnr.posix.POSIX;
 import jnr.posix.POSIXFactory;
 
 /**
@@ -99,25 +99,66 @@ public final class ZvolFiles {
     }
   }
 
-  /** Copies {@code from} (absent: empty) leaving holes where it reads zeros. */
+  /**
+   * Copies {@code from} (absent: empty) keeping it sparse: only the data extents the host
+   * filesystem reports ({@code SEEK_DATA}/{@code SEEK_HOLE}) are read; where that is not
+   * available, every block is read and zero blocks are left as holes.
+   */
   private static void copySparse(Path from, Path to) throws IOException {
     Files.createDirectories(to.getParent());
     try (RandomAccessFile out = new RandomAccessFile(to.toFile(), "rw")) {
       if (!Files.exists(from)) return;
       long length = Files.size(from);
-      byte[] buf = new byte[1 << 20];
-      try (InputStream in = Files.newInputStream(from)) {
-        long pos = 0;
-        int n;
-        while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
-          if (!zeros(buf, n)) {
-            out.seek(pos);
-            out.write(buf, 0, n);
-          }
-          pos += n;
-        }
-      }
       out.setLength(length);
+      try (RandomAccessFile in = new RandomAccessFile(from.toFile(), "r")) {
+        List<long[]> extents = dataExtents(from, length);
+        for (long[] e : extents) copyRange(in, out, e[0], e[1]);
+      }
+    }
+  }
+
+  private static final int SEEK_DATA = 3;
+  private static final int SEEK_HOLE = 4;
+
+  /** The {@code [start, end)} ranges holding data, or the whole file when unknown. */
+  private static List<long[]> dataExtents(Path file, long length) {
+    List<long[]> out = new ArrayList<>();
+    try {
+      POSIX posix = POSIXFactory.getNativePOSIX();
+      int fd = posix.open(file.toString(), 0, 0);
+      if (fd < 0) return List.of(new long[] {0, length});
+      try {
+        long pos = 0;
+        while (pos < length) {
+          long data = posix.lseekLong(fd, pos, SEEK_DATA);
+          if (data < 0) break;
+          long hole = posix.lseekLong(fd, data, SEEK_HOLE);
+          if (hole < 0) hole = length;
+          out.add(new long[] {data, hole});
+          pos = hole;
+        }
+      } finally {
+        posix.close(fd);
+      }
+      return out;
+    } catch (RuntimeException | LinkageError e) {
+      return List.of(new long[] {0, length});
+    }
+  }
+
+  private static void copyRange(RandomAccessFile in, RandomAccessFile out, long start, long end)
+      throws IOException {
+    byte[] buf = new byte[1 << 20];
+    long pos = start;
+    while (pos < end) {
+      int n = (int) Math.min(buf.length, end - pos);
+      in.seek(pos);
+      in.readFully(buf, 0, n);
+      if (!zeros(buf, n)) {
+        out.seek(pos);
+        out.write(buf, 0, n);
+      }
+      pos += n;
     }
   }
 

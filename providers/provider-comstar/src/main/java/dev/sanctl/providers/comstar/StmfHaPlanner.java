@@ -1,0 +1,131 @@
+package dev.sanctl.providers.comstar;
+
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.provider.Action;
+import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.FieldChange;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.NodeState;
+import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.VolumeFacts;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * Plans one {@code stmfHa} pool on the node that imports it: the rendered {@code stmf-ha.conf}
+ * written atomically when it differs, {@code stmf-ha start <pool>} when the file changed or live
+ * COMSTAR differs from {@link StmfHaExpectation}, and LUs of {@code state: absent} zvols deleted
+ * with {@code stmfadm delete-lu} (stmf-ha never removes anything).
+ */
+final class StmfHaPlanner {
+  private final PlanContext context;
+  private final Pool pool;
+  private final List<Change> changes;
+  private final List<Finding> findings;
+
+  StmfHaPlanner(PlanContext context, Pool pool, List<Change> changes, List<Finding> findings) {
+    this.context = context;
+    this.pool = pool;
+    this.changes = changes;
+    this.findings = findings;
+  }
+
+  void plan() {
+    String node = importer();
+    if (node == null) return;
+    ComstarObservation seen = (ComstarObservation) context.nodes().get(node).observation();
+    for (String name : bashNames()) {
+      if (!StmfHaConf.validPrefix(name)) {
+        findings.add(new Finding(Finding.Kind.ERROR, node, "comstar.stmf-ha/" + pool.name(),
+            "'" + name + "' cannot name a stmf-ha object: it prefixes bash variables ("
+                + name + "_members...)",
+            "use letters, digits and '_' only, not starting with a digit", pool.stmfHa().source()));
+        return;
+      }
+    }
+    String rendered = StmfHaConf.render(pool);
+    String live = seen.stmfHaConfs().get(pool.name());
+    List<String> deps = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    if (!rendered.equals(live)) {
+      String path = StmfHaConf.path(pool.name());
+      String tmp = path + ".sanctl-tmp";
+      String address = Change.address(node, ComstarProvider.ID, "stmf-ha.conf", pool.name());
+      changes.add(new Change(address, node, ComstarProvider.ID, "stmf-ha.conf", pool.name(),
+          live == null ? Action.CREATE : Action.UPDATE, Impact.NONE,
+          live == null ? path + " does not exist" : path + " differs from the desired state",
+          List.of(FieldChange.of("lines", live == null ? null : lines(live), lines(rendered))),
+          List.of(Command.change("mkdir", "-p", "/" + pool.name()),
+              Command.change(rendered.getBytes(StandardCharsets.UTF_8), "tee", tmp),
+              Command.change("mv", "-f", tmp, path)),
+          List.of(), List.of()));
+      deps.add(address);
+      reasons.add("stmf-ha.conf changed");
+    }
+    List<String> zvols = zvols(node);
+    StmfHaExpectation expected = new StmfHaExpectation(pool, zvols);
+    reasons.addAll(expected.differences(seen));
+    if (!reasons.isEmpty()) {
+      changes.add(new Change(Change.address(node, ComstarProvider.ID, "stmf-ha", pool.name()),
+          node, ComstarProvider.ID, "stmf-ha", pool.name(), Action.UPDATE,
+          expected.touchesTargetGroups(seen) ? Impact.DISRUPTIVE : Impact.NONE,
+          String.join("; ", reasons), List.of(),
+          List.of(Command.change("stmf-ha", "start", pool.name())), List.of(), deps));
+    }
+    for (Pool.Zvol z : pool.volumes().values()) {
+      if (z.state() != ResourceState.ABSENT) continue;
+      String guid = StmfHaExpectation.guid(z.name()).toUpperCase(Locale.ROOT);
+      if (!seen.lus().containsKey(guid)) continue;
+      changes.add(new Change(Change.address(node, ComstarProvider.ID, "lu", z.name()), node,
+          ComstarProvider.ID, "lu", z.name(), Action.DELETE, Impact.DISRUPTIVE,
+          "zvol is state: absent; stmf-ha never removes LUs",
+          List.of(FieldChange.of("guid", guid, null)),
+          List.of(Command.change("stmfadm", "delete-lu", guid)), List.of(), List.of()));
+    }
+  }
+
+  private List<String> bashNames() {
+    Pool.StmfHa h = pool.stmfHa();
+    List<String> names = new ArrayList<>(h.targetPortalGroups().keySet());
+    names.addAll(h.targets().keySet());
+    names.addAll(h.hostGroups().keySet());
+    names.addAll(h.targetGroups().keySet());
+    names.addAll(h.views().keySet());
+    return names;
+  }
+
+  private static int lines(String s) {
+    return s.isEmpty() ? 0 : s.split("\n", -1).length - (s.endsWith("\n") ? 1 : 0);
+  }
+
+  private String importer() {
+    List<String> importers = new ArrayList<>();
+    for (String n : pool.nodes()) {
+      NodeState s = context.nodes().get(n);
+      if (s != null && s.known()
+          && ((ComstarObservation) s.observation()).importedPools().contains(pool.name())) {
+        importers.add(n);
+      }
+    }
+    return importers.size() == 1 ? importers.get(0) : null;
+  }
+
+  /** The pool's zvols once the zfs changes of this plan are applied (absent ones left out). */
+  private List<String> zvols(String node) {
+    TreeSet<String> out = new TreeSet<>();
+    VolumeFacts facts = context.volumes().get(node);
+    VolumeFacts.Group g = facts == null ? null : facts.groups().get(pool.name());
+    if (g != null) for (String rel : g.volumes().keySet()) out.add(pool.name() + "/" + rel);
+    for (Pool.Zvol z : pool.volumes().values()) {
+      if (z.state() == ResourceState.ABSENT) out.remove(z.name());
+      else out.add(z.name());
+    }
+    return new ArrayList<>(out);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.sanctl.providers.zfs;
+
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.provider.Action;
+import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.FieldChange;
+import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.NodeState;
+import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.PlanResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Plans one pool at a time on the node where it is imported: filesystems created with their
+ * properties, volumes created ({@code zfs create [-s] -V <bytes> [-b <bs>] -o k=v... }), grown
+ * (never shrunk: a plan error), properties set one {@code zfs set} per property (the legacy
+ * dialect sets one at a time), the schedule property inherited away when a volume loses its
+ * schedule, {@code state: absent} volumes destroyed. Thick volumes that do not fit in the pool's
+ * free space (less what earlier changes of the plan take) are plan errors. A pool imported nowhere
+ * is unknown (warning, skipped); imported on two nodes it is refused.
+ */
+final class ZfsPlanner {
+  private final PlanContext context;
+  private final DesiredState desired;
+  private final List<Change> changes = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  ZfsPlanner(PlanContext context) {
+    this.context = context;
+    this.desired = context.desired();
+  }
+
+  PlanResult plan() {
+    for (Pool pool : desired.pools().values()) planPool(pool);
+    return new PlanResult(changes, findings);
+  }
+
+  private void planPool(Pool pool) {
+    List<String> importers = new ArrayList<>();
+    boolean unknownNode = false;
+    for (String node : pool.nodes()) {
+      NodeState s = context.nodes().get(node);
+      if (s == null || !s.known()) {
+        unknownNode = true;
+        continue;
+      }
+      if (((ZfsObservation) s.observation()).importedPools().contains(pool.name())) {
+        importers.add(node);
+      }
+    }
+    String address = "zfs.pool/" + pool.name();
+    if (importers.size() > 1) {
+      findings.add(new Finding(Finding.Kind.ERROR, importers.get(0), address,
+          "pool " + pool.name() + " is imported on " + String.join(" and ", importers)
+              + " at once; every change to it is refused",
+          "export it from all but one node (zpool export " + pool.name() + ")", pool.source()));
+      return;
+    }
+    if (importers.isEmpty()) {
+      findings.add(new Finding(Finding.Kind.WARNING, pool.nodes().isEmpty() ? null : pool.nodes().get(0),
+          address,
+          "pool " + pool.name() + " is not imported on any "
+              + (unknownNode ? "reachable " : "") + "node of " + pool.nodes()
+              + "; its datasets are unknown and not planned",
+          "import it on one of its nodes (zpool import " + pool.name() + ")", pool.source()));
+      return;
+    }
+    String node = importers.get(0);
+    if (!node.equals(pool.nodes().get(0))) {
+      findings.add(new Finding(Finding.Kind.WARNING, node, address,
+          "pool " + pool.name() + " is imported on " + node + ", not on its preferred node "
+              + pool.nodes().get(0),
+          "this is the HA manager's business; sanctl never moves a pool", pool.source()));
+    }
+    ZfsObservation seen = (ZfsObservation) context.nodes().get(node).observation();
+    long[] free = {seen.poolFree().getOrDefault(pool.name(), 0L)};
+    Map<String, String> created = new LinkedHashMap<>();
+    Map<String, Object> declared = new TreeMap<>();
+    pool.datasets().values().forEach(d -> declared.put(d.name(), d));
+    pool.volumes().values().forEach(z -> declared.put(z.name(), z));
+    for (Object o : declared.values()) {
+      if (o instanceof Pool.Dataset d) planFilesystem(node, d, seen, created);
+      else planVolume(node, pool, (Pool.Zvol) o, seen, created, free);
+    }
+  }
+
+  private List<String> parentCreates(String name, Map<String, String> created) {
+    List<String> deps = new ArrayList<>();
+    for (var e : created.entrySet()) {
+      if (name.startsWith(e.getKey() + "/")) deps.add(e.getValue());
+    }
+    return deps;
+  }
+
+  private void planFilesystem(
+      String node, Pool.Dataset d, ZfsObservation seen, Map<String, String> created) {
+    String address = Change.address(node, ZfsProvider.ID, "filesystem", d.name());
+    ZfsDataset live = seen.datasets().get(d.name());
+    if (live == null) {
+      List<String> argv = new ArrayList<>(List.of("zfs", "create", "-p"));
+      List<FieldChange> fields = new ArrayList<>();
+      d.properties().forEach((k, v) -> {
+        argv.add("-o");
+        argv.add(k + "=" + v);
+        fields.add(FieldChange.of("properties." + k, null, v));
+      });
+      argv.add(d.name());
+      changes.add(new Change(address, node, ZfsProvider.ID, "filesystem", d.name(), Action.CREATE,
+          Impact.NONE, "filesystem does not exist", fields,
+          List.of(Command.change(argv.toArray(String[]::new))), List.of(),
+          parentCreates(d.name(), created)));
+      created.put(d.name(), address);
+      return;
+    }
+    if (live.volume()) {
+      findings.add(new Finding(Finding.Kind.ERROR, node, address,
+          d.name() + " is declared as a filesystem but is a volume on " + node,
+          "declare it under volumes, or use another name", d.source()));
+      return;
+    }
+    updateProperties(node, address, "filesystem", live, d.properties(), List.of(), List.of());
+  }
+
+  private void planVolume(String node, Pool pool, Pool.Zvol z, ZfsObservation seen,
+      Map<String, String> created, long[] free) {
+    String address = Change.address(node, ZfsProvider.ID, "volume", z.name());
+    ZfsDataset live = seen.datasets().get(z.name());
+    String schedule = ZfsProvider.scheduleProperty(desired);
+    if (z.state() == ResourceState.ABSENT) {
+      if (live == null) return;
+      changes.add(new Change(address, node, ZfsProvider.ID, "volume", z.name(), Action.DELETE,
+          Impact.DESTRUCTIVE, "state: absent",
+          List.of(FieldChange.of("size", live.bytes("volsize"), null)),
+          List.of(Command.change("zfs", "destroy", z.name())), List.of(), List.of()));
+      return;
+    }
+    Map<String, String> props = new LinkedHashMap<>(z.properties());
+    if (z.snapshotSchedule() != null) props.put(schedule, z.snapshotSchedule());
+    if (live == null) {
+      if (!z.sparse() && z.sizeBytes() > free[0]) {
+        findings.add(capacity(node, pool, z, z.sizeBytes(), free[0]));
+        return;
+      }
+      if (!z.sparse()) free[0] -= z.sizeBytes();
+      List<String> argv = new ArrayList<>(List.of("zfs", "create"));
+      if (z.sparse()) argv.add("-s");
+      argv.addAll(List.of("-V", Long.toString(z.sizeBytes())));
+      List<FieldChange> fields = new ArrayList<>();
+      fields.add(FieldChange.of("size", null, z.sizeBytes()));
+      if (z.sparse()) fields.add(FieldChange.of("sparse", null, true));
+      if (z.blockSize() != null) {
+        argv.addAll(List.of("-b", Long.toString(z.blockSize())));
+        fields.add(FieldChange.of("blockSize", null, z.blockSize()));
+      }
+      props.forEach((k, v) -> {
+        argv.add("-o");
+        argv.add(k + "=" + v);
+        fields.add(FieldChange.of("properties." + k, null, v));
+      });
+      argv.add(z.name());
+      String parent = z.name().substring(0, z.name().lastIndexOf('/'));
+      List<Command> commands = new ArrayList<>();
+      if (!seen.datasets().containsKey(parent) && !created.containsKey(parent)) {
+        commands.add(Command.change("zfs", "create", "-p", parent));
+      }
+      commands.add(Command.change(argv.toArray(String[]::new)));
+      changes.add(new Change(address, node, ZfsProvider.ID, "volume", z.name(), Action.CREATE,
+          Impact.NONE, "volume does not exist", fields, commands, List.of(),
+          parentCreates(z.name(), created)));
+      return;
+    }
+    if (!live.volume()) {
+      findings.add(new Finding(Finding.Kind.ERROR, node, address,
+          z.name() + " is declared as a volume but is a filesystem on " + node,
+          "declare it under datasets, or use another name", z.source()));
+      return;
+    }
+    List<FieldChange> fields = new ArrayList<>();
+    List<Command> commands = new ArrayList<>();
+    long have = live.bytes("volsize");
+    long bs = live.bytes("volblocksize");
+    long want = bs > 0 ? (z.sizeBytes() + bs - 1) / bs * bs : z.sizeBytes();
+    if (z.blockSize() != null && bs > 0 && bs != z.blockSize()) {
+      findings.add(new Finding(Finding.Kind.WARNING, node, address,
+          z.name() + " has volblocksize " + bs + ", not the declared " + z.blockSize()
+              + "; the block size is fixed when a volume is created",
+          "create a new volume with the block size and copy the data", z.source()));
+    }
+    if (have > want) {
+      findings.add(new Finding(Finding.Kind.ERROR, node, address,
+          "volume " + z.name() + " would shrink from " + have + " to " + want
+              + " bytes; volumes never shrink (data past the new end would be lost)",
+          "set size to at least " + have + " bytes, or create a new smaller volume and copy the data",
+          z.source()));
+    } else if (have < want) {
+      boolean thick = live.bytes("refreservation") > 0;
+      if (thick && want - have > free[0]) {
+        findings.add(capacity(node, pool, z, want - have, free[0]));
+        return;
+      }
+      if (thick) free[0] -= want - have;
+      fields.add(FieldChange.of("size", have, want));
+      commands.add(Command.change("zfs", "set", "volsize=" + want, z.name()));
+    }
+    List<Command> inherit = new ArrayList<>();
+    List<FieldChange> inheritFields = new ArrayList<>();
+    ZfsDataset.Property liveSchedule = live.properties().get(schedule);
+    if (z.snapshotSchedule() == null && liveSchedule != null && liveSchedule.local()) {
+      inherit.add(Command.change("zfs", "inherit", schedule, z.name()));
+      inheritFields.add(FieldChange.of("properties." + schedule, liveSchedule.value(), null));
+    }
+    fields.addAll(inheritFields);
+    commands.addAll(inherit);
+    updateProperties(node, address, "volume", live, props, fields, commands);
+  }
+
+  private void updateProperties(String node, String address, String kind, ZfsDataset live,
+      Map<String, String> props, List<FieldChange> fields, List<Command> commands) {
+    List<FieldChange> f = new ArrayList<>(fields);
+    List<Command> c = new ArrayList<>(commands);
+    props.forEach((k, v) -> {
+      ZfsDataset.Property p = live.properties().get(k);
+      String have = p == null ? "-" : p.value();
+      if (!ZfsValues.normalize(k, v).equals(ZfsValues.normalize(k, have))) {
+        f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
+        c.add(Command.change("zfs", "set", k + "=" + v, live.name()));
+      }
+    });
+    if (c.isEmpty()) return;
+    changes.add(new Change(address, node, ZfsProvider.ID, kind, live.name(), Action.UPDATE,
+        Impact.NONE, describe(f), f, c, List.of(), List.of()));
+  }
+
+  private static String describe(List<FieldChange> fields) {
+    List<String> parts = new ArrayList<>();
+    for (FieldChange f : fields) {
+      parts.add(f.path() + " " + (f.before() == null ? "(unset)" : f.before()) + " -> "
+          + (f.after() == null ? "(inherited)" : f.after()));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static Finding capacity(String node, Pool pool, Pool.Zvol z, long needed, long free) {
+    return new Finding(Finding.Kind.ERROR, node,
+        Change.address(node, ZfsProvider.ID, "volume", z.name()),
+        "volume " + z.name() + " needs " + needed + " bytes but pool " + pool.name() + " has "
+            + free + " bytes free",
+        "free space in the pool, make the volume sparse, or choose a smaller size", z.source());
+  }
+}
