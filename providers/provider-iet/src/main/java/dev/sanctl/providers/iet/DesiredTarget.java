@@ -1,7 +1,6 @@
 package dev.sanctl.providers.iet;
 
 import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.InitiatorGroup;
 import dev.sanctl.spi.model.PortalGroup;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.VolumeGroup;
@@ -52,12 +51,7 @@ record DesiredTarget(
       String serial = l.serial() != null ? l.serial() : (l.lun() == 0 ? t.serial() : null);
       luns.add(new LunSpec(l.lun(), l.volume(), path, type, serial));
     }
-    Set<String> initiators = new LinkedHashSet<>();
-    for (String i : t.initiators()) {
-      InitiatorGroup ig = d.initiatorGroups().get(i);
-      if (ig != null) initiators.addAll(ig.initiators());
-      else initiators.add(i);
-    }
+    List<String> initiators = d.initiatorsOf(t);
     Set<String> portals = new LinkedHashSet<>();
     PortalGroup pg = d.portalGroups().get(t.portalGroup());
     if (pg != null && group != null) {

@@ -1,7 +1,6 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.InitiatorGroup;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.provider.Finding;
@@ -9,24 +8,11 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlannedVolumes;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Works out which targets a node serves (those whose volume group it holds) and how. */
 final class DesiredTargets {
   private DesiredTargets() {}
-
-  /** Initiator IQNs of a target: group names expanded, literal IQNs kept, order preserved. */
-  static List<String> initiators(DesiredState desired, Target t) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String ref : t.initiators()) {
-      InitiatorGroup g = desired.initiatorGroups().get(ref);
-      if (g != null) out.addAll(g.initiators());
-      else out.add(ref);
-    }
-    return List.copyOf(out);
-  }
 
   /**
    * The targets {@code node} serves, resolved against its volume facts. Targets whose volume is
@@ -80,7 +66,7 @@ final class DesiredTargets {
       }
       out.add(
           new DesiredTgtTarget(
-              iqn, t.state(), luns, initiators(desired, t), incoming, outgoing));
+              iqn, t.state(), luns, desired.initiatorsOf(t), incoming, outgoing));
     }
     return out;
   }

@@ -35,6 +35,20 @@ public record DesiredState(
         targetDefaults, targets, pools, snapshotSchedules, backups, cron, rev);
   }
 
+  /**
+   * The initiator IQNs a target admits: its initiator group names expanded, literal IQNs kept,
+   * first occurrence wins, in order.
+   */
+  public List<String> initiatorsOf(Target t) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String ref : t.initiators()) {
+      InitiatorGroup g = initiatorGroups.get(ref);
+      if (g != null) out.addAll(g.initiators());
+      else out.add(ref);
+    }
+    return List.copyOf(out);
+  }
+
   /** The target's IQN: explicit, or derived as the desired-state spec says. */
   public String iqnOf(Target t) {
     if (t.iqn() != null) return t.iqn();
