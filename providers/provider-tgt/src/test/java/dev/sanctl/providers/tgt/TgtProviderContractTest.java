@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.config.ConfigLoader;
-import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
@@ -15,13 +13,11 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.ProviderContract;
 import dev.sanctl.testkit.ProviderContractTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,18 +54,6 @@ class TgtProviderContractTest extends ProviderContractTest {
 
   static final String IQN_A = "iqn.2026-01.dev.sanctl:lab.pg-lab.vg-files.lun-a";
 
-  static DesiredState load(String yaml) {
-    try {
-      Path dir = Files.createTempDirectory("sanctl-tgt-test");
-      Files.writeString(dir.resolve("config.yaml"), yaml);
-      LoadResult r = ConfigLoader.loadDirectory(dir);
-      assertTrue(r.ok(), () -> r.diagnostics().toString());
-      return r.state();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   protected Provider provider() {
     return new TgtProvider();
@@ -102,7 +86,7 @@ class TgtProviderContractTest extends ProviderContractTest {
 
   @Override
   protected List<ContractScenario> scenarios() {
-    DesiredState desired = load(CONFIG);
+    DesiredState desired = Configs.load(CONFIG);
     return List.of(
         ContractScenario.simulated("fresh tgtd: targets, LUNs, serials, ACLs, CHAP, portal, config",
             desired, 1L << 30, sim -> {}),
@@ -119,7 +103,7 @@ class TgtProviderContractTest extends ProviderContractTest {
 
   @Test
   void freshPlanCreatesTargetsWithLowestFreeTidsAndHidesSecrets() {
-    DesiredState desired = load(CONFIG);
+    DesiredState desired = Configs.load(CONFIG);
     Plan plan = plan(ContractScenario.simulated("fresh", desired, 1L << 30, sim -> {}));
     Change a = plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
     assertEquals(Impact.NONE, a.impact());
@@ -136,7 +120,7 @@ class TgtProviderContractTest extends ProviderContractTest {
 
   @Test
   void driftedSerialIsABreakingChangeAndAllIsRemoved() {
-    Plan plan = plan(drifted(load(CONFIG)));
+    Plan plan = plan(drifted(Configs.load(CONFIG)));
     Change a = plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
     assertEquals(Impact.BREAKING, a.impact());
     assertTrue(a.fields().stream().anyMatch(f -> f.path().equals("lun[1].serial")
