@@ -31,9 +31,7 @@ final class SourceVolume {
 
   /** The device path of an LV ({@code /dev/<vg>/<lv>}) or file ({@code <path>/<lv>.img}). */
   static String device(VolumeGroup vg, String lv) {
-    return vg.type() == VolumeGroup.Type.FILES
-        ? vg.path() + "/" + lv + ".img"
-        : "/dev/" + vg.name() + "/" + lv;
+    return vg.devicePath(lv);
   }
 
   /** Snapshot size: 20 % of the origin below 100 GiB, 15 % at or above, in whole MiB (≥ 4). */

@@ -47,7 +47,7 @@ public final class FilesProvider implements Provider, Importer {
   }
 
   static String imagePath(String dir, String volume) {
-    return (dir.endsWith("/") ? dir : dir + "/") + volume + ".img";
+    return VolumeGroup.imagePath(dir, volume);
   }
 
   /** The files groups {@code node} is listed for, in desired-state order. */

@@ -44,8 +44,8 @@ record DesiredTarget(
       VolumeGroup g = d.volumeGroups().get(l.volume().vg());
       boolean files = g != null && g.type() == VolumeGroup.Type.FILES;
       String path =
-          files
-              ? (g.path().endsWith("/") ? g.path() : g.path() + "/") + l.volume().lv() + ".img"
+          g != null
+              ? g.devicePath(l.volume().lv())
               : "/dev/" + l.volume().vg() + "/" + l.volume().lv();
       String type = files ? "fileio" : d.targetDefaults().io();
       String serial = l.serial() != null ? l.serial() : (l.lun() == 0 ? t.serial() : null);

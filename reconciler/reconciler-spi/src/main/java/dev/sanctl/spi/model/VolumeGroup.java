@@ -19,6 +19,21 @@ public record VolumeGroup(
     Map<String, Volume> volumes,
     SourceRef source) {
 
+  /**
+   * Where volume {@code volume} of this group lives on a node that holds it: {@code /dev/<vg>/<lv>}
+   * for LVM, the sparse file {@code <path>/<volume>.img} for {@code type: files}.
+   */
+  public String devicePath(String volume) {
+    return type == Type.FILES
+        ? imagePath(path, volume)
+        : "/dev/" + name + "/" + volume;
+  }
+
+  /** The sparse file of {@code volume} in the directory {@code dir} of a files group. */
+  public static String imagePath(String dir, String volume) {
+    return (dir.endsWith("/") ? dir : dir + "/") + volume + ".img";
+  }
+
   /** Backing of a volume group. */
   public enum Type {
     LVM,

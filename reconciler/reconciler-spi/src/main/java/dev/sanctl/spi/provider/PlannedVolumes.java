@@ -40,12 +40,7 @@ public final class PlannedVolumes {
     if (declared == null || declared.state() == ResourceState.ABSENT) {
       return Optional.ofNullable(seen);
     }
-    String path =
-        seen != null
-            ? seen.devicePath()
-            : declaredGroup.type() == VolumeGroup.Type.FILES
-                ? declaredGroup.path() + "/" + ref.lv() + ".img"
-                : "/dev/" + ref.vg() + "/" + ref.lv();
+    String path = seen != null ? seen.devicePath() : declaredGroup.devicePath(ref.lv());
     long size = Math.max(declared.sizeBytes(), seen == null ? 0 : seen.sizeBytes());
     return Optional.of(
         new VolumeFacts.Volume(ref.lv(), size, path, seen != null && seen.open()));
