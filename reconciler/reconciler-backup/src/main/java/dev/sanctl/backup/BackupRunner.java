@@ -36,6 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * keep the checksum file per snapshot; take the timestamped archive snapshot; remove the LVM
  * snapshot. A failure leaves the map state DIRTY so that the next run reads everything.
  *
+ * <p>When the volume's ddmap entry is absent (its target is not running), nothing is suspended or
+ * zapped: a CLEAN state means the stored dumps hold every write since the last backup, so only
+ * their segments are read; after the backup the state is CLEAN again (ACTIVE with a live map).
+ *
  * <p>Data moves through the {@link Host}s with {@code dd} (the local transport). Jobs run
  * concurrently up to a limit, one job per source volume at a time.
  */
@@ -177,19 +181,26 @@ public final class BackupRunner {
     Optional<String> entry = SourceVolume.ddmapEntry(desired, ref);
     String proc = entry.map(e -> "/proc/net/iet/ddmap/" + e).orElse(null);
     byte[] mapBytes = null;
-    if (proc != null && vg.type() == VolumeGroup.Type.LVM) {
+    boolean live = false;
+    if (proc != null) {
       p.store = new MapStateStore(srcFiles, MapStateStore.directory(vg, ref.lv()));
       p.stateBefore = p.store.state();
       p.mapState = p.stateBefore.name();
-      srcFiles.writeProc(proc, "mapsuspend");
-      p.suspendedEntry = proc;
-      mapBytes = srcFiles.read(proc).orElse(null);
+      live = srcFiles.writeProcIfPresent(proc, "mapsuspend");
+      if (live) {
+        p.suspendedEntry = proc;
+        mapBytes = srcFiles.read(proc).orElse(null);
+      }
     }
     long originBytes = srcDev.size(SourceVolume.device(vg, ref.lv()));
     String snapDev = SourceVolume.snapshot(src, vg, ref, originBytes);
     p.snapshotTaken = true;
-    if (p.suspendedEntry != null) {
-      p.store.set(p.stateBefore, MapState.DIRTY, "backup started, map zapped", clock.instant());
+    if (p.store != null) {
+      p.store.set(p.stateBefore, MapState.DIRTY,
+          live ? "backup started, map zapped" : "backup started, target not running",
+          clock.instant());
+    }
+    if (live) {
       srcFiles.writeProc(proc, "mapzap");
       srcFiles.writeProc(proc, "mapresume");
       p.suspendedEntry = null;
@@ -199,11 +210,14 @@ public final class BackupRunner {
 
     BitSet selected = null;
     List<String> dumps = List.of();
-    if (p.store != null && mapBytes != null && !p.stateBefore.requiresFullRead()) {
-      DdMap map = DdMap.parse(mapBytes, proc);
+    if (p.store != null && !p.stateBefore.requiresFullRead()) {
       dumps = p.store.dumps();
-      for (String d : dumps) map = orInto(map, p.store.readDump(d));
-      selected = select(map, size);
+      DdMap map = mapBytes != null ? DdMap.parse(mapBytes, proc) : null;
+      if (map == null && !live && p.stateBefore == MapState.CLEAN) map = mapOf(new BitSet(), size);
+      if (map != null) {
+        for (String d : dumps) map = orInto(map, p.store.readDump(d));
+        selected = select(map, size);
+      }
     }
 
     Pool pool = desired.pools().get(job.pool());
@@ -233,6 +247,9 @@ public final class BackupRunner {
       }
     }
     if (stored == null) selected = null;
+    if (selected != null && grown) {
+      selected.set((int) (volsize.get() / Segments.SEGMENT_SIZE), (int) Segments.count(size));
+    }
     long segmentsRead;
     long segmentsChanged;
     long bytesWritten;
@@ -285,9 +302,10 @@ public final class BackupRunner {
 
     if (p.store != null) {
       for (String d : dumps) p.store.removeDump(d);
-      p.store.set(MapState.DIRTY, MapState.ACTIVE, "backup completed " + volume + "@" + snapName,
+      MapState after = live ? MapState.ACTIVE : MapState.CLEAN;
+      p.store.set(MapState.DIRTY, after, "backup completed " + volume + "@" + snapName,
           clock.instant());
-      p.finalState = MapState.ACTIVE.name();
+      p.finalState = after.name();
     }
     long bytesRead = Math.min(size, segmentsRead * (long) Segments.SEGMENT_SIZE);
     return new JobResult(ref.toString(), ref.toString(), volume, snapName, p.mapState,

@@ -55,6 +55,18 @@ final class HostFiles {
     check("echo " + word + " > " + path, host.run(Command.change(b, "tee", path)));
   }
 
+  /**
+   * Writes a command to a proc file that may be absent (a ddmap entry exists only while the target
+   * serves the volume); false when it does not exist.
+   */
+  boolean writeProcIfPresent(String path, String word) throws IOException {
+    byte[] b = word.getBytes(StandardCharsets.US_ASCII);
+    CommandResult r = host.run(Command.change(b, "tee", path));
+    if (r.ok()) return true;
+    if (r.err().contains("No such file or directory")) return false;
+    throw failure("echo " + word + " > " + path, r);
+  }
+
   /** Names (not paths) of the regular files in {@code dir}; empty when it does not exist. */
   List<String> list(String dir) throws IOException {
     CommandResult r =

@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
- * {@code sanctl backup restore}: copies an archive volume or snapshot to a new LV, never over an
- * existing one.
+ * {@code sanctl backup restore}: copies an archive volume or snapshot to a new LV (or a new sparse
+ * file of a {@code files} volume group), never over an existing one.
  */
 public final class Restorer {
   private static final Pattern DATASET =
@@ -56,9 +56,8 @@ public final class Restorer {
     Pool pool = desired.pools().get(poolName);
     if (pool == null) throw new IllegalArgumentException("pool " + poolName + " is not configured");
     VolumeGroup vg = desired.volumeGroups().get(ref.vg());
-    if (vg == null || vg.type() != VolumeGroup.Type.LVM) {
-      throw new IllegalArgumentException("volume group " + ref.vg() + " is not a configured LVM "
-          + "volume group");
+    if (vg == null) {
+      throw new IllegalArgumentException("volume group " + ref.vg() + " is not configured");
     }
     String archiveNode = pool.nodes().get(0);
     ArchiveSide archive = new ArchiveSide(hosts.host(archiveNode),
@@ -67,6 +66,16 @@ public final class Restorer {
     String srcDevice = archive.device(from);
     long size = archive.size(from);
 
+    String node = vg.type() == VolumeGroup.Type.FILES ? createFile(vg, ref, size)
+        : createLv(vg, ref, size);
+    HostDevices dst = new HostDevices(hosts.host(node));
+    RangeCopy.copy(src, srcDevice, dst, SourceVolume.device(vg, ref.lv()), size, null, null);
+    return new Result(from, to, node, size, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** A new LV of {@code size} on the node where the group is active; returns that node. */
+  private String createLv(VolumeGroup vg, VolumeRef ref, long size) throws IOException {
+    String to = ref.toString();
     String node = null;
     for (String n : vg.nodes()) {
       Host h = hosts.host(n);
@@ -80,12 +89,27 @@ public final class Restorer {
     }
     if (node == null) throw new IOException("volume group " + ref.vg() + " is not active on any of "
         + vg.nodes());
-    Host target = hosts.host(node);
     long mib = (size + (1 << 20) - 1) >> 20;
-    HostFiles.check("lvcreate " + to, target.run(Command.change("lvcreate", "-L", mib + "m",
-        "-n", ref.lv(), ref.vg())));
-    HostDevices dst = new HostDevices(target);
-    RangeCopy.copy(src, srcDevice, dst, SourceVolume.device(vg, ref.lv()), size, null, null);
-    return new Result(from, to, node, size, (System.nanoTime() - started) / 1e9);
+    HostFiles.check("lvcreate " + to, hosts.host(node).run(Command.change("lvcreate", "-L",
+        mib + "m", "-n", ref.lv(), ref.vg())));
+    return node;
+  }
+
+  /** A new sparse file of {@code size} in a files group (on its first node); returns the node. */
+  private String createFile(VolumeGroup vg, VolumeRef ref, long size) throws IOException {
+    String node = vg.nodes().get(0);
+    Host h = hosts.host(node);
+    String file = SourceVolume.device(vg, ref.lv());
+    CommandResult exists = h.run(Command.read("stat", "-c", "%s", file));
+    if (exists.ok()) {
+      throw new RefusedException("refusing to restore over the existing volume " + ref + " ("
+          + file + ")");
+    }
+    if (!exists.err().contains("No such file or directory")) {
+      throw HostFiles.failure("stat " + file, exists);
+    }
+    HostFiles.check("truncate " + file, h.run(Command.change("truncate", "-s", Long.toString(size),
+        file)));
+    return node;
   }
 }
