@@ -60,10 +60,15 @@ final class BackupCluster {
         "Path=/dev/vg0/lv_data,Type=blockio");
   }
 
-  /** The target goes away and comes back: the kernel map starts empty. */
-  void restartTarget() throws IOException {
+  /** The target goes away (its ddmap proc entry with it). */
+  void stopTarget() throws IOException {
     ok("san1", "ietadm", "--op", "delete", "--tid=1", "--lun=0");
     ok("san1", "ietadm", "--op", "delete", "--tid=1");
+  }
+
+  /** The target goes away and comes back: the kernel map starts empty. */
+  void restartTarget() throws IOException {
+    stopTarget();
     startTarget();
   }
 

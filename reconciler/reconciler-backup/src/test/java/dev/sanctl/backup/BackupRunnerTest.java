@@ -103,6 +103,37 @@ class BackupRunnerTest {
   }
 
   @Test
+  void aBackupWhileTheTargetIsStoppedReadsOnlyTheCleanDumps() throws Exception {
+    run(data);
+    c.sim.write("san1", c.iqn, 0, 1);
+    c.sim.write("san1", c.iqn, 3 * BackupCluster.MIB, 1);
+    MapService service = new MapService(c.desired, c.clock);
+    service.shutdown(c.sim.host("san1"), "vg0");
+    c.stopTarget();
+    JobResult r = run(data);
+    assertEquals("CLEAN", r.mapState());
+    assertEquals(2, r.segmentsRead(), "the dumped map, no live one to suspend");
+    assertEquals(2, r.segmentsChanged());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+    assertEquals(MapState.CLEAN, state(), "nothing can have been written since");
+    c.startTarget();
+    service.startup(c.sim.host("san1"), "vg0");
+    assertEquals(MapState.ACTIVE, state());
+    assertEquals(0, run(data).segmentsRead(), "the dumps were consumed");
+  }
+
+  @Test
+  void aTargetGoneWithoutADumpMakesTheBackupReadEverything() throws Exception {
+    run(data);
+    c.sim.write("san1", c.iqn, 0, 1);
+    c.stopTarget();
+    JobResult r = run(data);
+    assertEquals("ACTIVE", r.mapState());
+    assertEquals(512, r.segmentsRead(), "the live map is lost with the target");
+    assertEquals(1, r.segmentsChanged());
+  }
+
+  @Test
   void aGrownSourceGrowsTheArchiveWithoutRewritingUnchangedData() throws Exception {
     run(data);
     c.ok("san1", "lvextend", "-L", "12M", "vg0/lv_data");
@@ -186,5 +217,19 @@ class BackupRunnerTest {
     assertThrows(Restorer.RefusedException.class,
         () -> restorer.restore("archive/lv_data_bk", "vg0/lv_data"));
     assertEquals(new VolumeRef("vg0", "lv_data"), data.source());
+  }
+
+  @Test
+  void restoreToAFilesVolumeGroupMakesANewFileAndRefusesAnExistingOne() throws Exception {
+    JobResult r = run(data);
+    c.ok("san1", "mkdir", "-p", "/srv/files0");
+    Restorer restorer = new Restorer(c.desired, c.hosts());
+    Restorer.Result restored = restorer.restore("archive/lv_data_bk@" + r.snapshot(),
+        "files0/lv_back");
+    assertEquals("san1", restored.node());
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("san1",
+        "/srv/files0/lv_back.img"));
+    assertThrows(Restorer.RefusedException.class,
+        () -> restorer.restore("archive/lv_data_bk", "files0/lv_back"));
   }
 }
