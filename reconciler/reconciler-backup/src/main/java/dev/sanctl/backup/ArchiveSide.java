@@ -66,19 +66,41 @@ final class ArchiveSide {
         host.run(Command.change("zfs", "set", "volsize=" + size, volume)));
   }
 
-  /** The mount point of {@code <pool>/ddless}, created (and the directory made) when missing. */
+  /**
+   * The mount point of {@code <pool>/ddless}, created when missing (with mount point {@code
+   * /<pool>/ddless} when it would inherit none). The checksum files must live on that filesystem:
+   * one that is not mounted is an error, never a directory of the same name on the root file system.
+   */
   String checksumDir(String pool) throws IOException {
     String fs = pool + "/ddless";
-    CommandResult r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
+    CommandResult r = mountState(fs);
     if (!r.ok() && r.err().contains("dataset does not exist")) {
       HostFiles.check("zfs create " + fs, host.run(Command.change("zfs", "create", fs)));
-      r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
+      r = mountState(fs);
+      if (r.ok() && unmountable(r.out().strip().split("\n")[0].strip())) {
+        HostFiles.check("zfs set mountpoint " + fs,
+            host.run(Command.change("zfs", "set", "mountpoint=/" + fs, fs)));
+        r = mountState(fs);
+      }
     }
     HostFiles.check("zfs get mountpoint " + fs, r);
-    String mount = r.out().strip();
-    if (mount.equals("-") || mount.equals("none") || mount.equals("legacy")) mount = "/" + fs;
+    String[] values = r.out().strip().split("\n");
+    String mount = values[0].strip();
+    if (unmountable(mount) || values.length < 2 || !values[1].strip().equals("yes")) {
+      throw new IOException(fs + " is not mounted (mountpoint " + mount + "), and the checksum"
+          + " files must live on it: give it a mount point (zfs set mountpoint=/" + fs + " " + fs
+          + ") or mount it (zfs mount " + fs + ")");
+    }
     new HostFiles(host).mkdirs(mount);
     return mount;
+  }
+
+  private CommandResult mountState(String fs) throws IOException {
+    return host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint,mounted", fs));
+  }
+
+  private static boolean unmountable(String mountpoint) {
+    return mountpoint.equals("-") || mountpoint.equals("none") || mountpoint.equals("legacy");
   }
 
   /** Snapshot names (after {@code @}) of a volume, oldest first. */

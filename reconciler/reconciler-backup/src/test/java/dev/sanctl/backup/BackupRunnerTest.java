@@ -232,4 +232,17 @@ class BackupRunnerTest {
     assertThrows(Restorer.RefusedException.class,
         () -> restorer.restore("archive/lv_data_bk", "files0/lv_back"));
   }
+
+  @Test
+  void checksumFilesLiveOnTheMountedDdlessFilesystemNeverOnTheRootFileSystem() throws Exception {
+    c.ok("arch1", "zfs", "set", "mountpoint=none", "archive");
+    run(data);
+    assertEquals("/archive/ddless", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
+        "mountpoint", "archive/ddless").out().strip(), "created with its own mount point");
+    c.ok("arch1", "zfs", "set", "mountpoint=none", "archive/ddless");
+    c.clock.advance(Duration.ofHours(12));
+    JobResult r = runner.run(data);
+    assertTrue(r.error().contains("archive/ddless is not mounted (mountpoint none)"), r.line());
+    assertEquals("DIRTY", r.finalState());
+  }
 }
