@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code san1} and the archive host {@code arch1} are two OpenSSH {@code sshd} on their own
  * loopback ports, reached through the product's {@code SshHost} with strict host keys, and the
  * data moves with the streaming transport ({@code sanctl ddless send} on san1, {@code receive} on
- * arch1, relayed by sanctl).
+ * arch1, relayed by sanctl), once with the local transport (ranged {@code dd} through both
+ * connections).
  *
  * <p>Real: sshd and the SSH transport, every command sanctl sends (coreutils, {@code dd}, {@code
  * tee}, {@code find}, {@code stat}, {@code truncate}, {@code cp}), the ddless sender and receiver
@@ -236,6 +237,8 @@ class BackupOverSshIT {
       assertEquals(checksumsOf(original), sums(volume + "@" + snap1));
       assertEquals(checksumsOf(original), sums(volume));
       assertEquals("DDMAP_CLEAN", state());
+      assertTrue(Files.readString(dumps.resolve("log")).contains(
+          "DDMAP_DIRTY DDMAP_CLEAN backup completed " + volume + "@" + snap1), "map state log");
 
       // 2. writes through the (stopped-since) target and its clean shutdown's map dump: the
       //    next backup reads exactly the marked segments
@@ -259,6 +262,7 @@ class BackupOverSshIT {
       }
 
       // 3. a target start and a shutdown without a map dump: DIRTY, the next backup reads all
+      //    (this time with the local transport: ranged dd through both SSH connections)
       Cli up = Cli.run("-C", cfg.toString(), "backup", "map", "startup", "vg_src", "--host",
           "san1");
       assertTrue(up.exitCode() == 0 && up.out().contains("DDMAP_CLEAN -> DDMAP_ACTIVE"),
@@ -268,7 +272,7 @@ class BackupOverSshIT {
           "san1");
       assertTrue(down.exitCode() == 0 && down.out().contains("DDMAP_ACTIVE -> DDMAP_DIRTY"),
           down.toString());
-      Job third = backup("2026-11-21T12:00:00Z");
+      Job third = backup("2026-11-21T12:00:00Z", "local");
       assertEquals("DIRTY", third.s("mapState"));
       assertEquals(512, third.n("segmentsRead"));
       assertEquals(1, third.n("segmentsChanged"));
@@ -287,6 +291,8 @@ class BackupOverSshIT {
       assertEquals(MIB / 2, fourth.n("bytesWritten"));
       assertArrayEquals(Files.readAllBytes(source), archive(""));
       assertEquals(checksumsOf(Files.readAllBytes(source)), sums(volume));
+      assertEquals(4, Files.readAllLines(checksums.resolve("lun_a_bk.cksum.stats")).size(),
+          "one statistics line per run");
 
       // 5. verify: all snapshots match; a corrupted segment of one snapshot is found
       Cli verified = Cli.run("-C", cfg.toString(), "backup", "verify", "--daily", "10");
@@ -319,7 +325,11 @@ class BackupOverSshIT {
     }
 
     Job backup(String now) {
-      Cli c = Cli.run("-C", cfg.toString(), "backup", "run", "--json", "--transport", "stream",
+      return backup(now, "stream");
+    }
+
+    Job backup(String now, String transport) {
+      Cli c = Cli.run("-C", cfg.toString(), "backup", "run", "--json", "--transport", transport,
           "--remote-sanctl", launcher, "--now", now, "lun_a");
       assertEquals(0, c.exitCode(), c.toString());
       return new Job(c.out());

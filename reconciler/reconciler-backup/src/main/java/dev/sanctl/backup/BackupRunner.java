@@ -275,12 +275,14 @@ public final class BackupRunner {
       segmentsChanged = copy.segmentsChanged();
       bytesWritten = copy.bytesWritten();
     }
-    double seconds = seconds(started);
-    CopyResult stats = new CopyResult(size, Segments.count(size), segmentsRead,
-        segmentsChanged, bytesWritten, stored == null, seconds,
-        seconds > 0 ? size / 1048576.0 / seconds : 0);
-    arcFiles.append(paths.stats(), stats.statsLine(LocalDateTime.now(clock.withZone(
-        ZoneOffset.UTC))));
+    if (streamingSanctl == null) { // the streaming receiver appends its own statistics line
+      double seconds = seconds(started);
+      CopyResult stats = new CopyResult(size, Segments.count(size), segmentsRead,
+          segmentsChanged, bytesWritten, stored == null, seconds,
+          seconds > 0 ? size / 1048576.0 / seconds : 0);
+      arcFiles.append(paths.stats(), stats.statsLine(LocalDateTime.now(clock.withZone(
+          ZoneOffset.UTC))));
+    }
 
     if (job.integrity()) {
       String a = RangeCopy.sha256(srcDev, snapDev, size);
