@@ -294,7 +294,8 @@ class BackupOverSshIT {
       assertEquals(4, Files.readAllLines(checksums.resolve("lun_a_bk.cksum.stats")).size(),
           "one statistics line per run");
 
-      // 5. verify: all snapshots match; a corrupted segment of one snapshot is found
+      // 5. verify: all snapshots match; a corrupted segment of one snapshot is found, the
+      //    checksum file of a snapshot that is gone is removed
       Cli verified = Cli.run("-C", cfg.toString(), "backup", "verify", "--daily", "10");
       assertEquals(0, verified.exitCode(), verified.toString());
       assertEquals(4, verified.out().lines().filter(l -> l.endsWith(": OK")).count(),
@@ -305,10 +306,18 @@ class BackupOverSshIT {
         f.seek(50L * SEG + 7);
         f.write(b ^ 0xff);
       }
+      String snap3 = third.s("snapshot");
+      ok(zfs.run("zfs", "destroy", volume + "@" + snap3)); // rotated away
       Cli corrupted = Cli.run("-C", cfg.toString(), "backup", "verify", "--daily", "10");
       assertEquals(1, corrupted.exitCode(), corrupted.toString());
       assertTrue(corrupted.out().contains(volume + "@" + snap2 + ": MISMATCH in segments 50\n"),
           corrupted.toString());
+      assertEquals(2, corrupted.out().lines().filter(l -> l.endsWith(": OK")).count(),
+          corrupted.toString());
+      Path orphan = checksums.resolve("lun_a_bk@" + snap3 + ".cksum");
+      assertTrue(corrupted.out().contains("removed orphaned checksum file " + orphan),
+          corrupted.toString());
+      assertFalse(Files.exists(orphan));
 
       // 6. restore the first snapshot to a new volume; an existing one is refused
       Cli restored = Cli.run("-C", cfg.toString(), "backup", "restore", "--from",
