@@ -11,6 +11,7 @@ import dev.sanctl.ddless.Checksums;
 import dev.sanctl.ddless.DdMap;
 import dev.sanctl.ddless.Segments;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.testkit.SanctlLauncher;
 import dev.sanctl.testkit.ZfsFuse;
 import dev.sanctl.testkit.ssh.OpenSshServer;
 import dev.sanctl.testkit.ssh.TestKeys;
@@ -212,7 +213,7 @@ class BackupOverSshIT {
       source = vg.resolve("lun_a.img");
       dumps = meta.resolve("ddmap/lun_a");
       checksums = mnt.resolve("ddless");
-      launcher = launcher().toString();
+      launcher = SanctlLauncher.write(tmp).toString();
     }
 
     void run() throws Exception {
@@ -366,18 +367,6 @@ class BackupOverSshIT {
         f.seek(offset);
         f.write(data);
       }
-    }
-
-    /** A {@code sanctl} launcher running this build's CLI (the nodes' sanctl). */
-    private Path launcher() throws IOException {
-      String cp = System.getProperty("surefire.test.class.path",
-          System.getProperty("java.class.path"));
-      Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-      Path script = tmp.resolve("sanctl");
-      Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + cp
-          + "' dev.sanctl.cli.Main \"$@\"\n");
-      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-      return script;
     }
   }
 

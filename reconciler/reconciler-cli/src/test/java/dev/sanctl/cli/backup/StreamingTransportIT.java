@@ -11,12 +11,12 @@ import dev.sanctl.ddless.DdMap;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.ssh.SshEndpoint;
 import dev.sanctl.ssh.SshHost;
+import dev.sanctl.testkit.SanctlLauncher;
 import dev.sanctl.testkit.ssh.OpenSshServer;
 import dev.sanctl.testkit.ssh.TestKeys;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -31,18 +31,6 @@ class StreamingTransportIT {
   static final int MIB = 1 << 20;
   @TempDir Path dir;
 
-  /** A {@code sanctl} launcher running this build's CLI. */
-  private Path sanctl() throws Exception {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty(
-        "java.class.path"));
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Path script = dir.resolve("sanctl");
-    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + cp
-        + "' dev.sanctl.cli.Main \"$@\"\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    return script;
-  }
-
   private void exercise(Host source, Host archive) throws Exception {
     Path src = dir.resolve("lv_data.img");
     Path tgt = dir.resolve("lv_data_bk.img");
@@ -50,7 +38,7 @@ class StreamingTransportIT {
     byte[] data = new byte[8 * MIB];
     new Random(7).nextBytes(data);
     Files.write(src, data);
-    String launcher = sanctl().toString();
+    String launcher = SanctlLauncher.write(dir).toString();
 
     StreamCopy.Result first = StreamCopy.copy(launcher, source, src.toString(), null, archive,
         tgt.toString(), sum.toString());
