@@ -234,19 +234,25 @@ public final class BackupRunner {
     Optional<Long> volsize = archive.volsize(volume);
     boolean grown = false;
     long[] stored = null;
+    boolean usableChecksums = false;
     if (volsize.isEmpty()) {
       archive.create(volume, size, defaults);
     } else if (volsize.get() < size) {
       archive.grow(volume, size);
       grown = true;
       stored = RangeCopy.checksums(arcDev, arcDevice, size);
-    } else {
+      usableChecksums = true;
+    } else if (streamingSanctl == null) {
       Optional<byte[]> sums = arcFiles.read(paths.current());
       if (sums.isPresent() && sums.get().length == ChecksumFile.expectedSize(size)) {
         stored = entries(sums.get());
+        usableChecksums = true;
       }
+    } else { // the receiver reads the checksum file itself; only whether it fits matters here
+      usableChecksums = arcFiles.size(paths.current())
+          .filter(n -> n == ChecksumFile.expectedSize(size)).isPresent();
     }
-    if (stored == null) selected = null;
+    if (!usableChecksums) selected = null;
     if (selected != null && grown) {
       selected.set((int) (volsize.get() / Segments.SEGMENT_SIZE), (int) Segments.count(size));
     }

@@ -21,18 +21,53 @@ final class HostFiles {
     return host;
   }
 
-  /** The file's bytes, or empty when it does not exist. */
+  /**
+   * The file's bytes, or empty when it does not exist. A file larger than the host's output limit
+   * (a checksum file of a volume above 32 GiB) is read again in ranges.
+   */
   Optional<byte[]> read(String path) throws IOException {
     CommandResult r = host.run(Command.read("cat", path));
-    if (r.ok()) return Optional.of(r.stdout());
+    if (r.ok() && !r.truncated()) return Optional.of(r.stdout());
+    if (r.ok()) return Optional.of(readInRanges(path));
     if (r.err().contains("No such file or directory")) return Optional.empty();
     throw failure("cat " + path, r);
   }
 
-  /** Replaces the file atomically (temporary file in the same directory, then rename). */
+  private byte[] readInRanges(String path) throws IOException {
+    HostDevices dev = new HostDevices(host);
+    byte[] all = new byte[Math.toIntExact(size(path)
+        .orElseThrow(() -> new IOException(path + " vanished")))];
+    for (int offset = 0; offset < all.length; offset += HostDevices.MAX_RANGE) {
+      int length = Math.min(HostDevices.MAX_RANGE, all.length - offset);
+      byte[] part = dev.read(path, offset, length);
+      if (part.length != length) throw new IOException("short read of " + path + " at " + offset);
+      System.arraycopy(part, 0, all, offset, length);
+    }
+    return all;
+  }
+
+  /** The size of a regular file, or empty when it does not exist. */
+  Optional<Long> size(String path) throws IOException {
+    CommandResult r = host.run(Command.read("stat", "-c", "%s", path));
+    if (!r.ok()) {
+      if (r.err().contains("No such file or directory")) return Optional.empty();
+      throw failure("stat " + path, r);
+    }
+    try {
+      return Optional.of(Long.parseLong(r.out().strip()));
+    } catch (NumberFormatException e) {
+      throw new IOException("size of " + path + ": unexpected output '" + r.out().strip() + "'");
+    }
+  }
+
+  /**
+   * Replaces the file atomically (temporary file in the same directory, then rename). Written
+   * with {@code dd}, which, unlike {@code tee}, does not send the content back.
+   */
   void replace(String path, byte[] content) throws IOException {
     String tmp = path + ".tmp";
-    check("tee " + tmp, host.run(Command.change(content, "tee", tmp)));
+    check("writing " + tmp, host.run(Command.change(content, "dd", "of=" + tmp, "bs=1M",
+        "status=none")));
     check("mv " + tmp, host.run(Command.change("mv", "-f", tmp, path)));
   }
 
