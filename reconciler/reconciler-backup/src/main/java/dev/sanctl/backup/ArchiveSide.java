@@ -69,7 +69,7 @@ final class ArchiveSide {
   /**
    * The mount point of {@code <pool>/ddless}, created when missing (with mount point {@code
    * /<pool>/ddless} when it would inherit none). The checksum files must live on that filesystem:
-   * one that is not mounted is an error, never a directory of the same name on the root file system.
+   * one that is not mounted is an error, never a directory of that name on the root file system.
    */
   String checksumDir(String pool) throws IOException {
     String fs = pool + "/ddless";
