@@ -28,7 +28,8 @@ for tool in ddpt ddrescue rsync; do
   fi
 done
 
-ddless() { java $java_opts -jar "$jar" ddless "$@"; }
+# through the launcher, as users run it (it adds the class-data-sharing archive)
+ddless() { SANCTL_JAVA_OPTS="$java_opts" "$here/sanctl" ddless "$@"; }
 
 cold=drop_caches
 if ! (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then cold=direct; fi
