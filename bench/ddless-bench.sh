@@ -3,7 +3,7 @@
 #
 #   bench/ddless-bench.sh [DIR]        # default DIR=/var/tmp/ddless-bench
 #
-# Environment: SIZE_MIB (default 2048), RUNS (default 3, medians are reported), CHANGE_PCT
+# Environment: SIZE_MIB (default 2048), RUNS (default 5, medians are reported), CHANGE_PCT
 # (default 1). Needs root for cold-cache runs (sync; echo 3 > /proc/sys/vm/drop_caches); without
 # it, cold runs fall back to O_DIRECT reads (ddless -d, dd iflag=direct) and say so.
 # Installs ddpt, gddrescue and rsync with apt-get when they are missing (benchmark only).
@@ -11,7 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:-/var/tmp/ddless-bench}"
 size_mib="${SIZE_MIB:-2048}"
-runs="${RUNS:-3}"
+runs="${RUNS:-5}"
 pct="${CHANGE_PCT:-1}"
 jar="$here/reconciler/reconciler-cli/target/sanctl.jar"
 java_opts="${BENCH_JAVA_OPTS:--Xmx1g}"
@@ -28,7 +28,8 @@ for tool in ddpt ddrescue rsync; do
   fi
 done
 
-ddless() { java $java_opts -jar "$jar" ddless "$@"; }
+# through the launcher, as users run it (it adds the class-data-sharing archive)
+ddless() { SANCTL_JAVA_OPTS="$java_opts" "$here/sanctl" ddless "$@"; }
 
 cold=drop_caches
 if ! (sync && echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null; then cold=direct; fi
@@ -74,6 +75,7 @@ echo
 
 if [[ ! -f src || $(stat -c %s src) -ne $((size_mib * 1048576)) ]]; then
   head -c $((size_mib * 1048576)) /dev/urandom > src
+  rm -f dst.*
 fi
 for d in ddless ddpt ddrescue rsync dd; do [[ -f dst.$d ]] || cp src dst.$d; done
 rm -f dst.ddless.sum*
@@ -90,17 +92,46 @@ drow() {
 echo "| case | median | rate (source bytes) | note |"
 echo "| --- | ---: | ---: | --- |"
 
-# 1. no-change re-run vs the read limit, hot then cold
-for mode in hot cold; do
-  if [[ $mode == hot ]]; then prep() { cat src >/dev/null; }; else prep() { drop; }; fi
-  ddflag=(); dflag=()
-  if [[ $mode == cold && $cold == direct ]]; then ddflag=(iflag=direct); dflag=(-d); fi
-  v=$(for i in $(seq "$runs"); do prep; t dd if=src of=/dev/null bs=8M "${ddflag[@]}"; done | median)
-  row "$mode: dd if=SRC of=/dev/null bs=8M" "$v" "read limit"
+# 1. no-change re-run vs the read limit, hot
+prep() { cat src >/dev/null; }
+v=$(for i in $(seq "$runs"); do prep; t dd if=src of=/dev/null bs=8M; done | median)
+row "hot: dd if=SRC of=/dev/null bs=8M" "$v" "read limit"
+for w in 1 2; do
+  v=$(for i in $(seq "$runs"); do prep; tdd -s src -t dst.ddless -c dst.ddless.sum -w $w; done)
+  drow "hot: ddless no-change re-run -w $w" "$v"
+done
+
+# 1b. no-change re-run vs the read limit, cold. The cases are interleaved round by round, so that
+# a shared disk's slow minutes hit every case alike; each round also yields per-round ratios.
+declare -A cold_runs
+cold_cases=("dd bs=8M" "dd (default bs)" "dd bs=8M iflag=direct" "ddless -w 1" "ddless -w 2"
+  "ddless -w 2 -d")
+ddflag=(); [[ $cold == direct ]] && ddflag=(iflag=direct)
+for i in $(seq "$runs"); do
+  drop; cold_runs["dd bs=8M"]+="$(t dd if=src of=/dev/null bs=8M "${ddflag[@]}") "
+  drop; cold_runs["dd (default bs)"]+="$(t dd if=src of=/dev/null "${ddflag[@]}") "
+  drop; cold_runs["dd bs=8M iflag=direct"]+="$(t dd if=src of=/dev/null bs=8M iflag=direct) "
   for w in 1 2; do
-    v=$(for i in $(seq "$runs"); do prep; tdd -s src -t dst.ddless -c dst.ddless.sum -w $w "${dflag[@]}"; done)
-    drow "$mode: ddless no-change re-run -w $w ${dflag[*]}" "$v"
+    dflag=(); [[ $cold == direct ]] && dflag=(-d)
+    drop; cold_runs["ddless -w $w"]+="$(tdd -s src -t dst.ddless -c dst.ddless.sum -w $w "${dflag[@]}")
+"
   done
+  drop; cold_runs["ddless -w 2 -d"]+="$(tdd -s src -t dst.ddless -c dst.ddless.sum -w 2 -d)
+"
+done
+for c in "${cold_cases[@]}"; do
+  if [[ $c != ddless* ]]; then
+    v=$(tr ' ' '\n' <<<"${cold_runs[$c]}" | grep . | median)
+    row "cold: $c" "$v" "read limit"
+  else
+    e=$(col 2 <<<"${cold_runs[$c]}" | median)
+    ratio=$(paste <(tr ' ' '\n' <<<"${cold_runs["dd bs=8M"]}" | grep .) \
+      <(col 2 <<<"${cold_runs[$c]}") | awk '{print $2 / $1}' | median)
+    drow "cold: $c no-change re-run" "${cold_runs[$c]}" \
+      "$(printf 'engine/dd bs=8M: %.2f of medians, %.2f median per round' \
+        "$(echo "$e / $(tr ' ' '\n' <<<"${cold_runs["dd bs=8M"]}" | grep . | median)" | bc -l)" \
+        "$ratio")"
+  fi
 done
 
 # 2. CHANGE_PCT % of segments changed, cold: every tool syncs its own copy of the last state

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -19,10 +20,17 @@ import java.util.function.IntFunction;
 /**
  * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
  * whole buffers, and hands each buffer with its segment checksums to a per-worker {@link Handler}.
- * Each worker reads its next buffer while it hashes the current one; with a ddmap only the marked
- * segments are read, as random positional reads with several requests in flight.
+ * Each worker keeps {@link #READ_AHEAD} buffers being read while it hashes the current one; with a
+ * ddmap only the marked segments are read, as random positional reads with several requests in
+ * flight.
  */
 final class Scanner {
+  /**
+   * Buffers each worker reads ahead of the one it hashes: enough requests in flight to keep a
+   * cold disk busy while the worker hashes, and to ride out the jitter of a shared disk.
+   */
+  static final int READ_AHEAD = 2;
+
   /** Receives the buffers of one worker, in order. */
   interface Handler {
     void buffer(Chunk chunk) throws IOException;
@@ -71,7 +79,8 @@ final class Scanner {
     long buffers = (size + BUFFER_SIZE - 1) / BUFFER_SIZE;
     long perWorker = (buffers + workers - 1) / workers;
     int threads = (int) Math.max(1, Math.min(workers, buffers));
-    ExecutorService pool = Executors.newFixedThreadPool(threads * 2, daemon("ddless-worker"));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(threads * (1 + READ_AHEAD), daemon("ddless-worker"));
     ExecutorService io =
         map == null
             ? null
@@ -95,16 +104,20 @@ final class Scanner {
       long first, long end, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
     SegmentHasher hasher = new SegmentHasher();
-    Chunk[] slots = {new Chunk(), new Chunk()};
+    Chunk[] slots = new Chunk[READ_AHEAD + 1];
+    for (int i = 0; i < slots.length; i++) slots[i] = new Chunk();
+    ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
     long started = System.nanoTime();
     long regionBytes = 0;
-    Future<Chunk> next = first < end ? pool.submit(() -> read(first, slots[0], io)) : null;
+    long nextRead = first;
+    for (; nextRead < end && nextRead < first + READ_AHEAD; nextRead++) {
+      inFlight.add(submitRead(pool, io, nextRead, slots[(int) ((nextRead - first) % slots.length)]));
+    }
     for (long b = first; b < end; b++) {
-      Chunk chunk = await(next);
-      if (b + 1 < end) {
-        long nb = b + 1;
-        Chunk other = slots[(int) ((nb - first) & 1)];
-        next = pool.submit(() -> read(nb, other, io));
+      Chunk chunk = await(inFlight.remove());
+      if (nextRead < end) {
+        inFlight.add(submitRead(pool, io, nextRead, slots[(int) ((nextRead - first) % slots.length)]));
+        nextRead++;
       }
       if (chunk.readCount > 0) {
         hash(hasher, chunk);
@@ -115,6 +128,11 @@ final class Scanner {
       throttle(started, regionBytes);
     }
     return null;
+  }
+
+  private Future<Chunk> submitRead(
+      ExecutorService pool, ExecutorService io, long bufferIndex, Chunk slot) {
+    return pool.submit(() -> read(bufferIndex, slot, io));
   }
 
   private void throttle(long startedNanos, long bytes) throws InterruptedIOException {
