@@ -68,15 +68,14 @@ final class ArchiveSide {
 
   /** The mount point of {@code <pool>/ddless}, created (and the directory made) when missing. */
   String checksumDir(String pool) throws IOException {
-    String fs = pool + "/ddless";
+    String fs = ArchiveVolumes.checksumFilesystem(pool);
     CommandResult r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
     if (!r.ok() && r.err().contains("dataset does not exist")) {
       HostFiles.check("zfs create " + fs, host.run(Command.change("zfs", "create", fs)));
       r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
     }
     HostFiles.check("zfs get mountpoint " + fs, r);
-    String mount = r.out().strip();
-    if (mount.equals("-") || mount.equals("none") || mount.equals("legacy")) mount = "/" + fs;
+    String mount = ArchiveVolumes.checksumDirectory(fs, r.out());
     new HostFiles(host).mkdirs(mount);
     return mount;
   }
