@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Runs backup jobs like the original iet_luncopy (spec providers.md, backup): on the node holding
@@ -52,6 +53,7 @@ public final class BackupRunner {
   private final Map<String, ReentrantLock> volumeLocks = new ConcurrentHashMap<>();
   private final String streamingSanctl;
   private Duration lockWait = Duration.ZERO;
+  private LongSupplier nanoTime = System::nanoTime;
   private static final ScheduledExecutorService RENEWALS =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "backup-lock-renewal");
@@ -75,14 +77,23 @@ public final class BackupRunner {
     this.streamingSanctl = streamingSanctl;
   }
 
-  /** The job named by its source {@code vg/lv} or its LV name. */
+  /**
+   * The job named by its source {@code vg/lv} or its LV name; empty when there is none.
+   *
+   * @throws IllegalArgumentException when an LV name names jobs in more than one volume group
+   */
   public static Optional<Backups.Job> find(DesiredState desired, String name) {
+    List<Backups.Job> byLv = new ArrayList<>();
     for (Backups.Job j : jobs(desired)) {
-      if (j.source().toString().equals(name) || j.source().lv().equals(name)) {
-        return Optional.of(j);
-      }
+      if (j.source().toString().equals(name)) return Optional.of(j);
+      if (j.source().lv().equals(name)) byLv.add(j);
     }
-    return Optional.empty();
+    if (byLv.size() > 1) {
+      throw new IllegalArgumentException("job name '" + name + "' is ambiguous: "
+          + String.join(", ", byLv.stream().map(j -> j.source().toString()).sorted().toList())
+          + "; name the job by its vg/lv");
+    }
+    return byLv.stream().findFirst();
   }
 
   public static List<Backups.Job> jobs(DesiredState desired) {
@@ -95,6 +106,12 @@ public final class BackupRunner {
    */
   public BackupRunner lockWait(Duration wait) {
     this.lockWait = wait;
+    return this;
+  }
+
+  /** The time source of job durations (default {@link System#nanoTime}; tests fix it). */
+  public BackupRunner durations(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
     return this;
   }
 
@@ -195,7 +212,7 @@ public final class BackupRunner {
   }
 
   private JobResult runUnlocked(Backups.Job job) {
-    long started = System.nanoTime();
+    long started = nanoTime.getAsLong();
     Progress p = new Progress(job);
     try {
       return execute(job, p, started);
@@ -428,7 +445,7 @@ public final class BackupRunner {
     return e;
   }
 
-  private static double seconds(long started) {
-    return (System.nanoTime() - started) / 1e9;
+  private double seconds(long started) {
+    return (nanoTime.getAsLong() - started) / 1e9;
   }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param job the job name (its source {@code vg/lv})
  * @param snapshot the archive snapshot taken (after {@code @}), null when the job failed
  * @param mapState the map state the copy was based on ({@code DIRTY}/{@code UNKNOWN}: full read;
- *     {@code NONE} when the volume has no change map)
+ *     {@code NONE} when the volume has no change map; null when the job was refused)
  * @param finalState the map state after the job
  * @param error null on success, else why the job failed or was refused
  * @param refused the job did not start because another run holds the volume's lock ({@link
@@ -43,8 +43,8 @@ public record JobResult(
 
   /** A job that did not start because another run holds its volume's lock ({@code why}). */
   public static JobResult refused(String job, String archiveVolume, String why) {
-    return new JobResult(job, job, archiveVolume, null, "NONE", "NONE", 0, 0, 0, 0, 0, false, 0,
-        why, true);
+    return new JobResult(job, job, archiveVolume, null, null, null, 0, 0, 0, 0, 0, false, 0, why,
+        true);
   }
 
   public boolean ok() {
