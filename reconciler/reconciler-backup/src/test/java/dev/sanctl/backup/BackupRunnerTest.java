@@ -178,6 +178,25 @@ class BackupRunnerTest {
   }
 
   @Test
+  void verifyChecksAFixedNumberPerRunRotatingThroughAllSnapshots() throws Exception {
+    List<String> snaps = List.of(run(data).snapshot(), run(data).snapshot(),
+        run(plain).snapshot());
+    List<String> all = List.of("archive/lv_data_bk@" + snaps.get(0),
+        "archive/lv_data_bk@" + snaps.get(1), "archive/lv_plain_bk@" + snaps.get(2));
+    Verifier verifier = new Verifier(c.desired, c.hosts());
+    List<List<String>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Verifier.Report r = verifier.verify(List.of(data, plain), 2);
+      assertTrue(r.ok(), r.checked().toString());
+      runs.add(r.checked().stream().map(Verifier.Checked::snapshot).toList());
+    }
+    assertEquals(List.of(
+        List.of(all.get(0), all.get(1)),
+        List.of(all.get(2), all.get(0)),
+        List.of(all.get(1), all.get(2))), runs);
+  }
+
+  @Test
   void restoreProducesAnIdenticalNewVolumeAndRefusesAnExistingOne() throws Exception {
     JobResult r = run(data);
     Restorer restorer = new Restorer(c.desired, c.hosts());
