@@ -71,7 +71,10 @@ final class ArchiveSide {
     String fs = ArchiveVolumes.checksumFilesystem(pool);
     CommandResult r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
     if (!r.ok() && r.err().contains("dataset does not exist")) {
-      HostFiles.check("zfs create " + fs, host.run(Command.change("zfs", "create", fs)));
+      CommandResult created = host.run(Command.change("zfs", "create", fs));
+      if (!created.err().contains("dataset already exists")) { // a job of the same pool won
+        HostFiles.check("zfs create " + fs, created);
+      }
       r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
     }
     HostFiles.check("zfs get mountpoint " + fs, r);

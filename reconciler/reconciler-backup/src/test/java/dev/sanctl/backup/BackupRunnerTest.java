@@ -8,11 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.sim.zfs.ZvolFiles;
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.Backups;
 import dev.sanctl.spi.model.VolumeRef;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,6 +142,33 @@ class BackupRunnerTest {
     assertEquals(0, second.segmentsChanged());
     assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_plain"),
         c.bytes("arch1", "/dev/zvol/rdsk/archive/lv_plain_bk"));
+  }
+
+  @Test
+  void aChecksumFilesystemCreatedMeanwhileByAJobOfTheSamePoolIsUsed() throws Exception {
+    AtomicBoolean raced = new AtomicBoolean();
+    Hosts racing = node -> {
+      Host real = c.sim.host(node);
+      return new Host() {
+        @Override
+        public String name() {
+          return real.name();
+        }
+
+        @Override
+        public CommandResult run(Command command) throws IOException {
+          CommandResult r = real.run(command);
+          boolean missing = command.argv().contains("mountpoint") && !r.ok();
+          if (missing && raced.compareAndSet(false, true)) {
+            c.ok("arch1", "zfs", "create", "archive/ddless"); // the other job was faster
+          }
+          return r;
+        }
+      };
+    };
+    JobResult r = new BackupRunner(c.desired, racing, c.clock).run(plain);
+    assertTrue(raced.get());
+    assertNull(r.error(), r.line());
   }
 
   @Test

@@ -110,7 +110,8 @@ class BackupCommandTest {
 
   @Test
   void verifyAndRestore() {
-    assertEquals(0, backup("run", "--all").exitCode());
+    CliRun run = backup("run", "--all");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
     CliRun verify = backup("verify", "--daily", "5");
     assertEquals(0, verify.exitCode(), verify.out() + verify.err());
     assertEquals("archive/lv_data_bk@2026-11-21_10.00.00: OK\n"
