@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.sim.zfs.ZvolFiles;
-import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.Backups;
 import dev.sanctl.spi.model.VolumeRef;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -147,25 +144,14 @@ class BackupRunnerTest {
   @Test
   void aChecksumFilesystemCreatedMeanwhileByAJobOfTheSamePoolIsUsed() throws Exception {
     AtomicBoolean raced = new AtomicBoolean();
-    Hosts racing = node -> {
-      Host real = c.sim.host(node);
-      return new Host() {
-        @Override
-        public String name() {
-          return real.name();
-        }
-
-        @Override
-        public CommandResult run(Command command) throws IOException {
-          CommandResult r = real.run(command);
-          boolean missing = command.argv().contains("mountpoint") && !r.ok();
-          if (missing && raced.compareAndSet(false, true)) {
-            c.ok("arch1", "zfs", "create", "archive/ddless"); // the other job was faster
-          }
-          return r;
-        }
-      };
-    };
+    Hosts racing = WatchedHosts.of(c.sim, (real, command) -> {
+      CommandResult r = real.run(command);
+      boolean missing = command.argv().contains("mountpoint") && !r.ok();
+      if (missing && raced.compareAndSet(false, true)) {
+        c.ok("arch1", "zfs", "create", "archive/ddless"); // the other job was faster
+      }
+      return r;
+    });
     JobResult r = new BackupRunner(c.desired, racing, c.clock).run(plain);
     assertTrue(raced.get());
     assertNull(r.error(), r.line());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.Backups;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,38 +137,27 @@ class JobLockingTest {
     AtomicInteger most = new AtomicInteger();
     Map<String, AtomicInteger> perVolume = new ConcurrentHashMap<>();
     List<String> overlaps = new ArrayList<>();
-    Hosts counting = node -> {
-      Host real = c.sim.host(node);
-      return new Host() {
-        @Override
-        public String name() {
-          return real.name();
-        }
-
-        @Override
-        public CommandResult run(Command command) throws IOException {
-          List<String> argv = command.argv();
-          if (argv.get(0).equals("lvcreate") && argv.contains("-s")) {
-            String lv = argv.get(argv.size() - 1);
-            if (perVolume.computeIfAbsent(lv, k -> new AtomicInteger()).incrementAndGet() > 1) {
-              synchronized (overlaps) {
-                overlaps.add(lv);
-              }
-            }
-            most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            sleep();
+    Hosts counting = WatchedHosts.of(c.sim, (real, command) -> {
+      List<String> argv = command.argv();
+      if (argv.get(0).equals("lvcreate") && argv.contains("-s")) {
+        String lv = argv.get(argv.size() - 1);
+        if (perVolume.computeIfAbsent(lv, k -> new AtomicInteger()).incrementAndGet() > 1) {
+          synchronized (overlaps) {
+            overlaps.add(lv);
           }
-          CommandResult r = real.run(command);
-          if (argv.get(0).equals("lvremove")) {
-            String snap = argv.get(argv.size() - 1);
-            perVolume.get(snap.substring(0, snap.length() - SourceVolume.SNAPSHOT_SUFFIX.length()))
-                .decrementAndGet();
-            running.decrementAndGet();
-          }
-          return r;
         }
-      };
-    };
+        most.accumulateAndGet(running.incrementAndGet(), Math::max);
+        sleep();
+      }
+      CommandResult r = real.run(command);
+      if (argv.get(0).equals("lvremove")) {
+        String snap = argv.get(argv.size() - 1);
+        perVolume.get(snap.substring(0, snap.length() - SourceVolume.SNAPSHOT_SUFFIX.length()))
+            .decrementAndGet();
+        running.decrementAndGet();
+      }
+      return r;
+    });
     BackupRunner runner = new BackupRunner(c.desired, counting, c.clock);
     List<JobResult> results = runner.run(List.of(data, plain, data, plain), 2);
     results.forEach(r -> assertNull(r.error(), r.line()));
