@@ -68,7 +68,7 @@ final class ArchiveSide {
 
   /** The mount point of {@code <pool>/ddless}, created (and the directory made) when missing. */
   String checksumDir(String pool) throws IOException {
-    String fs = ArchiveVolumes.checksumFilesystem(pool);
+    String fs = pool + "/ddless";
     CommandResult r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
     if (!r.ok() && r.err().contains("dataset does not exist")) {
       CommandResult created = host.run(Command.change("zfs", "create", fs));
@@ -78,7 +78,8 @@ final class ArchiveSide {
       r = host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint", fs));
     }
     HostFiles.check("zfs get mountpoint " + fs, r);
-    String mount = ArchiveVolumes.checksumDirectory(fs, r.out());
+    String mount = r.out().strip();
+    if (mount.equals("-") || mount.equals("none") || mount.equals("legacy")) mount = "/" + fs;
     new HostFiles(host).mkdirs(mount);
     return mount;
   }
