@@ -109,6 +109,33 @@ class BackupCommandTest {
   }
 
   @Test
+  void aSecondProcessIsRefusedWhileTheFirstBacksUpTheVolume() throws Exception {
+    cluster.setSlow("arch1", java.time.Duration.ofMillis(250)); // the first run takes seconds
+    Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), "dev.sanctl.cli.Main", "-C",
+        config.toString(), "backup", "run", "lv_data", "--sim=" + b.sim, "--now=" + BackupSim.NOW)
+        .redirectErrorStream(true).start();
+    String lock = "/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock/owner";
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!cluster.run("san1", "cat", lock).ok() && first.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    CliRun second = backup("run", "lv_data");
+    String firstOut = new String(first.getInputStream().readAllBytes());
+    assertEquals(0, first.waitFor(), firstOut);
+    assertEquals(3, second.exitCode(), second.out() + second.err());
+    assertTrue(second.out().startsWith("vg0/lv_data -> archive/lv_data_bk: SKIPPED: another run"
+        + " holds the lock san1:/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock (host="),
+        second.out());
+    assertTrue(second.out().contains(" pid=" + first.pid() + " "), second.out());
+
+    cluster.setSlow("arch1", java.time.Duration.ZERO);
+    CliRun third = backup("run", "lv_data");
+    assertEquals(0, third.exitCode(), third.out() + third.err());
+  }
+
+  @Test
   void verifyAndRestore() {
     CliRun run = backup("run", "--all");
     assertEquals(0, run.exitCode(), run.out() + run.err());
