@@ -33,7 +33,7 @@ import java.util.TreeSet;
 /**
  * The {@code backup} provider: the archive side of the backup jobs as desired state (spec
  * providers.md, backup). Per archive host: the {@code <pool>/ddless} filesystem of the checksum
- * files, and per job the archive volume with the pool's volume defaults and the schedule property,
+ * files (with a mount point of its own where the pool has none), and per job the archive volume with the pool's volume defaults and the schedule property,
  * at least as large as the source volume declared in the volume group. One {@code zfs get} per
  * node observes the datasets, one {@code zfs list} the snapshots of the archive volumes and one
  * {@code find} per checksum directory its files.
@@ -73,11 +73,15 @@ public final class BackupProvider implements Provider {
     return desired.backups() == null ? List.of() : desired.backups().jobs();
   }
 
-  /** The datasets this node must have: {@code <pool>/ddless} and the archive volumes. */
+  /**
+   * The datasets observed on this node: each archive pool (its mount point decides where a new
+   * {@code <pool>/ddless} is mounted), {@code <pool>/ddless} and the archive volumes.
+   */
   static List<String> datasets(DesiredState desired, String node) {
     Set<String> names = new LinkedHashSet<>();
     for (Backups.Job j : jobs(desired)) {
       if (!j.archive().equals(node)) continue;
+      names.add(j.pool());
       names.add(ArchiveVolumes.checksumFilesystem(j.pool()));
       names.add(j.archiveVolume());
     }
@@ -100,7 +104,14 @@ public final class BackupProvider implements Provider {
       if (f.length == 3) seen.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], f[2]);
     }
     failOnErrors(context, "zfs get", r, "dataset does not exist");
-    return new ArchiveObservation(seen, snapshots(context, seen), checksumFiles(context, seen));
+    Set<String> checksumFilesystems = new TreeSet<>();
+    for (Backups.Job j : jobs(context.desired())) {
+      if (j.archive().equals(context.node().name())) {
+        checksumFilesystems.add(ArchiveVolumes.checksumFilesystem(j.pool()));
+      }
+    }
+    return new ArchiveObservation(seen, snapshots(context, seen),
+        checksumFiles(context, seen, checksumFilesystems));
   }
 
   private static CommandResult run(ObserveContext context, List<String> argv) throws IOException {
@@ -138,9 +149,10 @@ public final class BackupProvider implements Provider {
   }
 
   private static Map<String, Set<String>> checksumFiles(ObserveContext context,
-      Map<String, Map<String, String>> seen) throws IOException {
+      Map<String, Map<String, String>> seen, Set<String> filesystems) throws IOException {
     Map<String, Set<String>> files = new TreeMap<>();
     for (Map.Entry<String, Map<String, String>> e : seen.entrySet()) {
+      if (!filesystems.contains(e.getKey())) continue;
       if (!"filesystem".equals(e.getValue().get("type"))) continue;
       String dir = ArchiveVolumes.checksumDirectory(e.getKey(), e.getValue().get("mountpoint"));
       CommandResult r = run(context, List.of("find", dir, "-mindepth", "1", "-maxdepth", "1",
@@ -167,13 +179,8 @@ public final class BackupProvider implements Provider {
       Optional<ArchiveObservation> seen = context.observation(node, ArchiveObservation.class);
       if (seen.isEmpty()) continue;
       Map<String, Map<String, String>> ds = seen.get().datasets();
-      String ddless = ArchiveVolumes.checksumFilesystem(job.pool());
-      String ddlessAddress = Change.address(node, ID, "checksums", ddless);
-      if (!ds.containsKey(ddless) && planned.add(ddless)) {
-        changes.add(change(ddlessAddress, node, "checksums", ddless, Action.CREATE,
-            "filesystem for checksum files not present",
-            List.of(FieldChange.of("dataset", null, ddless)),
-            List.of(Command.change("zfs", "create", ddless))));
+      if (planned.add(ArchiveVolumes.checksumFilesystem(job.pool()))) {
+        checksumFilesystem(ds, job.pool(), node).ifPresent(changes::add);
       }
       Pool pool = desired.pools().get(job.pool());
       Pool.VolumeDefaults defaults = pool == null ? null : pool.volumeDefaults();
@@ -215,6 +222,40 @@ public final class BackupProvider implements Provider {
       }
     }
     return new PlanResult(changes, findings);
+  }
+
+  /**
+   * Creates {@code <pool>/ddless}, or gives it a mount point: the checksum files must live on it,
+   * so where the pool has no mount point ({@code none}, {@code legacy}) it gets {@code
+   * /<pool>/ddless}, as a backup run that creates it does.
+   */
+  private static Optional<Change> checksumFilesystem(Map<String, Map<String, String>> ds,
+      String pool, String node) {
+    String fs = ArchiveVolumes.checksumFilesystem(pool);
+    String address = Change.address(node, ID, "checksums", fs);
+    String mountpoint = "/" + fs;
+    Map<String, String> props = ds.get(fs);
+    if (props == null) {
+      boolean poolUnmounted = unmountable(ds.getOrDefault(pool, Map.of()).get("mountpoint"));
+      List<String> argv = new ArrayList<>(List.of("zfs", "create"));
+      if (poolUnmounted) argv.addAll(List.of("-o", "mountpoint=" + mountpoint));
+      argv.add(fs);
+      List<FieldChange> fields = new ArrayList<>(List.of(FieldChange.of("dataset", null, fs)));
+      if (poolUnmounted) fields.add(FieldChange.of("mountpoint", null, mountpoint));
+      return Optional.of(change(address, node, "checksums", fs, Action.CREATE,
+          "filesystem for checksum files not present", fields,
+          List.of(new Command(argv, null, null, true, null))));
+    }
+    String have = props.get("mountpoint");
+    if (!unmountable(have)) return Optional.empty();
+    return Optional.of(change(address, node, "checksums", fs, Action.UPDATE,
+        "filesystem for checksum files has no mount point",
+        List.of(FieldChange.of("mountpoint", have, mountpoint)),
+        List.of(Command.change("zfs", "set", "mountpoint=" + mountpoint, fs))));
+  }
+
+  private static boolean unmountable(String mountpoint) {
+    return "none".equals(mountpoint) || "legacy".equals(mountpoint) || "-".equals(mountpoint);
   }
 
   /** Warnings about checksum files missing for an existing archive volume. */

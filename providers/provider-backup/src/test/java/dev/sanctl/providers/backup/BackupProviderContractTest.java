@@ -36,6 +36,8 @@ class BackupProviderContractTest extends ProviderContractTest {
               sim.run("arch1", "zfs", "create", "-V", "1048576", "-o",
                   "dev.sanctl:snaprotate_schedule=OTHER", "archive/lv_data_bk");
               sim.run("arch1", "zfs", "snapshot", "archive/lv_data_bk@2026-11-20_10.00.00");
-            }));
+            }),
+        ContractScenario.simulated("archive pool without a mount point", desired, 1L << 30,
+            sim -> sim.run("arch1", "zfs", "set", "mountpoint=none", "archive")));
   }
 }

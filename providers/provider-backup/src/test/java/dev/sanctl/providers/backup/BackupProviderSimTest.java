@@ -101,6 +101,24 @@ class BackupProviderSimTest {
   }
 
   @Test
+  void theChecksumFilesystemGetsAMountPointWhereThePoolHasNone() throws Exception {
+    assertEquals(0, sim.run("arch1", "zfs", "set", "mountpoint=none", "archive").exitStatus());
+    PlanResult first = plan();
+    assertEquals("zfs create -o mountpoint=/archive/ddless archive/ddless",
+        first.changes().get(0).commands().get(0).toString());
+    apply(first);
+    assertEquals(List.of(), plan().changes());
+
+    sim.run("arch1", "zfs", "set", "mountpoint=legacy", "archive/ddless");
+    PlanResult repair = plan();
+    assertEquals(List.of("arch1/backup.checksums/archive/ddless: zfs set"
+        + " mountpoint=/archive/ddless archive/ddless"),
+        repair.changes().stream().map(c -> c.address() + ": " + c.commands().get(0)).toList());
+    apply(repair);
+    assertEquals(List.of(), plan().changes());
+  }
+
+  @Test
   void aBackupRunLeavesNothingToPlanAndLostChecksumFilesAreWarnings() throws Exception {
     apply(plan());
     Host san1 = sim.host("san1");
