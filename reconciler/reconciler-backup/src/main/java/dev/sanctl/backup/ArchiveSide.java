@@ -75,7 +75,10 @@ final class ArchiveSide {
     String fs = pool + "/ddless";
     CommandResult r = mountState(fs);
     if (!r.ok() && r.err().contains("dataset does not exist")) {
-      HostFiles.check("zfs create " + fs, host.run(Command.change("zfs", "create", fs)));
+      CommandResult created = host.run(Command.change("zfs", "create", fs));
+      if (!created.err().contains("dataset already exists")) { // a job of the same pool won
+        HostFiles.check("zfs create " + fs, created);
+      }
       r = mountState(fs);
       if (r.ok() && unmountable(r.out().strip().split("\n")[0].strip())) {
         HostFiles.check("zfs set mountpoint " + fs,

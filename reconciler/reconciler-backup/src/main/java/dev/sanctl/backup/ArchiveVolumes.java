@@ -15,6 +15,32 @@ public final class ArchiveVolumes {
     return namespace + ":snaprotate_schedule";
   }
 
+  /** The filesystem holding the checksum files of a pool's archive volumes. */
+  public static String checksumFilesystem(String pool) {
+    return pool + "/ddless";
+  }
+
+  /**
+   * The directory of the checksum files, from the {@code mountpoint} property of {@link
+   * #checksumFilesystem}: that mount point, or {@code /<filesystem>} when it has none.
+   */
+  public static String checksumDirectory(String filesystem, String mountpoint) {
+    String m = mountpoint == null ? "-" : mountpoint.strip();
+    return m.equals("-") || m.equals("none") || m.equals("legacy") || m.isEmpty()
+        ? "/" + filesystem
+        : m;
+  }
+
+  /** The current checksum file of an archive volume ({@code volume} is its name in the pool). */
+  public static String checksumFileName(String volume) {
+    return volume.replace('/', '_') + ".cksum";
+  }
+
+  /** The checksum file kept for one snapshot of an archive volume. */
+  public static String snapshotChecksumFileName(String volume, String snapshot) {
+    return volume.replace('/', '_') + "@" + snapshot + ".cksum";
+  }
+
   /**
    * {@code zfs create -V <size> [-s] [-b <bs>] -o <prop>=<value>... <volume>} with the pool's
    * volume defaults and the schedule property.

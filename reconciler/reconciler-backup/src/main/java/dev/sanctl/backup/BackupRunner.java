@@ -14,6 +14,7 @@ import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.model.VolumeRef;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,7 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * Runs backup jobs like the original iet_luncopy (spec providers.md, backup): on the node holding
@@ -41,7 +46,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * their segments are read; after the backup the state is CLEAN again (ACTIVE with a live map).
  *
  * <p>Data moves through the {@link Host}s with {@code dd} (the local transport). Jobs run
- * concurrently up to a limit, one job per source volume at a time.
+ * concurrently up to a limit, one job per source volume at a time: within a process jobs of the
+ * same volume wait for each other, across processes the {@link VolumeLock} on the node holding the
+ * volume refuses a second run (after waiting up to {@link #lockWait}).
  */
 public final class BackupRunner {
   private final DesiredState desired;
@@ -49,6 +56,14 @@ public final class BackupRunner {
   private final Clock clock;
   private final Map<String, ReentrantLock> volumeLocks = new ConcurrentHashMap<>();
   private final String streamingSanctl;
+  private Duration lockWait = Duration.ZERO;
+  private LongSupplier nanoTime = System::nanoTime;
+  private static final ScheduledExecutorService RENEWALS =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "backup-lock-renewal");
+        t.setDaemon(true);
+        return t;
+      });
 
   /** A runner with the local transport (ranged {@code dd} through the hosts). */
   public BackupRunner(DesiredState desired, Hosts hosts, Clock clock) {
@@ -66,26 +81,51 @@ public final class BackupRunner {
     this.streamingSanctl = streamingSanctl;
   }
 
-  /** The job named by its source {@code vg/lv} or its LV name. */
+  /**
+   * The job named by its source {@code vg/lv} or its LV name; empty when there is none.
+   *
+   * @throws IllegalArgumentException when an LV name names jobs in more than one volume group
+   */
   public static Optional<Backups.Job> find(DesiredState desired, String name) {
+    List<Backups.Job> byLv = new ArrayList<>();
     for (Backups.Job j : jobs(desired)) {
-      if (j.source().toString().equals(name) || j.source().lv().equals(name)) {
-        return Optional.of(j);
-      }
+      if (j.source().toString().equals(name)) return Optional.of(j);
+      if (j.source().lv().equals(name)) byLv.add(j);
     }
-    return Optional.empty();
+    if (byLv.size() > 1) {
+      throw new IllegalArgumentException("job name '" + name + "' is ambiguous: "
+          + String.join(", ", byLv.stream().map(j -> j.source().toString()).sorted().toList())
+          + "; name the job by its vg/lv");
+    }
+    return byLv.stream().findFirst();
   }
 
   public static List<Backups.Job> jobs(DesiredState desired) {
     return desired.backups() == null ? List.of() : desired.backups().jobs();
   }
 
+  /**
+   * How long a job waits for the lock of its volume held by another run before it is refused
+   * (default zero: refused at once).
+   */
+  public BackupRunner lockWait(Duration wait) {
+    this.lockWait = wait;
+    return this;
+  }
+
+  /** The time source of job durations (default {@link System#nanoTime}; tests fix it). */
+  public BackupRunner durations(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+    return this;
+  }
+
   /** Runs the jobs, at most {@code parallel} at a time; results in the order of {@code jobs}. */
   public List<JobResult> run(List<Backups.Job> jobs, int parallel) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
+    if (parallel < 1) throw new IllegalArgumentException("parallel must be at least 1");
+    ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<JobResult>> futures = new ArrayList<>();
-      for (Backups.Job j : jobs) futures.add(pool.submit(() -> runLocked(j)));
+      for (Backups.Job j : jobs) futures.add(pool.submit(() -> run(j)));
       List<JobResult> results = new ArrayList<>();
       for (Future<JobResult> f : futures) {
         try {
@@ -100,19 +140,83 @@ public final class BackupRunner {
     }
   }
 
-  private JobResult runLocked(Backups.Job job) {
-    ReentrantLock lock = volumeLocks.computeIfAbsent(job.source().toString(), k -> new ReentrantLock());
+  /**
+   * Runs one job holding its volume's locks; never throws: a failure is reported in the result,
+   * a lock held by another run as a refused result.
+   */
+  public JobResult run(Backups.Job job) {
+    ReentrantLock lock =
+        volumeLocks.computeIfAbsent(job.source().toString(), k -> new ReentrantLock());
     lock.lock();
     try {
-      return run(job);
+      return runHoldingTheVolumeLock(job);
     } finally {
       lock.unlock();
     }
   }
 
-  /** Runs one job; never throws: a failure is reported in the result. */
-  public JobResult run(Backups.Job job) {
-    long started = System.nanoTime();
+  private JobResult runHoldingTheVolumeLock(Backups.Job job) {
+    VolumeGroup vg = desired.volumeGroups().get(job.source().vg());
+    String node;
+    try {
+      node = vg == null ? null : SourceVolume.holder(vg, job.source(), hosts);
+    } catch (IOException e) {
+      node = null;
+    }
+    if (node == null) return runUnlocked(job); // fails finding the volume, reports why
+    VolumeLock volumeLock;
+    try {
+      volumeLock = new VolumeLock(hosts.host(node),
+          MapStateStore.directory(vg, job.source().lv()), clock);
+      Optional<String> holder = acquire(volumeLock);
+      if (holder.isPresent()) {
+        return JobResult.refused(job.source().toString(), job.archiveVolume(),
+            "another run holds the lock " + node + ":" + volumeLock.path() + " (" + holder.get()
+                + ")");
+      }
+    } catch (IOException | RuntimeException e) {
+      return new JobResult(job.source().toString(), job.source().toString(),
+          job.archiveVolume(), null, "NONE", "NONE", 0, 0, 0, 0, 0, false, 0,
+          "cannot take the volume's lock: " + e.getMessage());
+    }
+    ScheduledFuture<?> renewal = RENEWALS.scheduleAtFixedRate(() -> {
+      try {
+        volumeLock.renew();
+      } catch (IOException | RuntimeException e) {
+        // the next renewal tries again; a lock not renewed for the lease is taken over
+      }
+    }, VolumeLock.RENEW_EVERY.toMillis(), VolumeLock.RENEW_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+    try {
+      return runUnlocked(job);
+    } finally {
+      renewal.cancel(false);
+      try {
+        volumeLock.release();
+      } catch (IOException | RuntimeException e) {
+        // left behind: stale once not renewed for the lease, or at once for this machine
+      }
+    }
+  }
+
+  /** Tries to take the lock until {@link #lockWait} has passed; empty when taken. */
+  private Optional<String> acquire(VolumeLock lock) throws IOException {
+    long deadline = System.nanoTime() + lockWait.toNanos();
+    while (true) {
+      Optional<String> holder = lock.tryAcquire();
+      long left = deadline - System.nanoTime();
+      if (holder.isEmpty() || left <= 0) return holder;
+      try {
+        Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 2000)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return holder;
+      }
+    }
+  }
+
+  private JobResult runUnlocked(Backups.Job job) {
+    long started = nanoTime.getAsLong();
     Progress p = new Progress(job);
     try {
       return execute(job, p, started);
@@ -367,7 +471,7 @@ public final class BackupRunner {
     return e;
   }
 
-  private static double seconds(long started) {
-    return (System.nanoTime() - started) / 1e9;
+  private double seconds(long started) {
+    return (nanoTime.getAsLong() - started) / 1e9;
   }
 }

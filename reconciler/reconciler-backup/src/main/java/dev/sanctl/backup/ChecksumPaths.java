@@ -7,7 +7,7 @@ package dev.sanctl.backup;
  */
 record ChecksumPaths(String dir, String volume) {
   String current() {
-    return dir + "/" + volume.replace('/', '_') + ".cksum";
+    return dir + "/" + ArchiveVolumes.checksumFileName(volume);
   }
 
   String stats() {
@@ -15,7 +15,7 @@ record ChecksumPaths(String dir, String volume) {
   }
 
   String ofSnapshot(String snapshot) {
-    return dir + "/" + volume.replace('/', '_') + "@" + snapshot + ".cksum";
+    return dir + "/" + ArchiveVolumes.snapshotChecksumFileName(volume, snapshot);
   }
 
   /** The snapshot a file name of {@link #ofSnapshot} refers to, or null for other files. */

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.sim.zfs.ZvolFiles;
+import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.Backups;
 import dev.sanctl.spi.model.VolumeRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -171,6 +173,23 @@ class BackupRunnerTest {
   }
 
   @Test
+  void aChecksumFilesystemCreatedMeanwhileByAJobOfTheSamePoolIsUsed() throws Exception {
+    AtomicBoolean raced = new AtomicBoolean();
+    Hosts racing = WatchedHosts.of(c.sim, (real, command) -> {
+      CommandResult r = real.run(command);
+      boolean missing = !r.ok() && command.argv().contains("get")
+          && command.argv().stream().anyMatch(a -> a.startsWith("mountpoint"));
+      if (missing && raced.compareAndSet(false, true)) {
+        c.ok("arch1", "zfs", "create", "archive/ddless"); // the other job was faster
+      }
+      return r;
+    });
+    JobResult r = new BackupRunner(c.desired, racing, c.clock).run(plain);
+    assertTrue(raced.get());
+    assertNull(r.error(), r.line());
+  }
+
+  @Test
   void aFailedJobLeavesTheMapDirty() throws Exception {
     run(data);
     c.sim.failExecutable("arch1", "zfs", 1);
@@ -206,6 +225,25 @@ class BackupRunnerTest {
     Verifier.Report after = verifier.verify(List.of(data), 5);
     assertEquals(1, after.removedOrphans().size());
     assertEquals(1, after.checked().size());
+  }
+
+  @Test
+  void verifyChecksAFixedNumberPerRunRotatingThroughAllSnapshots() throws Exception {
+    List<String> snaps = List.of(run(data).snapshot(), run(data).snapshot(),
+        run(plain).snapshot());
+    List<String> all = List.of("archive/lv_data_bk@" + snaps.get(0),
+        "archive/lv_data_bk@" + snaps.get(1), "archive/lv_plain_bk@" + snaps.get(2));
+    Verifier verifier = new Verifier(c.desired, c.hosts());
+    List<List<String>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Verifier.Report r = verifier.verify(List.of(data, plain), 2);
+      assertTrue(r.ok(), r.checked().toString());
+      runs.add(r.checked().stream().map(Verifier.Checked::snapshot).toList());
+    }
+    assertEquals(List.of(
+        List.of(all.get(0), all.get(1)),
+        List.of(all.get(2), all.get(0)),
+        List.of(all.get(1), all.get(2))), runs);
   }
 
   @Test

@@ -3,12 +3,15 @@ package dev.sanctl.providers.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sanctl.backup.BackupRunner;
+import dev.sanctl.backup.JobResult;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.model.Backups;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.NodeState;
@@ -35,14 +38,17 @@ class BackupProviderSimTest {
 
   @BeforeEach
   void init() throws Exception {
-    Path config = Path.of(getClass().getResource("/backup-cluster/cluster.yaml").toURI())
-        .getParent();
-    LoadResult r = ConfigLoader.loadDirectory(config);
-    assertTrue(r.ok(), r.diagnostics().toString());
-    desired = r.state();
+    desired = load(Path.of(getClass().getResource("/backup-cluster/cluster.yaml").toURI())
+        .getParent());
     sim = SimCluster.init(dir, desired, 1L << 30,
         Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
     arch1 = sim.host("arch1");
+  }
+
+  static DesiredState load(Path config) {
+    LoadResult r = ConfigLoader.loadDirectory(config);
+    assertTrue(r.ok(), r.diagnostics().toString());
+    return r.state();
   }
 
   private PlanResult plan() throws Exception {
@@ -92,5 +98,51 @@ class BackupProviderSimTest {
             .toList());
     apply(drift);
     assertEquals(List.of(), plan().changes());
+  }
+
+  @Test
+  void theChecksumFilesystemGetsAMountPointWhereThePoolHasNone() throws Exception {
+    assertEquals(0, sim.run("arch1", "zfs", "set", "mountpoint=none", "archive").exitStatus());
+    PlanResult first = plan();
+    assertEquals("zfs create -o mountpoint=/archive/ddless archive/ddless",
+        first.changes().get(0).commands().get(0).toString());
+    apply(first);
+    assertEquals(List.of(), plan().changes());
+
+    sim.run("arch1", "zfs", "set", "mountpoint=legacy", "archive/ddless");
+    PlanResult repair = plan();
+    assertEquals(List.of("arch1/backup.checksums/archive/ddless: zfs set"
+        + " mountpoint=/archive/ddless archive/ddless"),
+        repair.changes().stream().map(c -> c.address() + ": " + c.commands().get(0)).toList());
+    apply(repair);
+    assertEquals(List.of(), plan().changes());
+  }
+
+  @Test
+  void aBackupRunLeavesNothingToPlanAndLostChecksumFilesAreWarnings() throws Exception {
+    apply(plan());
+    Host san1 = sim.host("san1");
+    assertEquals(0, san1.run(Command.change("lvcreate", "-L", "4M", "-n", "lv_plain", "vg0"))
+        .exitStatus());
+    Backups.Job job = BackupRunner.find(desired, "lv_plain").orElseThrow();
+    JobResult r = new BackupRunner(desired, sim::host, sim.clock()).run(job);
+    assertTrue(r.ok(), r.line());
+    PlanResult after = plan();
+    assertEquals(List.of(), after.changes());
+    assertEquals(List.of(), after.findings());
+
+    String dir = "/archive/ddless/";
+    sim.run("arch1", "rm", dir + "lv_plain_bk.cksum", dir + "lv_plain_bk@" + r.snapshot()
+        + ".cksum");
+    PlanResult lost = plan();
+    assertEquals(List.of(), lost.changes());
+    assertEquals(List.of(
+        "WARNING arch1/backup.volume/archive/lv_plain_bk: archive volume archive/lv_plain_bk has"
+            + " snapshots but no checksum file /archive/ddless/lv_plain_bk.cksum",
+        "WARNING arch1/backup.volume/archive/lv_plain_bk: 1 of 1 snapshots of"
+            + " archive/lv_plain_bk have no checksum file (first: archive/lv_plain_bk@"
+            + r.snapshot() + ")"),
+        lost.findings().stream().map(f -> f.kind() + " " + f.address() + ": " + f.message())
+            .toList());
   }
 }

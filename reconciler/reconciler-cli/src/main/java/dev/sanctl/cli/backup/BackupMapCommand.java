@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "map", mixinStandardHelpOptions = true,
     description = "Target service hooks: 'shutdown VG' dumps the ddmaps and marks them clean,"
-        + " 'startup VG' moves the map states (a start without a clean dump makes them dirty).")
+        + " 'startup VG' moves the map states (a start without a clean dump makes them dirty)."
+        + " Exit codes: 0 done, 1 failed, 64 usage error.")
 public class BackupMapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sanctl backup status}: the last run of each job from the job log. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Show the last run of each backup job (bytes, duration, map state).")
+    description = {"Show the last run of each backup job (bytes, duration, map state).",
+        "Exit codes: 0."})
 public class BackupStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;

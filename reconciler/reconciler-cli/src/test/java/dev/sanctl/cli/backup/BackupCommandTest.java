@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.cli.CliRun;
-import dev.sanctl.core.config.ConfigLoader;
-import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.sim.SimCluster;
-import dev.sanctl.spi.model.DesiredState;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,47 +14,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code sanctl backup} against the simulated cluster of {@code backup-cluster/}. */
 class BackupCommandTest {
   @TempDir Path dir;
-  Path config;
-  Path sim;
+  BackupSim b;
   SimCluster cluster;
+  Path config;
   String iqn;
-
-  static CliRun sanctl(String... args) {
-    return CliRun.of(args);
-  }
 
   @BeforeEach
   void cluster() throws Exception {
-    config = Files.createDirectories(dir.resolve("config"));
-    for (String f : new String[] {"cluster.yaml", "lvm.yaml", "iscsi.yaml", "zfs.yaml"}) {
-      Files.copy(Path.of(getClass().getResource("/backup-cluster/" + f).toURI()),
-          config.resolve(f));
-    }
-    LoadResult loaded = ConfigLoader.loadDirectory(config);
-    assertTrue(loaded.ok(), loaded.diagnostics().toString());
-    DesiredState desired = loaded.state();
-    sim = dir.resolve("sim");
-    cluster = SimCluster.init(sim, desired, 1L << 30,
-        Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
-    iqn = desired.iqnOf(desired.targets().get(0));
-    run("lvcreate", "-L", "8M", "-n", "lv_data", "vg0");
-    run("lvcreate", "-L", "4M", "-n", "lv_plain", "vg0");
-    run("ietadm", "--op", "new", "--tid=1", "--params", "Name=" + iqn);
-    run("ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
-        "Path=/dev/vg0/lv_data,Type=blockio");
-    cluster.write("san1", iqn, 0, 8 << 20);
+    b = new BackupSim(dir);
+    cluster = b.cluster;
+    config = b.config;
+    iqn = b.iqn;
   }
 
-  private void run(String... argv) throws Exception {
-    assertEquals(0, cluster.run("san1", argv).exitStatus(), String.join(" ", argv));
+  private CliRun sanctl(String... args) {
+    return CliRun.of(args);
   }
 
   private CliRun backup(String... args) {
-    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("-C",
-        config.toString(), "backup", args[0], "--sim=" + sim));
-    if (args[0].equals("run")) all.add("--now=2026-11-21T10:00:00Z");
-    all.addAll(java.util.List.of(args).subList(1, args.length));
-    return sanctl(all.toArray(String[]::new));
+    return b.backup(args);
   }
 
   @Test
@@ -106,8 +77,68 @@ class BackupCommandTest {
   }
 
   @Test
+  void anLvNameOfJobsInTwoVolumeGroupsIsAmbiguous() throws Exception {
+    java.nio.file.Files.writeString(config.resolve("more.yaml"), """
+        volumeGroups:
+          vg1:
+            nodes: [san1, san2]
+            volumes:
+              lv_data: {size: 8M}
+        backups:
+          jobs:
+            - {source: vg1/lv_data, volume: lv_data_vg1_bk}
+        """);
+    CliRun ambiguous = backup("run", "lv_data");
+    assertEquals(64, ambiguous.exitCode(), ambiguous.err());
+    assertEquals("sanctl: error: job name 'lv_data' is ambiguous: vg0/lv_data, vg1/lv_data; name"
+        + " the job by its vg/lv\n", ambiguous.err());
+    CliRun exact = backup("run", "vg0/lv_data", "--json");
+    assertEquals(0, exact.exitCode(), exact.err());
+    assertTrue(exact.out().contains("\"job\":\"vg0/lv_data\""), exact.out());
+  }
+
+  @Test
+  void theConcurrencyLimitIsAtLeastOneAndJobsNamedTwiceRunOnce() {
+    CliRun zero = backup("run", "--all", "--parallel", "0");
+    assertEquals(64, zero.exitCode());
+    assertEquals("sanctl: error: --parallel must be at least 1 and --lock-wait at least 0\n",
+        zero.err());
+    CliRun twice = backup("run", "lv_plain", "vg0/lv_plain", "--parallel", "1");
+    assertEquals(0, twice.exitCode(), twice.err());
+    assertEquals(1, twice.out().lines().count(), twice.out());
+  }
+
+  @Test
+  void aSecondProcessIsRefusedWhileTheFirstBacksUpTheVolume() throws Exception {
+    cluster.setSlow("arch1", java.time.Duration.ofMillis(250)); // the first run takes seconds
+    Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), "dev.sanctl.cli.Main", "-C",
+        config.toString(), "backup", "run", "lv_data", "--sim=" + b.sim, "--now=" + BackupSim.NOW)
+        .redirectErrorStream(true).start();
+    String lock = "/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock/owner";
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!cluster.run("san1", "cat", lock).ok() && first.isAlive()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    CliRun second = backup("run", "lv_data");
+    String firstOut = new String(first.getInputStream().readAllBytes());
+    assertEquals(0, first.waitFor(), firstOut);
+    assertEquals(3, second.exitCode(), second.out() + second.err());
+    assertTrue(second.out().startsWith("vg0/lv_data -> archive/lv_data_bk: SKIPPED: another run"
+        + " holds the lock san1:/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock (host="),
+        second.out());
+    assertTrue(second.out().contains(" pid=" + first.pid() + " "), second.out());
+
+    cluster.setSlow("arch1", java.time.Duration.ZERO);
+    CliRun third = backup("run", "lv_data");
+    assertEquals(0, third.exitCode(), third.out() + third.err());
+  }
+
+  @Test
   void verifyAndRestore() {
-    assertEquals(0, backup("run", "--all").exitCode());
+    CliRun run = backup("run", "--all");
+    assertEquals(0, run.exitCode(), run.out() + run.err());
     CliRun verify = backup("verify", "--daily", "5");
     assertEquals(0, verify.exitCode(), verify.out() + verify.err());
     assertEquals("archive/lv_data_bk@2026-11-21_10.00.00: OK\n"
