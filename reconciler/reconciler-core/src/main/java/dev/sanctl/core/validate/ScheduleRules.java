@@ -110,7 +110,7 @@ final class ScheduleRules {
             + ": changeMap thin needs an LVM thin volume, but volume group '"
             + vg
             + "' is a files group",
-        "use changeMap: none for a files group (or ddmap when an IET target exports it)");
+        "use changeMap: none for a files group, or ddmap when an IET target exports it");
   }
 
   private void cron() {
