@@ -50,7 +50,8 @@ interface ChangeMapSource {
         new MapStateStore(new HostFiles(host), MapStateStore.directory(vg, ref.lv()));
     return switch (job.changeMap()) {
       case NONE -> new FullReadSource(host, vg, ref);
-      case THIN -> new ThinSource(host, vg, ref, store, clock);
+      case THIN -> new ThinSource(host, vg, ref, new MapStateStore(new HostFiles(host),
+          ThinSource.stateDirectory(vg, ref.lv())), clock);
       case DDMAP -> {
         Optional<String> entry = SourceVolume.ddmapEntry(desired, ref);
         yield entry.isPresent() && vg.type() == VolumeGroup.Type.LVM

@@ -20,8 +20,9 @@ import java.util.List;
  * {@code release_metadata_snap} (always). Blocks that are not the same are read. A completed
  * backup removes the old base and keeps the new snapshot as the next base; a failed one removes
  * the new snapshot and leaves the state DIRTY. Without a base (first run), or in state UNKNOWN or
- * DIRTY, everything is read. The state and its log live where the ddmap's do ({@link
- * MapStateStore}).
+ * DIRTY, everything is read. The state and its log ({@link MapStateStore}) live in {@link
+ * #stateDirectory}, apart from the ddmap's: target restarts, which make a ddmap DIRTY, do not
+ * affect thin snapshots.
  */
 final class ThinSource implements ChangeMapSource {
   static final String MARK = "_bkthin_";
@@ -47,6 +48,11 @@ final class ThinSource implements ChangeMapSource {
     this.ref = ref;
     this.store = store;
     this.clock = clock;
+  }
+
+  /** Where the state of {@code lv}'s thin change map is kept: {@code <ddmap directory>/thin}. */
+  static String stateDirectory(VolumeGroup vg, String lv) {
+    return MapStateStore.directory(vg, lv) + "/thin";
   }
 
   @Override

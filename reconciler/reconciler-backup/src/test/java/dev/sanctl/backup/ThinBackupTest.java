@@ -89,7 +89,8 @@ class ThinBackupTest {
   }
 
   private MapState state() throws Exception {
-    return new MapService(desired, clock).store(sim.host("san1"), job.source()).state();
+    return new MapStateStore(new HostFiles(sim.host("san1")),
+        ThinSource.stateDirectory(desired.volumeGroups().get("vg0"), "lv_thin")).state();
   }
 
   @Test
@@ -117,6 +118,22 @@ class ThinBackupTest {
     JobResult third = run();
     assertEquals(0, third.segmentsRead(), "nothing written since");
     assertEquals("ACTIVE", third.finalState());
+  }
+
+  @Test
+  void aTargetRestartDoesNotDirtyTheThinMap() throws Exception {
+    run();
+    MapService service = new MapService(desired, clock);
+    ok("ietadm", "--op", "delete", "--tid=1", "--lun=0");
+    service.startup(sim.host("san1"), "vg0"); // no clean dump: the ddmap is DIRTY now
+    assertEquals(MapState.DIRTY, service.store(sim.host("san1"), job.source()).state());
+    assertEquals(MapState.ACTIVE, state());
+    ok("ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+        "Path=" + SOURCE + ",Type=blockio");
+    sim.write("san1", iqn, 0, 1);
+    JobResult r = run();
+    assertEquals("ACTIVE", r.mapState());
+    assertEquals(4, r.segmentsRead());
   }
 
   @Test
