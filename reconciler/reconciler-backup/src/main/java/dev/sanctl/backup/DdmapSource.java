@@ -17,12 +17,9 @@ import java.util.List;
  * completed backup makes the state ACTIVE.
  */
 final class DdmapSource extends FullReadSource {
-  private final MapStateStore store;
+  private final MapStateRun state;
   private final String proc;
-  private final Clock clock;
   private final HostFiles files;
-  private MapState before;
-  private String finalState;
   private byte[] mapBytes;
   private boolean suspended;
   private List<String> dumps = List.of();
@@ -30,22 +27,19 @@ final class DdmapSource extends FullReadSource {
   DdmapSource(Host host, VolumeGroup vg, VolumeRef ref, MapStateStore store, String proc,
       Clock clock) {
     super(host, vg, ref);
-    this.store = store;
+    this.state = new MapStateRun(store, clock);
     this.proc = proc;
-    this.clock = clock;
     this.files = new HostFiles(host);
   }
 
   @Override
   public String snapshot(long originBytes) throws IOException {
-    before = store.state();
-    finalState = before.name();
+    state.begin();
     files.writeProc(proc, "mapsuspend");
     suspended = true;
     mapBytes = files.read(proc).orElse(null);
     String dev = super.snapshot(originBytes);
-    store.set(before, MapState.DIRTY, "backup started, map zapped", clock.instant());
-    finalState = MapState.DIRTY.name();
+    state.started("backup started, map zapped");
     files.writeProc(proc, "mapzap");
     files.writeProc(proc, "mapresume");
     suspended = false;
@@ -54,45 +48,37 @@ final class DdmapSource extends FullReadSource {
 
   @Override
   public BitSet select(long size) throws IOException {
-    if (mapBytes == null || before.requiresFullRead()) return null;
+    if (mapBytes == null || state.before().requiresFullRead()) return null;
     DdMap map = DdMap.parse(mapBytes, proc);
-    dumps = store.dumps();
-    for (String d : dumps) map = orInto(map, store.readDump(d));
+    dumps = state.store().dumps();
+    for (String d : dumps) map = orInto(map, state.store().readDump(d));
     return select(map, size);
   }
 
   @Override
   public String stateBefore() {
-    return before == null ? MapState.UNKNOWN.name() : before.name();
+    return state.before().name();
   }
 
   @Override
   public String finalState() {
-    return finalState == null ? "NONE" : finalState;
+    return state.current();
   }
 
   @Override
   public String workDir() {
-    return store.dir();
+    return state.store().dir();
   }
 
   @Override
   public void succeeded(String archiveSnapshot) throws IOException {
-    for (String d : dumps) store.removeDump(d);
-    store.set(MapState.DIRTY, MapState.ACTIVE, "backup completed " + archiveSnapshot,
-        clock.instant());
-    finalState = MapState.ACTIVE.name();
+    for (String d : dumps) state.store().removeDump(d);
+    state.completed("backup completed " + archiveSnapshot);
   }
 
   @Override
   public void failed(String reason) {
-    if (before == null) return;
-    try {
-      store.set(before, MapState.DIRTY, "backup failed: " + reason, clock.instant());
-      finalState = MapState.DIRTY.name();
-    } catch (IOException e) {
-      finalState = "unknown (" + e.getMessage() + ")";
-    }
+    state.failed(reason);
   }
 
   @Override

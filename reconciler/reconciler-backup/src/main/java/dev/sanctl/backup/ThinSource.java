@@ -32,10 +32,8 @@ final class ThinSource implements ChangeMapSource {
   private final Host host;
   private final VolumeGroup vg;
   private final VolumeRef ref;
-  private final MapStateStore store;
+  private final MapStateRun state;
   private final Clock clock;
-  private MapState before;
-  private String finalState;
   private ThinVolumes.Lv origin;
   private ThinVolumes.Lv base;
   private List<ThinVolumes.Lv> old = List.of();
@@ -46,7 +44,7 @@ final class ThinSource implements ChangeMapSource {
     this.host = host;
     this.vg = vg;
     this.ref = ref;
-    this.store = store;
+    this.state = new MapStateRun(store, clock);
     this.clock = clock;
   }
 
@@ -71,10 +69,9 @@ final class ThinSource implements ChangeMapSource {
         .sorted((a, b) -> a.name().compareTo(b.name()))
         .toList();
     base = old.isEmpty() ? null : old.get(old.size() - 1);
-    before = store.state();
+    state.begin();
     String name = ref.lv() + MARK + STAMP.format(clock.instant());
-    store.set(before, MapState.DIRTY, "backup started, thin snapshot " + name, clock.instant());
-    finalState = MapState.DIRTY.name();
+    state.started("backup started, thin snapshot " + name);
     HostFiles.check("lvcreate thin snapshot of " + ref, host.run(Command.change("lvcreate", "-s",
         "-K", "-n", name, ref.toString())));
     created = ThinVolumes.find(ThinVolumes.list(host, vg.name()), name)
@@ -85,7 +82,7 @@ final class ThinSource implements ChangeMapSource {
 
   @Override
   public BitSet select(long size) throws IOException {
-    if (base == null || before.requiresFullRead()) return null;
+    if (base == null || state.before().requiresFullRead()) return null;
     String tpool = ThinVolumes.dmName(vg.name(), origin.pool()) + "-tpool";
     String meta = "/dev/mapper/" + ThinVolumes.dmName(vg.name(), origin.pool() + "_tmeta");
     message(tpool, "reserve_metadata_snap");
@@ -112,18 +109,17 @@ final class ThinSource implements ChangeMapSource {
 
   @Override
   public String stateBefore() {
-    if (before == null) return MapState.UNKNOWN.name();
-    return base == null ? MapState.UNKNOWN.name() : before.name();
+    return base == null ? MapState.UNKNOWN.name() : state.before().name();
   }
 
   @Override
   public String finalState() {
-    return finalState == null ? "NONE" : finalState;
+    return state.current();
   }
 
   @Override
   public String workDir() {
-    return store.dir();
+    return state.store().dir();
   }
 
   @Override
@@ -133,20 +129,12 @@ final class ThinSource implements ChangeMapSource {
       HostFiles.check("lvremove " + lv.name(), host.run(Command.change("lvremove", "-f",
           vg.name() + "/" + lv.name())));
     }
-    store.set(MapState.DIRTY, MapState.ACTIVE, "backup completed " + archiveSnapshot
-        + ", base " + created.name(), clock.instant());
-    finalState = MapState.ACTIVE.name();
+    state.completed("backup completed " + archiveSnapshot + ", base " + created.name());
   }
 
   @Override
   public void failed(String reason) {
-    if (before == null) return;
-    try {
-      store.set(before, MapState.DIRTY, "backup failed: " + reason, clock.instant());
-      finalState = MapState.DIRTY.name();
-    } catch (IOException e) {
-      finalState = "unknown (" + e.getMessage() + ")";
-    }
+    state.failed(reason);
   }
 
   @Override

@@ -137,6 +137,17 @@ class ThinBackupTest {
   }
 
   @Test
+  void aGrownThinVolumeReadsItsNewTailToo() throws Exception {
+    run();
+    ok("lvextend", "-L", "12M", "vg0/lv_thin");
+    JobResult r = run();
+    assertTrue(r.grown());
+    assertEquals(256, r.segmentsRead(), "the 4 MiB beyond the base snapshot");
+    assertEquals(0, r.bytesWritten());
+    assertArrayEquals(bytes("san1", SOURCE), bytes("arch1", ARCHIVE));
+  }
+
+  @Test
   void withoutItsBaseSnapshotTheBackupReadsEverything() throws Exception {
     run();
     ok("lvremove", "-f", "vg0/" + bases().get(0));

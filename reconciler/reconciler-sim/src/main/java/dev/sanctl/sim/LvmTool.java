@@ -324,16 +324,8 @@ final class LvmTool implements SimTool {
     } catch (NumberFormatException e) {
       return invalidSize(a.has("extents") ? "extents" : "size", a);
     }
-    String name = a.get("name");
-    if (name == null) {
-      int i = 0;
-      while (vg.lvs.containsKey("lvol" + i)) i++;
-      name = "lvol" + i;
-    }
-    if (vg.lvs.containsKey(name)) {
-      o.error("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name + "\"");
-      return o.result();
-    }
+    String name = newName(vg, a, o);
+    if (name == null) return o.result();
     boolean pool = "thin-pool".equals(a.get("type"));
     long overhead = pool ? (hasPool(vg) ? 1 : 2) : 0;
     if (extents + overhead > vg.freeExtents()) {
@@ -377,6 +369,21 @@ final class LvmTool implements SimTool {
     return o.result();
   }
 
+  /** The new LV's name ({@code -n}, or lvm's next {@code lvolN}); null (an error) if taken. */
+  private static String newName(LvmState.Vg vg, LvmArgs a, Out o) {
+    String name = a.get("name");
+    if (name == null) {
+      int i = 0;
+      while (vg.lvs.containsKey("lvol" + i)) i++;
+      name = "lvol" + i;
+    }
+    if (vg.lvs.containsKey(name)) {
+      o.error("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name + "\"");
+      return null;
+    }
+    return name;
+  }
+
   private static boolean hasPool(LvmState.Vg vg) {
     return vg.lvs.values().stream().anyMatch(LvmState.Lv::isThinPool);
   }
@@ -408,16 +415,8 @@ final class LvmTool implements SimTool {
     } catch (NumberFormatException e) {
       return invalidSize("virtualsize", a);
     }
-    String name = a.get("name");
-    if (name == null) {
-      int i = 0;
-      while (vg.lvs.containsKey("lvol" + i)) i++;
-      name = "lvol" + i;
-    }
-    if (vg.lvs.containsKey(name)) {
-      o.error("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name + "\"");
-      return o.result();
-    }
+    String name = newName(vg, a, o);
+    if (name == null) return o.result();
     if (!vg.activeOn.contains(node.name())) {
       o.error("Aborting. Failed to activate new LV to wipe the start of it.");
       return o.result();
@@ -472,16 +471,8 @@ final class LvmTool implements SimTool {
           "  Please specify either size or extents but not both.\n"
               + "  Run `lvcreate --help' for more information.\n");
     }
-    String name = a.get("name");
-    if (name == null) {
-      int i = 0;
-      while (vg.lvs.containsKey("lvol" + i)) i++;
-      name = "lvol" + i;
-    }
-    if (vg.lvs.containsKey(name)) {
-      o.error("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name + "\"");
-      return o.result();
-    }
+    String name = newName(vg, a, o);
+    if (name == null) return o.result();
     String skip = a.get("setactivationskip");
     boolean skipFlag = skip == null || skip.startsWith("y");
     Lvm.thinSnapshot(node.context(), vg, origin, name, skipFlag, a.has("ignoreactivationskip"));

@@ -51,18 +51,6 @@ public record Backups(List<Job> jobs) {
       if (changeMap == null) changeMap = ChangeMap.DDMAP;
     }
 
-    /** A job with the default change map ({@link ChangeMap#DDMAP}). */
-    public Job(
-        VolumeRef source,
-        String archive,
-        String pool,
-        String volume,
-        int workers,
-        boolean integrity,
-        SourceRef location) {
-      this(source, archive, pool, volume, workers, integrity, location, ChangeMap.DDMAP);
-    }
-
     public String archiveVolume() {
       return pool + "/" + volume;
     }
