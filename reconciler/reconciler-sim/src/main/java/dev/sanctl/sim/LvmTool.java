@@ -267,6 +267,23 @@ final class LvmTool implements SimTool {
     return out;
   }
 
+  /** A logical volume with its group. */
+  private record Found(LvmState.Vg vg, LvmState.Lv lv) {}
+
+  /** The LV {@code vg/lv} ({@code /dev/} already stripped); null after printing the error. */
+  private static Found findLv(SimNode node, String spec, Out o) throws IOException {
+    String vgName = spec.substring(0, spec.indexOf('/'));
+    String lvName = spec.substring(spec.indexOf('/') + 1);
+    LvmState.Vg vg = findVg(node, vgName, o);
+    if (vg == null) return null;
+    LvmState.Lv lv = vg.lvs.get(lvName);
+    if (lv == null) {
+      o.error("Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
+      return null;
+    }
+    return new Found(vg, lv);
+  }
+
   private static LvmState.Vg findVg(SimNode node, String name, Out o) throws IOException {
     LvmState.Vg vg =
         visibleVgs(node).stream().filter(v -> v.name.equals(name)).findFirst().orElse(null);
@@ -455,15 +472,10 @@ final class LvmTool implements SimTool {
           "",
           "  Please specify a logical volume to act as the snapshot origin.\n");
     }
-    String vgName = spec.substring(0, spec.indexOf('/'));
-    String originName = spec.substring(spec.indexOf('/') + 1);
-    LvmState.Vg vg = findVg(node, vgName, o);
-    if (vg == null) return o.result();
-    LvmState.Lv origin = vg.lvs.get(originName);
-    if (origin == null) {
-      o.error("Failed to find logical volume \"" + vgName + "/" + originName + "\"");
-      return o.result();
-    }
+    Found found = findLv(node, spec, o);
+    if (found == null) return o.result();
+    LvmState.Vg vg = found.vg();
+    LvmState.Lv origin = found.lv();
     if (!origin.isThin()) {
       return CommandResult.of(
           EINVALID_CMD_LINE,
@@ -500,15 +512,12 @@ final class LvmTool implements SimTool {
       o.status = EINVALID_CMD_LINE;
       return o.result();
     }
-    String vgName = spec.substring(0, spec.indexOf('/'));
-    String lvName = spec.substring(spec.indexOf('/') + 1);
-    LvmState.Vg vg = findVg(node, vgName, o);
-    if (vg == null) return o.result();
-    LvmState.Lv lv = vg.lvs.get(lvName);
-    if (lv == null) {
-      o.error("Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
-      return o.result();
-    }
+    Found found = findLv(node, spec, o);
+    if (found == null) return o.result();
+    LvmState.Vg vg = found.vg();
+    LvmState.Lv lv = found.lv();
+    String vgName = vg.name;
+    String lvName = lv.name;
     long extents;
     try {
       String size = a.has("extents") ? a.get("extents") : a.get("size");
