@@ -30,11 +30,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Runs backup jobs like the original iet_luncopy (spec providers.md, backup): on the node holding
- * the source, snapshot the LV together with its change map (the job's {@link ChangeMapSource}:
- * IET ddmap suspend/snapshot/zap/resume, thin_delta between thin snapshots, or none); grow the
- * archive volume with the source (rebuilding its checksum file); copy only the changed segments
- * (all of them when the map state is DIRTY or UNKNOWN, or there is no map), writing only changed
- * ones;
+ * the source, suspend the ddmap, snapshot the LV, take and zap the map, resume; grow the archive
+ * volume with the source (rebuilding its checksum file); copy only the mapped segments (all of
+ * them when the map state is DIRTY or UNKNOWN, or there is no map), writing only changed ones;
  * keep the checksum file per snapshot; take the timestamped archive snapshot; remove the LVM
  * snapshot. A failure leaves the map state DIRTY so that the next run reads everything.
  *
@@ -111,51 +109,122 @@ public final class BackupRunner {
   /** Runs one job; never throws: a failure is reported in the result. */
   public JobResult run(Backups.Job job) {
     long started = System.nanoTime();
-    Progress p = new Progress();
+    Progress p = new Progress(job);
     try {
       return execute(job, p, started);
     } catch (IOException | RuntimeException e) {
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-      String mapState = "NONE";
-      String finalState = "NONE";
-      if (p.source != null) {
-        p.source.failed(msg);
-        mapState = p.source.stateBefore();
-        finalState = p.source.finalState();
+      if (p.store != null) {
+        try {
+          if (p.stateBefore != null) {
+            p.store.set(p.stateBefore, MapState.DIRTY, "backup failed: " + msg, clock.instant());
+          }
+          p.finalState = MapState.DIRTY.name();
+        } catch (IOException ignored) {
+          p.finalState = "unknown (" + ignored.getMessage() + ")";
+        }
+      }
+      if (p.thin != null) {
+        p.thin.failed(msg);
+        p.mapState = p.thin.stateBefore();
+        p.finalState = p.thin.finalState();
       }
       return new JobResult(job.source().toString(), job.source().toString(),
-          job.archiveVolume(), null, mapState, finalState, p.sourceBytes, 0, 0, 0, 0, false,
+          job.archiveVolume(), null, p.mapState, p.finalState, p.sourceBytes, 0, 0, 0, 0, false,
           seconds(started), msg);
     } finally {
-      if (p.source != null) p.source.cleanup();
+      p.cleanup();
     }
   }
 
   /** What a job has done so far (for cleanup and failure reports). */
-  private static final class Progress {
-    ChangeMapSource source;
+  private final class Progress {
+    final Backups.Job job;
+    MapStateStore store;
+    MapState stateBefore;
+    String mapState = "NONE";
+    String finalState = "NONE";
     long sourceBytes;
+    Host sourceHost;
+    VolumeGroup vg;
+    boolean snapshotTaken;
+    String suspendedEntry;
+    /** The change-map source of a {@code changeMap: thin} job (it owns its snapshots). */
+    ChangeMapSource thin;
+
+    Progress(Backups.Job job) {
+      this.job = job;
+    }
+
+    void cleanup() {
+      try {
+        if (suspendedEntry != null) new HostFiles(sourceHost).writeProc(suspendedEntry, "mapresume");
+      } catch (IOException ignored) {
+        // reported through the map state: the job already failed
+      }
+      try {
+        if (snapshotTaken && thin == null) {
+          SourceVolume.removeSnapshot(sourceHost, vg, job.source());
+        }
+      } catch (IOException ignored) {
+        // a leftover snapshot is visible in lvs and removed by the next run's lvcreate failure
+      }
+      if (thin != null) thin.cleanup();
+    }
   }
 
   private JobResult execute(Backups.Job job, Progress p, long started) throws IOException {
     VolumeRef ref = job.source();
     VolumeGroup vg = desired.volumeGroups().get(ref.vg());
     if (vg == null) throw new IOException("volume group " + ref.vg() + " is not configured");
+    p.vg = vg;
     String node = SourceVolume.holder(vg, ref, hosts);
     Host src = hosts.host(node);
+    p.sourceHost = src;
     HostFiles srcFiles = new HostFiles(src);
     HostDevices srcDev = new HostDevices(src);
 
-    ChangeMapSource source = ChangeMapSource.of(desired, job, vg, src, clock);
-    p.source = source;
+    Optional<String> entry = SourceVolume.ddmapEntry(desired, ref);
+    String proc = entry.map(e -> "/proc/net/iet/ddmap/" + e).orElse(null);
+    if (job.changeMap() != Backups.ChangeMap.DDMAP) proc = null; // no ddmap: thin or none
+    if (job.changeMap() == Backups.ChangeMap.THIN) p.thin = ThinSource.of(vg, ref, src, clock);
+    byte[] mapBytes = null;
+    if (proc != null && vg.type() == VolumeGroup.Type.LVM) {
+      p.store = new MapStateStore(srcFiles, MapStateStore.directory(vg, ref.lv()));
+      p.stateBefore = p.store.state();
+      p.mapState = p.stateBefore.name();
+      srcFiles.writeProc(proc, "mapsuspend");
+      p.suspendedEntry = proc;
+      mapBytes = srcFiles.read(proc).orElse(null);
+    }
     long originBytes = srcDev.size(SourceVolume.device(vg, ref.lv()));
-    String snapDev = source.snapshot(originBytes);
+    String snapDev = p.thin != null ? p.thin.snapshot(originBytes)
+        : SourceVolume.snapshot(src, vg, ref, originBytes);
+    p.snapshotTaken = true;
+    if (p.suspendedEntry != null) {
+      p.store.set(p.stateBefore, MapState.DIRTY, "backup started, map zapped", clock.instant());
+      srcFiles.writeProc(proc, "mapzap");
+      srcFiles.writeProc(proc, "mapresume");
+      p.suspendedEntry = null;
+    }
     long size = srcDev.size(snapDev);
     p.sourceBytes = size;
-    BitSet selected = source.select(size);
+
+    BitSet selected = null;
+    List<String> dumps = List.of();
+    if (p.store != null && mapBytes != null && !p.stateBefore.requiresFullRead()) {
+      DdMap map = DdMap.parse(mapBytes, proc);
+      dumps = p.store.dumps();
+      for (String d : dumps) map = orInto(map, p.store.readDump(d));
+      selected = select(map, size);
+    }
 
     Pool pool = desired.pools().get(job.pool());
     Pool.VolumeDefaults defaults = pool == null ? null : pool.volumeDefaults();
+    if (p.thin != null) {
+      selected = p.thin.select(size);
+      p.mapState = p.thin.stateBefore();
+    }
     Host arc = hosts.host(job.archive());
     ArchiveSide archive = new ArchiveSide(arc, desired.nodes().get(job.archive()).os(),
         desired.cluster().propertyNamespace());
@@ -197,7 +266,7 @@ public final class BackupRunner {
       if (grown) arcFiles.replace(paths.current(), ChecksumFile.toBytes(stored));
       String mapFile = null;
       if (selected != null) {
-        mapFile = source.workDir() + "/backup.ddmap";
+        mapFile = (p.thin != null ? p.thin.workDir() : p.store.dir()) + "/backup.ddmap";
         srcFiles.replace(mapFile, mapOf(selected, size).toBytes());
       }
       StreamCopy.Result copy = StreamCopy.copy(streamingSanctl, src, snapDev, mapFile, arc,
@@ -231,10 +300,20 @@ public final class BackupRunner {
           paths.current(), paths.ofSnapshot(snapName))));
     }
 
-    source.succeeded(volume + "@" + snapName);
+    if (p.thin != null) {
+      p.thin.succeeded(volume + "@" + snapName);
+      p.finalState = p.thin.finalState();
+    }
+
+    if (p.store != null) {
+      for (String d : dumps) p.store.removeDump(d);
+      p.store.set(MapState.DIRTY, MapState.ACTIVE, "backup completed " + volume + "@" + snapName,
+          clock.instant());
+      p.finalState = MapState.ACTIVE.name();
+    }
     long bytesRead = Math.min(size, segmentsRead * (long) Segments.SEGMENT_SIZE);
-    return new JobResult(ref.toString(), ref.toString(), volume, snapName,
-        source.stateBefore(), source.finalState(), size, segmentsRead, segmentsChanged, bytesRead, bytesWritten, grown,
+    return new JobResult(ref.toString(), ref.toString(), volume, snapName, p.mapState,
+        p.finalState, size, segmentsRead, segmentsChanged, bytesRead, bytesWritten, grown,
         seconds(started), null);
   }
 
@@ -252,6 +331,16 @@ public final class BackupRunner {
     return name;
   }
 
+  /** Segments to read: those marked, and every segment beyond the map (a grown source). */
+  static BitSet select(DdMap map, long size) {
+    long segments = Segments.count(size);
+    long covered = Math.min(segments, (long) map.mapSize() * DdMap.SEGMENTS_PER_WORD);
+    BitSet s = new BitSet();
+    for (long i = 0; i < covered; i++) if (map.marked(i)) s.set((int) i);
+    if (covered < segments) s.set((int) covered, (int) segments);
+    return s;
+  }
+
   /** A ddmap file for {@code ddless send -m}: the selection, covering the whole source. */
   static DdMap mapOf(BitSet selected, long size) {
     int[] words = new int[Math.toIntExact(DdMap.wordsFor(size))];
@@ -259,6 +348,13 @@ public final class BackupRunner {
       words[i / DdMap.SEGMENTS_PER_WORD] |= 1 << (i % DdMap.SEGMENTS_PER_WORD);
     }
     return new DdMap(1, false, 0, words);
+  }
+
+  private static DdMap orInto(DdMap current, DdMap dump) {
+    int[] words = current.words().clone();
+    int[] other = dump.words();
+    for (int i = 0; i < Math.min(words.length, other.length); i++) words[i] |= other[i];
+    return new DdMap(current.version(), current.suspended(), current.nameSum(), words);
   }
 
   static long[] entries(byte[] bytes) {

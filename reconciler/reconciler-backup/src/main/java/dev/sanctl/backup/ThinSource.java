@@ -48,6 +48,12 @@ final class ThinSource implements ChangeMapSource {
     this.clock = clock;
   }
 
+  /** The thin change map of {@code ref} on {@code host}, the node holding its group. */
+  static ThinSource of(VolumeGroup vg, VolumeRef ref, Host host, Clock clock) {
+    return new ThinSource(host, vg, ref,
+        new MapStateStore(new HostFiles(host), stateDirectory(vg, ref.lv())), clock);
+  }
+
   /** Where the state of {@code lv}'s thin change map is kept: {@code <ddmap directory>/thin}. */
   static String stateDirectory(VolumeGroup vg, String lv) {
     return MapStateStore.directory(vg, lv) + "/thin";

@@ -60,7 +60,7 @@ final class ThinVolumes {
     return lvs.stream().filter(l -> l.name().equals(name)).findFirst();
   }
 
-  /** The device-mapper name of an LV's layer: dashes in names doubled, e.g. {@code vg-pool-tpool}. */
+  /** The device-mapper name of an LV (layer): dashes doubled, e.g. {@code vg-pool_tmeta}. */
   static String dmName(String vg, String lv) {
     return vg.replace("-", "--") + "-" + lv.replace("-", "--");
   }

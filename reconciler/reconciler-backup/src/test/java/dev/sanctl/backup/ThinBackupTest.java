@@ -137,6 +137,26 @@ class ThinBackupTest {
   }
 
   @Test
+  void changeMapNoneReadsEverythingAndLeavesTheDdmapAlone() throws Exception {
+    Backups.Job none = new Backups.Job(job.source(), job.archive(), job.pool(), job.volume(),
+        job.workers(), job.integrity(), job.location(), Backups.ChangeMap.NONE);
+    clock.advance(Duration.ofHours(12));
+    assertNull(runner.run(none).error());
+    sim.write("san1", iqn, 0, 1);
+    clock.advance(Duration.ofHours(12));
+    JobResult r = runner.run(none);
+    assertNull(r.error(), r.line());
+    assertEquals("NONE", r.mapState());
+    assertEquals(512, r.segmentsRead());
+    assertEquals(1, r.segmentsChanged());
+    assertEquals(List.of(), bases(), "no thin snapshot kept");
+    assertFalse(ok("lvs", "--noheadings", "-o", "lv_name", "vg0").out().contains("_bksnap"));
+    assertEquals(MapState.UNKNOWN,
+        new MapService(desired, clock).store(sim.host("san1"), job.source()).state());
+    assertArrayEquals(bytes("san1", SOURCE), bytes("arch1", ARCHIVE));
+  }
+
+  @Test
   void aGrownThinVolumeReadsItsNewTailToo() throws Exception {
     run();
     ok("lvextend", "-L", "12M", "vg0/lv_thin");
@@ -204,8 +224,7 @@ class ThinBackupTest {
     run();
     sim.write("san1", iqn, 2 * MIB + 20_000, 1); // segment 129, in block 32 (segments 128-131)
     ChangeMapSource s =
-        ChangeMapSource.of(desired, job, desired.volumeGroups().get("vg0"), sim.host("san1"),
-            clock);
+        ThinSource.of(desired.volumeGroups().get("vg0"), job.source(), sim.host("san1"), clock);
     try {
       clock.advance(Duration.ofHours(1));
       s.snapshot(8 * MIB);

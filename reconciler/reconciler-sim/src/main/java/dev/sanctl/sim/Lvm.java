@@ -155,7 +155,9 @@ final class Lvm {
       ThinMetadata md = ThinMetadata.load(ctx, vg.name, lv.pool);
       md.deleteDevice(lv.thinId);
       md.save();
-      for (LvmState.Lv s : vg.lvs.values()) if (s.isThin() && lv.name.equals(s.origin)) s.origin = null;
+      for (LvmState.Lv s : vg.lvs.values()) {
+        if (s.isThin() && lv.name.equals(s.origin)) s.origin = null; // thin snapshots stay
+      }
     }
     if (lv.isThinPool()) ThinMetadata.load(ctx, vg.name, lv.name).delete();
   }

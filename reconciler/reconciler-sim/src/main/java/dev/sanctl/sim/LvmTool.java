@@ -416,7 +416,8 @@ final class LvmTool implements SimTool {
     String spec = a.positional.get(0);
     if (spec.startsWith("/dev/")) spec = spec.substring(5);
     String vgName = spec.contains("/") ? spec.substring(0, spec.indexOf('/')) : spec;
-    String poolName = spec.contains("/") ? spec.substring(spec.indexOf('/') + 1) : a.get("thinpool");
+    String poolName =
+        spec.contains("/") ? spec.substring(spec.indexOf('/') + 1) : a.get("thinpool");
     LvmState.Vg vg = findVg(node, vgName, o);
     if (vg == null) return o.result();
     LvmState.Lv pool = poolName == null ? null : vg.lvs.get(poolName);

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** thin_dump/thin_restore XML to and from simulated thin devices (tests only). */
 final class ThinMetadataXml {
   private static final Pattern DEVICE = Pattern.compile("<device dev_id=\"(\\d+)\"");
-  private static final Pattern RANGE = Pattern.compile(
-      "<range_mapping origin_begin=\"(\\d+)\" data_begin=\"(\\d+)\" length=\"(\\d+)\" time=\"(\\d+)\"/>");
+  private static final Pattern RANGE = Pattern.compile("<range_mapping origin_begin=\"(\\d+)\""
+      + " data_begin=\"(\\d+)\" length=\"(\\d+)\" time=\"(\\d+)\"/>");
   private static final Pattern SINGLE = Pattern.compile(
       "<single_mapping origin_block=\"(\\d+)\" data_block=\"(\\d+)\" time=\"(\\d+)\"/>");
 
