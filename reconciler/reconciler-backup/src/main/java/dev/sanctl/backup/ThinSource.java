@@ -1,5 +1,6 @@
 package dev.sanctl.backup;
 
+import dev.sanctl.ddless.Segments;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
@@ -98,12 +99,18 @@ final class ThinSource implements ChangeMapSource {
           base.thinId(), "--snap2", created.thinId(), meta));
       HostFiles.check("thin_delta " + base.name() + " " + created.name(), r);
       delta = ThinDelta.parse(r.stdout(), "thin_delta");
-    } finally {
-      message(tpool, "release_metadata_snap");
+    } catch (IOException | RuntimeException e) {
+      try {
+        message(tpool, "release_metadata_snap");
+      } catch (IOException released) {
+        e.addSuppressed(released);
+      }
+      throw e;
     }
+    message(tpool, "release_metadata_snap");
     BitSet selected = delta.changedSegments(size);
-    long known = dev.sanctl.ddless.Segments.count(Math.min(base.sizeBytes(), size));
-    long segments = dev.sanctl.ddless.Segments.count(size);
+    long known = Segments.count(Math.min(base.sizeBytes(), size));
+    long segments = Segments.count(size);
     if (known < segments) selected.set((int) known, (int) segments);
     return selected;
   }
