@@ -232,6 +232,11 @@ public final class BackupRunner {
           p.finalState = "unknown (" + ignored.getMessage() + ")";
         }
       }
+      if (p.thin != null) {
+        p.thin.failed(msg);
+        p.mapState = p.thin.stateBefore();
+        p.finalState = p.thin.finalState();
+      }
       return new JobResult(job.source().toString(), job.source().toString(),
           job.archiveVolume(), null, p.mapState, p.finalState, p.sourceBytes, 0, 0, 0, 0, false,
           seconds(started), msg);
@@ -252,6 +257,8 @@ public final class BackupRunner {
     VolumeGroup vg;
     boolean snapshotTaken;
     String suspendedEntry;
+    /** The change-map source of a {@code changeMap: thin} job (it owns its snapshots). */
+    ChangeMapSource thin;
 
     Progress(Backups.Job job) {
       this.job = job;
@@ -264,10 +271,13 @@ public final class BackupRunner {
         // reported through the map state: the job already failed
       }
       try {
-        if (snapshotTaken) SourceVolume.removeSnapshot(sourceHost, vg, job.source());
+        if (snapshotTaken && thin == null) {
+          SourceVolume.removeSnapshot(sourceHost, vg, job.source());
+        }
       } catch (IOException ignored) {
         // a leftover snapshot is visible in lvs and removed by the next run's lvcreate failure
       }
+      if (thin != null) thin.cleanup();
     }
   }
 
@@ -284,6 +294,8 @@ public final class BackupRunner {
 
     Optional<String> entry = SourceVolume.ddmapEntry(desired, ref);
     String proc = entry.map(e -> "/proc/net/iet/ddmap/" + e).orElse(null);
+    if (job.changeMap() != Backups.ChangeMap.DDMAP) proc = null; // no ddmap: thin or none
+    if (job.changeMap() == Backups.ChangeMap.THIN) p.thin = ThinSource.of(vg, ref, src, clock);
     byte[] mapBytes = null;
     boolean live = false;
     if (proc != null) {
@@ -297,7 +309,8 @@ public final class BackupRunner {
       }
     }
     long originBytes = srcDev.size(SourceVolume.device(vg, ref.lv()));
-    String snapDev = SourceVolume.snapshot(src, vg, ref, originBytes);
+    String snapDev = p.thin != null ? p.thin.snapshot(originBytes)
+        : SourceVolume.snapshot(src, vg, ref, originBytes);
     p.snapshotTaken = true;
     if (p.store != null) {
       p.store.set(p.stateBefore, MapState.DIRTY,
@@ -326,6 +339,10 @@ public final class BackupRunner {
 
     Pool pool = desired.pools().get(job.pool());
     Pool.VolumeDefaults defaults = pool == null ? null : pool.volumeDefaults();
+    if (p.thin != null) {
+      selected = p.thin.select(size);
+      p.mapState = p.thin.stateBefore();
+    }
     Host arc = hosts.host(job.archive());
     ArchiveSide archive = new ArchiveSide(arc, desired.nodes().get(job.archive()).os(),
         desired.cluster().propertyNamespace());
@@ -376,7 +393,7 @@ public final class BackupRunner {
       if (grown) arcFiles.replace(paths.current(), ChecksumFile.toBytes(stored));
       String mapFile = null;
       if (selected != null) {
-        mapFile = p.store.dir() + "/backup.ddmap";
+        mapFile = (p.thin != null ? p.thin.workDir() : p.store.dir()) + "/backup.ddmap";
         srcFiles.replace(mapFile, mapOf(selected, size).toBytes());
       }
       StreamCopy.Result copy = StreamCopy.copy(streamingSanctl, src, snapDev, mapFile, arc,
@@ -410,6 +427,11 @@ public final class BackupRunner {
     } else {
       HostFiles.check("cp " + paths.current(), arc.run(dev.sanctl.spi.host.Command.change("cp",
           paths.current(), paths.ofSnapshot(snapName))));
+    }
+
+    if (p.thin != null) {
+      p.thin.succeeded(volume + "@" + snapName);
+      p.finalState = p.thin.finalState();
     }
 
     if (p.store != null) {

@@ -454,6 +454,7 @@ final class Coreutils implements SimTool {
         try (var ch = Files.newByteChannel(file, StandardOpenOption.WRITE)) {
           ch.write(java.nio.ByteBuffer.wrap(stdin));
         }
+        node.written(abs, 0, stdin.length);
       } else if (append) {
         Files.write(file, stdin, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } else {

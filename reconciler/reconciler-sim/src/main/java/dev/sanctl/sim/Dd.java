@@ -105,6 +105,7 @@ public final class Dd implements SimTool {
         f.seek(outOffset);
         f.write(data);
       }
+      if (dev.isPresent()) node.written(abs, outOffset, data.length);
     }
     String err = "";
     if (!"none".equals(ops.get("status"))) {

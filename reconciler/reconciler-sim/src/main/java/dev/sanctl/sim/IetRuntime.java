@@ -405,6 +405,7 @@ final class IetRuntime {
         left -= n;
       }
     }
+    node.written(l.path, offset, length);
     mark(ddmapFile(node, t, l), offset, length);
   }
 

@@ -58,6 +58,64 @@ final class Lvm {
     return lv;
   }
 
+  /** lvm2's default thin-pool chunk: 64 KiB, in sectors. */
+  static final long DEFAULT_CHUNK_SECTORS = 128;
+
+  /** Creates a thin pool of {@code extents} data extents with empty metadata. */
+  static LvmState.Lv thinPool(
+      SimContext ctx, LvmState.Vg vg, String name, long extents, long chunkSectors)
+      throws IOException {
+    LvmState.Lv lv = create(ctx, vg, name, extents);
+    Files.deleteIfExists(ctx.cluster.layout().lvData(vg.name, name));
+    lv.segType = "thin-pool";
+    lv.chunkSectors = chunkSectors;
+    long blocks = extents * vg.extentSize / (chunkSectors * 512);
+    ThinMetadata.create(ctx, vg.name, name, blocks, chunkSectors).save();
+    return lv;
+  }
+
+  /** Creates a thin volume of {@code extents} virtual extents in {@code pool}. */
+  static LvmState.Lv thinVolume(
+      SimContext ctx, LvmState.Vg vg, LvmState.Lv pool, String name, long extents)
+      throws IOException {
+    ThinMetadata md = ThinMetadata.load(ctx, vg.name, pool.name);
+    long id = md.nextId();
+    md.createThin(id);
+    md.save();
+    LvmState.Lv lv = create(ctx, vg, name, extents);
+    lv.segType = "thin";
+    lv.pool = pool.name;
+    lv.thinId = id;
+    return lv;
+  }
+
+  /**
+   * Creates a thin snapshot of the thin volume {@code origin}: a new thin device sharing every
+   * block of the origin; activation is skipped unless {@code skip} is false or {@code activate}.
+   */
+  static LvmState.Lv thinSnapshot(
+      SimContext ctx, LvmState.Vg vg, LvmState.Lv origin, String name, boolean skip,
+      boolean activate) throws IOException {
+    ThinMetadata md = ThinMetadata.load(ctx, vg.name, origin.pool);
+    long id = md.nextId();
+    md.createSnapshot(id, origin.thinId);
+    md.save();
+    String time = LV_TIME.format(ctx.cluster.clock().instant());
+    LvmState.Lv lv =
+        new LvmState.Lv(
+            name, ctx.lvm().newUuid(vg.name + "/" + name), origin.extents, origin.name, time, "");
+    lv.segType = "thin";
+    lv.pool = origin.pool;
+    lv.thinId = id;
+    lv.activationSkip = skip;
+    lv.inactive = skip && !activate;
+    vg.lvs.put(name, lv);
+    copySparse(
+        ctx.cluster.layout().lvData(vg.name, origin.name),
+        ctx.cluster.layout().lvData(vg.name, name));
+    return lv;
+  }
+
   /** Copies a file writing only its non-zero 64 KiB blocks, so holes stay holes. */
   static void copySparse(Path from, Path to) throws IOException {
     try (RandomAccessFile in = new RandomAccessFile(from.toFile(), "r");
@@ -82,7 +140,7 @@ final class Lvm {
 
   /** Sets the data file's length to the LV's size (sparse); a snapshot keeps its origin's size. */
   static void resize(SimContext ctx, LvmState.Vg vg, LvmState.Lv lv) throws IOException {
-    if (lv.origin != null) return;
+    if (lv.origin != null || lv.isThinPool()) return;
     Path data = ctx.cluster.layout().lvData(vg.name, lv.name);
     Files.createDirectories(data.getParent());
     try (RandomAccessFile f = new RandomAccessFile(data.toFile(), "rw")) {
@@ -93,6 +151,15 @@ final class Lvm {
   static void delete(SimContext ctx, LvmState.Vg vg, LvmState.Lv lv) throws IOException {
     vg.lvs.remove(lv.name);
     Files.deleteIfExists(ctx.cluster.layout().lvData(vg.name, lv.name));
+    if (lv.isThin()) {
+      ThinMetadata md = ThinMetadata.load(ctx, vg.name, lv.pool);
+      md.deleteDevice(lv.thinId);
+      md.save();
+      for (LvmState.Lv s : vg.lvs.values()) {
+        if (s.isThin() && lv.name.equals(s.origin)) s.origin = null; // thin snapshots stay
+      }
+    }
+    if (lv.isThinPool()) ThinMetadata.load(ctx, vg.name, lv.name).delete();
   }
 
   /** lvm2's {@code display_size} in human units, e.g. {@code 4.00 MiB}. */

@@ -39,7 +39,10 @@ final class LvmArgs {
           Map.entry("I", "stripesize"),
           Map.entry("K", "ignoreactivationskip"),
           Map.entry("t", "test"),
-          Map.entry("P", "partial"));
+          Map.entry("P", "partial"),
+          Map.entry("T", "thin"),
+          Map.entry("c", "chunksize"),
+          Map.entry("k", "setactivationskip"));
 
   private static final Set<String> WITH_ARG =
       Set.of(
@@ -64,7 +67,9 @@ final class LvmArgs {
           "type",
           "thinpool",
           "permission",
-          "alloc");
+          "alloc",
+          "chunksize",
+          "setactivationskip");
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -88,7 +93,8 @@ final class LvmArgs {
           "rows",
           "headings",
           "help",
-          "version");
+          "version",
+          "thin");
 
   final Map<String, List<String>> options = new LinkedHashMap<>();
   final List<String> positional = new ArrayList<>();

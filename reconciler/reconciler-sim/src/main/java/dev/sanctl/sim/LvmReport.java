@@ -46,7 +46,7 @@ final class LvmReport {
   static {
     lv("lv_name", "LV", r -> r.lv().name);
     lv("lv_full_name", "LV", r -> r.vg().name + "/" + r.lv().name);
-    lv("lv_path", "Path", r -> Lvm.lvPath(r.vg().name, r.lv().name));
+    lv("lv_path", "Path", r -> r.lv().isThinPool() ? "" : Lvm.lvPath(r.vg().name, r.lv().name));
     lv("lv_dm_path", "DMPath", r -> Lvm.dmPath(r.vg().name, r.lv().name));
     lv("lv_uuid", "LV UUID", r -> r.lv().uuid);
     lv("lv_attr", "Attr", LvmReport::attr);
@@ -54,9 +54,10 @@ final class LvmReport {
     lv("seg_count", "#Seg", r -> "1");
     lv("origin", "Origin", r -> r.lv().origin == null ? "" : r.lv().origin);
     lvBytes("origin_size", "OSize", LvmReport::originSize);
-    lv("pool_lv", "Pool", r -> "");
-    lv("data_percent", "Data%", LvmReport::snapPercent);
-    lv("snap_percent", "Snap%", LvmReport::snapPercent);
+    lv("pool_lv", "Pool", r -> r.lv().pool == null ? "" : r.lv().pool);
+    lv("thin_id", "ThId", r -> r.lv().isThin() ? String.valueOf(r.lv().thinId) : "");
+    lv("data_percent", "Data%", LvmReport::dataPercent);
+    lv("snap_percent", "Snap%", LvmReport::dataPercent);
     lv("metadata_percent", "Meta%", r -> "");
     lv("move_pv", "Move", r -> "");
     lv("mirror_log", "Log", r -> "");
@@ -118,7 +119,20 @@ final class LvmReport {
   }
 
   static boolean active(Row r) {
-    return r.vg().activeOn.contains(r.node().name());
+    return r.vg().activeOn.contains(r.node().name()) && (r.lv() == null || !r.lv().inactive);
+  }
+
+  /** Mapped share of a thin volume or pool, a classic snapshot's COW usage (0.00), if active. */
+  private static String dataPercent(Row r) throws IOException {
+    LvmState.Lv lv = r.lv();
+    if (!active(r) || !(lv.isThin() || lv.isThinPool())) return snapPercent(r);
+    ThinMetadata md =
+        ThinMetadata.load(r.node().context(), r.vg().name, lv.isThin() ? lv.pool : lv.name);
+    double pct =
+        lv.isThin()
+            ? md.mapped(lv.thinId) * md.blockBytes() * 100.0 / (lv.extents * r.vg().extentSize)
+            : md.usedBlocks() * 100.0 / Math.max(1, md.nrDataBlocks);
+    return String.format(Locale.ROOT, "%.2f", pct);
   }
 
   /** Open on this node: served by a target, or the meta volume mounted on its holder. */
@@ -142,7 +156,22 @@ final class LvmReport {
   /** {@code lv_attr} per lvs(8): type, permissions, allocation, minor, state, open, target... */
   static String attr(Row r) throws IOException {
     LvmState.Lv lv = r.lv();
-    boolean origin = r.vg().lvs.values().stream().anyMatch(o -> lv.name.equals(o.origin));
+    if (lv.isThin() || lv.isThinPool()) {
+      boolean used =
+          lv.isThinPool()
+              && r.vg().lvs.values().stream()
+                  .anyMatch(t -> lv.name.equals(t.pool) && !t.inactive);
+      return new StringBuilder()
+          .append(lv.isThin() ? 'V' : 't')
+          .append("wi-")
+          .append(active(r) ? 'a' : '-')
+          .append(open(r) || (used && active(r)) ? 'o' : '-')
+          .append("tz-")
+          .append(lv.activationSkip ? 'k' : '-')
+          .toString();
+    }
+    boolean origin =
+        r.vg().lvs.values().stream().anyMatch(o -> lv.name.equals(o.origin) && !o.isThin());
     char type = lv.origin != null ? 's' : origin ? 'o' : '-';
     char target = lv.origin != null || origin ? 's' : '-';
     return new StringBuilder()

@@ -45,14 +45,23 @@ public final class LvmState {
       return activeOn;
     }
 
+    /** Free extents: thin LVs are virtual; a pool also holds its metadata LV and the spare. */
     long freeExtents() {
       long used = 0;
-      for (Lv lv : lvs.values()) used += lv.extents;
-      return extentCount - used;
+      boolean pools = false;
+      for (Lv lv : lvs.values()) {
+        if (lv.isThin()) continue;
+        used += lv.extents;
+        if (lv.isThinPool()) {
+          used++;
+          pools = true;
+        }
+      }
+      return extentCount - used - (pools ? 1 : 0);
     }
 
     long snapCount() {
-      return lvs.values().stream().filter(l -> l.origin != null).count();
+      return lvs.values().stream().filter(l -> l.origin != null && !l.isThin()).count();
     }
   }
 
@@ -61,9 +70,35 @@ public final class LvmState {
     final String name;
     final String uuid;
     long extents;
-    final String origin;
+    String origin;
     final String time;
     final String tags;
+
+    /** {@code thin-pool}, {@code thin}, or null for a linear LV or classic snapshot. */
+    String segType;
+
+    /** The thin pool of a thin LV. */
+    String pool;
+
+    /** The thin device id of a thin LV (0 otherwise). */
+    long thinId;
+
+    /** A thin pool's data block size in 512-byte sectors. */
+    long chunkSectors;
+
+    /** The activation-skip flag (thin snapshots get it: lv_attr 'k'). */
+    boolean activationSkip;
+
+    /** Not active although its group is (a thin snapshot created without -K). */
+    boolean inactive;
+
+    boolean isThinPool() {
+      return "thin-pool".equals(segType);
+    }
+
+    boolean isThin() {
+      return "thin".equals(segType);
+    }
 
     Lv(String name, String uuid, long extents, String origin, String time, String tags) {
       this.name = name;
@@ -106,6 +141,15 @@ public final class LvmState {
                         r.get(5).isEmpty() ? null : r.get(5),
                         r.get(6),
                         r.get(7)));
+        case "thin" -> {
+          Lv lv = s.vgs.get(r.get(1)).lvs.get(r.get(2));
+          lv.segType = r.get(3).isEmpty() ? null : r.get(3);
+          lv.pool = r.get(4).isEmpty() ? null : r.get(4);
+          lv.thinId = Long.parseLong(r.get(5));
+          lv.chunkSectors = Long.parseLong(r.get(6));
+          lv.activationSkip = r.get(7).equals("1");
+          lv.inactive = r.get(8).equals("1");
+        }
         default -> throw new IOException(file + ": unknown record " + r.get(0));
       }
     }
@@ -123,6 +167,11 @@ public final class LvmState {
         out.add(
             StateFile.record(
                 "lv", vg.name, lv.name, lv.uuid, lv.extents, lv.origin, lv.time, lv.tags));
+      }
+      for (Lv lv : vg.lvs.values()) {
+        if (lv.segType == null && !lv.inactive) continue;
+        out.add(StateFile.record("thin", vg.name, lv.name, lv.segType, lv.pool, lv.thinId,
+            lv.chunkSectors, lv.activationSkip ? "1" : "0", lv.inactive ? "1" : "0"));
       }
     }
     StateFile.write(file, out);

@@ -267,6 +267,23 @@ final class LvmTool implements SimTool {
     return out;
   }
 
+  /** A logical volume with its group. */
+  private record Found(LvmState.Vg vg, LvmState.Lv lv) {}
+
+  /** The LV {@code vg/lv} ({@code /dev/} already stripped); null after printing the error. */
+  private static Found findLv(SimNode node, String spec, Out o) throws IOException {
+    String vgName = spec.substring(0, spec.indexOf('/'));
+    String lvName = spec.substring(spec.indexOf('/') + 1);
+    LvmState.Vg vg = findVg(node, vgName, o);
+    if (vg == null) return null;
+    LvmState.Lv lv = vg.lvs.get(lvName);
+    if (lv == null) {
+      o.error("Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
+      return null;
+    }
+    return new Found(vg, lv);
+  }
+
   private static LvmState.Vg findVg(SimNode node, String name, Out o) throws IOException {
     LvmState.Vg vg =
         visibleVgs(node).stream().filter(v -> v.name.equals(name)).findFirst().orElse(null);
@@ -281,6 +298,10 @@ final class LvmTool implements SimTool {
 
   private CommandResult lvcreate(SimNode node, LvmArgs a) throws IOException {
     Out o = new Out();
+    if (a.positional.size() == 1 && a.has("virtualsize")) return thinVolume(node, a);
+    if (a.positional.size() == 1 && a.has("snapshot") && !a.has("size") && !a.has("extents")) {
+      return thinSnapshot(node, a);
+    }
     if (a.positional.size() != 1 || (!a.has("size") && !a.has("extents"))) {
       return CommandResult.of(
           EINVALID_CMD_LINE,
@@ -320,6 +341,53 @@ final class LvmTool implements SimTool {
     } catch (NumberFormatException e) {
       return invalidSize(a.has("extents") ? "extents" : "size", a);
     }
+    String name = newName(vg, a, o);
+    if (name == null) return o.result();
+    boolean pool = "thin-pool".equals(a.get("type"));
+    long overhead = pool ? (hasPool(vg) ? 1 : 2) : 0;
+    if (extents + overhead > vg.freeExtents()) {
+      o.error(
+          "Volume group \""
+              + vg.name
+              + "\" has insufficient free space ("
+              + vg.freeExtents()
+              + " extents): "
+              + (extents + overhead)
+              + " required.");
+      return o.result();
+    }
+    if (!vg.activeOn.contains(node.name())) {
+      o.error("Aborting. Failed to activate new LV to wipe the start of it.");
+      return o.result();
+    }
+    if (pool) {
+      long chunk = Lvm.DEFAULT_CHUNK_SECTORS;
+      if (a.has("chunksize")) {
+        try {
+          chunk = parseSize(a.get("chunksize").matches("\\d+") ? a.get("chunksize") + "k"
+              : a.get("chunksize")) / 512;
+        } catch (NumberFormatException e) {
+          return invalidSize("chunksize", a);
+        }
+      }
+      if (chunk < 128 || chunk > 2097152 || chunk % 128 != 0) {
+        o.error("Chunk size must be a multiple of 64.00 KiB between 64.00 KiB and 1.00 GiB.");
+        return o.result();
+      }
+      Lvm.thinPool(node.context(), vg, name, extents, chunk);
+      o.print("Thin pool volume with chunk size " + Lvm.displaySize(chunk * 512)
+          + " can address at most " + Lvm.displaySize(maxThinData(chunk)) + " of data.");
+    } else if (origin != null) {
+      Lvm.snapshot(node.context(), vg, origin, name, extents);
+    } else {
+      Lvm.create(node.context(), vg, name, extents);
+    }
+    o.print("Logical volume \"" + name + "\" created.");
+    return o.result();
+  }
+
+  /** The new LV's name ({@code -n}, or lvm's next {@code lvolN}); null (an error) if taken. */
+  private static String newName(LvmState.Vg vg, LvmArgs a, Out o) {
     String name = a.get("name");
     if (name == null) {
       int i = 0;
@@ -328,25 +396,101 @@ final class LvmTool implements SimTool {
     }
     if (vg.lvs.containsKey(name)) {
       o.error("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name + "\"");
+      return null;
+    }
+    return name;
+  }
+
+  private static boolean hasPool(LvmState.Vg vg) {
+    return vg.lvs.values().stream().anyMatch(LvmState.Lv::isThinPool);
+  }
+
+  /** lvm2's estimate of the data a pool with this chunk can address (15.81 TiB at 64 KiB). */
+  static long maxThinData(long chunkSectors) {
+    return 16_974_594L * 1024 * chunkSectors / 128 * 1024;
+  }
+
+  /** {@code lvcreate -V SIZE --thin|-T -n NAME VG/POOL}: a thin volume. */
+  private CommandResult thinVolume(SimNode node, LvmArgs a) throws IOException {
+    Out o = new Out();
+    String spec = a.positional.get(0);
+    if (spec.startsWith("/dev/")) spec = spec.substring(5);
+    String vgName = spec.contains("/") ? spec.substring(0, spec.indexOf('/')) : spec;
+    String poolName =
+        spec.contains("/") ? spec.substring(spec.indexOf('/') + 1) : a.get("thinpool");
+    LvmState.Vg vg = findVg(node, vgName, o);
+    if (vg == null) return o.result();
+    LvmState.Lv pool = poolName == null ? null : vg.lvs.get(poolName);
+    if (pool == null || !pool.isThinPool()) {
+      o.error(poolName == null
+          ? "Please specify either size or extents but not both."
+          : "Failed to find logical volume \"" + vgName + "/" + poolName + "\"");
       return o.result();
     }
-    if (extents > vg.freeExtents()) {
-      o.error(
-          "Volume group \""
-              + vg.name
-              + "\" has insufficient free space ("
-              + vg.freeExtents()
-              + " extents): "
-              + extents
-              + " required.");
-      return o.result();
+    long extents;
+    try {
+      extents = sizeExtents(a.get("virtualsize"), vg, 0, o);
+    } catch (NumberFormatException e) {
+      return invalidSize("virtualsize", a);
     }
+    String name = newName(vg, a, o);
+    if (name == null) return o.result();
     if (!vg.activeOn.contains(node.name())) {
       o.error("Aborting. Failed to activate new LV to wipe the start of it.");
       return o.result();
     }
-    if (origin != null) Lvm.snapshot(node.context(), vg, origin, name, extents);
-    else Lvm.create(node.context(), vg, name, extents);
+    Lvm.thinVolume(node.context(), vg, pool, name, extents);
+    overprovisionWarning(vg, pool, o);
+    o.print("Logical volume \"" + name + "\" created.");
+    return o.result();
+  }
+
+  /** lvm2's warnings when the thin volumes of a pool add up to more than the pool. */
+  private static void overprovisionWarning(LvmState.Vg vg, LvmState.Lv pool, Out o) {
+    long virtual = 0;
+    for (LvmState.Lv lv : vg.lvs.values()) {
+      if (lv.isThin() && pool.name.equals(lv.pool)) virtual += lv.extents;
+    }
+    if (virtual <= pool.extents) return;
+    o.err.append("  WARNING: Sum of all thin volume sizes (")
+        .append(Lvm.displaySize(virtual * vg.extentSize))
+        .append(") exceeds the size of thin pool ").append(vg.name).append('/').append(pool.name)
+        .append(" (").append(Lvm.displaySize(pool.extents * vg.extentSize)).append(").\n")
+        .append("  WARNING: You have not turned on protection against thin pools running out of"
+            + " space.\n")
+        .append("  WARNING: Set activation/thin_pool_autoextend_threshold below 100 to trigger"
+            + " automatic extension of thin pools before they get full.\n");
+  }
+
+  /** {@code lvcreate -s [-K] [-k y|n] -n NAME VG/THINLV} without a size: a thin snapshot. */
+  private CommandResult thinSnapshot(SimNode node, LvmArgs a) throws IOException {
+    Out o = new Out();
+    String spec = a.positional.get(0);
+    if (spec.startsWith("/dev/")) spec = spec.substring(5);
+    if (!spec.contains("/")) {
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "",
+          "  Please specify a logical volume to act as the snapshot origin.\n");
+    }
+    Found found = findLv(node, spec, o);
+    if (found == null) return o.result();
+    LvmState.Vg vg = found.vg();
+    LvmState.Lv origin = found.lv();
+    if (!origin.isThin()) {
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "",
+          "  Please specify either size or extents but not both.\n"
+              + "  Run `lvcreate --help' for more information.\n");
+    }
+    String name = newName(vg, a, o);
+    if (name == null) return o.result();
+    String skip = a.get("setactivationskip");
+    boolean skipFlag = skip == null || skip.startsWith("y");
+    Lvm.thinSnapshot(node.context(), vg, origin, name, skipFlag, a.has("ignoreactivationskip"));
+    LvmState.Lv pool = vg.lvs.get(origin.pool);
+    overprovisionWarning(vg, pool, o);
     o.print("Logical volume \"" + name + "\" created.");
     return o.result();
   }
@@ -369,15 +513,12 @@ final class LvmTool implements SimTool {
       o.status = EINVALID_CMD_LINE;
       return o.result();
     }
-    String vgName = spec.substring(0, spec.indexOf('/'));
-    String lvName = spec.substring(spec.indexOf('/') + 1);
-    LvmState.Vg vg = findVg(node, vgName, o);
-    if (vg == null) return o.result();
-    LvmState.Lv lv = vg.lvs.get(lvName);
-    if (lv == null) {
-      o.error("Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
-      return o.result();
-    }
+    Found found = findLv(node, spec, o);
+    if (found == null) return o.result();
+    LvmState.Vg vg = found.vg();
+    LvmState.Lv lv = found.lv();
+    String vgName = vg.name;
+    String lvName = lv.name;
     long extents;
     try {
       String size = a.has("extents") ? a.get("extents") : a.get("size");
@@ -412,7 +553,7 @@ final class LvmTool implements SimTool {
       return o.result();
     }
     long needed = extents - lv.extents;
-    if (needed > vg.freeExtents()) {
+    if (!lv.isThin() && needed > vg.freeExtents()) {
       o.error(
           "Insufficient free space: "
               + needed
@@ -533,7 +674,29 @@ final class LvmTool implements SimTool {
       return;
     }
     List<LvmState.Lv> snapshots =
-        vg.lvs.values().stream().filter(s -> lv.name.equals(s.origin)).toList();
+        vg.lvs.values().stream()
+            .filter(s -> lv.name.equals(s.origin) && !s.isThin())
+            .toList();
+    if (lv.isThinPool()) {
+      List<LvmState.Lv> thin =
+          vg.lvs.values().stream().filter(t -> lv.name.equals(t.pool)).toList();
+      if (!thin.isEmpty() && !a.has("force") && !a.has("yes")) {
+        o.out
+            .append("Removing pool \"")
+            .append(lv.name)
+            .append("\" will remove ")
+            .append(thin.size())
+            .append(" dependent volume(s). Proceed? [y/n]: ");
+        if (!yes(stdin)) {
+          o.error("Logical volume \"" + lv.name + "\" not removed.");
+          return;
+        }
+      }
+      for (LvmState.Lv t : thin) {
+        Lvm.delete(node.context(), vg, t);
+        o.print("Logical volume \"" + t.name + "\" successfully removed.");
+      }
+    }
     if (!snapshots.isEmpty() && !a.has("force") && !a.has("yes")) {
       o.out
           .append("Removing origin ")

@@ -48,7 +48,8 @@ public final class SimCluster {
     this.layout = new Layout(dir.toRealPath());
     this.clock = clock;
     for (SimTool t :
-        List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find()))
+        List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find(),
+            new DmsetupTool(), new ThinDeltaTool()))
       register(t);
     for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
   }

@@ -74,11 +74,11 @@ public final class SimNode {
   public Optional<Path> blockDevice(String path) throws IOException {
     String abs = absolute(path);
     LvmState lvm = ctx.lvm();
-    for (LvmState.Vg vg : lvm.vgs.values()) {
-      if (!vg.activeOn.contains(name)) continue;
-      for (String lv : vg.lvs.keySet()) {
-        if (abs.equals(Lvm.lvPath(vg.name, lv)) || abs.equals(Lvm.dmPath(vg.name, lv))) {
-          return Optional.of(ctx.cluster.layout().lvData(vg.name, lv));
+    Optional<LvmState.Lv> lv = logicalVolume(abs);
+    if (lv.isPresent()) {
+      for (LvmState.Vg vg : lvm.vgs.values()) {
+        if (vg.lvs.get(lv.get().name) == lv.get()) {
+          return Optional.of(ctx.cluster.layout().lvData(vg.name, lv.get().name));
         }
       }
     }
@@ -87,6 +87,35 @@ public final class SimNode {
       if (p.isPresent()) return p;
     }
     return Optional.empty();
+  }
+
+  /** The active LV behind {@code /dev/<vg>/<lv>} or {@code /dev/mapper/<vg>-<lv>} here. */
+  private Optional<LvmState.Lv> logicalVolume(String abs) throws IOException {
+    for (LvmState.Vg vg : ctx.lvm().vgs.values()) {
+      if (!vg.activeOn.contains(name)) continue;
+      for (LvmState.Lv lv : vg.lvs.values()) {
+        if (lv.inactive || lv.isThinPool()) continue;
+        if (abs.equals(Lvm.lvPath(vg.name, lv.name)) || abs.equals(Lvm.dmPath(vg.name, lv.name))) {
+          return Optional.of(lv);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Bytes {@code [offset, offset+length)} of the block device {@code path} were written: a thin
+   * volume maps the blocks it had shared with a snapshot (or never had) to new pool blocks.
+   */
+  public void written(String path, long offset, long length) throws IOException {
+    Optional<LvmState.Lv> lv = logicalVolume(absolute(path));
+    if (lv.isEmpty() || !lv.get().isThin()) return;
+    for (LvmState.Vg vg : ctx.lvm().vgs.values()) {
+      if (vg.lvs.get(lv.get().name) != lv.get()) continue;
+      ThinMetadata md = ThinMetadata.load(ctx, vg.name, lv.get().pool);
+      md.written(lv.get().thinId, offset, length);
+      md.save();
+    }
   }
 
   /** A private directory (created) where the named pluggable tool keeps this node's state. */

@@ -364,7 +364,8 @@ public final class ModelBuilder {
                   text(j, "volume", source.lv() + "_bk"),
                   j.path("workers").asInt(d.path("workers").asInt(1)),
                   j.path("integrity").asBoolean(d.path("integrity").asBoolean(false)),
-                  key(jp));
+                  key(jp),
+                  Backups.ChangeMap.parse(text(j, "changeMap", text(d, "changeMap", null))));
             }));
   }
 

@@ -83,6 +83,7 @@ final class ScheduleRules {
             "add " + archive + " to the pool's nodes or choose another pool");
       }
       String source = j.path("source").asString();
+      changeMap(p, j, defaults, source);
       String lv = source.substring(source.indexOf('/') + 1);
       String volume = j.path("volume").asString(lv + "_bk");
       c.unique(
@@ -91,6 +92,25 @@ final class ScheduleRules {
           j.has("volume") ? p.key("volume") : p.key("source"),
           "backup destination " + pool + "/" + volume + " on " + archive);
     }
+  }
+
+  /** {@code changeMap: thin} needs LVM thin snapshots: a files group has none. */
+  private void changeMap(YamlPath p, JsonNode j, JsonNode defaults, String source) {
+    String map = j.path("changeMap").asString(defaults.path("changeMap").asString("ddmap"));
+    if (!map.equals("thin") || source.indexOf('/') < 0) return;
+    String vg = source.substring(0, source.indexOf('/'));
+    JsonNode group = c.root.path("volumeGroups").path(vg);
+    if (!"files".equals(group.path("type").asString("lvm"))) return;
+    YamlPath at =
+        j.has("changeMap") ? p.key("changeMap") : YamlPath.of("backups", "defaults", "changeMap");
+    c.error(
+        c.valueOf(at),
+        "backup job "
+            + source
+            + ": changeMap thin needs an LVM thin volume, but volume group '"
+            + vg
+            + "' is a files group",
+        "use changeMap: none for a files group, or ddmap when an IET target exports it");
   }
 
   private void cron() {
