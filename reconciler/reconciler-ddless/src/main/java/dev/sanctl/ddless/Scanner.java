@@ -19,7 +19,8 @@ import java.util.function.IntFunction;
 
 /**
  * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
- * whole buffers, and hands each buffer with its segment checksums to a per-worker {@link Handler}.
+ * whole buffers (or, {@link #striped()}, every {@code workers}-th buffer), and hands each buffer
+ * with its segment checksums to a per-worker {@link Handler}.
  * Each worker keeps {@link #READ_AHEAD} buffers being read while it hashes the current one; with a
  * ddmap only the marked segments are read, as random positional reads with several requests in
  * flight.
@@ -46,6 +47,7 @@ final class Scanner {
   private final AtomicLong progress;
   private final AtomicLong segmentsRead = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
+  private boolean striped;
 
   Scanner(
       FileChannel source,
@@ -64,6 +66,16 @@ final class Scanner {
     this.map = map;
     this.queueDepth = Math.max(1, queueDepth);
     this.progress = progress == null ? new AtomicLong() : progress;
+  }
+
+  /**
+   * Deals the buffers out in turn instead of in regions: worker {@code w} of {@code n} reads
+   * buffers {@code w, w + n, w + 2n, ...}, so all workers move through the source together (what a
+   * consumer of the buffers in source order, like the stream's checksum feed, needs).
+   */
+  Scanner striped() {
+    this.striped = true;
+    return this;
   }
 
   long segmentsRead() {
@@ -88,10 +100,11 @@ final class Scanner {
     try {
       List<Future<Void>> futures = new ArrayList<>();
       for (int w = 0; w < threads; w++) {
-        long first = w * perWorker;
-        long end = Math.min(buffers, first + perWorker);
+        long first = striped ? w : w * perWorker;
+        long end = striped ? buffers : Math.min(buffers, first + perWorker);
+        long step = striped ? threads : 1;
         Handler handler = handlers.apply(w);
-        futures.add(pool.submit(() -> worker(first, end, handler, pool, io)));
+        futures.add(pool.submit(() -> worker(first, end, step, handler, pool, io)));
       }
       for (Future<Void> f : futures) await(f);
     } finally {
@@ -100,8 +113,9 @@ final class Scanner {
     }
   }
 
+  /** Handles buffers {@code first, first + step, ...} below {@code end}, in that order. */
   private Void worker(
-      long first, long end, Handler handler, ExecutorService pool, ExecutorService io)
+      long first, long end, long step, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
     SegmentHasher hasher = new SegmentHasher();
     Chunk[] slots = new Chunk[READ_AHEAD + 1];
@@ -109,14 +123,17 @@ final class Scanner {
     ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
     long started = System.nanoTime();
     long regionBytes = 0;
-    long nextRead = first;
-    for (; nextRead < end && nextRead < first + READ_AHEAD; nextRead++) {
-      inFlight.add(submitRead(pool, io, nextRead, slots[(int) ((nextRead - first) % slots.length)]));
+    long count = (end - first + step - 1) / step;
+    long nextRead = 0;
+    for (; nextRead < count && nextRead < READ_AHEAD; nextRead++) {
+      inFlight.add(
+          submitRead(pool, io, first + nextRead * step, slots[(int) (nextRead % slots.length)]));
     }
-    for (long b = first; b < end; b++) {
+    for (long k = 0; k < count; k++) {
       Chunk chunk = await(inFlight.remove());
-      if (nextRead < end) {
-        inFlight.add(submitRead(pool, io, nextRead, slots[(int) ((nextRead - first) % slots.length)]));
+      if (nextRead < count) {
+        inFlight.add(
+            submitRead(pool, io, first + nextRead * step, slots[(int) (nextRead % slots.length)]));
         nextRead++;
       }
       if (chunk.readCount > 0) {

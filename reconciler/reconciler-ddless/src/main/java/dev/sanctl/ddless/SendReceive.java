@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,7 +39,11 @@ import java.util.zip.CRC32;
  *       every segment, ignoring the ddmap), or {@code 'E'} + UTF message and close.
  *   <li>sender, per 8 MiB buffer with something to send: {@code 'B'}, u64 first segment of the
  *       buffer, u32 buffer length, u32 run count, per run u32 first index and u32 segment count,
- *       the runs' bytes, u32 CRC-32 of those bytes.
+ *       the runs' bytes, u32 CRC-32 of those bytes. Version 2: frames in any order (several
+ *       workers each write whole frames), each buffer at most once; version {@value
+ *       #VERSION_IN_ORDER} (one worker, still accepted): in increasing order of first segment.
+ *       The receiver's checksums (mode {@link #MODE_CHECKSUMS}) still come in file order: the
+ *       workers take the buffers in turn and move through the source together.
  *   <li>sender: {@code 'X'} end record, u64 segments read, u64 segments sent, u64 bytes sent, u64
  *       buffer frames. A stream that ends before it, or whose totals differ, is truncated: the
  *       receiver fails without committing.
@@ -47,22 +52,23 @@ import java.util.zip.CRC32;
  * </ol>
  */
 public final class SendReceive {
-  /** Protocol version. */
-  public static final int VERSION = 1;
+  /** Protocol version: frames in any order, each buffer at most once. */
+  public static final int VERSION = 2;
+
+  /** The first version, still accepted and sent by one worker: frames in increasing order. */
+  public static final int VERSION_IN_ORDER = 1;
 
   static final int MAGIC = 0x44444c53; // "DDLS"
   static final int MODE_CHECKSUMS = 1;
   static final int MODE_ALL = 2;
   static final int MODE_EVERYTHING = 3;
   private static final int STREAM_BUFFER = 1 << 20;
+  /** Buffers of receiver checksums the sender keeps for workers that have not reached them. */
+  private static final int FEED_WINDOW = 64;
 
   private SendReceive() {}
 
-  /**
-   * Sends {@code source} (only the segments marked in {@code map}, if given) to a receiver.
-   *
-   * @return the receiver's result, with {@code segmentsRead} counted by the sender
-   */
+  /** Sends with one worker; see {@link #send(Path, Path, boolean, int, int, InputStream, OutputStream)}. */
   public static CopyResult send(
       Path source,
       Path map,
@@ -71,6 +77,27 @@ public final class SendReceive {
       InputStream in,
       OutputStream out)
       throws IOException {
+    return send(source, map, direct, readRateMbPerSecond, 1, in, out);
+  }
+
+  /**
+   * Sends {@code source} (only the segments marked in {@code map}, if given) to a receiver, read
+   * and hashed by {@code workers} threads taking the 8 MiB buffers in turn; each builds its frames
+   * and writes them whole, so frames arrive in any order (version 2; with one worker the stream is
+   * the in-order version 1 stream). {@code readRateMbPerSecond} limits each worker.
+   *
+   * @return the receiver's result, with {@code segmentsRead} counted by the sender
+   */
+  public static CopyResult send(
+      Path source,
+      Path map,
+      boolean direct,
+      int readRateMbPerSecond,
+      int workers,
+      InputStream in,
+      OutputStream out)
+      throws IOException {
+    if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
     long started = System.nanoTime();
     DataOutputStream o = new DataOutputStream(new BufferedOutputStream(out, STREAM_BUFFER));
     DataInputStream i = new DataInputStream(new BufferedInputStream(in, STREAM_BUFFER));
@@ -82,7 +109,7 @@ public final class SendReceive {
         ddmap.checkFits(size, map.toString());
       }
       o.writeInt(MAGIC);
-      o.writeShort(VERSION);
+      o.writeShort(workers > 1 ? VERSION : VERSION_IN_ORDER);
       o.writeInt(SEGMENT_SIZE);
       o.writeLong(size);
       o.writeByte(ddmap != null ? 1 : 0);
@@ -93,11 +120,14 @@ public final class SendReceive {
       int mode = i.readUnsignedByte();
       boolean compare = mode == MODE_CHECKSUMS;
       if (mode == MODE_EVERYTHING) ddmap = null;
-      Sender sender = new Sender(o, i, compare);
       Scanner scanner =
-          new Scanner(src, direct, size, 1, readRateMbPerSecond, compare ? null : ddmap,
-              CopyOptions.DEFAULT_QUEUE_DEPTH, null);
-      scanner.run(w -> sender::buffer);
+          new Scanner(src, direct, size, workers, readRateMbPerSecond, compare ? null : ddmap,
+              CopyOptions.DEFAULT_QUEUE_DEPTH, null).striped();
+      Sender sender = new Sender(o);
+      try (ChecksumFeed feed = compare ? new ChecksumFeed(i, size, FEED_WINDOW) : null) {
+        scanner.run(w -> sender.worker(feed));
+        if (feed != null) feed.awaitEnd();
+      }
       o.writeByte('X');
       o.writeLong(scanner.segmentsRead());
       o.writeLong(sender.segmentsSent);
@@ -122,58 +152,81 @@ public final class SendReceive {
     return t;
   }
 
-  /** The sender's per-buffer logic (one worker, so buffers arrive in order). */
+  /** The sender's output: whole frames from any worker, and the totals of the end record. */
   private static final class Sender {
     private final DataOutputStream out;
-    private final DataInputStream in;
-    private final boolean compare;
-    private final byte[] remote = new byte[SEGMENTS_PER_BUFFER * Segments.CHECKSUM_BYTES];
-    private final byte[] scratch = new byte[Segments.BUFFER_SIZE];
-    private final boolean[] send = new boolean[SEGMENTS_PER_BUFFER];
-    private final CRC32 crc = new CRC32();
     long segmentsSent;
     long bytesSent;
     long frames;
 
-    Sender(DataOutputStream out, DataInputStream in, boolean compare) {
+    Sender(DataOutputStream out) {
       this.out = out;
-      this.in = in;
-      this.compare = compare;
+    }
+
+    Scanner.Handler worker(ChecksumFeed feed) {
+      return new FrameBuilder(this, feed)::buffer;
+    }
+
+    synchronized void write(byte[] frame, int length, int segments, int bytes)
+        throws IOException {
+      out.write(frame, 0, length);
+      segmentsSent += segments;
+      bytesSent += bytes;
+      frames++;
+    }
+  }
+
+  /** One worker's frames: compares with the receiver's checksums, frames the runs to send. */
+  private static final class FrameBuilder {
+    private static final int MAX_FRAME =
+        1 + 8 + 4 + 4 + SEGMENTS_PER_BUFFER * 8 + Segments.BUFFER_SIZE + 4;
+    private final Sender sender;
+    private final ChecksumFeed feed;
+    private final ByteBuffer frame = ByteBuffer.allocate(MAX_FRAME);
+    private final boolean[] send = new boolean[SEGMENTS_PER_BUFFER];
+    private final CRC32 crc = new CRC32();
+
+    FrameBuilder(Sender sender, ChecksumFeed feed) {
+      this.sender = sender;
+      this.feed = feed;
     }
 
     void buffer(Chunk c) throws IOException {
       ByteBuffer theirs = null;
-      if (compare) {
-        in.readFully(remote, 0, c.segments * Segments.CHECKSUM_BYTES);
-        theirs = ByteBuffer.wrap(remote).order(ByteOrder.LITTLE_ENDIAN);
+      if (feed != null) {
+        theirs = ByteBuffer.wrap(feed.take(c.firstSegment / SEGMENTS_PER_BUFFER))
+            .order(ByteOrder.LITTLE_ENDIAN);
       }
       int runs = 0;
+      int segments = 0;
       for (int s = 0; s < c.segments; s++) {
         boolean same = theirs != null && Checksums.same(theirs.getLong(s * 8), c.sums[s]);
         send[s] = c.read[s] && !same;
         if (send[s] && (s == 0 || !send[s - 1])) runs++;
+        if (send[s]) segments++;
       }
       if (runs == 0) return;
-      out.writeByte('B');
-      out.writeLong(c.firstSegment);
-      out.writeInt(c.length);
-      out.writeInt(runs);
+      frame.clear();
+      frame.put((byte) 'B');
+      frame.putLong(c.firstSegment);
+      frame.putInt(c.length);
+      frame.putInt(runs);
       forEachRun(send, c.segments, (start, end) -> {
-        out.writeInt(start);
-        out.writeInt(end - start);
+        frame.putInt(start);
+        frame.putInt(end - start);
       });
-      crc.reset();
+      int dataStart = frame.position();
       forEachRun(send, c.segments, (start, end) -> {
         int off = start * SEGMENT_SIZE;
         int len = Math.min(c.length, end * SEGMENT_SIZE) - off;
-        c.data.get(off, scratch, 0, len);
-        out.write(scratch, 0, len);
-        crc.update(scratch, 0, len);
-        segmentsSent += end - start;
-        bytesSent += len;
+        frame.put(frame.position(), c.data, off, len);
+        frame.position(frame.position() + len);
       });
-      out.writeInt((int) crc.getValue());
-      frames++;
+      int bytes = frame.position() - dataStart;
+      crc.reset();
+      crc.update(frame.array(), dataStart, bytes);
+      frame.putInt((int) crc.getValue());
+      sender.write(frame.array(), frame.position(), segments, bytes);
     }
   }
 
@@ -223,9 +276,9 @@ public final class SendReceive {
       throws IOException {
     if (i.readInt() != MAGIC) throw new IOException("protocol error: not a ddless sender");
     int version = i.readUnsignedShort();
-    if (version != VERSION) {
-      throw new IOException(
-          "protocol version " + version + " not supported (this is " + VERSION + ")");
+    if (version != VERSION && version != VERSION_IN_ORDER) {
+      throw new IOException("protocol version " + version + " not supported (this is "
+          + VERSION + ", also reading " + VERSION_IN_ORDER + ")");
     }
     int segmentSize = i.readInt();
     if (segmentSize != SEGMENT_SIZE) {
@@ -256,7 +309,7 @@ public final class SendReceive {
         AtomicLong changed = new AtomicLong();
         AtomicLong written = new AtomicLong();
         CopyHandler handler = new CopyHandler(store, tgt, targetBytes, changed, written);
-        long[] got = receiveFrames(i, size, handler);
+        long[] got = receiveFrames(i, size, version == VERSION_IN_ORDER, handler);
         if (sums != null) Scanner.await(sums);
         store.commit(tgt);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -299,9 +352,12 @@ public final class SendReceive {
     return null;
   }
 
-  /** Reads buffer frames up to the end record; returns {segments received}. */
-  private static long[] receiveFrames(DataInputStream in, long size, CopyHandler handler)
-      throws IOException {
+  /**
+   * Reads buffer frames up to the end record, in increasing order if {@code inOrder}, else in
+   * any order but each buffer at most once; returns {segments read by the sender}.
+   */
+  private static long[] receiveFrames(
+      DataInputStream in, long size, boolean inOrder, CopyHandler handler) throws IOException {
     Chunk chunk = new Chunk();
     SegmentHasher hasher = new SegmentHasher();
     CRC32 crc = new CRC32();
@@ -310,6 +366,7 @@ public final class SendReceive {
     long bytes = 0;
     long frames = 0;
     long lastFirst = -1;
+    BitSet seen = new BitSet();
     long totalSegments = Segments.count(size);
     try {
       while (true) {
@@ -319,13 +376,15 @@ public final class SendReceive {
         long first = in.readLong();
         int length = in.readInt();
         int runs = in.readInt();
-        if (first % SEGMENTS_PER_BUFFER != 0 || first <= lastFirst || first >= totalSegments
+        if (first % SEGMENTS_PER_BUFFER != 0 || first < 0 || first >= totalSegments
+            || (inOrder ? first <= lastFirst : seen.get((int) (first / SEGMENTS_PER_BUFFER)))
             || length <= 0 || length > Segments.BUFFER_SIZE
             || first * SEGMENT_SIZE + length > size
             || runs <= 0 || runs > SEGMENTS_PER_BUFFER) {
           throw new IOException("protocol error: bad buffer frame at segment " + first);
         }
         lastFirst = first;
+        seen.set((int) (first / SEGMENTS_PER_BUFFER));
         chunk.firstSegment = first;
         chunk.length = length;
         chunk.segments = (length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;

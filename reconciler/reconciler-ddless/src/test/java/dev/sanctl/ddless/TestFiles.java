@@ -48,6 +48,19 @@ final class TestFiles {
     return changed;
   }
 
+  /** Overwrites segment {@code segment} with new random bytes; returns it. */
+  static Set<Long> changeSegmentsAt(Path file, long segment, long seed) throws IOException {
+    Random r = new Random(seed);
+    long size = Files.size(file);
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      byte[] seg = new byte[Segments.SEGMENT_SIZE];
+      r.nextBytes(seg);
+      f.seek(segment * Segments.SEGMENT_SIZE);
+      f.write(seg, 0, Segments.length(segment, size));
+    }
+    return new TreeSet<>(Set.of(segment));
+  }
+
   /** The checksum file bytes of {@code file}, computed with the slow reference code. */
   static byte[] referenceChecksums(Path file) throws IOException {
     byte[] data = Files.readAllBytes(file);
