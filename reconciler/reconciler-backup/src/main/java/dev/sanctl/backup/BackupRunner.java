@@ -383,7 +383,7 @@ public final class BackupRunner {
     long[] checksums = null;
     if (streamingSanctl == null) {
       RangeCopy.Result copy = RangeCopy.copy(srcDev, snapDev, arcDev, arcDevice, size, selected,
-          stored);
+          stored, Math.max(1, job.workers()));
       arcFiles.replace(paths.current(), ChecksumFile.toBytes(copy.checksums()));
       checksums = copy.checksums();
       segmentsRead = copy.segmentsRead();
@@ -396,8 +396,8 @@ public final class BackupRunner {
         mapFile = (p.thin != null ? p.thin.workDir() : p.store.dir()) + "/backup.ddmap";
         srcFiles.replace(mapFile, mapOf(selected, size).toBytes());
       }
-      StreamCopy.Result copy = StreamCopy.copy(streamingSanctl, src, snapDev, mapFile, arc,
-          arcDevice, paths.current());
+      StreamCopy.Result copy = StreamCopy.copy(streamingSanctl, src, snapDev, mapFile,
+          Math.max(1, job.workers()), arc, arcDevice, paths.current());
       segmentsRead = copy.segmentsRead();
       segmentsChanged = copy.segmentsChanged();
       bytesWritten = copy.bytesWritten();

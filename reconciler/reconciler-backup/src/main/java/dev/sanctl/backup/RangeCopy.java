@@ -3,16 +3,25 @@ package dev.sanctl.backup;
 import dev.sanctl.ddless.Checksums;
 import dev.sanctl.ddless.Segments;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ddless copy over two {@link HostDevices}: reads the selected segments of the source in runs
  * of up to 8 MiB, checksums each 16 KiB segment as ddless does, and writes only the segments whose
  * checksum differs from the stored one (adjacent changed segments in one write). The checksums of
- * unread segments are kept.
+ * unread segments are kept. Several workers copy different runs at once; how much their
+ * commands overlap is up to the {@link dev.sanctl.spi.host.Host}s (see docs/backups.md).
  */
 final class RangeCopy {
   /** What a copy did, and the checksums after it. */
@@ -20,21 +29,63 @@ final class RangeCopy {
 
   private RangeCopy() {}
 
+  /** A copy with one worker; see {@link #copy(HostDevices, String, HostDevices, String, long, BitSet, long[], int)}. */
+  static Result copy(
+      HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size,
+      BitSet selected, long[] stored)
+      throws IOException {
+    return copy(src, srcDevice, dst, dstDevice, size, selected, stored, 1);
+  }
+
   /**
+   * Copies with {@code workers} threads, each taking the next range: reading it, hashing it and
+   * writing its changed runs, so one worker's read overlaps another's hashing and writes. The
+   * result does not depend on the number of workers (each segment belongs to one range).
+   *
    * @param selected segments to read; null for all of them
    * @param stored checksums of the target (one per segment of {@code size}); null when there is no
    *     usable checksum file: every segment read is written
    */
   static Result copy(
       HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size,
-      BitSet selected, long[] stored)
+      BitSet selected, long[] stored, int workers)
       throws IOException {
+    if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
     int segments = Math.toIntExact(Segments.count(size));
     long[] sums = stored != null ? stored.clone() : new long[segments];
+    Totals totals = new Totals();
+    List<int[]> ranges = ranges(segments, selected);
+    if (workers == 1 || ranges.size() < 2) {
+      for (int[] r : ranges) {
+        copyRange(src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums, totals);
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, ranges.size()), r -> {
+        Thread t = new Thread(r, "backup-copy");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int[] r : ranges) {
+          done.add(pool.submit(() -> {
+            copyRange(src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums,
+                totals);
+            return null;
+          }));
+        }
+        for (Future<?> f : done) await(f);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    return new Result(totals.read.get(), totals.changed.get(), totals.written.get(), sums);
+  }
+
+  /** Ranges {@code [start, end)} of selected segments, each at most one {@link HostDevices#MAX_RANGE}. */
+  private static List<int[]> ranges(int segments, BitSet selected) {
     int perRun = HostDevices.MAX_RANGE / Segments.SEGMENT_SIZE;
-    long read = 0;
-    long changed = 0;
-    long written = 0;
+    List<int[]> ranges = new ArrayList<>();
     int i = 0;
     while (i < segments) {
       if (selected != null && !selected.get(i)) {
@@ -43,38 +94,67 @@ final class RangeCopy {
       }
       int end = i + 1;
       while (end < segments && end - i < perRun && (selected == null || selected.get(end))) end++;
-      long offset = (long) i * Segments.SEGMENT_SIZE;
-      int length = (int) (Math.min(size, (long) end * Segments.SEGMENT_SIZE) - offset);
-      byte[] data = src.read(srcDevice, offset, length);
-      if (data.length != length) {
-        throw new IOException("short read of " + srcDevice + " at " + offset + ": " + data.length
-            + " of " + length + " bytes");
-      }
-      int runStart = -1;
-      for (int s = i; s <= end; s++) {
-        boolean differs = false;
-        if (s < end) {
-          int off = (s - i) * Segments.SEGMENT_SIZE;
-          int len = Segments.length(s, size);
-          long sum = Checksums.of(data, off, len);
-          differs = stored == null || !Checksums.same(sums[s], sum);
-          sums[s] = sum;
-          read++;
-        }
-        if (differs && runStart < 0) runStart = s;
-        if (!differs && runStart >= 0) {
-          int from = (runStart - i) * Segments.SEGMENT_SIZE;
-          int to = Math.min(length, (s - i) * Segments.SEGMENT_SIZE);
-          byte[] part = java.util.Arrays.copyOfRange(data, from, to);
-          dst.write(dstDevice, offset + from, part);
-          changed += s - runStart;
-          written += part.length;
-          runStart = -1;
-        }
-      }
+      ranges.add(new int[] {i, end});
       i = end;
     }
-    return new Result(read, changed, written, sums);
+    return ranges;
+  }
+
+  private static final class Totals {
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong changed = new AtomicLong();
+    final AtomicLong written = new AtomicLong();
+  }
+
+  /** Copies segments {@code [i, end)}: reads them, writes those that differ, updates {@code sums}. */
+  private static void copyRange(
+      HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size, int i,
+      int end, boolean compare, long[] sums, Totals totals)
+      throws IOException {
+    long offset = (long) i * Segments.SEGMENT_SIZE;
+    int length = (int) (Math.min(size, (long) end * Segments.SEGMENT_SIZE) - offset);
+    byte[] data = src.read(srcDevice, offset, length);
+    if (data.length != length) {
+      throw new IOException("short read of " + srcDevice + " at " + offset + ": " + data.length
+          + " of " + length + " bytes");
+    }
+    int runStart = -1;
+    for (int s = i; s <= end; s++) {
+      boolean differs = false;
+      if (s < end) {
+        int off = (s - i) * Segments.SEGMENT_SIZE;
+        int len = Segments.length(s, size);
+        long sum = Checksums.of(data, off, len);
+        differs = !compare || !Checksums.same(sums[s], sum);
+        sums[s] = sum;
+        totals.read.incrementAndGet();
+      }
+      if (differs && runStart < 0) runStart = s;
+      if (!differs && runStart >= 0) {
+        int from = (runStart - i) * Segments.SEGMENT_SIZE;
+        int to = Math.min(length, (s - i) * Segments.SEGMENT_SIZE);
+        byte[] part = java.util.Arrays.copyOfRange(data, from, to);
+        dst.write(dstDevice, offset + from, part);
+        totals.changed.addAndGet(s - runStart);
+        totals.written.addAndGet(part.length);
+        runStart = -1;
+      }
+    }
+  }
+
+  private static void await(Future<?> f) throws IOException {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) throw io;
+      if (c instanceof RuntimeException r) throw r;
+      if (c instanceof Error err) throw err;
+      throw new IOException(c);
+    }
   }
 
   /** Checksums of every segment of a device (e.g. an archive volume after it grew). */

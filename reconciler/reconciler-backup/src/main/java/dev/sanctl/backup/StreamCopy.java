@@ -34,11 +34,13 @@ public final class StreamCopy {
    *
    * @param sanctl the sanctl executable on both nodes (e.g. {@code sanctl})
    * @param map the ddmap file on the source node, or null to compare checksums
+   * @param workers sender threads reading and hashing the source ({@code ddless send -w})
    */
-  public static Result copy(String sanctl, Host source, String device, String map, Host archive,
-      String target, String checksum) throws IOException {
+  public static Result copy(String sanctl, Host source, String device, String map, int workers,
+      Host archive, String target, String checksum) throws IOException {
     List<String> send = new ArrayList<>(List.of(sanctl, "ddless", "send", "-s", device));
     if (map != null) send.addAll(List.of("-m", map));
+    if (workers > 1) send.addAll(List.of("-w", Integer.toString(workers)));
     send.add("--json");
     Command receive = new Command(List.of(sanctl, "ddless", "receive", "-t", target, "-c",
         checksum, "--json"), null, TIMEOUT, true, null);

@@ -209,7 +209,7 @@ public class DdlessCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code sanctl ddless send -s SRC [-m MAP]}: the sending half over standard I/O. */
+  /** {@code sanctl ddless send -s SRC [-m MAP] [-w N]}: the sending half over standard I/O. */
   @Command(name = "send", mixinStandardHelpOptions = true,
       description = "Send SRC to a 'ddless receive' over standard input/output (e.g. via ssh).")
   public static class SendCommand implements Callable<Integer> {
@@ -219,7 +219,14 @@ public class DdlessCommand implements Callable<Integer> {
 
     @Option(names = "-m", paramLabel = "MAP") Path map;
 
-    @Option(names = "-r", paramLabel = "MBPS", defaultValue = "0") int rate;
+    @Option(names = "-w", paramLabel = "N", defaultValue = "1",
+        description = "Worker threads reading and hashing the source, taking the 8 MiB buffers "
+            + "in turn (default 1).")
+    int workers;
+
+    @Option(names = "-r", paramLabel = "MBPS", defaultValue = "0",
+        description = "Maximum read rate per worker, MiB/s (0: unlimited).")
+    int rate;
 
     @Option(names = "-d") boolean direct;
 
@@ -227,7 +234,10 @@ public class DdlessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      CopyResult r = SendReceive.send(source, map, direct, rate, System.in, System.out);
+      if (workers < 1 || rate < 0) {
+        return usage(spec.commandLine().getErr(), "-w must be >= 1 and -r >= 0");
+      }
+      CopyResult r = SendReceive.send(source, map, direct, rate, workers, System.in, System.out);
       report(spec, r, json);
       return ExitCodes.OK;
     }

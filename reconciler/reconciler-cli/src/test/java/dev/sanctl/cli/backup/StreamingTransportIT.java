@@ -29,21 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamingTransportIT {
   static final int MIB = 1 << 20;
+  /** Three 8 MiB buffers and a short tail, for three sending workers. */
+  static final int SIZE = 16 * MIB + 3 * MIB + 5000;
+  static final long SEGMENTS = (SIZE + 16383) / 16384;
   @TempDir Path dir;
 
   private void exercise(Host source, Host archive) throws Exception {
     Path src = dir.resolve("lv_data.img");
     Path tgt = dir.resolve("lv_data_bk.img");
     Path sum = dir.resolve("lv_data_bk.cksum");
-    byte[] data = new byte[8 * MIB];
+    byte[] data = new byte[SIZE];
     new Random(7).nextBytes(data);
     Files.write(src, data);
     String launcher = SanctlLauncher.write(dir).toString();
 
-    StreamCopy.Result first = StreamCopy.copy(launcher, source, src.toString(), null, archive,
+    StreamCopy.Result first = StreamCopy.copy(launcher, source, src.toString(), null, 3, archive,
         tgt.toString(), sum.toString());
-    assertEquals(512, first.segmentsRead());
-    assertEquals(512, first.segmentsChanged());
+    assertEquals(SEGMENTS, first.segmentsRead());
+    assertEquals(SEGMENTS, first.segmentsChanged());
     assertArrayEquals(data, Files.readAllBytes(tgt));
 
     try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
@@ -53,12 +56,24 @@ class StreamingTransportIT {
       f.write(new byte[] {4});
     }
     Path map = dir.resolve("backup.ddmap");
-    new DdMap(1, false, 0, new int[16]).mark(6).mark(320).mark(400).write(map);
+    DdMap.empty(0, (int) DdMap.wordsFor(SIZE)).mark(6).mark(320).mark(400).write(map);
     StreamCopy.Result second = StreamCopy.copy(launcher, source, src.toString(),
-        map.toString(), archive, tgt.toString(), sum.toString());
+        map.toString(), 1, archive, tgt.toString(), sum.toString());
     assertEquals(3, second.segmentsRead(), "only the mapped segments");
     assertEquals(2, second.segmentsChanged());
     assertEquals(2 * 16384, second.bytesWritten());
+    assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(tgt));
+
+    try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
+      f.seek(SIZE - 10);
+      f.write(new byte[] {5});
+      f.seek(9L * MIB);
+      f.write(new byte[] {6});
+    }
+    StreamCopy.Result third = StreamCopy.copy(launcher, source, src.toString(), null, 3, archive,
+        tgt.toString(), sum.toString());
+    assertEquals(SEGMENTS, third.segmentsRead(), "no map: the receiver's checksums decide");
+    assertEquals(2, third.segmentsChanged());
     assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(tgt));
   }
 
