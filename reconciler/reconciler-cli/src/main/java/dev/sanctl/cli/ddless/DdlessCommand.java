@@ -167,10 +167,10 @@ public class DdlessCommand implements Callable<Integer> {
             + "checksum: %d bytes per segment: MurmurHash2 (seed 0x%08x) u32 little-endian, "
             + "then CRC-32 u32 little-endian; no header%n"
             + "ddmap: %d-byte header, 1 bit per segment, %d segments per u32 word%n"
-            + "send/receive protocol version: %d%n",
+            + "send/receive protocol version: %d (also reads %d)%n",
         Segments.SEGMENT_SIZE, Segments.BUFFER_SIZE, Segments.SEGMENTS_PER_BUFFER,
         Segments.CHECKSUM_BYTES, Segments.MURMUR_SEED, DdMap.HEADER_SIZE,
-        DdMap.SEGMENTS_PER_WORD, SendReceive.VERSION);
+        DdMap.SEGMENTS_PER_WORD, SendReceive.VERSION, SendReceive.VERSION_IN_ORDER);
   }
 
   /** {@code sanctl ddless verify -s SRC -c SUM}: exit 0 if equal, 1 and the ranges if not. */

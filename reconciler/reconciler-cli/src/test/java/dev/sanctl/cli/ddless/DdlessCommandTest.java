@@ -88,6 +88,9 @@ class DdlessCommandTest {
     assertEquals(ExitCodes.USAGE, CliRun.of("ddless", "-s", src.toString(), "-w", "x").exit());
     assertEquals(ExitCodes.USAGE, CliRun.of("ddless", "--bogus").exit());
     assertEquals(ExitCodes.USAGE, CliRun.of("ddless", "verify", "-s", src.toString()).exit());
+    CliRun noWorkers = CliRun.of("ddless", "send", "-s", src.toString(), "-w", "0");
+    assertEquals(ExitCodes.USAGE, noWorkers.exit());
+    assertTrue(noWorkers.err().contains("-w must be >= 1"), noWorkers.err());
   }
 
   @Test
