@@ -137,7 +137,7 @@ class BackupOverSshIT {
               - {name: DAILY, freq: daily, n: 7}
               - {name: WEEKLY, freq: weekly, n: 4}
         backups:
-          defaults: {archive: arch1, pool: %s, workers: 1, integrity: true}
+          defaults: {archive: arch1, pool: %s, workers: 2, integrity: true}
           jobs:
             - source: vg_src/lun_a
         """
