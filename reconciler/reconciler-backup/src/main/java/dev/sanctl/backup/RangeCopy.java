@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ddless copy over two {@link HostDevices}: reads the selected segments of the source in runs
@@ -29,7 +27,7 @@ final class RangeCopy {
 
   private RangeCopy() {}
 
-  /** A copy with one worker; see {@link #copy(HostDevices, String, HostDevices, String, long, BitSet, long[], int)}. */
+  /** A copy with one worker (see the copy with workers). */
   static Result copy(
       HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size,
       BitSet selected, long[] stored)
@@ -38,9 +36,11 @@ final class RangeCopy {
   }
 
   /**
-   * Copies with {@code workers} threads, each taking the next range: reading it, hashing it and
-   * writing its changed runs, so one worker's read overlaps another's hashing and writes. The
-   * result does not depend on the number of workers (each segment belongs to one range).
+   * Copies with {@code workers} threads (this one and {@code workers - 1} more), each taking the
+   * next range: reading it, hashing it and writing its changed runs, so one worker's read overlaps
+   * another's hashing and writes. The result does not depend on the number of workers (each
+   * segment belongs to one range). After a failure no further range is started; the first
+   * failure is thrown once the running ranges end.
    *
    * @param selected segments to read; null for all of them
    * @param stored checksums of the target (one per segment of {@code size}); null when there is no
@@ -55,34 +55,37 @@ final class RangeCopy {
     long[] sums = stored != null ? stored.clone() : new long[segments];
     Totals totals = new Totals();
     List<int[]> ranges = ranges(segments, selected);
-    if (workers == 1 || ranges.size() < 2) {
-      for (int[] r : ranges) {
-        copyRange(src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums, totals);
-      }
-    } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, ranges.size()), r -> {
-        Thread t = new Thread(r, "backup-copy");
-        t.setDaemon(true);
-        return t;
-      });
-      try {
-        List<Future<?>> done = new ArrayList<>();
-        for (int[] r : ranges) {
-          done.add(pool.submit(() -> {
-            copyRange(src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums,
-                totals);
-            return null;
-          }));
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable worker = () -> {
+      int k;
+      while (failure.get() == null && (k = next.getAndIncrement()) < ranges.size()) {
+        int[] r = ranges.get(k);
+        try {
+          copyRange(src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums,
+              totals);
+        } catch (IOException | RuntimeException | Error e) {
+          failure.compareAndSet(null, e);
         }
-        for (Future<?> f : done) await(f);
-      } finally {
-        pool.shutdownNow();
       }
+    };
+    List<Thread> threads = new ArrayList<>();
+    for (int w = 1; w < Math.min(workers, ranges.size()); w++) {
+      Thread t = new Thread(worker, "backup-copy-" + w);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
     }
+    worker.run();
+    for (Thread t : threads) join(t, failure);
+    Throwable e = failure.get();
+    if (e instanceof IOException io) throw io;
+    if (e instanceof RuntimeException r) throw r;
+    if (e instanceof Error err) throw err;
     return new Result(totals.read.get(), totals.changed.get(), totals.written.get(), sums);
   }
 
-  /** Ranges {@code [start, end)} of selected segments, each at most one {@link HostDevices#MAX_RANGE}. */
+  /** Ranges {@code [start, end)} of selected segments, each at most {@code MAX_RANGE} bytes. */
   private static List<int[]> ranges(int segments, BitSet selected) {
     int perRun = HostDevices.MAX_RANGE / Segments.SEGMENT_SIZE;
     List<int[]> ranges = new ArrayList<>();
@@ -106,7 +109,7 @@ final class RangeCopy {
     final AtomicLong written = new AtomicLong();
   }
 
-  /** Copies segments {@code [i, end)}: reads them, writes those that differ, updates {@code sums}. */
+  /** Copies segments {@code [i, end)}: reads, writes those that differ, updates {@code sums}. */
   private static void copyRange(
       HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size, int i,
       int end, boolean compare, long[] sums, Totals totals)
@@ -142,18 +145,12 @@ final class RangeCopy {
     }
   }
 
-  private static void await(Future<?> f) throws IOException {
+  private static void join(Thread t, AtomicReference<Throwable> failure) {
     try {
-      f.get();
+      t.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted");
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) throw io;
-      if (c instanceof RuntimeException r) throw r;
-      if (c instanceof Error err) throw err;
-      throw new IOException(c);
+      failure.compareAndSet(null, new InterruptedIOException("interrupted"));
     }
   }
 

@@ -9,14 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,25 +20,8 @@ class SendReceiveTest {
   static final long SIZE = 3L * 1024 * 1024 + 5000;
   @TempDir Path dir;
 
-  /** Runs sender and receiver connected by two pipes, as over an SSH channel. */
-  private CopyResult[] pipe(Path src, Path map, Path tgt, Path sum) throws Exception {
-    PipedOutputStream toReceiver = new PipedOutputStream();
-    PipedInputStream receiverIn = new PipedInputStream(toReceiver, 1 << 16);
-    PipedOutputStream toSender = new PipedOutputStream();
-    PipedInputStream senderIn = new PipedInputStream(toSender, 1 << 16);
-    CompletableFuture<CopyResult> receiver =
-        CompletableFuture.supplyAsync(() -> {
-          try (OutputStream o = toSender) {
-            return SendReceive.receive(tgt, sum, receiverIn, o);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
-    CopyResult sent;
-    try (OutputStream o = toReceiver) {
-      sent = SendReceive.send(src, map, false, 0, senderIn, o);
-    }
-    return new CopyResult[] {sent, receiver.get()};
+  private static CopyResult[] pipe(Path src, Path map, Path tgt, Path sum) throws Exception {
+    return StreamPipe.run(src, map, 1, tgt, sum);
   }
 
   @Test
@@ -101,15 +80,8 @@ class SendReceiveTest {
     assertArrayEquals(TestFiles.referenceChecksums(tgt), Files.readAllBytes(sum));
   }
 
-  /** What a sender says to a receiver that wants everything (it has no checksum file). */
   private static byte[] recordSender(Path src) throws IOException {
-    ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    byte[] replies = new byte[20];
-    replies[0] = 'A';
-    replies[1] = SendReceive.MODE_EVERYTHING;
-    replies[2] = 'R'; // then changed, written (u64 each) and new-file flag, all 0
-    SendReceive.send(src, null, false, 0, new ByteArrayInputStream(replies), wire);
-    return wire.toByteArray();
+    return StreamPipe.record(src, 1);
   }
 
   private static int utfLength(byte[] reply) {

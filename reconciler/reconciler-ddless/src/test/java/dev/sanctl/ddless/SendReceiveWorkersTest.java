@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +17,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,25 +29,9 @@ class SendReceiveWorkersTest {
 
   @TempDir Path dir;
 
-  /** Runs sender and receiver connected by two pipes, as over an SSH channel. */
-  static CopyResult[] pipe(Path src, Path map, int workers, Path tgt, Path sum) throws Exception {
-    PipedOutputStream toReceiver = new PipedOutputStream();
-    PipedInputStream receiverIn = new PipedInputStream(toReceiver, 1 << 16);
-    PipedOutputStream toSender = new PipedOutputStream();
-    PipedInputStream senderIn = new PipedInputStream(toSender, 1 << 16);
-    CompletableFuture<CopyResult> receiver =
-        CompletableFuture.supplyAsync(() -> {
-          try (OutputStream o = toSender) {
-            return SendReceive.receive(tgt, sum, receiverIn, o);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-    CopyResult sent;
-    try (OutputStream o = toReceiver) {
-      sent = SendReceive.send(src, map, false, 0, workers, senderIn, o);
-    }
-    return new CopyResult[] {sent, receiver.get()};
+  private static CopyResult[] pipe(Path src, Path map, int workers, Path tgt, Path sum)
+      throws Exception {
+    return StreamPipe.run(src, map, workers, tgt, sum);
   }
 
   @Test
@@ -91,70 +70,61 @@ class SendReceiveWorkersTest {
     assertEquals(one[1].segmentsChanged(), four[1].segmentsChanged());
     assertEquals(one[1].bytesWritten(), four[1].bytesWritten());
     assertEquals(one[1].newChecksumFile(), four[1].newChecksumFile());
-    assertEquals(-1, Files.mismatch(src, fourTgt));
     assertEquals(-1, Files.mismatch(oneTgt, fourTgt));
     assertArrayEquals(Files.readAllBytes(oneSum), Files.readAllBytes(fourSum));
-    assertArrayEquals(TestFiles.referenceChecksums(src), Files.readAllBytes(fourSum));
+    assertCopied(src, fourTgt, fourSum);
   }
 
-  @Test
-  void aTruncatedMultiWorkerStreamIsDetectedAndNothingIsCommitted() throws Exception {
-    Path src = TestFiles.random(dir.resolve("src"), SIZE, 1.0, 41);
-    byte[] full = record(src, 3);
-    assertEquals(SendReceive.VERSION, ByteBuffer.wrap(full).getShort(4));
-    Path tgt = dir.resolve("tgt");
-    Path sum = dir.resolve("tgt.ddless");
-    for (int cut : new int[] {full.length - 1, full.length - 33, full.length / 2, HEADER + 5}) {
-      byte[] truncated = Arrays.copyOf(full, cut);
-      IOException e = assertThrows(IOException.class, () -> SendReceive.receive(tgt, sum,
-          new ByteArrayInputStream(truncated), new ByteArrayOutputStream()));
-      assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-      assertFalse(Files.exists(sum), "the checksum file was not committed");
-    }
-    SendReceive.receive(tgt, sum, new ByteArrayInputStream(full), new ByteArrayOutputStream());
+  /** The target equals the source and the checksum file is the target's (reference code). */
+  private static void assertCopied(Path src, Path tgt, Path sum) throws IOException {
     assertEquals(-1, Files.mismatch(src, tgt));
     assertArrayEquals(TestFiles.referenceChecksums(src), Files.readAllBytes(sum));
   }
 
   @Test
+  void aTruncatedMultiWorkerStreamIsDetectedAndNothingIsCommitted() throws Exception {
+    Path src = TestFiles.random(dir.resolve("src"), SIZE, 1.0, 41);
+    byte[] full = StreamPipe.record(src, 3);
+    assertEquals(SendReceive.VERSION, ByteBuffer.wrap(full).getShort(4));
+    Path tgt = dir.resolve("tgt");
+    Path sum = dir.resolve("tgt.ddless");
+    for (int cut : new int[] {full.length - 1, full.length - 33, full.length / 2, HEADER + 5}) {
+      String refused = refusal(Arrays.copyOf(full, cut), tgt, sum);
+      assertTrue(refused.contains("truncated"), refused);
+      assertFalse(Files.exists(sum), "the checksum file was not committed");
+    }
+    SendReceive.receive(tgt, sum, new ByteArrayInputStream(full), new ByteArrayOutputStream());
+    assertCopied(src, tgt, sum);
+  }
+
+  @Test
   void framesInAnyOrderAreAcceptedInVersionTwoOnlyAndEachBufferOnlyOnce() throws Exception {
     Path src = TestFiles.random(dir.resolve("src"), SIZE, 1.0, 51);
-    byte[] inOrder = record(src, 1);
+    byte[] inOrder = StreamPipe.record(src, 1);
     assertEquals(SendReceive.VERSION_IN_ORDER, ByteBuffer.wrap(inOrder).getShort(4));
     List<byte[]> frames = frames(inOrder);
     assertEquals(6, frames.size());
     List<byte[]> reversed = new ArrayList<>(frames);
     Collections.reverse(reversed);
 
-    IOException v1 = assertThrows(IOException.class, () -> SendReceive.receive(dir.resolve("a"),
-        dir.resolve("a.ddless"), new ByteArrayInputStream(stream(inOrder, reversed, 1)),
-        new ByteArrayOutputStream()));
-    assertTrue(v1.getMessage().contains("bad buffer frame"), v1.getMessage());
+    String v1 = refusal(stream(inOrder, reversed, 1), dir.resolve("a"), dir.resolve("a.ddless"));
+    assertTrue(v1.contains("bad buffer frame"), v1);
 
     List<byte[]> twice = new ArrayList<>(frames);
     twice.add(1, frames.get(0));
-    IOException dup = assertThrows(IOException.class, () -> SendReceive.receive(dir.resolve("b"),
-        dir.resolve("b.ddless"), new ByteArrayInputStream(stream(inOrder, twice, 2)),
-        new ByteArrayOutputStream()));
-    assertTrue(dup.getMessage().contains("bad buffer frame"), dup.getMessage());
+    String dup = refusal(stream(inOrder, twice, 2), dir.resolve("b"), dir.resolve("b.ddless"));
+    assertTrue(dup.contains("bad buffer frame"), dup);
 
     Path tgt = dir.resolve("c");
     SendReceive.receive(tgt, dir.resolve("c.ddless"),
         new ByteArrayInputStream(stream(inOrder, reversed, 2)), new ByteArrayOutputStream());
-    assertEquals(-1, Files.mismatch(src, tgt));
-    assertArrayEquals(TestFiles.referenceChecksums(src),
-        Files.readAllBytes(dir.resolve("c.ddless")));
+    assertCopied(src, tgt, dir.resolve("c.ddless"));
   }
 
-  /** What a sender with {@code workers} says to a receiver that wants everything. */
-  static byte[] record(Path src, int workers) throws IOException {
-    ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    byte[] replies = new byte[20];
-    replies[0] = 'A';
-    replies[1] = SendReceive.MODE_EVERYTHING;
-    replies[2] = 'R';
-    SendReceive.send(src, null, false, 0, workers, new ByteArrayInputStream(replies), wire);
-    return wire.toByteArray();
+  /** The message of the receiver refusing {@code stream}. */
+  private static String refusal(byte[] stream, Path tgt, Path sum) {
+    return assertThrows(IOException.class, () -> SendReceive.receive(tgt, sum,
+        new ByteArrayInputStream(stream), new ByteArrayOutputStream())).getMessage();
   }
 
   /** The buffer frames of a recorded stream, each whole. */
