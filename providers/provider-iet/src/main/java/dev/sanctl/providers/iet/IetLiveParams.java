@@ -38,15 +38,17 @@ final class IetLiveParams {
 
   private IetLiveParams() {}
 
-  /** True when {@code stanza} exists and records exactly {@code desired} (keys case-insensitive). */
+  /**
+   * True when {@code stanza} exists and records exactly {@code desired} (keys case-insensitive).
+   */
   static boolean recordedAsDesired(IetdConf.Stanza stanza, Map<String, String> desired) {
     return stanza != null && lower(stanza.options()).equals(lower(desired));
   }
 
   /**
-   * Reads the live parameters of every running target of the desired state whose {@code
-   * ietd.conf} stanza is not {@link #recordedAsDesired} (an empty map when no desired key can be
-   * compared); a target that vanished meanwhile is left out.
+   * Reads the live parameters of every running target of the desired state whose {@code ietd.conf}
+   * stanza is not {@link #recordedAsDesired} (an empty map when no desired key can be compared); a
+   * target that vanished meanwhile is left out.
    *
    * @throws ObserveException when {@code ietadm} fails otherwise (for example ietd not running)
    */

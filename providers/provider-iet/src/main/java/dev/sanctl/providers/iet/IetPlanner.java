@@ -449,11 +449,11 @@ final class IetPlanner {
     }
 
     /**
-     * Plans {@code ietadm --op update} when the running parameters differ from the desired ones.
-     * An {@code ietd.conf} stanza recording the desired parameters is trusted; otherwise the live
+     * Plans {@code ietadm --op update} when the running parameters differ from the desired ones. An
+     * {@code ietd.conf} stanza recording the desired parameters is trusted; otherwise the live
      * parameters ({@code ietadm --op show}) decide, so a stanza that cannot be rewritten now (the
-     * node's ietd.conf is blocked by another target's error) does not keep the update planned.
-     * The stanza itself is the {@code iet.file} change of ietd.conf.
+     * node's ietd.conf is blocked by another target's error) does not keep the update planned. The
+     * stanza itself is the {@code iet.file} change of ietd.conf.
      */
     private void planParams(DesiredTarget d, IetRuntime.Target rt) {
       IetdConf.Stanza stanza = conf.targets().get(d.iqn());

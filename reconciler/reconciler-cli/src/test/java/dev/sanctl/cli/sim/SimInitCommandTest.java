@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SimInitCommandTest {
   private static final Path QUICKSTART = Path.of("../../examples/quickstart");
+  private static final Path AMHERST = Path.of("../../examples/amherst");
 
   @TempDir Path tmp;
 
@@ -81,6 +82,59 @@ class SimInitCommandTest {
         "",
         sanctl("", "sim", "run", dir.toString(), "san-a", "--", "cat", "/proc/net/iet/volume")
             .out());
+  }
+
+  @Test
+  void withoutVgSizeEachGroupGetsTwiceItsDesiredVolumesAtLeast1T() {
+    Path dir = tmp.resolve("amherst");
+    SimCommandTest.Run r = sanctl("", "sim", "init", dir.toString(), "-C", AMHERST.toString());
+    assertEquals(ExitCodes.OK, r.status(), r.err());
+    assertEquals(
+        "  vg_dsk_0:" + (6L << 40) + "\n",
+        vgFree(dir, "iscsi-target-node1", "vg_dsk_0"),
+        "1024G + 2T present (the absent 100G not counted), twice");
+    Path quick = tmp.resolve("quick");
+    assertEquals(
+        ExitCodes.OK,
+        sanctl("", "sim", "init", quick.toString(), "-C", QUICKSTART.toString()).status());
+    assertEquals("  vg_san:" + (1L << 40) + "\n", vgFree(quick, "san-a", "vg_san"), "at least 1T");
+  }
+
+  @Test
+  void vgSizeOverridesTheDefaultForEveryGroup() {
+    Path dir = tmp.resolve("amherst");
+    SimCommandTest.Run r =
+        sanctl("", "sim", "init", dir.toString(), "-C", AMHERST.toString(), "--vg-size", "512G");
+    assertEquals(ExitCodes.OK, r.status(), r.err());
+    assertEquals(
+        "  vg_dsk_0:" + (512L << 30) + "\n", vgFree(dir, "iscsi-target-node1", "vg_dsk_0"));
+  }
+
+  @Test
+  void helpDocumentsTheDefaultFreeSpace() {
+    String help = sanctl("", "sim", "init", "--help").out();
+    assertTrue(help.contains("twice the size of") && help.contains("at least 1T"), help);
+  }
+
+  private static String vgFree(Path dir, String node, String vg) {
+    return sanctl(
+            "",
+            "sim",
+            "run",
+            dir.toString(),
+            node,
+            "--",
+            "vgs",
+            "--noheadings",
+            "--separator",
+            ":",
+            "--units",
+            "b",
+            "--nosuffix",
+            "-o",
+            "vg_name,vg_free",
+            vg)
+        .out();
   }
 
   @Test
