@@ -98,12 +98,7 @@ final class IetLiveParams {
 
   /** {@code Name=Value} lines; keys lower-cased (IET compares them case-insensitively). */
   static Map<String, String> parse(String show) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String line : show.split("\n")) {
-      int eq = line.indexOf('=');
-      if (eq > 0) out.put(line.substring(0, eq).toLowerCase(Locale.ROOT), line.substring(eq + 1));
-    }
-    return out;
+    return IetdConf.nameValues(show, "\n");
   }
 
   /**

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sanctl.cli.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,25 +27,7 @@ class SimInitCommandTest {
     assertEquals(
         "simulated cluster " + dir.toAbsolutePath().normalize() + ": nodes san-a, san-b\n",
         r.out());
-    assertEquals(
-        "  vg_san:2199023255552:1\n",
-        sanctl(
-                "",
-                "sim",
-                "run",
-                dir.toString(),
-                "san-a",
-                "--",
-                "vgs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "--units",
-                "b",
-                "--nosuffix",
-                "-o",
-                "vg_name,vg_free,lv_count")
-            .out());
+    assertEquals("  vg_san:2199023255552:1\n", vgs(dir, "san-a", "vg_name,vg_free,lv_count"));
     assertEquals(
         "  lv_iscsi_meta:-wi-ao----\n",
         sanctl(
@@ -117,24 +101,30 @@ class SimInitCommandTest {
   }
 
   private static String vgFree(Path dir, String node, String vg) {
-    return sanctl(
-            "",
-            "sim",
-            "run",
-            dir.toString(),
-            node,
-            "--",
-            "vgs",
-            "--noheadings",
-            "--separator",
-            ":",
-            "--units",
-            "b",
-            "--nosuffix",
-            "-o",
-            "vg_name,vg_free",
-            vg)
-        .out();
+    return vgs(dir, node, "vg_name,vg_free", vg);
+  }
+
+  /** {@code vgs} with {@code fields} in bytes, as a script reads it. */
+  private static String vgs(Path dir, String node, String fields, String... vgs) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                "sim",
+                "run",
+                dir.toString(),
+                node,
+                "--",
+                "vgs",
+                "--noheadings",
+                "--separator",
+                ":",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                fields));
+    argv.addAll(List.of(vgs));
+    return sanctl("", argv.toArray(String[]::new)).out();
   }
 
   @Test
