@@ -29,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
     name = "init",
-    description = "Create a simulated cluster for the nodes, volume groups and pools of -C CONFIG.")
+    description = "Create a simulated cluster for the nodes, volume groups and pools of -C CONFIG.",
+    mixinStandardHelpOptions = true)
 public class SimInitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

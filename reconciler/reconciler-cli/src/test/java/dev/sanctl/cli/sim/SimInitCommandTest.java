@@ -96,7 +96,7 @@ class SimInitCommandTest {
 
   @Test
   void helpDocumentsTheDefaultFreeSpace() {
-    String help = sanctl("", "sim", "init", "--help").out();
+    String help = sanctl("", "sim", "init", "--help").out().replaceAll("\\s+", " ");
     assertTrue(help.contains("twice the size of") && help.contains("at least 1T"), help);
   }
 
