@@ -461,31 +461,20 @@ final class IetPlanner {
       String params = updatableParams(d.options());
       if (params.isEmpty()) return;
       Map<String, String> live = obs.liveParams().get(rt.tid());
+      if (live == null) return; // it stopped while observed: the next plan creates it
       List<FieldChange> fields = new ArrayList<>();
-      String reason;
-      if (live != null) {
-        IetLiveParams.differing(d.options(), live)
-            .forEach((k, was) -> fields.add(FieldChange.of(k, was, d.options().get(k))));
-        if (fields.isEmpty()) return;
-        reason = "running target parameters differ";
-      } else {
-        Map<String, String> old = IetLiveParams.lower(stanza == null ? Map.of() : stanza.options());
-        d.options()
-            .forEach(
-                (k, v) -> {
-                  String was = old.get(k.toLowerCase(Locale.ROOT));
-                  if (!v.equals(was)) fields.add(FieldChange.of(k, was, v));
-                });
-        reason =
-            stanza == null ? "parameters not recorded in ietd.conf" : "target parameters differ";
-      }
+      IetLiveParams.differing(d.options(), live)
+          .forEach((k, was) -> fields.add(FieldChange.of(k, was, d.options().get(k))));
+      if (fields.isEmpty()) return;
       changes.add(
           change(
               "params",
               d.iqn(),
               Action.UPDATE,
               Impact.NONE,
-              reason,
+              stanza == null
+                  ? "running target parameters differ (not recorded in ietd.conf)"
+                  : "running target parameters differ",
               fields,
               List.of(IetCommands.update(rt.tid(), params)),
               List.of(),

@@ -59,7 +59,7 @@ class IetLiveParamsTest {
       Change c = only(drift, PARAMS);
       assertEquals(1, drift.changes().size(), () -> text(drift));
       assertEquals(Action.UPDATE, c.action());
-      assertEquals("running target parameters differ", c.reason());
+      assertEquals("running target parameters differ (not recorded in ietd.conf)", c.reason());
       assertEquals(
           List.of(
               FieldChange.of("InitialR2T", "Yes", "No"), FieldChange.of("NOPInterval", "5", "0")),
