@@ -4,6 +4,8 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.HostUnreachableException;
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.model.VolumeGroup;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
 
 /**
  * An embedded simulated cluster whose state lives under one directory, so separate processes (CLI
@@ -48,9 +51,14 @@ public final class SimCluster {
     this.layout = new Layout(dir.toRealPath());
     this.clock = clock;
     for (SimTool t :
-        List.of(new LvmTool(), new IetadmTool(), new Coreutils(), new Blockdev(), new Find(),
-            new DmsetupTool(), new ThinDeltaTool()))
-      register(t);
+        List.of(
+            new LvmTool(),
+            new IetadmTool(),
+            new Coreutils(),
+            new Blockdev(),
+            new Find(),
+            new DmsetupTool(),
+            new ThinDeltaTool())) register(t);
     for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
   }
 
@@ -68,6 +76,29 @@ public final class SimCluster {
   }
 
   /**
+   * The least default free space of a simulated LVM volume group: 1 TiB (sparse: costs no disk).
+   */
+  public static final long MIN_DEFAULT_VG_FREE = 1L << 40;
+
+  /**
+   * The default free space of a simulated LVM volume group: twice what its desired (present)
+   * volumes need, at least {@link #MIN_DEFAULT_VG_FREE}, so a first apply fits with headroom to
+   * grow and snapshot.
+   */
+  public static long defaultVgFree(VolumeGroup vg) {
+    long need = 0;
+    for (VolumeGroup.Volume v : vg.volumes().values()) {
+      if (v.state() != ResourceState.ABSENT) need = saturatedAdd(need, v.sizeBytes());
+    }
+    return Math.max(MIN_DEFAULT_VG_FREE, saturatedAdd(need, need));
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long s = a + b;
+    return s < 0 ? Long.MAX_VALUE : s;
+  }
+
+  /**
    * Creates a simulated cluster for {@code state} in {@code dir} (absent or empty): one node per
    * node, each volume group existing (LVM: active on its first node with {@code vgSizeBytes} of
    * space, the meta volume created and mounted; files: its directory on its nodes), each pool
@@ -80,6 +111,16 @@ public final class SimCluster {
   /** {@link #init(Path, DesiredState, long)} with a given clock. */
   public static SimCluster init(Path dir, DesiredState state, long vgSizeBytes, Clock clock)
       throws IOException {
+    return init(dir, state, vg -> vgSizeBytes, clock);
+  }
+
+  /**
+   * {@link #init(Path, DesiredState, long)} with the free space of each LVM volume group given by
+   * {@code vgFreeBytes} (for example {@link #defaultVgFree}).
+   */
+  public static SimCluster init(
+      Path dir, DesiredState state, ToLongFunction<VolumeGroup> vgFreeBytes, Clock clock)
+      throws IOException {
     if (Files.exists(dir)) {
       try (var entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
@@ -90,7 +131,7 @@ public final class SimCluster {
     Files.createDirectories(dir);
     new Topology().save(dir.resolve("cluster.state"));
     SimCluster c = new SimCluster(dir, clock);
-    c.locked(ctx -> SimInit.apply(ctx, state, vgSizeBytes));
+    c.locked(ctx -> SimInit.apply(ctx, state, vgFreeBytes));
     return c;
   }
 

@@ -6,12 +6,14 @@ import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.model.VolumeGroup;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.function.ToLongFunction;
 
 /** Seeds a new simulated cluster from a desired state ({@code sanctl sim init}). */
 final class SimInit {
   private SimInit() {}
 
-  static Void apply(SimContext ctx, DesiredState state, long vgSizeBytes) throws IOException {
+  static Void apply(SimContext ctx, DesiredState state, ToLongFunction<VolumeGroup> vgFreeBytes)
+      throws IOException {
     Topology t = ctx.topology();
     LvmState lvm = ctx.lvm();
     for (NodeSpec n : state.nodes().values()) {
@@ -43,7 +45,7 @@ final class SimInit {
               vg.name(),
               lvm.newUuid(vg.name()),
               LvmState.EXTENT_SIZE,
-              vgSizeBytes / LvmState.EXTENT_SIZE + metaExtents);
+              vgFreeBytes.applyAsLong(vg) / LvmState.EXTENT_SIZE + metaExtents);
       lvm.vgs.put(vg.name(), v);
       if (meta != null) {
         Lvm.create(ctx, v, meta.name(), metaExtents);

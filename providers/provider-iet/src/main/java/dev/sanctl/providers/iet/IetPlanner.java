@@ -448,27 +448,33 @@ final class IetPlanner {
       }
     }
 
+    /**
+     * Plans {@code ietadm --op update} when the running parameters differ from the desired ones. An
+     * {@code ietd.conf} stanza recording the desired parameters is trusted; otherwise the live
+     * parameters ({@code ietadm --op show}) decide, so a stanza that cannot be rewritten now (the
+     * node's ietd.conf is blocked by another target's error) does not keep the update planned. The
+     * stanza itself is the {@code iet.file} change of ietd.conf.
+     */
     private void planParams(DesiredTarget d, IetRuntime.Target rt) {
       IetdConf.Stanza stanza = conf.targets().get(d.iqn());
-      Map<String, String> before = stanza == null ? Map.of() : stanza.options();
-      if (stanza != null && lower(before).equals(lower(d.options()))) return;
+      if (IetLiveParams.recordedAsDesired(stanza, d.options())) return;
       String params = updatableParams(d.options());
       if (params.isEmpty()) return;
+      Map<String, String> live = obs.liveParams().get(rt.tid());
+      if (live == null) return; // it stopped while observed: the next plan creates it
       List<FieldChange> fields = new ArrayList<>();
-      Map<String, String> old = lower(before);
-      d.options()
-          .forEach(
-              (k, v) -> {
-                String was = old.get(k.toLowerCase(Locale.ROOT));
-                if (!v.equals(was)) fields.add(FieldChange.of(k, was, v));
-              });
+      IetLiveParams.differing(d.options(), live)
+          .forEach((k, was) -> fields.add(FieldChange.of(k, was, d.options().get(k))));
+      if (fields.isEmpty()) return;
       changes.add(
           change(
               "params",
               d.iqn(),
               Action.UPDATE,
               Impact.NONE,
-              stanza == null ? "parameters not recorded in ietd.conf" : "target parameters differ",
+              stanza == null
+                  ? "running target parameters differ (not recorded in ietd.conf)"
+                  : "running target parameters differ",
               fields,
               List.of(IetCommands.update(rt.tid(), params)),
               List.of(),
@@ -715,12 +721,6 @@ final class IetPlanner {
           if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) out.add(k + "=" + v);
         });
     return String.join(",", out);
-  }
-
-  private static Map<String, String> lower(Map<String, String> m) {
-    Map<String, String> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
-    return out;
   }
 
   private static Impact max(Impact a, Impact b) {

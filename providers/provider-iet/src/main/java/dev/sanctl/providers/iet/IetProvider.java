@@ -26,7 +26,9 @@ import java.util.Set;
  *
  * <p>Observation: {@code cat} of {@code /proc/net/iet/volume} and {@code session}, the three files
  * in {@code /etc/iet} and the three meta copies of each LVM group with a meta volume the node can
- * hold (a missing file is empty).
+ * hold (a missing file is empty). A running desired target whose {@code ietd.conf} stanza is
+ * missing or records other parameters than desired also has its live parameters read with {@code
+ * ietadm --op show} ({@link IetLiveParams}).
  */
 public final class IetProvider implements Provider, Importer, StatusReporter {
   public static final String ID = "iet";
@@ -75,7 +77,9 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
       for (String f : IetConfigRenderer.FILES) files.put(f, file(h, metaDir(vg) + "/" + f));
       meta.put(vg.name(), files);
     }
-    return new IetObservation(runtime, etc, meta);
+    IetdConf conf = IetdConf.parse(etc.get(IetConfigRenderer.IETD_CONF));
+    return new IetObservation(
+        runtime, etc, meta, IetLiveParams.observe(h, runtime, conf, context.desired()));
   }
 
   private static String proc(Host h, String path) throws IOException {

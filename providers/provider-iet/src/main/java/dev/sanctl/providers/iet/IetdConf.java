@@ -116,8 +116,13 @@ public record IetdConf(List<List<String>> global, Map<String, Stanza> targets) {
 
   /** {@code Path=/dev/x,Type=blockio} as lower-case names to values. */
   static Map<String, String> params(String list) {
+    return nameValues(list, ",");
+  }
+
+  /** {@code Name=Value} items separated by {@code separator} (a regex), names lower-cased. */
+  static Map<String, String> nameValues(String text, String separator) {
     Map<String, String> m = new LinkedHashMap<>();
-    for (String p : list.split(",")) {
+    for (String p : text.split(separator)) {
       int eq = p.indexOf('=');
       if (eq > 0) m.put(p.substring(0, eq).toLowerCase(Locale.ROOT), p.substring(eq + 1));
     }

@@ -46,12 +46,17 @@ final class SimSan implements AutoCloseable {
   private final Path state;
 
   SimSan(Path dir, DesiredState desired) throws IOException {
+    this(dir, desired, SECRETS);
+  }
+
+  /** A simulated SAN whose secrets come from {@code secrets}. */
+  SimSan(Path dir, DesiredState desired, PlanContext.SecretResolver secrets) throws IOException {
     this.cluster = SimCluster.init(dir.resolve("sim"), desired, 10 * GIB, CLOCK);
     this.engine =
         new Engine(
             ProviderRegistry.of(List.of(new LvmProvider(), new FilesProvider(), new IetProvider())),
             (node, d) -> cluster.host(node.name()),
-            SECRETS);
+            secrets);
     this.state = dir.resolve("state");
     Files.createDirectories(state);
   }

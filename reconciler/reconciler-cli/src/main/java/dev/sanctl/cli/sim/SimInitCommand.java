@@ -5,11 +5,14 @@ import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.diag.Diagnostic;
+import dev.sanctl.spi.model.VolumeGroup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,16 +23,15 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code sanctl sim init DIR -C CONFIG [--vg-size SIZE]}: one simulated node per node of the
- * config; each volume group exists (LVM: active on its first node with SIZE free, meta volume
- * created and mounted; files: its directory), each pool imported on its first node, nothing else.
+ * config; each volume group exists (LVM: active on its first node with SIZE free, by default {@link
+ * SimCluster#defaultVgFree}; meta volume created and mounted; files: its directory), each pool
+ * imported on its first node, nothing else.
  */
 @Command(
     name = "init",
-    description = "Create a simulated cluster for the nodes, volume groups and pools of -C CONFIG.")
+    description = "Create a simulated cluster for the nodes, volume groups and pools of -C CONFIG.",
+    mixinStandardHelpOptions = true)
 public class SimInitCommand implements Callable<Integer> {
-  /** Default free space of each simulated LVM volume group (sparse: costs no disk). */
-  public static final long DEFAULT_VG_SIZE = 1L << 40;
-
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "New (or empty) directory.")
@@ -39,7 +41,9 @@ public class SimInitCommand implements Callable<Integer> {
       names = "--vg-size",
       paramLabel = "SIZE",
       converter = SizeConverter.class,
-      description = "Free space of each LVM volume group, e.g. 2T (default: 1T).")
+      description =
+          "Free space of every LVM volume group, e.g. 8T (default: per group, twice the size of"
+              + " its desired volumes, at least 1T; space is sparse and costs no disk).")
   Long vgSize;
 
   @Override
@@ -54,7 +58,8 @@ public class SimInitCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.ERROR;
     }
-    SimCluster c = SimCluster.init(dir, result.state(), vgSize == null ? DEFAULT_VG_SIZE : vgSize);
+    ToLongFunction<VolumeGroup> free = vgSize == null ? SimCluster::defaultVgFree : vg -> vgSize;
+    SimCluster c = SimCluster.init(dir, result.state(), free, Clock.systemUTC());
     out.println("simulated cluster " + c.dir() + ": nodes " + String.join(", ", c.nodes()));
     out.flush();
     return ExitCodes.OK;
