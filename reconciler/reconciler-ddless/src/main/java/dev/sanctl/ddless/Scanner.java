@@ -28,9 +28,11 @@ import java.util.function.IntFunction;
 final class Scanner {
   /**
    * Buffers each worker reads ahead of the one it hashes: enough requests in flight to keep a
-   * cold disk busy while the worker hashes, and to ride out the jitter of a shared disk.
+   * cold disk busy while the worker hashes, and to ride out the jitter of a shared disk (four
+   * measured best with direct I/O on the 2-vCPU virtio machine, docs/benchmarks.md). Each is an 8
+   * MiB direct buffer.
    */
-  static final int READ_AHEAD = 2;
+  static final int READ_AHEAD = 4;
 
   /** Receives the buffers of one worker, in order. */
   interface Handler {
