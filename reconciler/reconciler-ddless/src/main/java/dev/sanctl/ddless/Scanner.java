@@ -20,19 +20,28 @@ import java.util.function.IntFunction;
 /**
  * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
  * whole buffers (or, {@link #striped()}, every {@code workers}-th buffer), and hands each buffer
- * with its segment checksums to a per-worker {@link Handler}.
- * Each worker keeps {@link #READ_AHEAD} buffers being read while it hashes the current one; with a
- * ddmap only the marked segments are read, as random positional reads with several requests in
- * flight.
+ * with its segment checksums to a per-worker {@link Handler}. Each worker keeps {@link #READ_AHEAD}
+ * buffers ({@link #READ_AHEAD_DIRECT} with direct I/O) being read while it hashes the current one;
+ * with a ddmap only the marked segments are read, as random positional reads with several requests
+ * in flight.
  */
 final class Scanner {
+  private int readAhead() {
+    return direct ? READ_AHEAD_DIRECT : READ_AHEAD;
+  }
+
   /**
-   * Buffers each worker reads ahead of the one it hashes: enough requests in flight to keep a
-   * cold disk busy while the worker hashes, and to ride out the jitter of a shared disk (four
-   * measured best with direct I/O on the 2-vCPU virtio machine, docs/benchmarks.md). Each is an 8
-   * MiB direct buffer.
+   * Buffers each worker reads ahead of the one it hashes, through the page cache: enough to keep a
+   * cold disk busy while the worker hashes (the kernel's read-ahead does the rest).
    */
-  static final int READ_AHEAD = 4;
+  static final int READ_AHEAD = 2;
+
+  /**
+   * Buffers read ahead with direct I/O, where no kernel read-ahead helps: more requests in flight
+   * (measured on the 2-vCPU virtio machine, docs/benchmarks.md). Each buffer is 8 MiB of direct
+   * memory.
+   */
+  static final int READ_AHEAD_DIRECT = 4;
 
   /** Receives the buffers of one worker, in order. */
   interface Handler {
@@ -94,7 +103,7 @@ final class Scanner {
     long perWorker = (buffers + workers - 1) / workers;
     int threads = (int) Math.max(1, Math.min(workers, buffers));
     ExecutorService pool =
-        Executors.newFixedThreadPool(threads * (1 + READ_AHEAD), daemon("ddless-worker"));
+        Executors.newFixedThreadPool(threads * (1 + readAhead()), daemon("ddless-worker"));
     ExecutorService io =
         map == null
             ? null
@@ -120,14 +129,15 @@ final class Scanner {
       long first, long end, long step, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
     SegmentHasher hasher = new SegmentHasher();
-    Chunk[] slots = new Chunk[READ_AHEAD + 1];
+    int readAhead = readAhead();
+    Chunk[] slots = new Chunk[readAhead + 1];
     for (int i = 0; i < slots.length; i++) slots[i] = new Chunk();
     ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
     long started = System.nanoTime();
     long regionBytes = 0;
     long count = (end - first + step - 1) / step;
     long nextRead = 0;
-    for (; nextRead < count && nextRead < READ_AHEAD; nextRead++) {
+    for (; nextRead < count && nextRead < readAhead; nextRead++) {
       inFlight.add(
           submitRead(pool, io, first + nextRead * step, slots[(int) (nextRead % slots.length)]));
     }
@@ -262,8 +272,6 @@ final class Scanner {
   }
 
   private static long bytesOf(Chunk chunk) {
-    return chunk.readCount == chunk.segments
-        ? chunk.length
-        : (long) chunk.readCount * SEGMENT_SIZE;
+    return chunk.readCount == chunk.segments ? chunk.length : (long) chunk.readCount * SEGMENT_SIZE;
   }
 }
