@@ -32,12 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole backup job flow ({@code sanctl backup run --json}, {@code backup map}, {@code backup
- * verify}, {@code backup restore}) between two nodes reached over real SSH: the source node
- * {@code san1} and the archive host {@code arch1} are two OpenSSH {@code sshd} on their own
- * loopback ports, reached through the product's {@code SshHost} with strict host keys, and the
- * data moves with the streaming transport ({@code sanctl ddless send} on san1, {@code receive} on
- * arch1, relayed by sanctl), once with the local transport (ranged {@code dd} through both
- * connections).
+ * verify}, {@code backup restore}) between two nodes reached over real SSH: the source node {@code
+ * san1} and the archive host {@code arch1} are two OpenSSH {@code sshd} on their own loopback
+ * ports, reached through the product's {@code SshHost} with strict host keys, and the data moves
+ * with the streaming transport ({@code sanctl ddless send} on san1, {@code receive} on arch1,
+ * relayed by sanctl), once with the local transport (ranged {@code dd} through both connections).
  *
  * <p>Real: sshd and the SSH transport, every command sanctl sends (coreutils, {@code dd}, {@code
  * tee}, {@code find}, {@code stat}, {@code truncate}, {@code cp}), the ddless sender and receiver
@@ -63,7 +62,8 @@ class BackupOverSshIT {
   static final int SEG = Segments.SEGMENT_SIZE;
 
   /** The zvol stand-in (see the class comment); %s is the real zfs. */
-  static final String ZVOL_STAND_IN = """
+  static final String ZVOL_STAND_IN =
+      """
       #!/bin/bash
       # Stand-in for the zvol block devices zfs-fuse lacks (sanctl test BackupOverSshIT).
       real=%s
@@ -147,11 +147,17 @@ class BackupOverSshIT {
   @Test
   void jobFlowBetweenTwoSshHostsWithZfsFuseArchive() throws Exception {
     boolean sshd = Files.isExecutable(OpenSshServer.SSHD);
-    Path realZfs = Stream.of("/usr/sbin/zfs", "/sbin/zfs").map(Path::of)
-        .filter(Files::isExecutable).findFirst().orElse(null);
-    boolean zfsFuse = realZfs != null
-        && Stream.of("/usr/sbin/zfs-fuse", "/usr/bin/zfs-fuse", "/sbin/zfs-fuse").map(Path::of)
-            .anyMatch(Files::isExecutable);
+    Path realZfs =
+        Stream.of("/usr/sbin/zfs", "/sbin/zfs")
+            .map(Path::of)
+            .filter(Files::isExecutable)
+            .findFirst()
+            .orElse(null);
+    boolean zfsFuse =
+        realZfs != null
+            && Stream.of("/usr/sbin/zfs-fuse", "/usr/bin/zfs-fuse", "/sbin/zfs-fuse")
+                .map(Path::of)
+                .anyMatch(Files::isExecutable);
     if (System.getenv("CI") != null) {
       assertTrue(sshd && zfsFuse, "CI installs openssh-server and zfs-fuse (ci/packages.txt)");
     }
@@ -166,12 +172,18 @@ class BackupOverSshIT {
     Files.writeString(standIn, ZVOL_STAND_IN.formatted(realZfs));
     Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (ZfsFuse zfs = ZfsFuse.start(Files.createDirectories(tmp.resolve("zfs")));
-        OpenSshServer san1 = new OpenSshServer(Files.createDirectories(tmp.resolve("sshd-san1")),
-            Path.of(identity + ".pub"));
-        OpenSshServer arch1 = new OpenSshServer(Files.createDirectories(tmp.resolve("sshd-arch1")),
-            Path.of(identity + ".pub"),
-            List.of("SetEnv PATH=" + bin + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"
-                + ":/sbin:/bin"))) {
+        OpenSshServer san1 =
+            new OpenSshServer(
+                Files.createDirectories(tmp.resolve("sshd-san1")), Path.of(identity + ".pub"));
+        OpenSshServer arch1 =
+            new OpenSshServer(
+                Files.createDirectories(tmp.resolve("sshd-arch1")),
+                Path.of(identity + ".pub"),
+                List.of(
+                    "SetEnv PATH="
+                        + bin
+                        + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"
+                        + ":/sbin:/bin"))) {
       String pool = zfs.createPool("sanctlbk", 256L * MIB);
       Path mnt = tmp.resolve("arch1-zfs");
       ok(zfs.run("zfs", "set", "mountpoint=" + mnt, pool));
@@ -199,16 +211,16 @@ class BackupOverSshIT {
     final Path checksums;
     final String launcher;
 
-    Flow(ZfsFuse zfs, String pool, Path mnt, OpenSshServer san1, OpenSshServer arch1,
-        Path identity) throws Exception {
+    Flow(ZfsFuse zfs, String pool, Path mnt, OpenSshServer san1, OpenSshServer arch1, Path identity)
+        throws Exception {
       this.zfs = zfs;
       this.pool = pool;
       this.volume = pool + "/lun_a_bk";
       Path vg = Files.createDirectories(tmp.resolve("san1/vg"));
       Path meta = Files.createDirectories(tmp.resolve("san1/meta"));
       cfg = Files.createDirectories(tmp.resolve("cfg"));
-      Files.writeString(cfg.resolve("cluster.yaml"),
-          config(identity, san1.port, arch1.port, vg, meta, pool));
+      Files.writeString(
+          cfg.resolve("cluster.yaml"), config(identity, san1.port, arch1.port, vg, meta, pool));
       Files.writeString(cfg.resolve("known_hosts"), san1.knownHostsLine() + arch1.knownHostsLine());
       source = vg.resolve("lun_a.img");
       dumps = meta.resolve("ddmap/lun_a");
@@ -238,16 +250,26 @@ class BackupOverSshIT {
       assertEquals(checksumsOf(original), sums(volume + "@" + snap1));
       assertEquals(checksumsOf(original), sums(volume));
       assertEquals("DDMAP_CLEAN", state());
-      assertTrue(Files.readString(dumps.resolve("log")).contains(
-          "DDMAP_DIRTY DDMAP_CLEAN backup completed " + volume + "@" + snap1), "map state log");
+      assertTrue(
+          Files.readString(dumps.resolve("log"))
+              .contains("DDMAP_DIRTY DDMAP_CLEAN backup completed " + volume + "@" + snap1),
+          "map state log");
 
       // 2. writes through the (stopped-since) target and its clean shutdown's map dump: the
       //    next backup reads exactly the marked segments
       write(100_000, new byte[] {1, 2, 3});
       write(5L * MIB, new byte[] {4});
-      Files.write(dumps.resolve("20261121_103000.000000000.ddmapdump"),
-          new DdMap(1, false, DdMap.nameSum("iqn.2026-11.dev.sanctl:bkssh.0"),
-              new int[(int) DdMap.wordsFor(8L * MIB)]).mark(6).mark(320).mark(400).toBytes());
+      Files.write(
+          dumps.resolve("20261121_103000.000000000.ddmapdump"),
+          new DdMap(
+                  1,
+                  false,
+                  DdMap.nameSum("iqn.2026-11.dev.sanctl:bkssh.0"),
+                  new int[(int) DdMap.wordsFor(8L * MIB)])
+              .mark(6)
+              .mark(320)
+              .mark(400)
+              .toBytes());
       Job second = backup("2026-11-21T11:00:00Z");
       assertEquals("CLEAN", second.s("mapState"));
       assertEquals(3, second.n("segmentsRead"), "only the marked segments");
@@ -264,14 +286,15 @@ class BackupOverSshIT {
 
       // 3. a target start and a shutdown without a map dump: DIRTY, the next backup reads all
       //    (this time with the local transport: ranged dd through both SSH connections)
-      Cli up = Cli.run("-C", cfg.toString(), "backup", "map", "startup", "vg_src", "--host",
-          "san1");
-      assertTrue(up.exitCode() == 0 && up.out().contains("DDMAP_CLEAN -> DDMAP_ACTIVE"),
-          up.toString());
+      Cli up =
+          Cli.run("-C", cfg.toString(), "backup", "map", "startup", "vg_src", "--host", "san1");
+      assertTrue(
+          up.exitCode() == 0 && up.out().contains("DDMAP_CLEAN -> DDMAP_ACTIVE"), up.toString());
       write(100L * SEG + 5, new byte[] {9});
-      Cli down = Cli.run("-C", cfg.toString(), "backup", "map", "shutdown", "vg_src", "--host",
-          "san1");
-      assertTrue(down.exitCode() == 0 && down.out().contains("DDMAP_ACTIVE -> DDMAP_DIRTY"),
+      Cli down =
+          Cli.run("-C", cfg.toString(), "backup", "map", "shutdown", "vg_src", "--host", "san1");
+      assertTrue(
+          down.exitCode() == 0 && down.out().contains("DDMAP_ACTIVE -> DDMAP_DIRTY"),
           down.toString());
       Job third = backup("2026-11-21T12:00:00Z", "local");
       assertEquals("DIRTY", third.s("mapState"));
@@ -292,15 +315,17 @@ class BackupOverSshIT {
       assertEquals(MIB / 2, fourth.n("bytesWritten"));
       assertArrayEquals(Files.readAllBytes(source), archive(""));
       assertEquals(checksumsOf(Files.readAllBytes(source)), sums(volume));
-      assertEquals(4, Files.readAllLines(checksums.resolve("lun_a_bk.cksum.stats")).size(),
+      assertEquals(
+          4,
+          Files.readAllLines(checksums.resolve("lun_a_bk.cksum.stats")).size(),
           "one statistics line per run");
 
       // 5. verify: all snapshots match; a corrupted segment of one snapshot is found, the
       //    checksum file of a snapshot that is gone is removed
       Cli verified = Cli.run("-C", cfg.toString(), "backup", "verify", "--daily", "10");
       assertEquals(0, verified.exitCode(), verified.toString());
-      assertEquals(4, verified.out().lines().filter(l -> l.endsWith(": OK")).count(),
-          verified.toString());
+      assertEquals(
+          4, verified.out().lines().filter(l -> l.endsWith(": OK")).count(), verified.toString());
       try (RandomAccessFile f = new RandomAccessFile("/dev/zvol/" + volume + "@" + snap2, "rw")) {
         f.seek(50L * SEG + 7);
         int b = f.read();
@@ -311,25 +336,37 @@ class BackupOverSshIT {
       ok(zfs.run("zfs", "destroy", volume + "@" + snap3)); // rotated away
       Cli corrupted = Cli.run("-C", cfg.toString(), "backup", "verify", "--daily", "10");
       assertEquals(1, corrupted.exitCode(), corrupted.toString());
-      assertTrue(corrupted.out().contains(volume + "@" + snap2 + ": MISMATCH in segments 50\n"),
+      assertTrue(
+          corrupted.out().contains(volume + "@" + snap2 + ": MISMATCH in segments 50\n"),
           corrupted.toString());
-      assertEquals(2, corrupted.out().lines().filter(l -> l.endsWith(": OK")).count(),
-          corrupted.toString());
+      assertEquals(
+          2, corrupted.out().lines().filter(l -> l.endsWith(": OK")).count(), corrupted.toString());
       Path orphan = checksums.resolve("lun_a_bk@" + snap3 + ".cksum");
-      assertTrue(corrupted.out().contains("removed orphaned checksum file " + orphan),
+      assertTrue(
+          corrupted.out().contains("removed orphaned checksum file " + orphan),
           corrupted.toString());
       assertFalse(Files.exists(orphan));
 
       // 6. restore the first snapshot to a new volume; an existing one is refused
-      Cli restored = Cli.run("-C", cfg.toString(), "backup", "restore", "--from",
-          volume + "@" + snap1, "--to", "vg_src/lun_restored");
+      Cli restored =
+          Cli.run(
+              "-C",
+              cfg.toString(),
+              "backup",
+              "restore",
+              "--from",
+              volume + "@" + snap1,
+              "--to",
+              "vg_src/lun_restored");
       assertEquals(0, restored.exitCode(), restored.toString());
       assertArrayEquals(original, Files.readAllBytes(source.resolveSibling("lun_restored.img")));
       byte[] before = Files.readAllBytes(source);
-      Cli refused = Cli.run("-C", cfg.toString(), "backup", "restore", "--from", volume,
-          "--to", "vg_src/lun_a");
+      Cli refused =
+          Cli.run(
+              "-C", cfg.toString(), "backup", "restore", "--from", volume, "--to", "vg_src/lun_a");
       assertEquals(3, refused.exitCode(), refused.toString());
-      assertTrue(refused.err().contains("refusing to restore over the existing volume"),
+      assertTrue(
+          refused.err().contains("refusing to restore over the existing volume"),
           refused.toString());
       assertArrayEquals(before, Files.readAllBytes(source), "the existing volume is untouched");
     }
@@ -339,8 +376,20 @@ class BackupOverSshIT {
     }
 
     Job backup(String now, String transport) {
-      Cli c = Cli.run("-C", cfg.toString(), "backup", "run", "--json", "--transport", transport,
-          "--remote-sanctl", launcher, "--now", now, "lun_a");
+      Cli c =
+          Cli.run(
+              "-C",
+              cfg.toString(),
+              "backup",
+              "run",
+              "--json",
+              "--transport",
+              transport,
+              "--remote-sanctl",
+              launcher,
+              "--now",
+              now,
+              "lun_a");
       assertEquals(0, c.exitCode(), c.toString());
       return new Job(c.out());
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** libiscsi's command-line initiator ({@code iscsi-ls}, {@code iscsi-inq}), as a real initiator. */
 final class LibIscsi {
   private static final Pattern TARGET = Pattern.compile("^Target:(\\S+) Portal:.*$");
-  private static final Pattern LUN = Pattern.compile("^Lun:(\\d+)\\s+Type:DIRECT_ACCESS \\(Size:(\\S+)\\)$");
+  private static final Pattern LUN =
+      Pattern.compile("^Lun:(\\d+)\\s+Type:DIRECT_ACCESS \\(Size:(\\S+)\\)$");
   private static final Pattern SERIAL = Pattern.compile("^Unit Serial Number:\\[\\s*(\\S*)\\]$");
 
   private LibIscsi() {}
@@ -42,7 +43,14 @@ final class LibIscsi {
   static String serial(String initiator, int port, String iqn, int lun)
       throws IOException, InterruptedException {
     String out =
-        run("iscsi-inq", "-i", initiator, "-e", "1", "-c", "128",
+        run(
+            "iscsi-inq",
+            "-i",
+            initiator,
+            "-e",
+            "1",
+            "-c",
+            "128",
             "iscsi://127.0.0.1:" + port + "/" + iqn + "/" + lun);
     for (String line : out.split("\n")) {
       Matcher m = SERIAL.matcher(line);
@@ -55,7 +63,11 @@ final class LibIscsi {
   static long size(String initiator, int port, String iqn, int lun)
       throws IOException, InterruptedException {
     String out =
-        run("iscsi-readcapacity16", "-s", "-i", initiator,
+        run(
+            "iscsi-readcapacity16",
+            "-s",
+            "-i",
+            initiator,
             "iscsi://127.0.0.1:" + port + "/" + iqn + "/" + lun);
     return Long.parseLong(out.trim());
   }

@@ -24,7 +24,11 @@ final class TgtDaemon implements AutoCloseable {
     Files.createDirectories(Path.of("/var/run/tgtd"));
     process =
         new ProcessBuilder(
-                TGTD.toString(), "-f", "-C", Integer.toString(controlPort), "--iscsi",
+                TGTD.toString(),
+                "-f",
+                "-C",
+                Integer.toString(controlPort),
+                "--iscsi",
                 "portal=127.0.0.1:" + iscsiPort)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("tgtd-" + controlPort + ".log").toFile())
@@ -38,7 +42,8 @@ final class TgtDaemon implements AutoCloseable {
         Thread.sleep(100);
       }
     }
-    throw new IOException("tgtd did not start: " + Files.readString(dir.resolve("tgtd-" + controlPort + ".log")));
+    throw new IOException(
+        "tgtd did not start: " + Files.readString(dir.resolve("tgtd-" + controlPort + ".log")));
   }
 
   long pid() {

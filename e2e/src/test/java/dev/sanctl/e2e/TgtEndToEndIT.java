@@ -53,7 +53,8 @@ class TgtEndToEndIT {
     }
   }
 
-  static String config(String node, int controlPort, int iscsiPort, Path vgDir, List<String> dbInitiators) {
+  static String config(
+      String node, int controlPort, int iscsiPort, Path vgDir, List<String> dbInitiators) {
     return """
         cluster: {name: e2e, iqnPrefix: iqn.2026-01.dev.sanctl:e2e}
         nodes:
@@ -80,8 +81,8 @@ class TgtEndToEndIT {
             portalGroup: pg_lab
             initiators: %s
         """
-        .formatted(node.replace("CTL", Integer.toString(controlPort)), vgDir, iscsiPort, A,
-            dbInitiators);
+        .formatted(
+            node.replace("CTL", Integer.toString(controlPort)), vgDir, iscsiPort, A, dbInitiators);
   }
 
   static Path writeConfig(String name, String yaml) throws Exception {
@@ -97,7 +98,8 @@ class TgtEndToEndIT {
     assertEquals(List.of(new LibIscsi.Seen(IQN_DB, List.of("1"))), b, "client-b sees only db");
     List<LibIscsi.Seen> c = LibIscsi.discover(C, port);
     assertEquals(
-        cSeesDb ? List.of(new LibIscsi.Seen(IQN_DB, List.of("1"))) : List.of(), c,
+        cSeesDb ? List.of(new LibIscsi.Seen(IQN_DB, List.of("1"))) : List.of(),
+        c,
         "client-c sees db only once it is listed");
     assertEquals(64L << 20, LibIscsi.size(A, port, IQN_WEB, 1));
     assertEquals(32L << 20, LibIscsi.size(B, port, IQN_DB, 1));
@@ -108,8 +110,12 @@ class TgtEndToEndIT {
   @Test
   void localNodeAppliesReplansEmptyAndChangesAclsLive() throws Exception {
     try (TgtDaemon tgtd = new TgtDaemon(tmp, 4711)) {
-      String node = "  lab: {address: 127.0.0.1, os: linux, connection: local, services: [tgt], tgt: {controlPort: CTL}}";
-      Path cfg = writeConfig("local", config(node, tgtd.controlPort, tgtd.iscsiPort, tmp.resolve("vg-local"), List.of(B)));
+      String node =
+          "  lab: {address: 127.0.0.1, os: linux, connection: local, services: [tgt], tgt: {controlPort: CTL}}";
+      Path cfg =
+          writeConfig(
+              "local",
+              config(node, tgtd.controlPort, tgtd.iscsiPort, tmp.resolve("vg-local"), List.of(B)));
       Cli apply = Cli.run("-C", cfg.toString(), "--no-color", "apply", "--auto-approve");
       assertEquals(0, apply.exitCode(), apply.toString());
       assertServedCorrectly(tgtd.iscsiPort, false);
@@ -118,7 +124,8 @@ class TgtEndToEndIT {
       assertTrue(Files.readString(PERSISTED).contains("<target " + IQN_WEB + ">"));
 
       long pid = tgtd.pid();
-      Files.writeString(cfg.resolve("cluster.yaml"),
+      Files.writeString(
+          cfg.resolve("cluster.yaml"),
           config(node, tgtd.controlPort, tgtd.iscsiPort, tmp.resolve("vg-local"), List.of(B, C)));
       Cli acl = Cli.run("-C", cfg.toString(), "--no-color", "apply", "--auto-approve");
       assertEquals(0, acl.exitCode(), acl.toString());
@@ -135,12 +142,22 @@ class TgtEndToEndIT {
     assumeTrue(Files.isExecutable(OpenSshServer.SSHD), "openssh-server is not installed");
     Path keys = Files.createDirectories(tmp.resolve("keys"));
     Path identity = TestKeys.generate(keys, "ed25519");
-    try (OpenSshServer sshd = new OpenSshServer(Files.createDirectories(tmp.resolve("sshd")), Path.of(identity + ".pub"));
+    try (OpenSshServer sshd =
+            new OpenSshServer(
+                Files.createDirectories(tmp.resolve("sshd")), Path.of(identity + ".pub"));
         TgtDaemon tgtd = new TgtDaemon(tmp, 4712)) {
-      String node = "  lab: {address: 127.0.0.1, os: linux, port: " + sshd.port + ", user: "
-          + System.getProperty("user.name") + ", identityFile: " + identity
-          + ", knownHostsFile: known_hosts, services: [tgt], tgt: {controlPort: CTL}}";
-      Path cfg = writeConfig("ssh", config(node, tgtd.controlPort, tgtd.iscsiPort, tmp.resolve("vg-ssh"), List.of(B)));
+      String node =
+          "  lab: {address: 127.0.0.1, os: linux, port: "
+              + sshd.port
+              + ", user: "
+              + System.getProperty("user.name")
+              + ", identityFile: "
+              + identity
+              + ", knownHostsFile: known_hosts, services: [tgt], tgt: {controlPort: CTL}}";
+      Path cfg =
+          writeConfig(
+              "ssh",
+              config(node, tgtd.controlPort, tgtd.iscsiPort, tmp.resolve("vg-ssh"), List.of(B)));
       Files.writeString(cfg.resolve("known_hosts"), sshd.knownHostsLine());
       Cli apply = Cli.run("-C", cfg.toString(), "--no-color", "apply", "--auto-approve");
       assertEquals(0, apply.exitCode(), apply.toString());

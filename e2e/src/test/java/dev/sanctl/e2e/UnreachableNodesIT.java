@@ -44,10 +44,12 @@ class UnreachableNodesIT {
     assumeTrue(Files.isExecutable(OpenSshServer.SSHD), "openssh-server is not installed");
     Path identity = TestKeys.generate(Files.createDirectories(tmp.resolve("keys")), "ed25519");
     try (OpenSshServer sshd =
-            new OpenSshServer(Files.createDirectories(tmp.resolve("sshd")), Path.of(identity + ".pub"));
+            new OpenSshServer(
+                Files.createDirectories(tmp.resolve("sshd")), Path.of(identity + ".pub"));
         ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Path cfg = Files.createDirectories(tmp.resolve("cfg"));
-      Files.writeString(cfg.resolve("cluster.yaml"),
+      Files.writeString(
+          cfg.resolve("cluster.yaml"),
           config(sshd.port, identity, silent.getLocalPort(), tmp.resolve("vg")));
       KeyPairGenerator gen = KeyPairGenerator.getInstance("Ed25519");
       String pinnedOther =
@@ -56,15 +58,19 @@ class UnreachableNodesIT {
       String fingerprint = fingerprintOf(sshd.hostKeyPub);
 
       Cli plan = Cli.run("-C", cfg.toString(), "--no-color", "plan");
-      assertTrue(plan.out().contains("rekeyed") && plan.out().contains("HAS CHANGED"), plan.toString());
+      assertTrue(
+          plan.out().contains("rekeyed") && plan.out().contains("HAS CHANGED"), plan.toString());
       assertTrue(plan.out().contains(fingerprint), "names the presented key: " + plan);
       assertTrue(plan.out().contains("no answer within connectTimeout"), plan.toString());
       assertTrue(plan.out().contains("here/files.volume/vg_here/lun_a"), plan.toString());
 
       Cli apply = Cli.run("-C", cfg.toString(), "--no-color", "apply", "--auto-approve");
-      assertTrue(Files.exists(tmp.resolve("vg/lun_a.img")), "the reachable node was applied: " + apply);
+      assertTrue(
+          Files.exists(tmp.resolve("vg/lun_a.img")), "the reachable node was applied: " + apply);
       assertTrue(Files.notExists(tmp.resolve("vg/r/lun_b.img")), "nothing on the refused node");
-      Cli replan = Cli.run("-C", cfg.toString(), "--no-color", "plan", "--node", "here", "--detailed-exitcode");
+      Cli replan =
+          Cli.run(
+              "-C", cfg.toString(), "--no-color", "plan", "--node", "here", "--detailed-exitcode");
       assertEquals(0, replan.exitCode(), replan.toString());
     }
   }
@@ -77,19 +83,25 @@ class UnreachableNodesIT {
     // node's PATH; other callers (the login shell's rc files) get the real one
     Path bin = Files.createDirectories(tmp.resolve("hung-bin"));
     Path stat = bin.resolve("stat");
-    Files.writeString(stat,
+    Files.writeString(
+        stat,
         "#!/bin/sh\ncase \"$2\" in '%s|%F|%n') exec sleep 43.4242 ;; esac\nexec /usr/bin/stat \"$@\"\n");
     stat.toFile().setExecutable(true);
     try (OpenSshServer sshd =
-        new OpenSshServer(Files.createDirectories(tmp.resolve("sshd")), Path.of(identity + ".pub"),
+        new OpenSshServer(
+            Files.createDirectories(tmp.resolve("sshd")),
+            Path.of(identity + ".pub"),
             List.of("SetEnv PATH=" + bin + ":/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"))) {
       Path cfg = Files.createDirectories(tmp.resolve("cfg"));
-      Files.writeString(cfg.resolve("cluster.yaml"), config(sshd.port, identity, 9, tmp.resolve("vg")));
+      Files.writeString(
+          cfg.resolve("cluster.yaml"), config(sshd.port, identity, 9, tmp.resolve("vg")));
       Files.writeString(cfg.resolve("known_hosts"), sshd.knownHostsLine());
       Cli plan = Cli.run("-C", cfg.toString(), "--no-color", "plan");
-      assertTrue(plan.out().contains("rekeyed") && plan.out().contains("killed after commandTimeout"),
+      assertTrue(
+          plan.out().contains("rekeyed") && plan.out().contains("killed after commandTimeout"),
           plan.toString());
-      assertTrue(plan.out().contains("here/files.volume/vg_here/lun_a"), "the rest is planned: " + plan);
+      assertTrue(
+          plan.out().contains("here/files.volume/vg_here/lun_a"), "the rest is planned: " + plan);
       Process pgrep = new ProcessBuilder("pgrep", "-f", "sleep 43.4242").start();
       assertEquals(1, pgrep.waitFor(), "the hung command does not linger on the node");
     }

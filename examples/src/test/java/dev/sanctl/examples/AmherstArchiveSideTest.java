@@ -38,23 +38,35 @@ class AmherstArchiveSideTest {
     // amherst names a CHAP secret file (/etc/sanctl/secrets/vmc02.chap) test machines usually
     // lack: plan and apply then report that target as an error and exit 1; the archive host's
     // changes are planned and applied all the same
-    String plan = run(true, "-C", AMHERST, "plan", "--sim", sim, "--node", "zfs-archive1",
-        "--no-color");
-    for (String line : new String[] {
-        "$ zfs create vg_satabeast7_vol1/ddless",
-        "$ zfs create -V 1099511627776 -o compression=on"
-            + " -o edu.amherst:snaprotate_schedule=SNAP_ROTATE_A -o refreservation=none"
-            + " vg_satabeast7_vol1/lv_server01_apps_vol00_bk",
-        "$ zfs create -V 2199023255552 -o compression=on"
-            + " -o edu.amherst:snaprotate_schedule=SNAP_ROTATE_A -o refreservation=none"
-            + " vg_satabeast7_vol1/lv_vmc02_vmfs_vm_iet_vol00_bk"}) {
+    String plan =
+        run(true, "-C", AMHERST, "plan", "--sim", sim, "--node", "zfs-archive1", "--no-color");
+    for (String line :
+        new String[] {
+          "$ zfs create vg_satabeast7_vol1/ddless",
+          "$ zfs create -V 1099511627776 -o compression=on"
+              + " -o edu.amherst:snaprotate_schedule=SNAP_ROTATE_A -o refreservation=none"
+              + " vg_satabeast7_vol1/lv_server01_apps_vol00_bk",
+          "$ zfs create -V 2199023255552 -o compression=on"
+              + " -o edu.amherst:snaprotate_schedule=SNAP_ROTATE_A -o refreservation=none"
+              + " vg_satabeast7_vol1/lv_vmc02_vmfs_vm_iet_vol00_bk"
+        }) {
       assertTrue(plan.contains(line), "missing '" + line + "' in\n" + plan);
     }
-    String applied = run(true, "-C", AMHERST, "apply", "--sim", sim, "--node", "zfs-archive1",
-        "--auto-approve", "--no-color");
+    String applied =
+        run(
+            true,
+            "-C",
+            AMHERST,
+            "apply",
+            "--sim",
+            sim,
+            "--node",
+            "zfs-archive1",
+            "--auto-approve",
+            "--no-color");
     assertTrue(applied.contains("Apply complete! 4 change(s) applied."), applied);
-    String again = run(true, "-C", AMHERST, "plan", "--sim", sim, "--node", "zfs-archive1",
-        "--no-color");
+    String again =
+        run(true, "-C", AMHERST, "plan", "--sim", sim, "--node", "zfs-archive1", "--no-color");
     assertTrue(again.contains("No changes."), again);
     assertTrue(!again.contains("backup."), again);
   }

@@ -36,8 +36,8 @@ final class ArchiveSide {
 
   /** The volume's size, or empty when it does not exist. */
   Optional<Long> volsize(String volume) throws IOException {
-    CommandResult r = host.run(Command.read("zfs", "get", "-H", "-p", "-o", "value", "volsize",
-        volume));
+    CommandResult r =
+        host.run(Command.read("zfs", "get", "-H", "-p", "-o", "value", "volsize", volume));
     if (!r.ok()) {
       if (r.err().contains("dataset does not exist")) return Optional.empty();
       throw HostFiles.failure("zfs get volsize " + volume, r);
@@ -57,12 +57,12 @@ final class ArchiveSide {
 
   void create(String volume, long size, Pool.VolumeDefaults defaults) throws IOException {
     List<String> argv = createArgv(volume, size, defaults);
-    HostFiles.check("zfs create " + volume,
-        host.run(new Command(argv, null, null, true, null)));
+    HostFiles.check("zfs create " + volume, host.run(new Command(argv, null, null, true, null)));
   }
 
   void grow(String volume, long size) throws IOException {
-    HostFiles.check("zfs set volsize " + volume,
+    HostFiles.check(
+        "zfs set volsize " + volume,
         host.run(Command.change("zfs", "set", "volsize=" + size, volume)));
   }
 
@@ -81,7 +81,8 @@ final class ArchiveSide {
       }
       r = mountState(fs);
       if (r.ok() && unmountable(r.out().strip().split("\n")[0].strip())) {
-        HostFiles.check("zfs set mountpoint " + fs,
+        HostFiles.check(
+            "zfs set mountpoint " + fs,
             host.run(Command.change("zfs", "set", "mountpoint=/" + fs, fs)));
         r = mountState(fs);
       }
@@ -90,9 +91,18 @@ final class ArchiveSide {
     String[] values = r.out().strip().split("\n");
     String mount = values[0].strip();
     if (unmountable(mount) || values.length < 2 || !values[1].strip().equals("yes")) {
-      throw new IOException(fs + " is not mounted (mountpoint " + mount + "), and the checksum"
-          + " files must live on it: give it a mount point (zfs set mountpoint=/" + fs + " " + fs
-          + ") or mount it (zfs mount " + fs + ")");
+      throw new IOException(
+          fs
+              + " is not mounted (mountpoint "
+              + mount
+              + "), and the checksum"
+              + " files must live on it: give it a mount point (zfs set mountpoint=/"
+              + fs
+              + " "
+              + fs
+              + ") or mount it (zfs mount "
+              + fs
+              + ")");
     }
     new HostFiles(host).mkdirs(mount);
     return mount;
@@ -108,8 +118,20 @@ final class ArchiveSide {
 
   /** Snapshot names (after {@code @}) of a volume, oldest first. */
   List<String> snapshots(String volume) throws IOException {
-    CommandResult r = host.run(Command.read("zfs", "list", "-H", "-t", "snapshot", "-o", "name",
-        "-s", "creation", "-r", volume));
+    CommandResult r =
+        host.run(
+            Command.read(
+                "zfs",
+                "list",
+                "-H",
+                "-t",
+                "snapshot",
+                "-o",
+                "name",
+                "-s",
+                "creation",
+                "-r",
+                volume));
     if (!r.ok()) {
       if (r.err().contains("dataset does not exist")) return List.of();
       throw HostFiles.failure("zfs list snapshots of " + volume, r);
@@ -124,9 +146,14 @@ final class ArchiveSide {
 
   /** A snapshot without a schedule: {@code snap_time} only. */
   void snapshot(String volume, String name, java.time.Instant t) throws IOException {
-    HostFiles.check("zfs snapshot " + volume,
-        host.run(Command.change("zfs", "snapshot", "-o",
-            namespace + ":snap_time=" + t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-            volume + "@" + name)));
+    HostFiles.check(
+        "zfs snapshot " + volume,
+        host.run(
+            Command.change(
+                "zfs",
+                "snapshot",
+                "-o",
+                namespace + ":snap_time=" + t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                volume + "@" + name)));
   }
 }

@@ -36,10 +36,10 @@ import java.util.function.LongSupplier;
 /**
  * Runs backup jobs like the original iet_luncopy (spec providers.md, backup): on the node holding
  * the source, suspend the ddmap, snapshot the LV, take and zap the map, resume; grow the archive
- * volume with the source (rebuilding its checksum file); copy only the mapped segments (all of
- * them when the map state is DIRTY or UNKNOWN, or there is no map), writing only changed ones;
- * keep the checksum file per snapshot; take the timestamped archive snapshot; remove the LVM
- * snapshot. A failure leaves the map state DIRTY so that the next run reads everything.
+ * volume with the source (rebuilding its checksum file); copy only the mapped segments (all of them
+ * when the map state is DIRTY or UNKNOWN, or there is no map), writing only changed ones; keep the
+ * checksum file per snapshot; take the timestamped archive snapshot; remove the LVM snapshot. A
+ * failure leaves the map state DIRTY so that the next run reads everything.
  *
  * <p>When the volume's ddmap entry is absent (its target is not running), nothing is suspended or
  * zapped: a CLEAN state means the stored dumps hold every write since the last backup, so only
@@ -59,11 +59,12 @@ public final class BackupRunner {
   private Duration lockWait = Duration.ZERO;
   private LongSupplier nanoTime = System::nanoTime;
   private static final ScheduledExecutorService RENEWALS =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "backup-lock-renewal");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "backup-lock-renewal");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A runner with the local transport (ranged {@code dd} through the hosts). */
   public BackupRunner(DesiredState desired, Hosts hosts, Clock clock) {
@@ -93,9 +94,12 @@ public final class BackupRunner {
       if (j.source().lv().equals(name)) byLv.add(j);
     }
     if (byLv.size() > 1) {
-      throw new IllegalArgumentException("job name '" + name + "' is ambiguous: "
-          + String.join(", ", byLv.stream().map(j -> j.source().toString()).sorted().toList())
-          + "; name the job by its vg/lv");
+      throw new IllegalArgumentException(
+          "job name '"
+              + name
+              + "' is ambiguous: "
+              + String.join(", ", byLv.stream().map(j -> j.source().toString()).sorted().toList())
+              + "; name the job by its vg/lv");
     }
     return byLv.stream().findFirst();
   }
@@ -141,8 +145,8 @@ public final class BackupRunner {
   }
 
   /**
-   * Runs one job holding its volume's locks; never throws: a failure is reported in the result,
-   * a lock held by another run as a refused result.
+   * Runs one job holding its volume's locks; never throws: a failure is reported in the result, a
+   * lock held by another run as a refused result.
    */
   public JobResult run(Backups.Job job) {
     ReentrantLock lock =
@@ -166,27 +170,50 @@ public final class BackupRunner {
     if (node == null) return runUnlocked(job); // fails finding the volume, reports why
     VolumeLock volumeLock;
     try {
-      volumeLock = new VolumeLock(hosts.host(node),
-          MapStateStore.directory(vg, job.source().lv()), clock);
+      volumeLock =
+          new VolumeLock(hosts.host(node), MapStateStore.directory(vg, job.source().lv()), clock);
       Optional<String> holder = acquire(volumeLock);
       if (holder.isPresent()) {
-        return JobResult.refused(job.source().toString(), job.archiveVolume(),
-            "another run holds the lock " + node + ":" + volumeLock.path() + " (" + holder.get()
+        return JobResult.refused(
+            job.source().toString(),
+            job.archiveVolume(),
+            "another run holds the lock "
+                + node
+                + ":"
+                + volumeLock.path()
+                + " ("
+                + holder.get()
                 + ")");
       }
     } catch (IOException | RuntimeException e) {
-      return new JobResult(job.source().toString(), job.source().toString(),
-          job.archiveVolume(), null, "NONE", "NONE", 0, 0, 0, 0, 0, false, 0,
+      return new JobResult(
+          job.source().toString(),
+          job.source().toString(),
+          job.archiveVolume(),
+          null,
+          "NONE",
+          "NONE",
+          0,
+          0,
+          0,
+          0,
+          0,
+          false,
+          0,
           "cannot take the volume's lock: " + e.getMessage());
     }
-    ScheduledFuture<?> renewal = RENEWALS.scheduleAtFixedRate(() -> {
-      try {
-        volumeLock.renew();
-      } catch (IOException | RuntimeException e) {
-        // the next renewal tries again; a lock not renewed for the lease is taken over
-      }
-    }, VolumeLock.RENEW_EVERY.toMillis(), VolumeLock.RENEW_EVERY.toMillis(),
-        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> renewal =
+        RENEWALS.scheduleAtFixedRate(
+            () -> {
+              try {
+                volumeLock.renew();
+              } catch (IOException | RuntimeException e) {
+                // the next renewal tries again; a lock not renewed for the lease is taken over
+              }
+            },
+            VolumeLock.RENEW_EVERY.toMillis(),
+            VolumeLock.RENEW_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       return runUnlocked(job);
     } finally {
@@ -237,9 +264,21 @@ public final class BackupRunner {
         p.mapState = p.thin.stateBefore();
         p.finalState = p.thin.finalState();
       }
-      return new JobResult(job.source().toString(), job.source().toString(),
-          job.archiveVolume(), null, p.mapState, p.finalState, p.sourceBytes, 0, 0, 0, 0, false,
-          seconds(started), msg);
+      return new JobResult(
+          job.source().toString(),
+          job.source().toString(),
+          job.archiveVolume(),
+          null,
+          p.mapState,
+          p.finalState,
+          p.sourceBytes,
+          0,
+          0,
+          0,
+          0,
+          false,
+          seconds(started),
+          msg);
     } finally {
       p.cleanup();
     }
@@ -257,6 +296,7 @@ public final class BackupRunner {
     VolumeGroup vg;
     boolean snapshotTaken;
     String suspendedEntry;
+
     /** The change-map source of a {@code changeMap: thin} job (it owns its snapshots). */
     ChangeMapSource thin;
 
@@ -266,7 +306,8 @@ public final class BackupRunner {
 
     void cleanup() {
       try {
-        if (suspendedEntry != null) new HostFiles(sourceHost).writeProc(suspendedEntry, "mapresume");
+        if (suspendedEntry != null)
+          new HostFiles(sourceHost).writeProc(suspendedEntry, "mapresume");
       } catch (IOException ignored) {
         // reported through the map state: the job already failed
       }
@@ -309,11 +350,15 @@ public final class BackupRunner {
       }
     }
     long originBytes = srcDev.size(SourceVolume.device(vg, ref.lv()));
-    String snapDev = p.thin != null ? p.thin.snapshot(originBytes)
-        : SourceVolume.snapshot(src, vg, ref, originBytes);
+    String snapDev =
+        p.thin != null
+            ? p.thin.snapshot(originBytes)
+            : SourceVolume.snapshot(src, vg, ref, originBytes);
     p.snapshotTaken = true;
     if (p.store != null) {
-      p.store.set(p.stateBefore, MapState.DIRTY,
+      p.store.set(
+          p.stateBefore,
+          MapState.DIRTY,
           live ? "backup started, map zapped" : "backup started, target not running",
           clock.instant());
     }
@@ -344,8 +389,9 @@ public final class BackupRunner {
       p.mapState = p.thin.stateBefore();
     }
     Host arc = hosts.host(job.archive());
-    ArchiveSide archive = new ArchiveSide(arc, desired.nodes().get(job.archive()).os(),
-        desired.cluster().propertyNamespace());
+    ArchiveSide archive =
+        new ArchiveSide(
+            arc, desired.nodes().get(job.archive()).os(), desired.cluster().propertyNamespace());
     HostFiles arcFiles = new HostFiles(arc);
     HostDevices arcDev = new HostDevices(arc);
     ChecksumPaths paths = new ChecksumPaths(archive.checksumDir(job.pool()), job.volume());
@@ -370,8 +416,11 @@ public final class BackupRunner {
         usableChecksums = true;
       }
     } else { // the receiver reads the checksum file itself; only whether it fits matters here
-      usableChecksums = arcFiles.size(paths.current())
-          .filter(n -> n == ChecksumFile.expectedSize(size)).isPresent();
+      usableChecksums =
+          arcFiles
+              .size(paths.current())
+              .filter(n -> n == ChecksumFile.expectedSize(size))
+              .isPresent();
     }
     if (!usableChecksums) selected = null;
     if (selected != null && grown) {
@@ -382,8 +431,16 @@ public final class BackupRunner {
     long bytesWritten;
     long[] checksums = null;
     if (streamingSanctl == null) {
-      RangeCopy.Result copy = RangeCopy.copy(srcDev, snapDev, arcDev, arcDevice, size, selected,
-          stored, Math.max(1, job.workers()));
+      RangeCopy.Result copy =
+          RangeCopy.copy(
+              srcDev,
+              snapDev,
+              arcDev,
+              arcDevice,
+              size,
+              selected,
+              stored,
+              Math.max(1, job.workers()));
       arcFiles.replace(paths.current(), ChecksumFile.toBytes(copy.checksums()));
       checksums = copy.checksums();
       segmentsRead = copy.segmentsRead();
@@ -396,27 +453,42 @@ public final class BackupRunner {
         mapFile = (p.thin != null ? p.thin.workDir() : p.store.dir()) + "/backup.ddmap";
         srcFiles.replace(mapFile, mapOf(selected, size).toBytes());
       }
-      StreamCopy.Result copy = StreamCopy.copy(streamingSanctl, src, snapDev, mapFile,
-          Math.max(1, job.workers()), arc, arcDevice, paths.current());
+      StreamCopy.Result copy =
+          StreamCopy.copy(
+              streamingSanctl,
+              src,
+              snapDev,
+              mapFile,
+              Math.max(1, job.workers()),
+              arc,
+              arcDevice,
+              paths.current());
       segmentsRead = copy.segmentsRead();
       segmentsChanged = copy.segmentsChanged();
       bytesWritten = copy.bytesWritten();
     }
     if (streamingSanctl == null) { // the streaming receiver appends its own statistics line
       double seconds = seconds(started);
-      CopyResult stats = new CopyResult(size, Segments.count(size), segmentsRead,
-          segmentsChanged, bytesWritten, stored == null, seconds,
-          seconds > 0 ? size / 1048576.0 / seconds : 0);
-      arcFiles.append(paths.stats(), stats.statsLine(LocalDateTime.now(clock.withZone(
-          ZoneOffset.UTC))));
+      CopyResult stats =
+          new CopyResult(
+              size,
+              Segments.count(size),
+              segmentsRead,
+              segmentsChanged,
+              bytesWritten,
+              stored == null,
+              seconds,
+              seconds > 0 ? size / 1048576.0 / seconds : 0);
+      arcFiles.append(
+          paths.stats(), stats.statsLine(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
     }
 
     if (job.integrity()) {
       String a = RangeCopy.sha256(srcDev, snapDev, size);
       String b = RangeCopy.sha256(arcDev, arcDevice, size);
       if (!a.equals(b)) {
-        throw new IOException("integrity check failed: source snapshot sha256 " + a
-            + ", archive " + b);
+        throw new IOException(
+            "integrity check failed: source snapshot sha256 " + a + ", archive " + b);
       }
     }
 
@@ -425,8 +497,11 @@ public final class BackupRunner {
     if (checksums != null) {
       arcFiles.replace(paths.ofSnapshot(snapName), ChecksumFile.toBytes(checksums));
     } else {
-      HostFiles.check("cp " + paths.current(), arc.run(dev.sanctl.spi.host.Command.change("cp",
-          paths.current(), paths.ofSnapshot(snapName))));
+      HostFiles.check(
+          "cp " + paths.current(),
+          arc.run(
+              dev.sanctl.spi.host.Command.change(
+                  "cp", paths.current(), paths.ofSnapshot(snapName))));
     }
 
     if (p.thin != null) {
@@ -437,18 +512,31 @@ public final class BackupRunner {
     if (p.store != null) {
       for (String d : dumps) p.store.removeDump(d);
       MapState after = live ? MapState.ACTIVE : MapState.CLEAN;
-      p.store.set(MapState.DIRTY, after, "backup completed " + volume + "@" + snapName,
-          clock.instant());
+      p.store.set(
+          MapState.DIRTY, after, "backup completed " + volume + "@" + snapName, clock.instant());
       p.finalState = after.name();
     }
     long bytesRead = Math.min(size, segmentsRead * (long) Segments.SEGMENT_SIZE);
-    return new JobResult(ref.toString(), ref.toString(), volume, snapName, p.mapState,
-        p.finalState, size, segmentsRead, segmentsChanged, bytesRead, bytesWritten, grown,
-        seconds(started), null);
+    return new JobResult(
+        ref.toString(),
+        ref.toString(),
+        volume,
+        snapName,
+        p.mapState,
+        p.finalState,
+        size,
+        segmentsRead,
+        segmentsChanged,
+        bytesRead,
+        bytesWritten,
+        grown,
+        seconds(started),
+        null);
   }
 
-  private String snapshot(ArchiveSide archive, String volume, Instant now,
-      Pool.VolumeDefaults defaults) throws IOException {
+  private String snapshot(
+      ArchiveSide archive, String volume, Instant now, Pool.VolumeDefaults defaults)
+      throws IOException {
     String scheduleName = defaults == null ? null : defaults.snapshotSchedule();
     SnapshotSchedule schedule =
         scheduleName == null ? null : desired.snapshotSchedules().get(scheduleName);

@@ -8,8 +8,8 @@ import java.util.BitSet;
  * together with the source snapshot that goes with it (job option {@code changeMap}). {@link
  * ThinSource} ({@code thin}) implements it; the IET ddmap ({@code ddmap}, the default) is the
  * runner's own flow and {@code none} reads everything. One instance serves one run of one job:
- * {@link #snapshot}, {@link #select}, then {@link #succeeded} or {@link #failed}, and always
- * {@link #cleanup}.
+ * {@link #snapshot}, {@link #select}, then {@link #succeeded} or {@link #failed}, and always {@link
+ * #cleanup}.
  */
 interface ChangeMapSource {
   /** Takes the source snapshot (and whatever the map needs around it); returns its device. */

@@ -8,8 +8,8 @@ import java.time.Duration;
 
 /**
  * Block devices (or files standing in for them) of a node, read and written in ranges with {@code
- * dd} over the {@link Host}: the local transport of a backup. Ranges are whole 16 KiB segments
- * (the last one may be short), at most {@link #MAX_RANGE} bytes per command.
+ * dd} over the {@link Host}: the local transport of a backup. Ranges are whole 16 KiB segments (the
+ * last one may be short), at most {@link #MAX_RANGE} bytes per command.
  */
 final class HostDevices {
   /** Largest range moved by one command (well below the hosts' output limits). */

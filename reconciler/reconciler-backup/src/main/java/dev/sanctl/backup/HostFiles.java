@@ -35,8 +35,9 @@ final class HostFiles {
 
   private byte[] readInRanges(String path) throws IOException {
     HostDevices dev = new HostDevices(host);
-    byte[] all = new byte[Math.toIntExact(size(path)
-        .orElseThrow(() -> new IOException(path + " vanished")))];
+    byte[] all =
+        new byte
+            [Math.toIntExact(size(path).orElseThrow(() -> new IOException(path + " vanished")))];
     for (int offset = 0; offset < all.length; offset += HostDevices.MAX_RANGE) {
       int length = Math.min(HostDevices.MAX_RANGE, all.length - offset);
       byte[] part = dev.read(path, offset, length);
@@ -61,13 +62,14 @@ final class HostFiles {
   }
 
   /**
-   * Replaces the file atomically (temporary file in the same directory, then rename). Written
-   * with {@code dd}, which, unlike {@code tee}, does not send the content back.
+   * Replaces the file atomically (temporary file in the same directory, then rename). Written with
+   * {@code dd}, which, unlike {@code tee}, does not send the content back.
    */
   void replace(String path, byte[] content) throws IOException {
     String tmp = path + ".tmp";
-    check("writing " + tmp, host.run(Command.change(content, "dd", "of=" + tmp, "bs=1M",
-        "status=none")));
+    check(
+        "writing " + tmp,
+        host.run(Command.change(content, "dd", "of=" + tmp, "bs=1M", "status=none")));
     check("mv " + tmp, host.run(Command.change("mv", "-f", tmp, path)));
   }
 

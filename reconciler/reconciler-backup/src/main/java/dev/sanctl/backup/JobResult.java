@@ -33,18 +33,43 @@ public record JobResult(
     boolean refused) {
 
   /** A finished or failed job (not refused). */
-  public JobResult(String job, String source, String archiveVolume, String snapshot,
-      String mapState, String finalState, long sourceBytes, long segmentsRead,
-      long segmentsChanged, long bytesRead, long bytesWritten, boolean grown, double seconds,
+  public JobResult(
+      String job,
+      String source,
+      String archiveVolume,
+      String snapshot,
+      String mapState,
+      String finalState,
+      long sourceBytes,
+      long segmentsRead,
+      long segmentsChanged,
+      long bytesRead,
+      long bytesWritten,
+      boolean grown,
+      double seconds,
       String error) {
-    this(job, source, archiveVolume, snapshot, mapState, finalState, sourceBytes, segmentsRead,
-        segmentsChanged, bytesRead, bytesWritten, grown, seconds, error, false);
+    this(
+        job,
+        source,
+        archiveVolume,
+        snapshot,
+        mapState,
+        finalState,
+        sourceBytes,
+        segmentsRead,
+        segmentsChanged,
+        bytesRead,
+        bytesWritten,
+        grown,
+        seconds,
+        error,
+        false);
   }
 
   /** A job that did not start because another run holds its volume's lock ({@code why}). */
   public static JobResult refused(String job, String archiveVolume, String why) {
-    return new JobResult(job, job, archiveVolume, null, null, null, 0, 0, 0, 0, 0, false, 0, why,
-        true);
+    return new JobResult(
+        job, job, archiveVolume, null, null, null, 0, 0, 0, 0, 0, false, 0, why, true);
   }
 
   public boolean ok() {
@@ -55,16 +80,33 @@ public record JobResult(
   public String line() {
     if (refused) return job + " -> " + archiveVolume + ": SKIPPED: " + error;
     if (!ok()) {
-      return String.format(Locale.ROOT,
-          "%s -> %s: FAILED after %.1fs: read %d bytes, wrote %d bytes, map %s -> %s: %s", job,
-          archiveVolume, seconds, bytesRead, bytesWritten, mapState, finalState, error);
+      return String.format(
+          Locale.ROOT,
+          "%s -> %s: FAILED after %.1fs: read %d bytes, wrote %d bytes, map %s -> %s: %s",
+          job,
+          archiveVolume,
+          seconds,
+          bytesRead,
+          bytesWritten,
+          mapState,
+          finalState,
+          error);
     }
     return String.format(
         Locale.ROOT,
         "%s -> %s@%s: read %d bytes (%d segments), %d segments changed, wrote %d bytes%s,"
             + " %.1fs, map %s -> %s",
-        job, archiveVolume, snapshot, bytesRead, segmentsRead, segmentsChanged, bytesWritten,
-        grown ? ", archive volume grown" : "", seconds, mapState, finalState);
+        job,
+        archiveVolume,
+        snapshot,
+        bytesRead,
+        segmentsRead,
+        segmentsChanged,
+        bytesWritten,
+        grown ? ", archive volume grown" : "",
+        seconds,
+        mapState,
+        finalState);
   }
 
   /** The {@code --json} object. */
@@ -74,8 +116,19 @@ public record JobResult(
         "{\"job\":%s,\"source\":%s,\"archiveVolume\":%s,\"snapshot\":%s,\"mapState\":%s,"
             + "\"segmentsRead\":%d,\"segmentsChanged\":%d,\"bytesRead\":%d,\"bytesWritten\":%d,"
             + "\"seconds\":%.3f,\"ok\":%b,\"refused\":%b,\"error\":%s}",
-        str(job), str(source), str(archiveVolume), str(snapshot), str(mapState), segmentsRead,
-        segmentsChanged, bytesRead, bytesWritten, seconds, ok(), refused, str(error));
+        str(job),
+        str(source),
+        str(archiveVolume),
+        str(snapshot),
+        str(mapState),
+        segmentsRead,
+        segmentsChanged,
+        bytesRead,
+        bytesWritten,
+        seconds,
+        ok(),
+        refused,
+        str(error));
   }
 
   /** A JSON array of results, one object per line. */

@@ -40,25 +40,32 @@ public final class MapService {
 
   /** Dumps the maps and records the shutdown transition; returns one line per volume. */
   public List<String> shutdown(Host host, String vg) throws IOException {
-    return transition(host, vg, (files, ref, store, before) -> {
-      String proc = "/proc/net/iet/ddmap/" + SourceVolume.ddmapEntry(desired, ref).orElseThrow();
-      Optional<byte[]> map = files.read(proc);
-      if (map.isEmpty()) {
-        store.set(before, MapState.DIRTY, "shutdown, no map", clock.instant());
-        return MapState.DIRTY;
-      }
-      store.storeDump(map.get(), clock.instant());
-      store.set(before, before.onShutdown(), "shutdown, map dumped", clock.instant());
-      return before.onShutdown();
-    });
+    return transition(
+        host,
+        vg,
+        (files, ref, store, before) -> {
+          String proc =
+              "/proc/net/iet/ddmap/" + SourceVolume.ddmapEntry(desired, ref).orElseThrow();
+          Optional<byte[]> map = files.read(proc);
+          if (map.isEmpty()) {
+            store.set(before, MapState.DIRTY, "shutdown, no map", clock.instant());
+            return MapState.DIRTY;
+          }
+          store.storeDump(map.get(), clock.instant());
+          store.set(before, before.onShutdown(), "shutdown, map dumped", clock.instant());
+          return before.onShutdown();
+        });
   }
 
   /** Records the startup transition; returns one line per volume. */
   public List<String> startup(Host host, String vg) throws IOException {
-    return transition(host, vg, (files, ref, store, before) -> {
-      store.set(before, before.onStartup(), "startup", clock.instant());
-      return before.onStartup();
-    });
+    return transition(
+        host,
+        vg,
+        (files, ref, store, before) -> {
+          store.set(before, before.onStartup(), "startup", clock.instant());
+          return before.onStartup();
+        });
   }
 
   /** One service event for one volume: performs it and returns the new state. */
@@ -82,8 +89,8 @@ public final class MapService {
 
   /** The state store of one volume on {@code host}. */
   public MapStateStore store(Host host, VolumeRef ref) {
-    return new MapStateStore(new HostFiles(host), MapStateStore.directory(group(ref.vg()),
-        ref.lv()));
+    return new MapStateStore(
+        new HostFiles(host), MapStateStore.directory(group(ref.vg()), ref.lv()));
   }
 
   private VolumeGroup group(String vg) {

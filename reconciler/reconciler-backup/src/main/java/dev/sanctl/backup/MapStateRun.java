@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.time.Clock;
 
 /**
- * A change map's state over one backup run: read when the run begins, DIRTY while it copies (so
- * an interrupted run makes the next one read everything), ACTIVE when it completed, DIRTY when it
+ * A change map's state over one backup run: read when the run begins, DIRTY while it copies (so an
+ * interrupted run makes the next one read everything), ACTIVE when it completed, DIRTY when it
  * failed. Every transition is logged by the {@link MapStateStore}.
  */
 final class MapStateRun {

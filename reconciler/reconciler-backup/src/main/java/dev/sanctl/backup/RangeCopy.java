@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The ddless copy over two {@link HostDevices}: reads the selected segments of the source in runs
  * of up to 8 MiB, checksums each 16 KiB segment as ddless does, and writes only the segments whose
  * checksum differs from the stored one (adjacent changed segments in one write). The checksums of
- * unread segments are kept. Several workers copy different runs at once; how much their
- * commands overlap is up to the {@link dev.sanctl.spi.host.Host}s (see docs/backups.md).
+ * unread segments are kept. Several workers copy different runs at once; how much their commands
+ * overlap is up to the {@link dev.sanctl.spi.host.Host}s (see docs/backups.md).
  */
 final class RangeCopy {
   /** What a copy did, and the checksums after it. */
@@ -29,8 +29,13 @@ final class RangeCopy {
 
   /** A copy with one worker (see the copy with workers). */
   static Result copy(
-      HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size,
-      BitSet selected, long[] stored)
+      HostDevices src,
+      String srcDevice,
+      HostDevices dst,
+      String dstDevice,
+      long size,
+      BitSet selected,
+      long[] stored)
       throws IOException {
     return copy(src, srcDevice, dst, dstDevice, size, selected, stored, 1);
   }
@@ -38,17 +43,23 @@ final class RangeCopy {
   /**
    * Copies with {@code workers} threads (this one and {@code workers - 1} more), each taking the
    * next range: reading it, hashing it and writing its changed runs, so one worker's read overlaps
-   * another's hashing and writes. The result does not depend on the number of workers (each
-   * segment belongs to one range). After a failure no further range is started; the first
-   * failure is thrown once the running ranges end.
+   * another's hashing and writes. The result does not depend on the number of workers (each segment
+   * belongs to one range). After a failure no further range is started; the first failure is thrown
+   * once the running ranges end.
    *
    * @param selected segments to read; null for all of them
    * @param stored checksums of the target (one per segment of {@code size}); null when there is no
    *     usable checksum file: every segment read is written
    */
   static Result copy(
-      HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size,
-      BitSet selected, long[] stored, int workers)
+      HostDevices src,
+      String srcDevice,
+      HostDevices dst,
+      String dstDevice,
+      long size,
+      BitSet selected,
+      long[] stored,
+      int workers)
       throws IOException {
     if (workers < 1) throw new IllegalArgumentException("workers must be at least 1");
     int segments = Math.toIntExact(Segments.count(size));
@@ -57,18 +68,19 @@ final class RangeCopy {
     List<int[]> ranges = ranges(segments, selected);
     AtomicInteger next = new AtomicInteger();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Runnable worker = () -> {
-      int k;
-      while (failure.get() == null && (k = next.getAndIncrement()) < ranges.size()) {
-        int[] r = ranges.get(k);
-        try {
-          copyRange(src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums,
-              totals);
-        } catch (IOException | RuntimeException | Error e) {
-          failure.compareAndSet(null, e);
-        }
-      }
-    };
+    Runnable worker =
+        () -> {
+          int k;
+          while (failure.get() == null && (k = next.getAndIncrement()) < ranges.size()) {
+            int[] r = ranges.get(k);
+            try {
+              copyRange(
+                  src, srcDevice, dst, dstDevice, size, r[0], r[1], stored != null, sums, totals);
+            } catch (IOException | RuntimeException | Error e) {
+              failure.compareAndSet(null, e);
+            }
+          }
+        };
     List<Thread> threads = new ArrayList<>();
     for (int w = 1; w < Math.min(workers, ranges.size()); w++) {
       Thread t = new Thread(worker, "backup-copy-" + w);
@@ -111,15 +123,31 @@ final class RangeCopy {
 
   /** Copies segments {@code [i, end)}: reads, writes those that differ, updates {@code sums}. */
   private static void copyRange(
-      HostDevices src, String srcDevice, HostDevices dst, String dstDevice, long size, int i,
-      int end, boolean compare, long[] sums, Totals totals)
+      HostDevices src,
+      String srcDevice,
+      HostDevices dst,
+      String dstDevice,
+      long size,
+      int i,
+      int end,
+      boolean compare,
+      long[] sums,
+      Totals totals)
       throws IOException {
     long offset = (long) i * Segments.SEGMENT_SIZE;
     int length = (int) (Math.min(size, (long) end * Segments.SEGMENT_SIZE) - offset);
     byte[] data = src.read(srcDevice, offset, length);
     if (data.length != length) {
-      throw new IOException("short read of " + srcDevice + " at " + offset + ": " + data.length
-          + " of " + length + " bytes");
+      throw new IOException(
+          "short read of "
+              + srcDevice
+              + " at "
+              + offset
+              + ": "
+              + data.length
+              + " of "
+              + length
+              + " bytes");
     }
     int runStart = -1;
     for (int s = i; s <= end; s++) {
@@ -164,8 +192,8 @@ final class RangeCopy {
       if (data.length != length) throw new IOException("short read of " + device);
       int first = (int) (offset / Segments.SEGMENT_SIZE);
       for (int s = 0; s * Segments.SEGMENT_SIZE < length; s++) {
-        sums[first + s] = Checksums.of(data, s * Segments.SEGMENT_SIZE, Segments.length(first + s,
-            size));
+        sums[first + s] =
+            Checksums.of(data, s * Segments.SEGMENT_SIZE, Segments.length(first + s, size));
       }
     }
     return sums;

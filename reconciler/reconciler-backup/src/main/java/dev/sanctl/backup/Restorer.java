@@ -29,8 +29,14 @@ public final class Restorer {
   /** What was restored. */
   public record Result(String from, String to, String node, long bytes, double seconds) {
     public String line() {
-      return String.format(java.util.Locale.ROOT, "restored %s to %s on %s: %d bytes, %.1fs",
-          from, to, node, bytes, seconds);
+      return String.format(
+          java.util.Locale.ROOT,
+          "restored %s to %s on %s: %d bytes, %.1fs",
+          from,
+          to,
+          node,
+          bytes,
+          seconds);
     }
   }
 
@@ -45,8 +51,8 @@ public final class Restorer {
   public Result restore(String from, String to) throws IOException {
     long started = System.nanoTime();
     if (!DATASET.matcher(from).matches()) {
-      throw new IllegalArgumentException("--from must be <pool>/<volume>[@<snapshot>], not '"
-          + from + "'");
+      throw new IllegalArgumentException(
+          "--from must be <pool>/<volume>[@<snapshot>], not '" + from + "'");
     }
     VolumeRef ref = VolumeRef.parse(to);
     if (!NAME.matcher(ref.lv()).matches()) {
@@ -60,14 +66,17 @@ public final class Restorer {
       throw new IllegalArgumentException("volume group " + ref.vg() + " is not configured");
     }
     String archiveNode = pool.nodes().get(0);
-    ArchiveSide archive = new ArchiveSide(hosts.host(archiveNode),
-        desired.nodes().get(archiveNode).os(), desired.cluster().propertyNamespace());
+    ArchiveSide archive =
+        new ArchiveSide(
+            hosts.host(archiveNode),
+            desired.nodes().get(archiveNode).os(),
+            desired.cluster().propertyNamespace());
     HostDevices src = new HostDevices(archive.host());
     String srcDevice = archive.device(from);
     long size = archive.size(from);
 
-    String node = vg.type() == VolumeGroup.Type.FILES ? createFile(vg, ref, size)
-        : createLv(vg, ref, size);
+    String node =
+        vg.type() == VolumeGroup.Type.FILES ? createFile(vg, ref, size) : createLv(vg, ref, size);
     HostDevices dst = new HostDevices(hosts.host(node));
     RangeCopy.copy(src, srcDevice, dst, SourceVolume.device(vg, ref.lv()), size, null, null);
     return new Result(from, to, node, size, (System.nanoTime() - started) / 1e9);
@@ -87,11 +96,14 @@ public final class Restorer {
         if (node == null && lvs.ok() && a.length() > 4 && a.charAt(4) == 'a') node = n;
       }
     }
-    if (node == null) throw new IOException("volume group " + ref.vg() + " is not active on any of "
-        + vg.nodes());
+    if (node == null)
+      throw new IOException("volume group " + ref.vg() + " is not active on any of " + vg.nodes());
     long mib = (size + (1 << 20) - 1) >> 20;
-    HostFiles.check("lvcreate " + to, hosts.host(node).run(Command.change("lvcreate", "-L",
-        mib + "m", "-n", ref.lv(), ref.vg())));
+    HostFiles.check(
+        "lvcreate " + to,
+        hosts
+            .host(node)
+            .run(Command.change("lvcreate", "-L", mib + "m", "-n", ref.lv(), ref.vg())));
     return node;
   }
 
@@ -102,14 +114,14 @@ public final class Restorer {
     String file = SourceVolume.device(vg, ref.lv());
     CommandResult exists = h.run(Command.read("stat", "-c", "%s", file));
     if (exists.ok()) {
-      throw new RefusedException("refusing to restore over the existing volume " + ref + " ("
-          + file + ")");
+      throw new RefusedException(
+          "refusing to restore over the existing volume " + ref + " (" + file + ")");
     }
     if (!exists.err().contains("No such file or directory")) {
       throw HostFiles.failure("stat " + file, exists);
     }
-    HostFiles.check("truncate " + file, h.run(Command.change("truncate", "-s", Long.toString(size),
-        file)));
+    HostFiles.check(
+        "truncate " + file, h.run(Command.change("truncate", "-s", Long.toString(size), file)));
     return node;
   }
 }

@@ -21,8 +21,10 @@ final class SourceVolume {
   static String holder(VolumeGroup vg, VolumeRef ref, Hosts hosts) throws IOException {
     if (vg.type() == VolumeGroup.Type.FILES) return vg.nodes().get(0);
     for (String node : vg.nodes()) {
-      CommandResult r = hosts.host(node).run(Command.read("lvs", "--noheadings", "-o", "lv_attr",
-          ref.toString()));
+      CommandResult r =
+          hosts
+              .host(node)
+              .run(Command.read("lvs", "--noheadings", "-o", "lv_attr", ref.toString()));
       String attr = r.out().strip();
       if (r.ok() && attr.length() > 4 && attr.charAt(4) == 'a') return node;
     }
@@ -47,20 +49,31 @@ final class SourceVolume {
     String name = ref.lv() + SNAPSHOT_SUFFIX;
     if (vg.type() == VolumeGroup.Type.FILES) {
       String dev = device(vg, name);
-      HostFiles.check("cp " + dev, host.run(Command.change("cp", "--sparse=always",
-          device(vg, ref.lv()), dev)));
+      HostFiles.check(
+          "cp " + dev,
+          host.run(Command.change("cp", "--sparse=always", device(vg, ref.lv()), dev)));
       return dev;
     }
-    HostFiles.check("lvcreate snapshot of " + ref, host.run(Command.change("lvcreate", "-s",
-        "-L", snapshotMiB(originBytes) + "m", "-n", name, ref.toString())));
+    HostFiles.check(
+        "lvcreate snapshot of " + ref,
+        host.run(
+            Command.change(
+                "lvcreate",
+                "-s",
+                "-L",
+                snapshotMiB(originBytes) + "m",
+                "-n",
+                name,
+                ref.toString())));
     return device(vg, name);
   }
 
   static void removeSnapshot(Host host, VolumeGroup vg, VolumeRef ref) throws IOException {
     String name = ref.lv() + SNAPSHOT_SUFFIX;
-    CommandResult r = vg.type() == VolumeGroup.Type.FILES
-        ? host.run(Command.change("rm", "-f", device(vg, name)))
-        : host.run(Command.change("lvremove", "-f", vg.name() + "/" + name));
+    CommandResult r =
+        vg.type() == VolumeGroup.Type.FILES
+            ? host.run(Command.change("rm", "-f", device(vg, name)))
+            : host.run(Command.change("lvremove", "-f", vg.name() + "/" + name));
     HostFiles.check("removing snapshot " + name, r);
   }
 

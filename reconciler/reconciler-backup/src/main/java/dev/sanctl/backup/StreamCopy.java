@@ -36,14 +36,27 @@ public final class StreamCopy {
    * @param map the ddmap file on the source node, or null to compare checksums
    * @param workers sender threads reading and hashing the source ({@code ddless send -w})
    */
-  public static Result copy(String sanctl, Host source, String device, String map, int workers,
-      Host archive, String target, String checksum) throws IOException {
+  public static Result copy(
+      String sanctl,
+      Host source,
+      String device,
+      String map,
+      int workers,
+      Host archive,
+      String target,
+      String checksum)
+      throws IOException {
     List<String> send = new ArrayList<>(List.of(sanctl, "ddless", "send", "-s", device));
     if (map != null) send.addAll(List.of("-m", map));
     if (workers > 1) send.addAll(List.of("-w", Integer.toString(workers)));
     send.add("--json");
-    Command receive = new Command(List.of(sanctl, "ddless", "receive", "-t", target, "-c",
-        checksum, "--json"), null, TIMEOUT, true, null);
+    Command receive =
+        new Command(
+            List.of(sanctl, "ddless", "receive", "-t", target, "-c", checksum, "--json"),
+            null,
+            TIMEOUT,
+            true,
+            null);
     try (StreamingProcess r = archive.start(receive);
         StreamingProcess s = source.start(new Command(send, null, TIMEOUT, false, null))) {
       Thread up = relay(s.stdout(), r.stdin(), "ddless-send-to-receive");
@@ -79,18 +92,22 @@ public final class StreamCopy {
   }
 
   private static Thread relay(InputStream in, OutputStream out, String name) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[1 << 16];
-      try (InputStream i = in; OutputStream o = out) {
-        int n;
-        while ((n = i.read(buf)) >= 0) {
-          o.write(buf, 0, n);
-          o.flush();
-        }
-      } catch (IOException ignored) {
-        // the peer ended; its exit status tells why
-      }
-    }, name);
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[1 << 16];
+              try (InputStream i = in;
+                  OutputStream o = out) {
+                int n;
+                while ((n = i.read(buf)) >= 0) {
+                  o.write(buf, 0, n);
+                  o.flush();
+                }
+              } catch (IOException ignored) {
+                // the peer ended; its exit status tells why
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
     return t;

@@ -90,8 +90,8 @@ public record ThinDelta(long dataBlockSectors, List<Range> ranges) {
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new IOException(what + ": <" + r.getLocalName() + "> has no number " + attribute
-          + " ('" + v + "')");
+      throw new IOException(
+          what + ": <" + r.getLocalName() + "> has no number " + attribute + " ('" + v + "')");
     }
   }
 
@@ -110,8 +110,9 @@ public record ThinDelta(long dataBlockSectors, List<Range> ranges) {
     for (Range r : ranges) {
       if (r.kind() == Kind.SAME) continue;
       long from = r.begin() * blockBytes() / Segments.SEGMENT_SIZE;
-      long to = ((r.begin() + r.length()) * blockBytes() + Segments.SEGMENT_SIZE - 1)
-          / Segments.SEGMENT_SIZE;
+      long to =
+          ((r.begin() + r.length()) * blockBytes() + Segments.SEGMENT_SIZE - 1)
+              / Segments.SEGMENT_SIZE;
       if (from >= segments) continue;
       s.set((int) from, (int) Math.min(to, segments));
     }

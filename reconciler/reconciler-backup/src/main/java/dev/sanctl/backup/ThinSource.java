@@ -18,10 +18,10 @@ import java.util.List;
  * (the base, {@code <lv>_bkthin_<yyyyMMddHHmmss>}) and a new thin snapshot of the volume, from the
  * pool's metadata: {@code dmsetup message <vg>-<pool>-tpool 0 reserve_metadata_snap}, {@code
  * thin_delta --metadata-snap --snap1 <base id> --snap2 <new id> /dev/mapper/<vg>-<pool>_tmeta},
- * {@code release_metadata_snap} (always). Blocks that are not the same are read. A completed
- * backup removes the old base and keeps the new snapshot as the next base; a failed one removes
- * the new snapshot and leaves the state DIRTY. Without a base (first run), or in state UNKNOWN or
- * DIRTY, everything is read. The state and its log ({@link MapStateStore}) live in {@link
+ * {@code release_metadata_snap} (always). Blocks that are not the same are read. A completed backup
+ * removes the old base and keeps the new snapshot as the next base; a failed one removes the new
+ * snapshot and leaves the state DIRTY. Without a base (first run), or in state UNKNOWN or DIRTY,
+ * everything is read. The state and its log ({@link MapStateStore}) live in {@link
  * #stateDirectory}, apart from the ddmap's: target restarts, which make a ddmap DIRTY, do not
  * affect thin snapshots.
  */
@@ -51,8 +51,8 @@ final class ThinSource implements ChangeMapSource {
 
   /** The thin change map of {@code ref} on {@code host}, the node holding its group. */
   static ThinSource of(VolumeGroup vg, VolumeRef ref, Host host, Clock clock) {
-    return new ThinSource(host, vg, ref,
-        new MapStateStore(new HostFiles(host), stateDirectory(vg, ref.lv())), clock);
+    return new ThinSource(
+        host, vg, ref, new MapStateStore(new HostFiles(host), stateDirectory(vg, ref.lv())), clock);
   }
 
   /** Where the state of {@code lv}'s thin change map is kept: {@code <ddmap directory>/thin}. */
@@ -66,24 +66,28 @@ final class ThinSource implements ChangeMapSource {
       throw new IOException(ref + ": changeMap thin needs an LVM thin volume");
     }
     List<ThinVolumes.Lv> lvs = ThinVolumes.list(host, vg.name());
-    origin = ThinVolumes.find(lvs, ref.lv()).orElseThrow(() -> new IOException(
-        ref + " not found by lvs"));
+    origin =
+        ThinVolumes.find(lvs, ref.lv())
+            .orElseThrow(() -> new IOException(ref + " not found by lvs"));
     if (!origin.thin()) {
       throw new IOException(ref + " is not a thin volume (changeMap: thin); use ddmap or none");
     }
-    old = lvs.stream()
-        .filter(l -> l.name().startsWith(ref.lv() + MARK) && ref.lv().equals(l.origin()))
-        .sorted((a, b) -> a.name().compareTo(b.name()))
-        .toList();
+    old =
+        lvs.stream()
+            .filter(l -> l.name().startsWith(ref.lv() + MARK) && ref.lv().equals(l.origin()))
+            .sorted((a, b) -> a.name().compareTo(b.name()))
+            .toList();
     base = old.isEmpty() ? null : old.get(old.size() - 1);
     state.begin();
     String name = ref.lv() + MARK + STAMP.format(clock.instant());
     state.started("backup started, thin snapshot " + name);
-    HostFiles.check("lvcreate thin snapshot of " + ref, host.run(Command.change("lvcreate", "-s",
-        "-K", "-n", name, ref.toString())));
-    created = ThinVolumes.find(ThinVolumes.list(host, vg.name()), name)
-        .filter(ThinVolumes.Lv::thin)
-        .orElseThrow(() -> new IOException("thin snapshot " + name + " has no thin id"));
+    HostFiles.check(
+        "lvcreate thin snapshot of " + ref,
+        host.run(Command.change("lvcreate", "-s", "-K", "-n", name, ref.toString())));
+    created =
+        ThinVolumes.find(ThinVolumes.list(host, vg.name()), name)
+            .filter(ThinVolumes.Lv::thin)
+            .orElseThrow(() -> new IOException("thin snapshot " + name + " has no thin id"));
     return vg.devicePath(name);
   }
 
@@ -95,8 +99,16 @@ final class ThinSource implements ChangeMapSource {
     message(tpool, "reserve_metadata_snap");
     ThinDelta delta;
     try {
-      CommandResult r = host.run(Command.read("thin_delta", "--metadata-snap", "--snap1",
-          base.thinId(), "--snap2", created.thinId(), meta));
+      CommandResult r =
+          host.run(
+              Command.read(
+                  "thin_delta",
+                  "--metadata-snap",
+                  "--snap1",
+                  base.thinId(),
+                  "--snap2",
+                  created.thinId(),
+                  meta));
       HostFiles.check("thin_delta " + base.name() + " " + created.name(), r);
       delta = ThinDelta.parse(r.stdout(), "thin_delta");
     } catch (IOException | RuntimeException e) {
@@ -116,8 +128,9 @@ final class ThinSource implements ChangeMapSource {
   }
 
   private void message(String tpool, String message) throws IOException {
-    HostFiles.check("dmsetup message " + tpool + " 0 " + message, host.run(Command.change(
-        "dmsetup", "message", tpool, "0", message)));
+    HostFiles.check(
+        "dmsetup message " + tpool + " 0 " + message,
+        host.run(Command.change("dmsetup", "message", tpool, "0", message)));
   }
 
   @Override
@@ -139,8 +152,9 @@ final class ThinSource implements ChangeMapSource {
   public void succeeded(String archiveSnapshot) throws IOException {
     kept = true;
     for (ThinVolumes.Lv lv : old) {
-      HostFiles.check("lvremove " + lv.name(), host.run(Command.change("lvremove", "-f",
-          vg.name() + "/" + lv.name())));
+      HostFiles.check(
+          "lvremove " + lv.name(),
+          host.run(Command.change("lvremove", "-f", vg.name() + "/" + lv.name())));
     }
     state.completed("backup completed " + archiveSnapshot + ", base " + created.name());
   }

@@ -31,8 +31,18 @@ final class ThinVolumes {
   private ThinVolumes() {}
 
   static List<Lv> list(Host host, String vg) throws IOException {
-    CommandResult r = host.run(Command.read("lvs", "--reportformat", "json", "--units", "b",
-        "--nosuffix", "-o", "lv_name,origin,pool_lv,thin_id,lv_size", vg));
+    CommandResult r =
+        host.run(
+            Command.read(
+                "lvs",
+                "--reportformat",
+                "json",
+                "--units",
+                "b",
+                "--nosuffix",
+                "-o",
+                "lv_name,origin,pool_lv,thin_id,lv_size",
+                vg));
     HostFiles.check("lvs " + vg, r);
     return parse(r.out());
   }
@@ -46,9 +56,13 @@ final class ThinVolumes {
       Matcher p = PAIR.matcher(m.group(1));
       while (p.find()) f.put(p.group(1), p.group(2).replaceAll("\\\\(.)", "$1"));
       try {
-        lvs.add(new Lv(f.get("lv_name"), f.getOrDefault("origin", ""),
-            f.getOrDefault("pool_lv", ""), f.getOrDefault("thin_id", ""),
-            Long.parseLong(f.getOrDefault("lv_size", "0"))));
+        lvs.add(
+            new Lv(
+                f.get("lv_name"),
+                f.getOrDefault("origin", ""),
+                f.getOrDefault("pool_lv", ""),
+                f.getOrDefault("thin_id", ""),
+                Long.parseLong(f.getOrDefault("lv_size", "0"))));
       } catch (NumberFormatException e) {
         throw new IOException("lvs: unexpected lv_size in " + line.strip());
       }

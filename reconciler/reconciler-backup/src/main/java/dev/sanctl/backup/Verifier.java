@@ -23,8 +23,9 @@ public final class Verifier {
   public record Checked(String snapshot, boolean ok, List<String> differing, String error) {
     public String line() {
       if (error != null) return snapshot + ": ERROR " + error;
-      return ok ? snapshot + ": OK" : snapshot + ": MISMATCH in segments " + String.join(",",
-          differing);
+      return ok
+          ? snapshot + ": OK"
+          : snapshot + ": MISMATCH in segments " + String.join(",", differing);
     }
   }
 
@@ -46,14 +47,17 @@ public final class Verifier {
   /** Verifies up to {@code count} snapshots per archive pool of {@code jobs}. */
   public Report verify(List<Backups.Job> jobs, int count) throws IOException {
     Map<String, List<Backups.Job>> byPool = new LinkedHashMap<>();
-    for (Backups.Job j : jobs) byPool.computeIfAbsent(j.archive() + " " + j.pool(),
-        k -> new ArrayList<>()).add(j);
+    for (Backups.Job j : jobs)
+      byPool.computeIfAbsent(j.archive() + " " + j.pool(), k -> new ArrayList<>()).add(j);
     List<Checked> checked = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     for (List<Backups.Job> group : byPool.values()) {
       Backups.Job first = group.get(0);
-      ArchiveSide archive = new ArchiveSide(hosts.host(first.archive()),
-          desired.nodes().get(first.archive()).os(), desired.cluster().propertyNamespace());
+      ArchiveSide archive =
+          new ArchiveSide(
+              hosts.host(first.archive()),
+              desired.nodes().get(first.archive()).os(),
+              desired.cluster().propertyNamespace());
       HostFiles files = new HostFiles(archive.host());
       String dir = archive.checksumDir(first.pool());
       List<String> names = files.list(dir);
@@ -76,8 +80,8 @@ public final class Verifier {
       }
       candidates.sort(null);
       String cursorFile = dir + "/.verify-cursor";
-      String cursor = files.read(cursorFile).map(b -> new String(b, StandardCharsets.UTF_8).strip())
-          .orElse("");
+      String cursor =
+          files.read(cursorFile).map(b -> new String(b, StandardCharsets.UTF_8).strip()).orElse("");
       int start = 0;
       while (start < candidates.size() && candidates.get(start).compareTo(cursor) <= 0) start++;
       String last = null;
@@ -91,8 +95,8 @@ public final class Verifier {
     return new Report(checked, removed);
   }
 
-  private Checked check(ArchiveSide archive, HostFiles files, ChecksumPaths paths,
-      String snapshot) {
+  private Checked check(
+      ArchiveSide archive, HostFiles files, ChecksumPaths paths, String snapshot) {
     try {
       String snap = snapshot.substring(snapshot.indexOf('@') + 1);
       Optional<byte[]> stored = files.read(paths.ofSnapshot(snap));
@@ -103,8 +107,15 @@ public final class Verifier {
       long size = archive.size(snapshot);
       long[] actual = RangeCopy.checksums(dev, device, size);
       if (actual.length != expected.length) {
-        return new Checked(snapshot, false, List.of(), "checksum file has " + expected.length
-            + " entries, the snapshot " + actual.length + " segments");
+        return new Checked(
+            snapshot,
+            false,
+            List.of(),
+            "checksum file has "
+                + expected.length
+                + " entries, the snapshot "
+                + actual.length
+                + " segments");
       }
       List<String> ranges = new ArrayList<>();
       int runStart = -1;

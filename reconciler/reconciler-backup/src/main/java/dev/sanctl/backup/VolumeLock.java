@@ -17,13 +17,12 @@ import java.util.UUID;
  * One backup job per volume at a time, across processes and machines (a cron run overlapping a
  * manual one): a directory {@code <map state directory>/backup.lock} on the node holding the
  * volume, made with {@code mkdir} (atomic: exactly one of two runs succeeds), with a file {@code
- * owner}: {@code host=<machine> pid=<process> token=<random> since=<instant>
- * renewed=<instant>}.
+ * owner}: {@code host=<machine> pid=<process> token=<random> since=<instant> renewed=<instant>}.
  *
  * <p>The holder renews the lock ({@link #renew}) while the job runs. A lock is stale, and taken
- * over, when it was not renewed for {@link #LEASE}, or when its holder is a process of this
- * machine that no longer exists (a killed run), or when it has no owner file (a run killed between
- * {@code mkdir} and writing the owner). Release removes the lock only while it is still ours.
+ * over, when it was not renewed for {@link #LEASE}, or when its holder is a process of this machine
+ * that no longer exists (a killed run), or when it has no owner file (a run killed between {@code
+ * mkdir} and writing the owner). Release removes the lock only while it is still ours.
  */
 public final class VolumeLock {
   /** A lock not renewed for this long is stale. */
@@ -52,8 +51,8 @@ public final class VolumeLock {
   }
 
   /**
-   * Takes the lock; returns empty when taken, else the owner line of the live holder. A stale
-   * lock is removed and taken.
+   * Takes the lock; returns empty when taken, else the owner line of the live holder. A stale lock
+   * is removed and taken.
    */
   Optional<String> tryAcquire() throws IOException {
     files.mkdirs(dir.substring(0, dir.lastIndexOf('/')));
@@ -87,13 +86,26 @@ public final class VolumeLock {
   }
 
   private void writeOwner() throws IOException {
-    files.replace(dir + "/owner", ("host=" + THIS_HOST + " pid=" + ProcessHandle.current().pid()
-        + " token=" + token + " since=" + since + " renewed=" + clock.instant() + "\n")
-        .getBytes(StandardCharsets.UTF_8));
+    files.replace(
+        dir + "/owner",
+        ("host="
+                + THIS_HOST
+                + " pid="
+                + ProcessHandle.current().pid()
+                + " token="
+                + token
+                + " since="
+                + since
+                + " renewed="
+                + clock.instant()
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private Optional<String> owner() throws IOException {
-    return files.read(dir + "/owner").map(b -> new String(b, StandardCharsets.UTF_8).strip())
+    return files
+        .read(dir + "/owner")
+        .map(b -> new String(b, StandardCharsets.UTF_8).strip())
         .filter(s -> !s.isEmpty());
   }
 

@@ -37,15 +37,19 @@ final class BackupCluster {
     sim.write("san1", iqn, 0, 8 * MIB);
     byte[] plain = new byte[(int) (3 * MIB)];
     new java.util.Random(42).nextBytes(plain);
-    CommandResult w = sim.host("san1").run(
-        dev.sanctl.spi.host.Command.change(plain, "dd", "of=/dev/vg0/lv_plain", "status=none"));
+    CommandResult w =
+        sim.host("san1")
+            .run(
+                dev.sanctl.spi.host.Command.change(
+                    plain, "dd", "of=/dev/vg0/lv_plain", "status=none"));
     assertEquals(0, w.exitStatus(), w.err());
   }
 
   static DesiredState load() {
     try {
-      Path dir = Path.of(BackupCluster.class.getResource("/backup-cluster/cluster.yaml").toURI())
-          .getParent();
+      Path dir =
+          Path.of(BackupCluster.class.getResource("/backup-cluster/cluster.yaml").toURI())
+              .getParent();
       LoadResult r = ConfigLoader.loadDirectory(dir);
       if (!r.ok()) throw new IllegalStateException(r.diagnostics().toString());
       return r.state();
@@ -56,7 +60,14 @@ final class BackupCluster {
 
   void startTarget() throws IOException {
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + iqn);
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=/dev/vg0/lv_data,Type=blockio");
   }
 

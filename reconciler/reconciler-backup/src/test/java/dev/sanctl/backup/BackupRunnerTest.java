@@ -65,11 +65,11 @@ class BackupRunnerTest {
     assertEquals(4, second.segmentsChanged());
     assertEquals(4 * 16384, second.bytesWritten());
     assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
-    assertEquals(8 * BackupCluster.MIB, c.bytes("arch1", ARCHIVE_DEV + "@" + first.snapshot())
-        .length);
+    assertEquals(
+        8 * BackupCluster.MIB, c.bytes("arch1", ARCHIVE_DEV + "@" + first.snapshot()).length);
     assertFalse(c.sim.run("san1", "lvs", "vg0/lv_data_bksnap").ok(), "snapshot removed");
-    List<String> log = new MapService(c.desired, c.clock).store(c.sim.host("san1"),
-        data.source()).log();
+    List<String> log =
+        new MapService(c.desired, c.clock).store(c.sim.host("san1"), data.source()).log();
     assertEquals(4, log.size(), String.join("\n", log));
     assertTrue(log.get(3).contains("DDMAP_DIRTY DDMAP_ACTIVE backup completed"), log.get(3));
   }
@@ -143,8 +143,11 @@ class BackupRunnerTest {
     assertTrue(r.grown());
     assertEquals(256, r.segmentsRead(), "only the new tail (the map covers the old size)");
     assertEquals(0, r.bytesWritten());
-    assertEquals("12582912", c.ok("arch1", "zfs", "get", "-H", "-p", "-o", "value", "volsize",
-        "archive/lv_data_bk").out().strip());
+    assertEquals(
+        "12582912",
+        c.ok("arch1", "zfs", "get", "-H", "-p", "-o", "value", "volsize", "archive/lv_data_bk")
+            .out()
+            .strip());
     assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
   }
 
@@ -153,12 +156,29 @@ class BackupRunnerTest {
     JobResult r = run(data);
     assertEquals("2026-11-21_22.00.00", r.snapshot());
     String snap = "archive/lv_data_bk@" + r.snapshot();
-    assertEquals("2026-11-21T22:00:00Z", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
-        "dev.sanctl:snap_time", snap).out().strip());
-    assertEquals("DAILY", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
-        "dev.sanctl:snaprotate_rule", snap).out().strip());
-    assertEquals("ROT", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
-        "dev.sanctl:snaprotate_schedule", "archive/lv_data_bk").out().strip());
+    assertEquals(
+        "2026-11-21T22:00:00Z",
+        c.ok("arch1", "zfs", "get", "-H", "-o", "value", "dev.sanctl:snap_time", snap)
+            .out()
+            .strip());
+    assertEquals(
+        "DAILY",
+        c.ok("arch1", "zfs", "get", "-H", "-o", "value", "dev.sanctl:snaprotate_rule", snap)
+            .out()
+            .strip());
+    assertEquals(
+        "ROT",
+        c.ok(
+                "arch1",
+                "zfs",
+                "get",
+                "-H",
+                "-o",
+                "value",
+                "dev.sanctl:snaprotate_schedule",
+                "archive/lv_data_bk")
+            .out()
+            .strip());
   }
 
   @Test
@@ -168,22 +188,28 @@ class BackupRunnerTest {
     JobResult second = run(plain);
     assertEquals(256, second.segmentsRead());
     assertEquals(0, second.segmentsChanged());
-    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_plain"),
+    assertArrayEquals(
+        c.bytes("san1", "/dev/vg0/lv_plain"),
         c.bytes("arch1", "/dev/zvol/rdsk/archive/lv_plain_bk"));
   }
 
   @Test
   void aChecksumFilesystemCreatedMeanwhileByAJobOfTheSamePoolIsUsed() throws Exception {
     AtomicBoolean raced = new AtomicBoolean();
-    Hosts racing = WatchedHosts.of(c.sim, (real, command) -> {
-      CommandResult r = real.run(command);
-      boolean missing = !r.ok() && command.argv().contains("get")
-          && command.argv().stream().anyMatch(a -> a.startsWith("mountpoint"));
-      if (missing && raced.compareAndSet(false, true)) {
-        c.ok("arch1", "zfs", "create", "archive/ddless"); // the other job was faster
-      }
-      return r;
-    });
+    Hosts racing =
+        WatchedHosts.of(
+            c.sim,
+            (real, command) -> {
+              CommandResult r = real.run(command);
+              boolean missing =
+                  !r.ok()
+                      && command.argv().contains("get")
+                      && command.argv().stream().anyMatch(a -> a.startsWith("mountpoint"));
+              if (missing && raced.compareAndSet(false, true)) {
+                c.ok("arch1", "zfs", "create", "archive/ddless"); // the other job was faster
+              }
+              return r;
+            });
     JobResult r = new BackupRunner(c.desired, racing, c.clock).run(plain);
     assertTrue(raced.get());
     assertNull(r.error(), r.line());
@@ -217,9 +243,12 @@ class BackupRunnerTest {
     }
     Verifier.Report bad = verifier.verify(List.of(data), 1);
     assertEquals(1, bad.checked().size());
-    Verifier.Checked first = new Verifier(c.desired, c.hosts()).verify(List.of(data), 2)
-        .checked().stream().filter(ch -> ch.snapshot().endsWith(r1.snapshot())).findFirst()
-        .orElseThrow();
+    Verifier.Checked first =
+        new Verifier(c.desired, c.hosts())
+            .verify(List.of(data), 2).checked().stream()
+                .filter(ch -> ch.snapshot().endsWith(r1.snapshot()))
+                .findFirst()
+                .orElseThrow();
     assertEquals(List.of("3"), first.differing());
     c.ok("arch1", "zfs", "destroy", "archive/lv_data_bk@" + r1.snapshot());
     Verifier.Report after = verifier.verify(List.of(data), 5);
@@ -229,10 +258,12 @@ class BackupRunnerTest {
 
   @Test
   void verifyChecksAFixedNumberPerRunRotatingThroughAllSnapshots() throws Exception {
-    List<String> snaps = List.of(run(data).snapshot(), run(data).snapshot(),
-        run(plain).snapshot());
-    List<String> all = List.of("archive/lv_data_bk@" + snaps.get(0),
-        "archive/lv_data_bk@" + snaps.get(1), "archive/lv_plain_bk@" + snaps.get(2));
+    List<String> snaps = List.of(run(data).snapshot(), run(data).snapshot(), run(plain).snapshot());
+    List<String> all =
+        List.of(
+            "archive/lv_data_bk@" + snaps.get(0),
+            "archive/lv_data_bk@" + snaps.get(1),
+            "archive/lv_plain_bk@" + snaps.get(2));
     Verifier verifier = new Verifier(c.desired, c.hosts());
     List<List<String>> runs = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -240,10 +271,12 @@ class BackupRunnerTest {
       assertTrue(r.ok(), r.checked().toString());
       runs.add(r.checked().stream().map(Verifier.Checked::snapshot).toList());
     }
-    assertEquals(List.of(
-        List.of(all.get(0), all.get(1)),
-        List.of(all.get(2), all.get(0)),
-        List.of(all.get(1), all.get(2))), runs);
+    assertEquals(
+        List.of(
+            List.of(all.get(0), all.get(1)),
+            List.of(all.get(2), all.get(0)),
+            List.of(all.get(1), all.get(2))),
+        runs);
   }
 
   @Test
@@ -252,7 +285,8 @@ class BackupRunnerTest {
     Restorer restorer = new Restorer(c.desired, c.hosts());
     restorer.restore("archive/lv_data_bk@" + r.snapshot(), "vg0/lv_restored");
     assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("san1", "/dev/vg0/lv_restored"));
-    assertThrows(Restorer.RefusedException.class,
+    assertThrows(
+        Restorer.RefusedException.class,
         () -> restorer.restore("archive/lv_data_bk", "vg0/lv_data"));
     assertEquals(new VolumeRef("vg0", "lv_data"), data.source());
   }
@@ -262,12 +296,13 @@ class BackupRunnerTest {
     JobResult r = run(data);
     c.ok("san1", "mkdir", "-p", "/srv/files0");
     Restorer restorer = new Restorer(c.desired, c.hosts());
-    Restorer.Result restored = restorer.restore("archive/lv_data_bk@" + r.snapshot(),
-        "files0/lv_back");
+    Restorer.Result restored =
+        restorer.restore("archive/lv_data_bk@" + r.snapshot(), "files0/lv_back");
     assertEquals("san1", restored.node());
-    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("san1",
-        "/srv/files0/lv_back.img"));
-    assertThrows(Restorer.RefusedException.class,
+    assertArrayEquals(
+        c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("san1", "/srv/files0/lv_back.img"));
+    assertThrows(
+        Restorer.RefusedException.class,
         () -> restorer.restore("archive/lv_data_bk", "files0/lv_back"));
   }
 
@@ -275,8 +310,12 @@ class BackupRunnerTest {
   void checksumFilesLiveOnTheMountedDdlessFilesystemNeverOnTheRootFileSystem() throws Exception {
     c.ok("arch1", "zfs", "set", "mountpoint=none", "archive");
     run(data);
-    assertEquals("/archive/ddless", c.ok("arch1", "zfs", "get", "-H", "-o", "value",
-        "mountpoint", "archive/ddless").out().strip(), "created with its own mount point");
+    assertEquals(
+        "/archive/ddless",
+        c.ok("arch1", "zfs", "get", "-H", "-o", "value", "mountpoint", "archive/ddless")
+            .out()
+            .strip(),
+        "created with its own mount point");
     c.ok("arch1", "zfs", "set", "mountpoint=none", "archive/ddless");
     c.clock.advance(Duration.ofHours(12));
     JobResult r = runner.run(data);

@@ -30,8 +30,8 @@ class BackupWorkersTest {
 
   private Backups.Job withWorkers(int workers) {
     Backups.Job j = BackupRunner.find(c.desired, "vg0/lv_data").orElseThrow();
-    return new Backups.Job(j.source(), j.archive(), j.pool(), j.volume(), workers, true,
-        j.location(), j.changeMap());
+    return new Backups.Job(
+        j.source(), j.archive(), j.pool(), j.volume(), workers, true, j.location(), j.changeMap());
   }
 
   private JobResult run(Backups.Job job) {
@@ -42,8 +42,7 @@ class BackupWorkersTest {
   }
 
   @Test
-  void fourWorkersCopyEverythingThenOnlyTheMarkedSegmentsAndKeepExactChecksums()
-      throws Exception {
+  void fourWorkersCopyEverythingThenOnlyTheMarkedSegmentsAndKeepExactChecksums() throws Exception {
     Backups.Job job = withWorkers(4);
     JobResult first = run(job);
     assertEquals(2560, first.segmentsRead());
@@ -65,7 +64,9 @@ class BackupWorkersTest {
   private void assertArchiveEqualsSource() throws Exception {
     assertArrayEquals(c.bytes("san1", SOURCE_DEV), c.bytes("arch1", ARCHIVE_DEV));
     long[] actual = RangeCopy.checksums(new HostDevices(c.sim.host("arch1")), ARCHIVE_DEV, SIZE);
-    assertArrayEquals(ChecksumFile.toBytes(actual),
-        c.bytes("arch1", "/archive/ddless/lv_data_bk.cksum"), "the checksum file");
+    assertArrayEquals(
+        ChecksumFile.toBytes(actual),
+        c.bytes("arch1", "/archive/ddless/lv_data_bk.cksum"),
+        "the checksum file");
   }
 }

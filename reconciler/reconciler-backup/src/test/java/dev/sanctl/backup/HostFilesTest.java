@@ -25,8 +25,8 @@ class HostFilesTest {
 
   @Test
   void aFileLargerThanTheHostsOutputLimitIsReadWhole() throws Exception {
-    HostFiles files = new HostFiles(new LocalHost("arch1", Duration.ofSeconds(60),
-        HostDevices.MAX_RANGE));
+    HostFiles files =
+        new HostFiles(new LocalHost("arch1", Duration.ofSeconds(60), HostDevices.MAX_RANGE));
     byte[] data = random(HostDevices.MAX_RANGE + 12_345);
     Path file = dir.resolve("big.cksum");
     Files.write(file, data);

@@ -40,8 +40,12 @@ class JobLockingTest {
   private void holdLock(String owner) throws IOException {
     c.ok("san1", "mkdir", "-p", LOCK);
     if (owner != null) {
-      CommandResult r = c.sim.host("san1").run(Command.change(
-          (owner + "\n").getBytes(StandardCharsets.UTF_8), "tee", LOCK + "/owner"));
+      CommandResult r =
+          c.sim
+              .host("san1")
+              .run(
+                  Command.change(
+                      (owner + "\n").getBytes(StandardCharsets.UTF_8), "tee", LOCK + "/owner"));
       assertTrue(r.ok(), r.err());
     }
   }
@@ -51,8 +55,7 @@ class JobLockingTest {
   }
 
   private String owner(String host, long pid, String renewed) {
-    return "host=" + host + " pid=" + pid + " token=other since=" + renewed + " renewed="
-        + renewed;
+    return "host=" + host + " pid=" + pid + " token=other since=" + renewed + " renewed=" + renewed;
   }
 
   @Test
@@ -61,27 +64,36 @@ class JobLockingTest {
     JobResult r = new BackupRunner(c.desired, c.hosts(), c.clock).run(data);
     assertTrue(r.refused(), r.line());
     assertFalse(r.ok());
-    assertEquals("vg0/lv_data -> archive/lv_data_bk: SKIPPED: another run holds the lock "
-        + "san1:" + LOCK + " (host=cron-host pid=4242 token=other since=2026-11-21T10:00:00Z "
-        + "renewed=2026-11-21T10:00:00Z)", r.line());
-    assertEquals(MapState.UNKNOWN,
+    assertEquals(
+        "vg0/lv_data -> archive/lv_data_bk: SKIPPED: another run holds the lock "
+            + "san1:"
+            + LOCK
+            + " (host=cron-host pid=4242 token=other since=2026-11-21T10:00:00Z "
+            + "renewed=2026-11-21T10:00:00Z)",
+        r.line());
+    assertEquals(
+        MapState.UNKNOWN,
         new MapService(c.desired, c.clock).store(c.sim.host("san1"), data.source()).state());
-    assertFalse(c.sim.run("arch1", "zfs", "list", "-H", "archive/lv_data_bk").ok(),
+    assertFalse(
+        c.sim.run("arch1", "zfs", "list", "-H", "archive/lv_data_bk").ok(),
         "nothing created on the archive");
     assertTrue(locked(), "the other run's lock stays");
   }
 
   @Test
   void aLockOfThisMachineHeldByALiveProcessRefuses() throws Exception {
-    holdLock(owner(VolumeLock.thisHost(), ProcessHandle.current().pid(),
-        c.clock.instant().toString()));
+    holdLock(
+        owner(VolumeLock.thisHost(), ProcessHandle.current().pid(), c.clock.instant().toString()));
     assertTrue(new BackupRunner(c.desired, c.hosts(), c.clock).run(data).refused());
   }
 
   @Test
   void aLockNotRenewedForTheLeaseIsTakenOverAndReleasedAfterTheJob() throws Exception {
-    holdLock(owner("cron-host", 4242,
-        c.clock.instant().minus(VolumeLock.LEASE).minusSeconds(1).toString()));
+    holdLock(
+        owner(
+            "cron-host",
+            4242,
+            c.clock.instant().minus(VolumeLock.LEASE).minusSeconds(1).toString()));
     JobResult r = new BackupRunner(c.desired, c.hosts(), c.clock).run(data);
     assertNull(r.error(), r.line());
     assertFalse(locked(), "released");
@@ -116,17 +128,19 @@ class JobLockingTest {
   @Test
   void aWaitingJobRunsOnceTheOtherRunReleases() throws Exception {
     holdLock(owner("cron-host", 4242, c.clock.instant().toString()));
-    Thread releaser = new Thread(() -> {
-      try {
-        Thread.sleep(300);
-        c.sim.run("san1", "rm", "-r", "-f", LOCK);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+                c.sim.run("san1", "rm", "-r", "-f", LOCK);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     releaser.start();
-    JobResult r = new BackupRunner(c.desired, c.hosts(), c.clock).lockWait(Duration.ofMinutes(1))
-        .run(data);
+    JobResult r =
+        new BackupRunner(c.desired, c.hosts(), c.clock).lockWait(Duration.ofMinutes(1)).run(data);
     releaser.join();
     assertNull(r.error(), r.line());
   }
@@ -137,31 +151,36 @@ class JobLockingTest {
     AtomicInteger most = new AtomicInteger();
     Map<String, AtomicInteger> perVolume = new ConcurrentHashMap<>();
     List<String> overlaps = new ArrayList<>();
-    Hosts counting = WatchedHosts.of(c.sim, (real, command) -> {
-      List<String> argv = command.argv();
-      if (argv.get(0).equals("lvcreate") && argv.contains("-s")) {
-        String lv = argv.get(argv.size() - 1);
-        if (perVolume.computeIfAbsent(lv, k -> new AtomicInteger()).incrementAndGet() > 1) {
-          synchronized (overlaps) {
-            overlaps.add(lv);
-          }
-        }
-        most.accumulateAndGet(running.incrementAndGet(), Math::max);
-        sleep();
-      }
-      CommandResult r = real.run(command);
-      if (argv.get(0).equals("lvremove")) {
-        String snap = argv.get(argv.size() - 1);
-        perVolume.get(snap.substring(0, snap.length() - SourceVolume.SNAPSHOT_SUFFIX.length()))
-            .decrementAndGet();
-        running.decrementAndGet();
-      }
-      return r;
-    });
+    Hosts counting =
+        WatchedHosts.of(
+            c.sim,
+            (real, command) -> {
+              List<String> argv = command.argv();
+              if (argv.get(0).equals("lvcreate") && argv.contains("-s")) {
+                String lv = argv.get(argv.size() - 1);
+                if (perVolume.computeIfAbsent(lv, k -> new AtomicInteger()).incrementAndGet() > 1) {
+                  synchronized (overlaps) {
+                    overlaps.add(lv);
+                  }
+                }
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                sleep();
+              }
+              CommandResult r = real.run(command);
+              if (argv.get(0).equals("lvremove")) {
+                String snap = argv.get(argv.size() - 1);
+                perVolume
+                    .get(snap.substring(0, snap.length() - SourceVolume.SNAPSHOT_SUFFIX.length()))
+                    .decrementAndGet();
+                running.decrementAndGet();
+              }
+              return r;
+            });
     BackupRunner runner = new BackupRunner(c.desired, counting, c.clock);
     List<JobResult> results = runner.run(List.of(data, plain, data, plain), 2);
     results.forEach(r -> assertNull(r.error(), r.line()));
-    assertEquals(List.of("vg0/lv_data", "vg0/lv_plain", "vg0/lv_data", "vg0/lv_plain"),
+    assertEquals(
+        List.of("vg0/lv_data", "vg0/lv_plain", "vg0/lv_data", "vg0/lv_plain"),
         results.stream().map(JobResult::job).toList());
     assertEquals(2, most.get(), "two jobs at a time");
     assertEquals(List.of(), overlaps, "never two jobs of one volume");

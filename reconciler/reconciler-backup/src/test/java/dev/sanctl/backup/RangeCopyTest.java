@@ -30,8 +30,9 @@ class RangeCopyTest {
     c.sim.write("san1", c.iqn, 3 * Segments.SEGMENT_SIZE, 1);
     BitSet selected = new BitSet();
     selected.set(0, 10);
-    RangeCopy.Result second = RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/copy", size,
-        selected, first.checksums());
+    RangeCopy.Result second =
+        RangeCopy.copy(
+            dev, "/dev/vg0/lv_data", dev, "/dev/vg0/copy", size, selected, first.checksums());
     assertEquals(10, second.segmentsRead());
     assertEquals(2, second.segmentsChanged());
     assertEquals(2 * Segments.SEGMENT_SIZE, second.bytesWritten());
@@ -48,10 +49,10 @@ class RangeCopyTest {
     c.sim.write("san1", c.iqn, 0, 36 * BackupCluster.MIB - 5000);
     HostDevices dev = new HostDevices(c.sim.host("san1"));
     long size = 36 * BackupCluster.MIB - 5000; // a short last segment
-    RangeCopy.Result one = RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/one", size,
-        null, null, 1);
-    RangeCopy.Result four = RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/four", size,
-        null, null, 4);
+    RangeCopy.Result one =
+        RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/one", size, null, null, 1);
+    RangeCopy.Result four =
+        RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/four", size, null, null, 4);
     assertSame(one, four);
     assertArrayEquals(c.bytes("san1", "/dev/vg0/one"), c.bytes("san1", "/dev/vg0/four"));
 
@@ -62,10 +63,12 @@ class RangeCopyTest {
     selected.set(0, 20);
     selected.set(1000, 1300);
     selected.set((int) Segments.count(size) - 700, (int) Segments.count(size));
-    RangeCopy.Result oneAgain = RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/one",
-        size, selected, one.checksums(), 1);
-    RangeCopy.Result fourAgain = RangeCopy.copy(dev, "/dev/vg0/lv_data", dev, "/dev/vg0/four",
-        size, selected, four.checksums(), 4);
+    RangeCopy.Result oneAgain =
+        RangeCopy.copy(
+            dev, "/dev/vg0/lv_data", dev, "/dev/vg0/one", size, selected, one.checksums(), 1);
+    RangeCopy.Result fourAgain =
+        RangeCopy.copy(
+            dev, "/dev/vg0/lv_data", dev, "/dev/vg0/four", size, selected, four.checksums(), 4);
     assertSame(oneAgain, fourAgain);
     assertEquals(1 + 5 + 1, fourAgain.segmentsChanged());
     byte[] src = java.util.Arrays.copyOf(c.bytes("san1", "/dev/vg0/lv_data"), (int) size);

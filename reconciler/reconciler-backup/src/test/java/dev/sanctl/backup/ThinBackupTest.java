@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code changeMap: thin} on the simulator (src/test/resources/thin-cluster): {@code lv_thin}, an
- * 8 MiB thin volume in pool {@code tpool} (64 KiB blocks: 4 segments each), exported by an IET
+ * {@code changeMap: thin} on the simulator (src/test/resources/thin-cluster): {@code lv_thin}, an 8
+ * MiB thin volume in pool {@code tpool} (64 KiB blocks: 4 segments each), exported by an IET
  * target, backed up to a zvol on {@code arch1}.
  */
 class ThinBackupTest {
@@ -42,8 +42,9 @@ class ThinBackupTest {
 
   @BeforeEach
   void init() throws Exception {
-    LoadResult r = ConfigLoader.loadDirectory(
-        Path.of(getClass().getResource("/thin-cluster/cluster.yaml").toURI()).getParent());
+    LoadResult r =
+        ConfigLoader.loadDirectory(
+            Path.of(getClass().getResource("/thin-cluster/cluster.yaml").toURI()).getParent());
     assertTrue(r.ok(), r.diagnostics().toString());
     desired = r.state();
     sim = SimCluster.init(dir, desired, 1L << 30, clock);
@@ -52,12 +53,18 @@ class ThinBackupTest {
     ok("lvcreate", "-L", "4M", "-n", "lv_linear", "vg0");
     byte[] data = new byte[(int) (6 * MIB)];
     new Random(8).nextBytes(data);
-    CommandResult w = sim.host("san1").run(Command.change(data, "dd", "of=" + SOURCE,
-        "status=none"));
+    CommandResult w =
+        sim.host("san1").run(Command.change(data, "dd", "of=" + SOURCE, "status=none"));
     assertEquals(0, w.exitStatus(), w.err());
     iqn = desired.iqnOf(desired.targets().get(0));
     ok("ietadm", "--op", "new", "--tid=1", "--params", "Name=" + iqn);
-    ok("ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    ok(
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=" + SOURCE + ",Type=blockio");
     runner = new BackupRunner(desired, sim::host, clock);
     job = BackupRunner.find(desired, "lv_thin").orElseThrow();
@@ -84,13 +91,19 @@ class ThinBackupTest {
 
   /** The backup snapshots kept in vg0 (names). */
   private List<String> bases() throws Exception {
-    return ok("lvs", "--noheadings", "-o", "lv_name", "vg0").out().lines().map(String::strip)
-        .filter(n -> n.startsWith("lv_thin_bkthin_")).toList();
+    return ok("lvs", "--noheadings", "-o", "lv_name", "vg0")
+        .out()
+        .lines()
+        .map(String::strip)
+        .filter(n -> n.startsWith("lv_thin_bkthin_"))
+        .toList();
   }
 
   private MapState state() throws Exception {
-    return new MapStateStore(new HostFiles(sim.host("san1")),
-        ThinSource.stateDirectory(desired.volumeGroups().get("vg0"), "lv_thin")).state();
+    return new MapStateStore(
+            new HostFiles(sim.host("san1")),
+            ThinSource.stateDirectory(desired.volumeGroups().get("vg0"), "lv_thin"))
+        .state();
   }
 
   @Test
@@ -111,7 +124,8 @@ class ThinBackupTest {
     assertEquals(5, second.segmentsChanged());
     assertEquals(5 * 16384, second.bytesWritten());
     assertArrayEquals(bytes("san1", SOURCE), bytes("arch1", ARCHIVE));
-    assertArrayEquals(bytes("san1", "/dev/vg0/lv_thin_bkthin_20261122100000"),
+    assertArrayEquals(
+        bytes("san1", "/dev/vg0/lv_thin_bkthin_20261122100000"),
         bytes("arch1", ARCHIVE + "@" + second.snapshot()));
     assertEquals(List.of("lv_thin_bkthin_20261122100000"), bases(), "old base dropped");
 
@@ -128,7 +142,13 @@ class ThinBackupTest {
     service.startup(sim.host("san1"), "vg0"); // no clean dump: the ddmap is DIRTY now
     assertEquals(MapState.DIRTY, service.store(sim.host("san1"), job.source()).state());
     assertEquals(MapState.ACTIVE, state());
-    ok("ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    ok(
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=" + SOURCE + ",Type=blockio");
     sim.write("san1", iqn, 0, 1);
     JobResult r = run();
@@ -138,8 +158,16 @@ class ThinBackupTest {
 
   @Test
   void changeMapNoneReadsEverythingAndLeavesTheDdmapAlone() throws Exception {
-    Backups.Job none = new Backups.Job(job.source(), job.archive(), job.pool(), job.volume(),
-        job.workers(), job.integrity(), job.location(), Backups.ChangeMap.NONE);
+    Backups.Job none =
+        new Backups.Job(
+            job.source(),
+            job.archive(),
+            job.pool(),
+            job.volume(),
+            job.workers(),
+            job.integrity(),
+            job.location(),
+            Backups.ChangeMap.NONE);
     clock.advance(Duration.ofHours(12));
     assertNull(runner.run(none).error());
     sim.write("san1", iqn, 0, 1);
@@ -151,7 +179,8 @@ class ThinBackupTest {
     assertEquals(1, r.segmentsChanged());
     assertEquals(List.of(), bases(), "no thin snapshot kept");
     assertFalse(ok("lvs", "--noheadings", "-o", "lv_name", "vg0").out().contains("_bksnap"));
-    assertEquals(MapState.UNKNOWN,
+    assertEquals(
+        MapState.UNKNOWN,
         new MapService(desired, clock).store(sim.host("san1"), job.source()).state());
     assertArrayEquals(bytes("san1", SOURCE), bytes("arch1", ARCHIVE));
   }
@@ -215,8 +244,8 @@ class ThinBackupTest {
     Backups.Job linear = BackupRunner.find(desired, "lv_linear").orElseThrow();
     assertEquals(Backups.ChangeMap.THIN, linear.changeMap(), "inherited from backups.defaults");
     JobResult r = runner.run(linear);
-    assertEquals("vg0/lv_linear is not a thin volume (changeMap: thin); use ddmap or none",
-        r.error());
+    assertEquals(
+        "vg0/lv_linear is not a thin volume (changeMap: thin); use ddmap or none", r.error());
   }
 
   @Test

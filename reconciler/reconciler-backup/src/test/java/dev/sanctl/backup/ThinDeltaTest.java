@@ -66,8 +66,10 @@ class ThinDeltaTest {
     assertThrows(java.io.IOException.class, () -> ThinDelta.parse(err, "thin_delta"));
     assertThrows(
         java.io.IOException.class,
-        () -> ThinDelta.parse(
-            "<superblock data_block_size=\"128\"></superblock>".getBytes(StandardCharsets.UTF_8),
-            "x"));
+        () ->
+            ThinDelta.parse(
+                "<superblock data_block_size=\"128\"></superblock>"
+                    .getBytes(StandardCharsets.UTF_8),
+                "x"));
   }
 }

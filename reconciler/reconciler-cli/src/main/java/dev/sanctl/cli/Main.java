@@ -45,7 +45,8 @@ public class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           PrintWriter err = cmd.getErr();
-          err.println("sanctl: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+          err.println(
+              "sanctl: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
           if (System.getenv("SANCTL_DEBUG") != null) ex.printStackTrace(err);
           err.flush();
           return ExitCodes.ERROR;

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Property: for random valid desired states (HA LVM group with a meta volume, a files group,
- * targets with random initiators) and random pre-existing live state (volumes created by hand,
- * some smaller than desired, unmanaged volumes, targets started by hand with other tids and
- * serials, live sessions, a failover), one apply converges and the next plan is empty.
+ * targets with random initiators) and random pre-existing live state (volumes created by hand, some
+ * smaller than desired, unmanaged volumes, targets started by hand with other tids and serials,
+ * live sessions, a failover), one apply converges and the next plan is empty.
  */
 class ConvergencePropertyTest {
   static final int CASES = Integer.getInteger("sanctl.convergence.cases", 12);
@@ -41,8 +41,13 @@ class ConvergencePropertyTest {
     int n = 1 + rnd.nextInt(6);
     for (int i = 0; i < n; i++) {
       boolean files = rnd.nextInt(4) == 0;
-      vols.add(new Vol(files ? "vg_f" : "vg_r", "lv_" + i, 4 * (1 + rnd.nextInt(64)),
-          rnd.nextInt(3) > 0, String.format("PROP-%04d-%02d", seed % 10000, i)));
+      vols.add(
+          new Vol(
+              files ? "vg_f" : "vg_r",
+              "lv_" + i,
+              4 * (1 + rnd.nextInt(64)),
+              rnd.nextInt(3) > 0,
+              String.format("PROP-%04d-%02d", seed % 10000, i)));
     }
     Path cfg = Files.createDirectories(tmp.resolve("cfg"));
     Files.writeString(cfg.resolve("cluster.yaml"), yaml(vols, rnd));
@@ -53,11 +58,30 @@ class ConvergencePropertyTest {
     SimCluster sim = SimCluster.init(simDir, loaded.state(), 8L << 30);
     seedLiveState(sim, vols, rnd, loaded.state());
 
-    CliRun apply = CliRun.of("-C", cfg.toString(), "--no-color", "apply", "--sim", simDir.toString(),
-        "--auto-approve", "--allow-disruptive", "--state-dir", tmp.resolve("state").toString());
+    CliRun apply =
+        CliRun.of(
+            "-C",
+            cfg.toString(),
+            "--no-color",
+            "apply",
+            "--sim",
+            simDir.toString(),
+            "--auto-approve",
+            "--allow-disruptive",
+            "--state-dir",
+            tmp.resolve("state").toString());
     assertEquals(0, apply.exitCode(), "seed " + seed + ":\n" + apply.out() + apply.err());
-    CliRun plan = CliRun.of("-C", cfg.toString(), "--no-color", "plan", "--sim", simDir.toString(),
-        "--detailed-exitcode", "--state-dir", tmp.resolve("state").toString());
+    CliRun plan =
+        CliRun.of(
+            "-C",
+            cfg.toString(),
+            "--no-color",
+            "plan",
+            "--sim",
+            simDir.toString(),
+            "--detailed-exitcode",
+            "--state-dir",
+            tmp.resolve("state").toString());
     assertEquals(0, plan.exitCode(), "seed " + seed + " re-plan:\n" + plan.out() + plan.err());
   }
 
@@ -75,21 +99,30 @@ class ConvergencePropertyTest {
     sb.append("  vg_f:\n    type: files\n    path: /srv/sanctl/vg_f\n    nodes: [san-a]\n");
     sb.append("    volumes:\n");
     appendVolumes(sb, vols, "vg_f");
-    sb.append("portalGroups:\n  pg:\n    port: 3260\n    portals: {san-a: [10.0.0.1], san-b: [10.0.0.2]}\n");
+    sb.append(
+        "portalGroups:\n  pg:\n    port: 3260\n    portals: {san-a: [10.0.0.1], san-b: [10.0.0.2]}\n");
     sb.append("initiatorGroups:\n  ig_a: [iqn.1994-05.com.redhat:a1, iqn.1994-05.com.redhat:a2]\n");
     sb.append("  ig_b: [iqn.1994-05.com.redhat:b1]\n");
-    if (rnd.nextBoolean()) sb.append("targetDefaults: {io: blockio, options: {InitialR2T: \"No\"}}\n");
+    if (rnd.nextBoolean())
+      sb.append("targetDefaults: {io: blockio, options: {InitialR2T: \"No\"}}\n");
     List<Vol> targets = vols.stream().filter(Vol::target).toList();
     if (!targets.isEmpty()) sb.append("targets:\n");
     for (Vol v : targets) {
-      String initiators = switch (rnd.nextInt(3)) {
-        case 0 -> "[ig_a]";
-        case 1 -> "[ig_b, iqn.1994-05.com.redhat:c1]";
-        default -> "[ig_a, ig_b]";
-      };
-      sb.append("  - {volume: ").append(v.vg()).append('/').append(v.name())
-          .append(", serial: ").append(v.serial()).append(", portalGroup: pg, initiators: ")
-          .append(initiators).append("}\n");
+      String initiators =
+          switch (rnd.nextInt(3)) {
+            case 0 -> "[ig_a]";
+            case 1 -> "[ig_b, iqn.1994-05.com.redhat:c1]";
+            default -> "[ig_a, ig_b]";
+          };
+      sb.append("  - {volume: ")
+          .append(v.vg())
+          .append('/')
+          .append(v.name())
+          .append(", serial: ")
+          .append(v.serial())
+          .append(", portalGroup: pg, initiators: ")
+          .append(initiators)
+          .append("}\n");
     }
     return sb.toString();
   }
@@ -126,7 +159,15 @@ class ConvergencePropertyTest {
       if (v.target() && rnd.nextBoolean()) {
         String serial = rnd.nextBoolean() ? v.serial() : "HAND-" + tid;
         run(sim, "san-a", "ietadm", "--op", "new", "--tid=" + tid, "--params", "Name=" + iqn(v));
-        run(sim, "san-a", "ietadm", "--op", "new", "--tid=" + tid, "--lun=0", "--params",
+        run(
+            sim,
+            "san-a",
+            "ietadm",
+            "--op",
+            "new",
+            "--tid=" + tid,
+            "--lun=0",
+            "--params",
             "Path=/dev/vg_r/" + v.name() + ",Type=blockio,ScsiId=" + serial + ",ScsiSN=" + serial);
         if (rnd.nextBoolean()) {
           sim.addSession("san-a", iqn(v), "iqn.1994-05.com.redhat:a1", "10.9.0.1");
@@ -134,7 +175,8 @@ class ConvergencePropertyTest {
         tid += 1 + rnd.nextInt(3);
       }
     }
-    if (rnd.nextInt(4) == 0) run(sim, "san-a", "lvcreate", "-L", "8m", "-n", "lv_unmanaged", "vg_r");
+    if (rnd.nextInt(4) == 0)
+      run(sim, "san-a", "lvcreate", "-L", "8m", "-n", "lv_unmanaged", "vg_r");
     if (rnd.nextInt(4) == 0) sim.failover("vg_r", "san-b");
   }
 }

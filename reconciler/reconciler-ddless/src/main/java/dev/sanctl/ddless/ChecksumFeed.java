@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The sender's side of the receiver's checksum stream ({@code MODE_CHECKSUMS}): a thread reads
- * the checksums buffer by buffer in file order and keeps them until the worker handling that
- * buffer {@link #take takes} them. At most {@code window} buffers are kept (4 KiB each), so the
- * workers must move through the source together ({@link Scanner#striped()}); a worker ahead of
- * the window waits for the others.
+ * The sender's side of the receiver's checksum stream ({@code MODE_CHECKSUMS}): a thread reads the
+ * checksums buffer by buffer in file order and keeps them until the worker handling that buffer
+ * {@link #take takes} them. At most {@code window} buffers are kept (4 KiB each), so the workers
+ * must move through the source together ({@link Scanner#striped()}); a worker ahead of the window
+ * waits for the others.
  */
 final class ChecksumFeed implements AutoCloseable {
   private final DataInputStream in;
@@ -42,8 +42,7 @@ final class ChecksumFeed implements AutoCloseable {
         return sums;
       }
       if (failure != null) {
-        throw new IOException("reading the receiver's checksums: " + failure.getMessage(),
-            failure);
+        throw new IOException("reading the receiver's checksums: " + failure.getMessage(), failure);
       }
       if (done) throw new IllegalStateException("checksums of buffer " + buffer + " taken twice");
       try {
@@ -59,8 +58,8 @@ final class ChecksumFeed implements AutoCloseable {
     try {
       for (long first = 0; first < segments; first += SEGMENTS_PER_BUFFER) {
         byte[] sums =
-            new byte[(int) Math.min(SEGMENTS_PER_BUFFER, segments - first)
-                * Segments.CHECKSUM_BYTES];
+            new byte
+                [(int) Math.min(SEGMENTS_PER_BUFFER, segments - first) * Segments.CHECKSUM_BYTES];
         in.readFully(sums);
         synchronized (this) {
           while (ready.size() >= window) wait();

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * A ddless checksum file: no header, entry {@code i} (8 bytes, see {@link Checksums}) of segment
- * {@code i} at byte offset {@code 8*i}, so its size is {@code 8 * ceil(source_size / 16384)}.
- * Files of the original ddless (x86) are read and written unchanged.
+ * {@code i} at byte offset {@code 8*i}, so its size is {@code 8 * ceil(source_size / 16384)}. Files
+ * of the original ddless (x86) are read and written unchanged.
  */
 public final class ChecksumFile {
   private ChecksumFile() {}
@@ -28,8 +28,12 @@ public final class ChecksumFile {
   public static long[] read(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     if (bytes.length % Segments.CHECKSUM_BYTES != 0) {
-      throw new IOException(file + ": " + bytes.length + " bytes is not a whole number of "
-          + "8-byte checksum entries; not a ddless checksum file");
+      throw new IOException(
+          file
+              + ": "
+              + bytes.length
+              + " bytes is not a whole number of "
+              + "8-byte checksum entries; not a ddless checksum file");
     }
     long[] entries = new long[bytes.length / Segments.CHECKSUM_BYTES];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(entries);

@@ -11,11 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The checksum file during a run, crash-safe. The stored checksum file is never modified in
- * place: the run works on {@code <checksum>.ddless-tmp} (a copy of it, or of zeros = {@link
+ * The checksum file during a run, crash-safe. The stored checksum file is never modified in place:
+ * the run works on {@code <checksum>.ddless-tmp} (a copy of it, or of zeros = {@link
  * Checksums#UNKNOWN} when a new file is needed), marks a segment unknown there before writing its
- * data and records its new checksum only after. At the end the target is forced, then the
- * temporary file, and it replaces the checksum file by an atomic rename.
+ * data and records its new checksum only after. At the end the target is forced, then the temporary
+ * file, and it replaces the checksum file by an atomic rename.
  *
  * <p>A run killed before the rename leaves the temporary file and a marker {@code
  * <checksum>.ddless-run} naming the kernel boot. The next run adopts that temporary file (its

@@ -6,10 +6,10 @@ import java.nio.file.Path;
  * What {@link DdlessCopy#run(CopyOptions)} does; the fields are the original ddless flags.
  *
  * @param source {@code -s}: source file or block device
- * @param target {@code -t}: target file or block device; {@code null} computes the checksum file
- *     of the source only
- * @param checksum {@code -c}: checksum file; {@code /dev/null} (or {@code null}) disables
- *     checksums so that everything read is written
+ * @param target {@code -t}: target file or block device; {@code null} computes the checksum file of
+ *     the source only
+ * @param checksum {@code -c}: checksum file; {@code /dev/null} (or {@code null}) disables checksums
+ *     so that everything read is written
  * @param map {@code -m}: ddmap file; only its marked segments are read ({@code null}: all)
  * @param workers {@code -w}: worker threads, each owning a contiguous region
  * @param readRateMbPerSecond {@code -r}: maximum read rate per worker in MiB/s (0: unlimited)

@@ -35,8 +35,14 @@ public record CopyResult(
         Locale.ROOT,
         "{\"sourceBytes\":%d,\"segments\":%d,\"segmentsRead\":%d,\"segmentsChanged\":%d,"
             + "\"bytesWritten\":%d,\"newChecksumFile\":%b,\"seconds\":%.3f,\"mbPerSecond\":%.2f}",
-        sourceBytes, segments, segmentsRead, segmentsChanged, bytesWritten, newChecksumFile,
-        seconds, mbPerSecond);
+        sourceBytes,
+        segments,
+        segmentsRead,
+        segmentsChanged,
+        bytesWritten,
+        newChecksumFile,
+        seconds,
+        mbPerSecond);
   }
 
   /**
@@ -48,6 +54,9 @@ public record CopyResult(
         Locale.ROOT,
         "%s %.5f segment_change_ratio %d bytes_written %.2f seconds %.2f MB/s",
         when.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
-        changeRatio(), bytesWritten, seconds, mbPerSecond);
+        changeRatio(),
+        bytesWritten,
+        seconds,
+        mbPerSecond);
   }
 }

@@ -12,8 +12,8 @@ import java.util.Arrays;
 
 /**
  * A ddmap file: the change map the patched iSCSI target keeps per LUN. A 20-byte little-endian
- * header ({@code info} = "ddmap" NUL-padded to 8 bytes, {@code version} = 1, {@code suspended},
- * two unused bytes, {@code name_sum}, {@code map_size} in u32 words), then the words. Bit {@code b}
+ * header ({@code info} = "ddmap" NUL-padded to 8 bytes, {@code version} = 1, {@code suspended}, two
+ * unused bytes, {@code name_sum}, {@code map_size} in u32 words), then the words. Bit {@code b}
  * (least significant first) of word {@code w} is segment {@code 32*w + b}.
  *
  * @param version header version (1)
@@ -117,9 +117,13 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
     long need = wordsFor(sourceBytes);
     if (words.length > need) {
       throw new IOException(
-          name + ": ddmap covers " + words.length + " words ("
+          name
+              + ": ddmap covers "
+              + words.length
+              + " words ("
               + (long) words.length * SEGMENTS_PER_WORD * Segments.SEGMENT_SIZE
-              + " bytes) but the source has only " + sourceBytes
+              + " bytes) but the source has only "
+              + sourceBytes
               + " bytes; is it the map of another volume?");
     }
   }
@@ -145,8 +149,14 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
     }
     if (words.length < target.words.length) {
       throw new IOException(
-          sourceName + ": map has " + words.length + " words, fewer than the "
-              + target.words.length + " of " + targetName + " (the volume cannot shrink)");
+          sourceName
+              + ": map has "
+              + words.length
+              + " words, fewer than the "
+              + target.words.length
+              + " of "
+              + targetName
+              + " (the volume cannot shrink)");
     }
     int[] merged = Arrays.copyOf(words, words.length);
     for (int i = 0; i < target.words.length; i++) merged[i] |= target.words[i];

@@ -38,16 +38,26 @@ public final class DdlessCopy {
       }
       if (o.bailIfNewChecksumFile() && ChecksumStore.wouldBeNew(o.checksum(), size)) {
         throw new NewChecksumFileException(
-            o.checksum() + ": a new checksum file is needed (missing, or its size does not match "
-                + "the source of " + size + " bytes); refusing because of -b");
+            o.checksum()
+                + ": a new checksum file is needed (missing, or its size does not match "
+                + "the source of "
+                + size
+                + " bytes); refusing because of -b");
       }
       try (FileChannel target = o.target() == null ? null : openTarget(o.target(), size);
           ChecksumStore store = ChecksumStore.open(o.checksum(), size, o.target() == null)) {
         long targetBytes = target == null ? 0 : BlockDevices.size(target, o.target());
         boolean readAll = store.isEnabled() && (store.isNew() || store.isAdopted());
         Scanner scanner =
-            new Scanner(source, o.directIo(), size, o.workers(), o.readRateMbPerSecond(),
-                readAll ? null : map, o.queueDepth(), progress);
+            new Scanner(
+                source,
+                o.directIo(),
+                size,
+                o.workers(),
+                o.readRateMbPerSecond(),
+                readAll ? null : map,
+                o.queueDepth(),
+                progress);
         AtomicLong changed = new AtomicLong();
         AtomicLong written = new AtomicLong();
         scanner.run(
@@ -58,8 +68,14 @@ public final class DdlessCopy {
         store.commit(target);
         double seconds = (System.nanoTime() - started) / 1e9;
         CopyResult result =
-            new CopyResult(size, segments, scanner.segmentsRead(), changed.get(), written.get(),
-                store.isNew() && store.isEnabled(), seconds,
+            new CopyResult(
+                size,
+                segments,
+                scanner.segmentsRead(),
+                changed.get(),
+                written.get(),
+                store.isNew() && store.isEnabled(),
+                seconds,
                 seconds > 0 ? size / 1048576.0 / seconds : 0);
         if (store.isEnabled()) appendStats(o.checksum(), result);
         return result;
@@ -80,8 +96,12 @@ public final class DdlessCopy {
         long have = BlockDevices.size(probe, target);
         if (have < sourceBytes) {
           throw new IOException(
-              target + ": target device has " + have + " bytes, smaller than the source's "
-                  + sourceBytes + "; nothing was written");
+              target
+                  + ": target device has "
+                  + have
+                  + " bytes, smaller than the source's "
+                  + sourceBytes
+                  + "; nothing was written");
         }
       }
     }

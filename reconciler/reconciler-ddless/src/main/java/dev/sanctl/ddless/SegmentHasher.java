@@ -10,8 +10,8 @@ import java.util.zip.CRC32;
 /**
  * Computes segment checksums of a buffer, fast: MurmurHash2 is sequential inside a segment but
  * independent across segments, so {@value #LANES} segments are hashed in interleaved lanes. The
- * word mixing ({@code k *= m; k ^= k >>> r; k *= m}) does not depend on the hash state and runs
- * as a separate, vectorisable loop; CRC-32 uses the JDK intrinsic on the (direct) buffer. Not
+ * word mixing ({@code k *= m; k ^= k >>> r; k *= m}) does not depend on the hash state and runs as
+ * a separate, vectorisable loop; CRC-32 uses the JDK intrinsic on the (direct) buffer. Not
  * thread-safe: one instance per thread.
  */
 public final class SegmentHasher {

@@ -25,8 +25,8 @@ import java.util.zip.CRC32;
 /**
  * {@code ddless send} / {@code ddless receive}: one copy split across two hosts, speaking a framed
  * binary protocol over a pair of byte streams (standard input/output of an SSH exec channel). The
- * receiver owns the target and the checksum file and applies the same crash-safety rules as a
- * local copy.
+ * receiver owns the target and the checksum file and applies the same crash-safety rules as a local
+ * copy.
  *
  * <p>Protocol version {@value #VERSION}, all integers big-endian:
  *
@@ -39,11 +39,11 @@ import java.util.zip.CRC32;
  *       every segment, ignoring the ddmap), or {@code 'E'} + UTF message and close.
  *   <li>sender, per 8 MiB buffer with something to send: {@code 'B'}, u64 first segment of the
  *       buffer, u32 buffer length, u32 run count, per run u32 first index and u32 segment count,
- *       the runs' bytes, u32 CRC-32 of those bytes. Version 2: frames in any order (several
- *       workers each write whole frames), each buffer at most once; version {@value
- *       #VERSION_IN_ORDER} (one worker, still accepted): in increasing order of first segment.
- *       The receiver's checksums (mode {@link #MODE_CHECKSUMS}) still come in file order: the
- *       workers take the buffers in turn and move through the source together.
+ *       the runs' bytes, u32 CRC-32 of those bytes. Version 2: frames in any order (several workers
+ *       each write whole frames), each buffer at most once; version {@value #VERSION_IN_ORDER} (one
+ *       worker, still accepted): in increasing order of first segment. The receiver's checksums
+ *       (mode {@link #MODE_CHECKSUMS}) still come in file order: the workers take the buffers in
+ *       turn and move through the source together.
  *   <li>sender: {@code 'X'} end record, u64 segments read, u64 segments sent, u64 bytes sent, u64
  *       buffer frames. A stream that ends before it, or whose totals differ, is truncated: the
  *       receiver fails without committing.
@@ -63,12 +63,16 @@ public final class SendReceive {
   static final int MODE_ALL = 2;
   static final int MODE_EVERYTHING = 3;
   private static final int STREAM_BUFFER = 1 << 20;
+
   /** Buffers of receiver checksums the sender keeps for workers that have not reached them. */
   private static final int FEED_WINDOW = 64;
 
   private SendReceive() {}
 
-  /** Sends with one worker; see {@link #send(Path, Path, boolean, int, int, InputStream, OutputStream)}. */
+  /**
+   * Sends with one worker; see {@link #send(Path, Path, boolean, int, int, InputStream,
+   * OutputStream)}.
+   */
   public static CopyResult send(
       Path source,
       Path map,
@@ -121,8 +125,16 @@ public final class SendReceive {
       boolean compare = mode == MODE_CHECKSUMS;
       if (mode == MODE_EVERYTHING) ddmap = null;
       Scanner scanner =
-          new Scanner(src, direct, size, workers, readRateMbPerSecond, compare ? null : ddmap,
-              CopyOptions.DEFAULT_QUEUE_DEPTH, null).striped();
+          new Scanner(
+                  src,
+                  direct,
+                  size,
+                  workers,
+                  readRateMbPerSecond,
+                  compare ? null : ddmap,
+                  CopyOptions.DEFAULT_QUEUE_DEPTH,
+                  null)
+              .striped();
       Sender sender = new Sender(o);
       try (ChecksumFeed feed = compare ? new ChecksumFeed(i, size, FEED_WINDOW) : null) {
         scanner.run(w -> sender.worker(feed));
@@ -141,8 +153,15 @@ public final class SendReceive {
       long written = i.readLong();
       boolean fresh = i.readUnsignedByte() != 0;
       double seconds = (System.nanoTime() - started) / 1e9;
-      return new CopyResult(size, Segments.count(size), scanner.segmentsRead(), changed, written,
-          fresh, seconds, seconds > 0 ? size / 1048576.0 / seconds : 0);
+      return new CopyResult(
+          size,
+          Segments.count(size),
+          scanner.segmentsRead(),
+          changed,
+          written,
+          fresh,
+          seconds,
+          seconds > 0 ? size / 1048576.0 / seconds : 0);
     }
   }
 
@@ -167,8 +186,7 @@ public final class SendReceive {
       return new FrameBuilder(this, feed)::buffer;
     }
 
-    synchronized void write(byte[] frame, int length, int segments, int bytes)
-        throws IOException {
+    synchronized void write(byte[] frame, int length, int segments, int bytes) throws IOException {
       out.write(frame, 0, length);
       segmentsSent += segments;
       bytesSent += bytes;
@@ -194,8 +212,9 @@ public final class SendReceive {
     void buffer(Chunk c) throws IOException {
       ByteBuffer theirs = null;
       if (feed != null) {
-        theirs = ByteBuffer.wrap(feed.take(c.firstSegment / SEGMENTS_PER_BUFFER))
-            .order(ByteOrder.LITTLE_ENDIAN);
+        theirs =
+            ByteBuffer.wrap(feed.take(c.firstSegment / SEGMENTS_PER_BUFFER))
+                .order(ByteOrder.LITTLE_ENDIAN);
       }
       int runs = 0;
       int segments = 0;
@@ -211,17 +230,23 @@ public final class SendReceive {
       frame.putLong(c.firstSegment);
       frame.putInt(c.length);
       frame.putInt(runs);
-      forEachRun(send, c.segments, (start, end) -> {
-        frame.putInt(start);
-        frame.putInt(end - start);
-      });
+      forEachRun(
+          send,
+          c.segments,
+          (start, end) -> {
+            frame.putInt(start);
+            frame.putInt(end - start);
+          });
       int dataStart = frame.position();
-      forEachRun(send, c.segments, (start, end) -> {
-        int off = start * SEGMENT_SIZE;
-        int len = Math.min(c.length, end * SEGMENT_SIZE) - off;
-        frame.put(frame.position(), c.data, off, len);
-        frame.position(frame.position() + len);
-      });
+      forEachRun(
+          send,
+          c.segments,
+          (start, end) -> {
+            int off = start * SEGMENT_SIZE;
+            int len = Math.min(c.length, end * SEGMENT_SIZE) - off;
+            frame.put(frame.position(), c.data, off, len);
+            frame.position(frame.position() + len);
+          });
       int bytes = frame.position() - dataStart;
       crc.reset();
       crc.update(frame.array(), dataStart, bytes);
@@ -277,8 +302,14 @@ public final class SendReceive {
     if (i.readInt() != MAGIC) throw new IOException("protocol error: not a ddless sender");
     int version = i.readUnsignedShort();
     if (version != VERSION && version != VERSION_IN_ORDER) {
-      throw new IOException("protocol version " + version + " not supported (this is "
-          + VERSION + ", also reading " + VERSION_IN_ORDER + ")");
+      throw new IOException(
+          "protocol version "
+              + version
+              + " not supported (this is "
+              + VERSION
+              + ", also reading "
+              + VERSION_IN_ORDER
+              + ")");
     }
     int segmentSize = i.readInt();
     if (segmentSize != SEGMENT_SIZE) {
@@ -314,8 +345,14 @@ public final class SendReceive {
         store.commit(tgt);
         double seconds = (System.nanoTime() - started) / 1e9;
         CopyResult result =
-            new CopyResult(size, Segments.count(size), got[0], changed.get(), written.get(),
-                store.isNew() && store.isEnabled(), seconds,
+            new CopyResult(
+                size,
+                Segments.count(size),
+                got[0],
+                changed.get(),
+                written.get(),
+                store.isNew() && store.isEnabled(),
+                seconds,
                 seconds > 0 ? size / 1048576.0 / seconds : 0);
         if (store.isEnabled()) DdlessCopy.appendStats(checksum, result);
         o.writeByte('R');
@@ -353,8 +390,8 @@ public final class SendReceive {
   }
 
   /**
-   * Reads buffer frames up to the end record, in increasing order if {@code inOrder}, else in
-   * any order but each buffer at most once; returns {segments read by the sender}.
+   * Reads buffer frames up to the end record, in increasing order if {@code inOrder}, else in any
+   * order but each buffer at most once; returns {segments read by the sender}.
    */
   private static long[] receiveFrames(
       DataInputStream in, long size, boolean inOrder, CopyHandler handler) throws IOException {
@@ -376,11 +413,15 @@ public final class SendReceive {
         long first = in.readLong();
         int length = in.readInt();
         int runs = in.readInt();
-        if (first % SEGMENTS_PER_BUFFER != 0 || first < 0 || first >= totalSegments
+        if (first % SEGMENTS_PER_BUFFER != 0
+            || first < 0
+            || first >= totalSegments
             || (inOrder ? first <= lastFirst : seen.get((int) (first / SEGMENTS_PER_BUFFER)))
-            || length <= 0 || length > Segments.BUFFER_SIZE
+            || length <= 0
+            || length > Segments.BUFFER_SIZE
             || first * SEGMENT_SIZE + length > size
-            || runs <= 0 || runs > SEGMENTS_PER_BUFFER) {
+            || runs <= 0
+            || runs > SEGMENTS_PER_BUFFER) {
           throw new IOException("protocol error: bad buffer frame at segment " + first);
         }
         lastFirst = first;
@@ -425,15 +466,20 @@ public final class SendReceive {
       long sentBytes = in.readLong();
       long sentFrames = in.readLong();
       if (sentSegments != segments || sentBytes != bytes || sentFrames != frames) {
-        throw new IOException(String.format(
-            "stream truncated or corrupt: end record says %d segments / %d bytes / %d frames, "
-                + "received %d / %d / %d", sentSegments, sentBytes, sentFrames, segments, bytes,
-            frames));
+        throw new IOException(
+            String.format(
+                "stream truncated or corrupt: end record says %d segments / %d bytes / %d frames, "
+                    + "received %d / %d / %d",
+                sentSegments, sentBytes, sentFrames, segments, bytes, frames));
       }
       return new long[] {sentRead};
     } catch (EOFException e) {
       throw new EOFException(
-          "stream truncated after " + frames + " frames (" + bytes + " bytes): no end record; "
+          "stream truncated after "
+              + frames
+              + " frames ("
+              + bytes
+              + " bytes): no end record; "
               + "the checksum file was not updated, run the copy again");
     }
   }

@@ -26,7 +26,11 @@ public final class Verify {
       long from = first * Segments.SEGMENT_SIZE;
       long to = (last + 1) * Segments.SEGMENT_SIZE - 1;
       return (first == last ? "segment " + first : "segments " + first + "-" + last)
-          + " (bytes " + from + "-" + to + ")";
+          + " (bytes "
+          + from
+          + "-"
+          + to
+          + ")";
     }
   }
 

@@ -49,7 +49,18 @@ class ChecksumsTest {
   void laneHasherAgreesWithTheReferenceForEveryLengthShape() {
     Random r = new Random(7);
     int[] lengths = {
-      1, 2, 3, 4, 5, 16383, 16384, 16385, 3 * 16384 + 3, 4 * 16384, 5 * 16384 + 1, 9 * 16384 - 1,
+      1,
+      2,
+      3,
+      4,
+      5,
+      16383,
+      16384,
+      16385,
+      3 * 16384 + 3,
+      4 * 16384,
+      5 * 16384 + 1,
+      9 * 16384 - 1,
       Segments.BUFFER_SIZE
     };
     SegmentHasher hasher = new SegmentHasher();

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills ddless (a real JVM) with SIGKILL at random moments, 20 times; the next run must always
- * end with a target identical to the source and a checksum file equal to a fresh checksum of the
+ * Kills ddless (a real JVM) with SIGKILL at random moments, 20 times; the next run must always end
+ * with a target identical to the source and a checksum file equal to a fresh checksum of the
  * target. Between some kill and re-run the source changes too (a new snapshot), which the
  * original's "checksum first" order would get wrong.
  */
@@ -36,7 +36,8 @@ class CrashSafetyTest {
     for (int i = 0; i < ITERATIONS; i++) {
       TestFiles.changeSegments(src, 100 + random.nextInt(400), random.nextLong());
       Process p = start(src, tgt, sum);
-      try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+      try (var out =
+          new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
         assertEquals("start", out.readLine(), "the copy JVM started");
         // the copy takes about a second (2 workers at 32 MiB/s each): kill somewhere inside it
         boolean finished = p.waitFor(random.nextInt(900), TimeUnit.MILLISECONDS);
@@ -51,7 +52,9 @@ class CrashSafetyTest {
       DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withWorkers(2));
       assertEquals(-1, Files.mismatch(src, tgt), "iteration " + i + ": target identical");
       DdlessCopy.run(CopyOptions.checksumOnly(tgt, fresh));
-      assertArrayEquals(Files.readAllBytes(fresh), Files.readAllBytes(sum),
+      assertArrayEquals(
+          Files.readAllBytes(fresh),
+          Files.readAllBytes(sum),
           "iteration " + i + ": checksum file equals a fresh checksum of the target");
     }
     assertTrue(killedWhileRunning >= ITERATIONS / 2, "killed mid-run " + killedWhileRunning);
@@ -60,9 +63,20 @@ class CrashSafetyTest {
 
   private static Process start(Path src, Path tgt, Path sum) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), CopyMain.class.getName(),
-        src.toString(), tgt.toString(), sum.toString(), "2", "32"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CopyMain.class.getName(),
+                src.toString(),
+                tgt.toString(),
+                sum.toString(),
+                "2",
+                "32"));
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 }

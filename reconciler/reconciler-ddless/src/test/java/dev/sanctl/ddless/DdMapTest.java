@@ -21,7 +21,11 @@ class DdMapTest {
   /** The 20-byte header layout, built by hand. */
   private static byte[] file(int suspended, int nameSum, int... words) {
     ByteBuffer b = ByteBuffer.allocate(20 + 4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("ddmap".getBytes()).put(new byte[3]).put((byte) 1).put((byte) suspended).putShort((short) 0);
+    b.put("ddmap".getBytes())
+        .put(new byte[3])
+        .put((byte) 1)
+        .put((byte) suspended)
+        .putShort((short) 0);
     b.putInt(nameSum).putInt(words.length);
     for (int w : words) b.putInt(w);
     return b.array();

@@ -40,7 +40,9 @@ class DdlessCopyTest {
 
   private void assertSynced() throws IOException {
     assertEquals(-1, Files.mismatch(src, tgt), "target identical to source (cmp)");
-    assertArrayEquals(TestFiles.referenceChecksums(tgt), Files.readAllBytes(sum),
+    assertArrayEquals(
+        TestFiles.referenceChecksums(tgt),
+        Files.readAllBytes(sum),
         "checksum file equals a fresh checksum of the target");
   }
 
@@ -102,7 +104,9 @@ class DdlessCopyTest {
 
     CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withMap(map));
     assertEquals(3, r.segmentsRead());
-    assertEquals(unmarked * Segments.SEGMENT_SIZE, Files.mismatch(src, tgt),
+    assertEquals(
+        unmarked * Segments.SEGMENT_SIZE,
+        Files.mismatch(src, tgt),
         "the only difference left is the unmarked changed segment");
   }
 
@@ -154,8 +158,12 @@ class DdlessCopyTest {
   void mapLargerThanTheSourceIsAnError() throws Exception {
     Path map = dir.resolve("big.ddmap");
     DdMap.empty(1, (int) DdMap.wordsFor(SIZE) + 1).write(map);
-    IOException e = assertThrows(IOException.class, () -> DdlessCopy.run(
-        CopyOptions.copy(src, dir.resolve("t"), dir.resolve("t.ddless")).withMap(map)));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                DdlessCopy.run(
+                    CopyOptions.copy(src, dir.resolve("t"), dir.resolve("t.ddless")).withMap(map)));
     assertTrue(e.getMessage().contains("but the source has only"), e.getMessage());
   }
 
@@ -165,7 +173,8 @@ class DdlessCopyTest {
     try {
       r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withDirectIo(true).withWorkers(2));
     } catch (IOException e) {
-      Assumptions.assumeTrue(!e.getMessage().contains("direct I/O is not supported"), e.getMessage());
+      Assumptions.assumeTrue(
+          !e.getMessage().contains("direct I/O is not supported"), e.getMessage());
       throw e;
     }
     assertEquals(SIZE, r.bytesWritten());

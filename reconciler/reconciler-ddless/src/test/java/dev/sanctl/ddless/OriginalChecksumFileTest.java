@@ -21,7 +21,8 @@ class OriginalChecksumFileTest {
   void sanctlComputesTheSameBytesAsTheOriginal() throws Exception {
     Path sum = dir.resolve("input.ddless");
     DdlessCopy.run(CopyOptions.checksumOnly(FIXTURES.resolve("input.bin"), sum));
-    assertArrayEquals(Files.readAllBytes(FIXTURES.resolve("input.ddless")), Files.readAllBytes(sum));
+    assertArrayEquals(
+        Files.readAllBytes(FIXTURES.resolve("input.ddless")), Files.readAllBytes(sum));
   }
 
   @Test
@@ -30,8 +31,8 @@ class OriginalChecksumFileTest {
     assertEquals(4, entries.length);
     assertEquals(0x68b3db1f, Checksums.murmur(entries[0]), "segment 0 is all zeros");
     assertEquals(0xab54d286, Checksums.crc32(entries[0]));
-    assertArrayEquals(Files.readAllBytes(FIXTURES.resolve("input.ddless")),
-        ChecksumFile.toBytes(entries));
+    assertArrayEquals(
+        Files.readAllBytes(FIXTURES.resolve("input.ddless")), ChecksumFile.toBytes(entries));
     assertEquals(true, ChecksumFile.fits(FIXTURES.resolve("input.ddless"), 50001));
     assertEquals(false, ChecksumFile.fits(FIXTURES.resolve("input.ddless"), 65537));
   }
@@ -45,7 +46,8 @@ class OriginalChecksumFileTest {
     assertFalse(r.newChecksumFile());
     assertEquals(0, r.segmentsChanged());
     assertEquals(0, r.bytesWritten());
-    assertArrayEquals(Files.readAllBytes(FIXTURES.resolve("input.ddless")), Files.readAllBytes(sum));
+    assertArrayEquals(
+        Files.readAllBytes(FIXTURES.resolve("input.ddless")), Files.readAllBytes(sum));
     assertEquals(true, Verify.run(target, sum, 1, false).equal());
   }
 }

@@ -64,15 +64,19 @@ class SendReceiveTest {
     for (int cut : new int[] {full.length - 1, full.length - 33, full.length / 2, 30}) {
       byte[] truncated = Arrays.copyOf(full, cut);
       ByteArrayOutputStream reply = new ByteArrayOutputStream();
-      IOException e = assertThrows(IOException.class,
-          () -> SendReceive.receive(tgt, sum, new ByteArrayInputStream(truncated), reply));
+      IOException e =
+          assertThrows(
+              IOException.class,
+              () -> SendReceive.receive(tgt, sum, new ByteArrayInputStream(truncated), reply));
       assertTrue(e.getMessage().contains("truncated"), e.getMessage());
       assertTrue(!Files.exists(sum), "the checksum file was not committed");
-      assertEquals('E', reply.toByteArray()[reply.size() - 1 - utfLength(reply.toByteArray())],
+      assertEquals(
+          'E',
+          reply.toByteArray()[reply.size() - 1 - utfLength(reply.toByteArray())],
           "the sender is told");
     }
-    CopyResult ok = SendReceive.receive(tgt, sum, new ByteArrayInputStream(full),
-        new ByteArrayOutputStream());
+    CopyResult ok =
+        SendReceive.receive(tgt, sum, new ByteArrayInputStream(full), new ByteArrayOutputStream());
     // the interrupted attempts' work is kept (their temporary checksums are adopted), so the
     // complete stream finishes the copy without rewriting what already arrived
     assertTrue(ok.segmentsChanged() < Segments.count(SIZE), "" + ok.segmentsChanged());
@@ -99,8 +103,12 @@ class SendReceiveTest {
     byte[] bad = recordSender(src);
     bad[bad.length / 2] ^= 0x40;
     InputStream in = new ByteArrayInputStream(bad);
-    IOException e = assertThrows(IOException.class, () -> SendReceive.receive(
-        dir.resolve("t"), dir.resolve("t.ddless"), in, new ByteArrayOutputStream()));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                SendReceive.receive(
+                    dir.resolve("t"), dir.resolve("t.ddless"), in, new ByteArrayOutputStream()));
     assertTrue(e.getMessage().contains("CRC-32 mismatch"), e.getMessage());
   }
 }

@@ -43,8 +43,14 @@ class SendReceiveWorkersTest {
     Path fourSum = dir.resolve("four.ddless");
 
     // a first copy: new checksum files, every segment sent
-    assertSameRun(pipe(src, null, 1, one, oneSum), pipe(src, null, 4, four, fourSum), src, one,
-        four, oneSum, fourSum);
+    assertSameRun(
+        pipe(src, null, 1, one, oneSum),
+        pipe(src, null, 4, four, fourSum),
+        src,
+        one,
+        four,
+        oneSum,
+        fourSum);
 
     // changed segments, the receivers' checksums decide (one in the tail segment)
     Set<Long> changed = TestFiles.changeSegments(src, 9, 32);
@@ -64,8 +70,15 @@ class SendReceiveWorkersTest {
     assertEquals(mapped.size(), byMap[1][1].segmentsChanged());
   }
 
-  private static void assertSameRun(CopyResult[] one, CopyResult[] four, Path src, Path oneTgt,
-      Path fourTgt, Path oneSum, Path fourSum) throws IOException {
+  private static void assertSameRun(
+      CopyResult[] one,
+      CopyResult[] four,
+      Path src,
+      Path oneTgt,
+      Path fourTgt,
+      Path oneSum,
+      Path fourSum)
+      throws IOException {
     assertEquals(one[0].segmentsRead(), four[0].segmentsRead());
     assertEquals(one[1].segmentsChanged(), four[1].segmentsChanged());
     assertEquals(one[1].bytesWritten(), four[1].bytesWritten());
@@ -116,15 +129,22 @@ class SendReceiveWorkersTest {
     assertTrue(dup.contains("bad buffer frame"), dup);
 
     Path tgt = dir.resolve("c");
-    SendReceive.receive(tgt, dir.resolve("c.ddless"),
-        new ByteArrayInputStream(stream(inOrder, reversed, 2)), new ByteArrayOutputStream());
+    SendReceive.receive(
+        tgt,
+        dir.resolve("c.ddless"),
+        new ByteArrayInputStream(stream(inOrder, reversed, 2)),
+        new ByteArrayOutputStream());
     assertCopied(src, tgt, dir.resolve("c.ddless"));
   }
 
   /** The message of the receiver refusing {@code stream}. */
   private static String refusal(byte[] stream, Path tgt, Path sum) {
-    return assertThrows(IOException.class, () -> SendReceive.receive(tgt, sum,
-        new ByteArrayInputStream(stream), new ByteArrayOutputStream())).getMessage();
+    return assertThrows(
+            IOException.class,
+            () ->
+                SendReceive.receive(
+                    tgt, sum, new ByteArrayInputStream(stream), new ByteArrayOutputStream()))
+        .getMessage();
   }
 
   /** The buffer frames of a recorded stream, each whole. */
@@ -141,8 +161,9 @@ class SendReceiveWorkersTest {
         int first = b.getInt();
         int count = b.getInt();
         long length = b.getInt(start + 1 + 8);
-        bytes += Math.min(length, (long) (first + count) * Segments.SEGMENT_SIZE)
-            - (long) first * Segments.SEGMENT_SIZE;
+        bytes +=
+            Math.min(length, (long) (first + count) * Segments.SEGMENT_SIZE)
+                - (long) first * Segments.SEGMENT_SIZE;
       }
       b.position((int) (b.position() + bytes + 4));
       frames.add(Arrays.copyOfRange(stream, start, b.position()));

@@ -24,13 +24,14 @@ final class StreamPipe {
     PipedOutputStream toSender = new PipedOutputStream();
     PipedInputStream senderIn = new PipedInputStream(toSender, 1 << 16);
     CompletableFuture<CopyResult> receiver =
-        CompletableFuture.supplyAsync(() -> {
-          try (OutputStream o = toSender) {
-            return SendReceive.receive(tgt, sum, receiverIn, o);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (OutputStream o = toSender) {
+                return SendReceive.receive(tgt, sum, receiverIn, o);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     CopyResult sent;
     try (OutputStream o = toReceiver) {
       sent = SendReceive.send(src, map, false, 0, workers, senderIn, o);

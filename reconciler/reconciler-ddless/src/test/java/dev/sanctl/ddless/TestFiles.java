@@ -36,7 +36,8 @@ final class TestFiles {
     long size = Files.size(file);
     long segments = Segments.count(size);
     Set<Long> changed = new TreeSet<>();
-    while (changed.size() < Math.min(count, segments)) changed.add((long) (r.nextDouble() * segments));
+    while (changed.size() < Math.min(count, segments))
+      changed.add((long) (r.nextDouble() * segments));
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
       byte[] seg = new byte[Segments.SEGMENT_SIZE];
       for (long s : changed) {

@@ -28,7 +28,7 @@ public final class AlertMessages {
         repairing
             ? "The policy sets selfHeal: true, so sanctl watch applies the plan below to repair it."
             : "Nothing was changed. Review the plan below, then fix the cause or run sanctl"
-                  + " apply.");
+                + " apply.");
     lines.add("Drift fingerprint: " + DriftFingerprint.of(plan));
     return alert("drift", "drift detected", lines, plan, now);
   }

@@ -18,9 +18,9 @@ import java.util.Set;
  * GNU coreutils {@code dd} for ranged reads and writes of simulated block devices and files:
  * operands {@code if= of= bs= skip= seek= count= conv=notrunc status=none|noxfer}, {@code
  * iflag=skip_bytes,count_bytes}, {@code oflag=seek_bytes}. Without {@code of=} the data goes to
- * standard output, without {@code if=} it comes from standard input. Writes to a block device
- * never change its size and fail with "No space left on device" past its end. The summary on
- * standard error is the records lines (the timing line of real dd is omitted: it varies).
+ * standard output, without {@code if=} it comes from standard input. Writes to a block device never
+ * change its size and fail with "No space left on device" past its end. The summary on standard
+ * error is the records lines (the timing line of real dd is omitted: it varies).
  */
 public final class Dd implements SimTool {
   @Override
@@ -33,15 +33,21 @@ public final class Dd implements SimTool {
     Map<String, String> ops = new HashMap<>();
     for (String a : argv.subList(1, argv.size())) {
       int eq = a.indexOf('=');
-      if (eq <= 0) return fail("dd: unrecognized operand '" + a + "'\n"
-          + "Try 'dd --help' for more information.\n");
+      if (eq <= 0)
+        return fail(
+            "dd: unrecognized operand '" + a + "'\n" + "Try 'dd --help' for more information.\n");
       ops.put(a.substring(0, eq), a.substring(eq + 1));
     }
     for (String k : ops.keySet()) {
       if (!Set.of("if", "of", "bs", "skip", "seek", "count", "conv", "status", "iflag", "oflag")
           .contains(k)) {
-        return fail("dd: unrecognized operand '" + k + "=" + ops.get(k) + "'\n"
-            + "Try 'dd --help' for more information.\n");
+        return fail(
+            "dd: unrecognized operand '"
+                + k
+                + "="
+                + ops.get(k)
+                + "'\n"
+                + "Try 'dd --help' for more information.\n");
       }
     }
     long bs;
@@ -93,8 +99,10 @@ public final class Dd implements SimTool {
       String abs = SimNode.absolute(of);
       Optional<Path> dev = node.blockDevice(abs);
       Path file = dev.orElse(node.file(abs));
-      if (dev.isEmpty() && (abs.startsWith("/proc/") || abs.startsWith("/dev/")
-          || !Files.isDirectory(file.getParent()))) {
+      if (dev.isEmpty()
+          && (abs.startsWith("/proc/")
+              || abs.startsWith("/dev/")
+              || !Files.isDirectory(file.getParent()))) {
         return fail("dd: failed to open '" + of + "': No such file or directory\n");
       }
       try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
@@ -112,8 +120,8 @@ public final class Dd implements SimTool {
       String records = records(data.length, bs);
       err = records + " records in\n" + records + " records out\n";
     }
-    return new CommandResult(0, out.toByteArray(), err.getBytes(StandardCharsets.UTF_8), false,
-        Duration.ZERO);
+    return new CommandResult(
+        0, out.toByteArray(), err.getBytes(StandardCharsets.UTF_8), false, Duration.ZERO);
   }
 
   private static Optional<Path> source(SimNode node, String path) throws IOException {

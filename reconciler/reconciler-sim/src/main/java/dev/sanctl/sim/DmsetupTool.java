@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Simulated {@code dmsetup message <device> <sector> <message>} for the thin-pool messages a
- * backup sends to {@code <vg>-<pool>-tpool}: {@code reserve_metadata_snap} (busy while one is
- * held) and {@code release_metadata_snap} (invalid without one). Failures print libdevmapper's
- * {@code device-mapper: message ioctl on <name>  failed: <strerror>} and {@code Command failed.},
- * exit 1 (fixtures/thin README: RECON, no device-mapper where the captures were made).
+ * Simulated {@code dmsetup message <device> <sector> <message>} for the thin-pool messages a backup
+ * sends to {@code <vg>-<pool>-tpool}: {@code reserve_metadata_snap} (busy while one is held) and
+ * {@code release_metadata_snap} (invalid without one). Failures print libdevmapper's {@code
+ * device-mapper: message ioctl on <name> failed: <strerror>} and {@code Command failed.}, exit 1
+ * (fixtures/thin README: RECON, no device-mapper where the captures were made).
  */
 final class DmsetupTool implements SimTool {
   @Override
@@ -26,8 +26,8 @@ final class DmsetupTool implements SimTool {
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     if (argv.size() < 2 || !argv.get(1).equals("message")) {
-      return CommandResult.of(1, "",
-          "The sanctl simulator implements dmsetup message only.\nCommand failed.\n");
+      return CommandResult.of(
+          1, "", "The sanctl simulator implements dmsetup message only.\nCommand failed.\n");
     }
     if (argv.size() < 5) return CommandResult.of(1, "", "Too few arguments\nCommand failed.\n");
     String name = argv.get(2);
@@ -38,8 +38,8 @@ final class DmsetupTool implements SimTool {
     for (LvmState.Vg v : node.lvm().vgs.values()) {
       if (!v.activeOn.contains(node.name())) continue;
       for (LvmState.Lv lv : v.lvs.values()) {
-        if (lv.isThinPool() && ("/dev/mapper/" + name).equals(Lvm.dmPath(v.name, lv.name)
-            + "-tpool")) {
+        if (lv.isThinPool()
+            && ("/dev/mapper/" + name).equals(Lvm.dmPath(v.name, lv.name) + "-tpool")) {
           vg = v;
           pool = lv;
         }
@@ -66,7 +66,9 @@ final class DmsetupTool implements SimTool {
   }
 
   private static CommandResult failed(String name, String error) {
-    return CommandResult.of(1, "", "device-mapper: message ioctl on " + name + "  failed: "
-        + error + "\nCommand failed.\n");
+    return CommandResult.of(
+        1,
+        "",
+        "device-mapper: message ioctl on " + name + "  failed: " + error + "\nCommand failed.\n");
   }
 }

@@ -94,8 +94,13 @@ final class Lvm {
    * block of the origin; activation is skipped unless {@code skip} is false or {@code activate}.
    */
   static LvmState.Lv thinSnapshot(
-      SimContext ctx, LvmState.Vg vg, LvmState.Lv origin, String name, boolean skip,
-      boolean activate) throws IOException {
+      SimContext ctx,
+      LvmState.Vg vg,
+      LvmState.Lv origin,
+      String name,
+      boolean skip,
+      boolean activate)
+      throws IOException {
     ThinMetadata md = ThinMetadata.load(ctx, vg.name, origin.pool);
     long id = md.nextId();
     md.createSnapshot(id, origin.thinId);

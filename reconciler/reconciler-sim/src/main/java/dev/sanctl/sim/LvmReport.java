@@ -159,8 +159,7 @@ final class LvmReport {
     if (lv.isThin() || lv.isThinPool()) {
       boolean used =
           lv.isThinPool()
-              && r.vg().lvs.values().stream()
-                  .anyMatch(t -> lv.name.equals(t.pool) && !t.inactive);
+              && r.vg().lvs.values().stream().anyMatch(t -> lv.name.equals(t.pool) && !t.inactive);
       return new StringBuilder()
           .append(lv.isThin() ? 'V' : 't')
           .append("wi-")

@@ -170,8 +170,17 @@ public final class LvmState {
       }
       for (Lv lv : vg.lvs.values()) {
         if (lv.segType == null && !lv.inactive) continue;
-        out.add(StateFile.record("thin", vg.name, lv.name, lv.segType, lv.pool, lv.thinId,
-            lv.chunkSectors, lv.activationSkip ? "1" : "0", lv.inactive ? "1" : "0"));
+        out.add(
+            StateFile.record(
+                "thin",
+                vg.name,
+                lv.name,
+                lv.segType,
+                lv.pool,
+                lv.thinId,
+                lv.chunkSectors,
+                lv.activationSkip ? "1" : "0",
+                lv.inactive ? "1" : "0"));
       }
     }
     StateFile.write(file, out);

@@ -364,8 +364,12 @@ final class LvmTool implements SimTool {
       long chunk = Lvm.DEFAULT_CHUNK_SECTORS;
       if (a.has("chunksize")) {
         try {
-          chunk = parseSize(a.get("chunksize").matches("\\d+") ? a.get("chunksize") + "k"
-              : a.get("chunksize")) / 512;
+          chunk =
+              parseSize(
+                      a.get("chunksize").matches("\\d+")
+                          ? a.get("chunksize") + "k"
+                          : a.get("chunksize"))
+                  / 512;
         } catch (NumberFormatException e) {
           return invalidSize("chunksize", a);
         }
@@ -375,8 +379,12 @@ final class LvmTool implements SimTool {
         return o.result();
       }
       Lvm.thinPool(node.context(), vg, name, extents, chunk);
-      o.print("Thin pool volume with chunk size " + Lvm.displaySize(chunk * 512)
-          + " can address at most " + Lvm.displaySize(maxThinData(chunk)) + " of data.");
+      o.print(
+          "Thin pool volume with chunk size "
+              + Lvm.displaySize(chunk * 512)
+              + " can address at most "
+              + Lvm.displaySize(maxThinData(chunk))
+              + " of data.");
     } else if (origin != null) {
       Lvm.snapshot(node.context(), vg, origin, name, extents);
     } else {
@@ -422,9 +430,10 @@ final class LvmTool implements SimTool {
     if (vg == null) return o.result();
     LvmState.Lv pool = poolName == null ? null : vg.lvs.get(poolName);
     if (pool == null || !pool.isThinPool()) {
-      o.error(poolName == null
-          ? "Please specify either size or extents but not both."
-          : "Failed to find logical volume \"" + vgName + "/" + poolName + "\"");
+      o.error(
+          poolName == null
+              ? "Please specify either size or extents but not both."
+              : "Failed to find logical volume \"" + vgName + "/" + poolName + "\"");
       return o.result();
     }
     long extents;
@@ -452,14 +461,22 @@ final class LvmTool implements SimTool {
       if (lv.isThin() && pool.name.equals(lv.pool)) virtual += lv.extents;
     }
     if (virtual <= pool.extents) return;
-    o.err.append("  WARNING: Sum of all thin volume sizes (")
+    o.err
+        .append("  WARNING: Sum of all thin volume sizes (")
         .append(Lvm.displaySize(virtual * vg.extentSize))
-        .append(") exceeds the size of thin pool ").append(vg.name).append('/').append(pool.name)
-        .append(" (").append(Lvm.displaySize(pool.extents * vg.extentSize)).append(").\n")
-        .append("  WARNING: You have not turned on protection against thin pools running out of"
-            + " space.\n")
-        .append("  WARNING: Set activation/thin_pool_autoextend_threshold below 100 to trigger"
-            + " automatic extension of thin pools before they get full.\n");
+        .append(") exceeds the size of thin pool ")
+        .append(vg.name)
+        .append('/')
+        .append(pool.name)
+        .append(" (")
+        .append(Lvm.displaySize(pool.extents * vg.extentSize))
+        .append(").\n")
+        .append(
+            "  WARNING: You have not turned on protection against thin pools running out of"
+                + " space.\n")
+        .append(
+            "  WARNING: Set activation/thin_pool_autoextend_threshold below 100 to trigger"
+                + " automatic extension of thin pools before they get full.\n");
   }
 
   /** {@code lvcreate -s [-K] [-k y|n] -n NAME VG/THINLV} without a size: a thin snapshot. */
@@ -674,9 +691,7 @@ final class LvmTool implements SimTool {
       return;
     }
     List<LvmState.Lv> snapshots =
-        vg.lvs.values().stream()
-            .filter(s -> lv.name.equals(s.origin) && !s.isThin())
-            .toList();
+        vg.lvs.values().stream().filter(s -> lv.name.equals(s.origin) && !s.isThin()).toList();
     if (lv.isThinPool()) {
       List<LvmState.Lv> thin =
           vg.lvs.values().stream().filter(t -> lv.name.equals(t.pool)).toList();

@@ -11,9 +11,9 @@ import java.util.Set;
 /**
  * Simulated {@code thin_delta} of thin-provisioning-tools 0.9.0 (fixtures/thin): compares the
  * mappings of two thin devices in the metadata of a pool ({@code /dev/mapper/<vg>-<pool>_tmeta}),
- * with the real tool's getopt options, XML output and errors (one line, then the usage, on
- * stderr, exit 1). The live metadata of an active pool is held open exclusively by the kernel, so
- * only {@code --metadata-snap} (after {@code reserve_metadata_snap}) reads it.
+ * with the real tool's getopt options, XML output and errors (one line, then the usage, on stderr,
+ * exit 1). The live metadata of an active pool is held open exclusively by the kernel, so only
+ * {@code --metadata-snap} (after {@code reserve_metadata_snap}) reads it.
  */
 final class ThinDeltaTool implements SimTool {
   static final String USAGE =
@@ -70,8 +70,8 @@ final class ThinDeltaTool implements SimTool {
         boolean required = option.startsWith("thin") || option.startsWith("snap");
         if (required && value == null) {
           if (i + 1 >= argv.size()) {
-            return CommandResult.of(1, "",
-                "thin_delta: option '--" + option + "' requires an argument\n" + USAGE);
+            return CommandResult.of(
+                1, "", "thin_delta: option '--" + option + "' requires an argument\n" + USAGE);
           }
           value = argv.get(++i);
         }
@@ -133,9 +133,14 @@ final class ThinDeltaTool implements SimTool {
     if (left == null) return die("Unable to find mapping tree for snap1 (" + snap1 + ")");
     ThinMetadata.Device right = held.devices().get(snap2);
     if (right == null) return die("Unable to find mapping tree for snap2 (" + snap2 + ")");
-    String header = "<superblock uuid=\"\" time=\"" + held.time() + "\" transaction=\""
-        + held.transaction() + "\" data_block_size=\"" + md.get().chunkSectors
-        + "\" nr_data_blocks=\"0\">\n";
+    String header =
+        "<superblock uuid=\"\" time=\""
+            + held.time()
+            + "\" transaction=\""
+            + held.transaction()
+            + "\" data_block_size=\""
+            + md.get().chunkSectors
+            + "\" nr_data_blocks=\"0\">\n";
     return CommandResult.of(0, render(header, snap1, snap2, left, right, verbose), "");
   }
 
@@ -144,9 +149,12 @@ final class ThinDeltaTool implements SimTool {
     if (LONG.contains(name)) return name;
     List<String> matches = LONG.stream().filter(o -> o.startsWith(name)).toList();
     if (matches.isEmpty() || name.isEmpty()) return null;
-    boolean sameMeaning = matches.stream().allMatch(
-        m -> m.endsWith("1") && matches.get(0).endsWith("1")
-            || m.endsWith("2") && matches.get(0).endsWith("2"));
+    boolean sameMeaning =
+        matches.stream()
+            .allMatch(
+                m ->
+                    m.endsWith("1") && matches.get(0).endsWith("1")
+                        || m.endsWith("2") && matches.get(0).endsWith("2"));
     return matches.size() == 1 || sameMeaning ? matches.get(0) : null;
   }
 
@@ -223,11 +231,15 @@ final class ThinDeltaTool implements SimTool {
   }
 
   /** The output after the superblock line: the diff and the closing tags. */
-  static String render(String header, long snap1, long snap2, ThinMetadata.Device left,
-      ThinMetadata.Device right, boolean verbose) {
+  static String render(
+      String header,
+      long snap1,
+      long snap2,
+      ThinMetadata.Device left,
+      ThinMetadata.Device right,
+      boolean verbose) {
     StringBuilder out = new StringBuilder(header);
-    out.append("  <diff left=\"").append(snap1).append("\" right=\"").append(snap2)
-        .append("\">\n");
+    out.append("  <diff left=\"").append(snap1).append("\" right=\"").append(snap2).append("\">\n");
     Emitter e = verbose ? new VerboseEmitter(out) : new SimpleEmitter(out);
     List<long[]> l = runs(left);
     List<long[]> r = runs(right);
@@ -304,8 +316,13 @@ final class ThinDeltaTool implements SimTool {
     @Override
     public void complete() {
       if (kind == null) return;
-      out.append("    <").append(kind.element).append(" begin=\"").append(begin)
-          .append("\" length=\"").append(end - begin).append("\"/>\n");
+      out.append("    <")
+          .append(kind.element)
+          .append(" begin=\"")
+          .append(begin)
+          .append("\" length=\"")
+          .append(end - begin)
+          .append("\"/>\n");
       kind = null;
     }
   }
@@ -328,8 +345,12 @@ final class ThinDeltaTool implements SimTool {
       }
       out.append("      <range begin=\"").append(v).append('"');
       switch (k) {
-        case DIFFER -> out.append(" left_data_begin=\"").append(leftData)
-            .append("\" right_data_begin=\"").append(rightData).append('"');
+        case DIFFER ->
+            out.append(" left_data_begin=\"")
+                .append(leftData)
+                .append("\" right_data_begin=\"")
+                .append(rightData)
+                .append('"');
         default -> out.append(" data_begin=\"").append(leftData).append('"');
       }
       out.append(" length=\"").append(len).append("\"/>\n");

@@ -13,11 +13,11 @@ import java.util.TreeMap;
 /**
  * The metadata of one simulated thin pool, as dm-thin keeps it: per thin device id its mapping of
  * virtual blocks to pool data blocks with the time each was written, the device's creation and
- * snapshot times, the pool's time (incremented by every snapshot) and transaction id (one per
- * thin create or delete, as lvm2 sets it), and the metadata snapshot reserved by {@code dmsetup
- * message ... reserve_metadata_snap} (a frozen copy). A write to a block whose mapping is older
- * than the device's last snapshot (shared) gets a new data block; a newer one is written in
- * place; {@code thin_delta} compares these mappings. Stored in {@code DIR/_san/thin/<vg>/<pool>}.
+ * snapshot times, the pool's time (incremented by every snapshot) and transaction id (one per thin
+ * create or delete, as lvm2 sets it), and the metadata snapshot reserved by {@code dmsetup message
+ * ... reserve_metadata_snap} (a frozen copy). A write to a block whose mapping is older than the
+ * device's last snapshot (shared) gets a new data block; a newer one is written in place; {@code
+ * thin_delta} compares these mappings. Stored in {@code DIR/_san/thin/<vg>/<pool>}.
  */
 final class ThinMetadata {
   /** One thin device: virtual block to {data block, time}. */
@@ -61,8 +61,8 @@ final class ThinMetadata {
   }
 
   /** A new, empty pool of {@code nrDataBlocks} blocks of {@code chunkSectors} sectors. */
-  static ThinMetadata create(SimContext ctx, String vg, String pool, long nrDataBlocks,
-      long chunkSectors) {
+  static ThinMetadata create(
+      SimContext ctx, String vg, String pool, long nrDataBlocks, long chunkSectors) {
     ThinMetadata m = new ThinMetadata(file(ctx, vg, pool));
     m.nrDataBlocks = nrDataBlocks;
     m.chunkSectors = chunkSectors;
@@ -86,13 +86,14 @@ final class ThinMetadata {
           m.held = new Held(Long.parseLong(r.get(1)), Long.parseLong(r.get(2)), heldDevices);
         }
         case "dev" -> {
-          Device d = new Device(Long.parseLong(r.get(2)), Long.parseLong(r.get(3)),
-              Long.parseLong(r.get(4)));
+          Device d =
+              new Device(
+                  Long.parseLong(r.get(2)), Long.parseLong(r.get(3)), Long.parseLong(r.get(4)));
           (r.get(1).equals("held") ? heldDevices : m.devices).put(d.id, d);
         }
         case "map" -> {
-          Device d = (r.get(1).equals("held") ? heldDevices : m.devices)
-              .get(Long.parseLong(r.get(2)));
+          Device d =
+              (r.get(1).equals("held") ? heldDevices : m.devices).get(Long.parseLong(r.get(2)));
           long v = Long.parseLong(r.get(3));
           long db = Long.parseLong(r.get(4));
           long len = Long.parseLong(r.get(5));

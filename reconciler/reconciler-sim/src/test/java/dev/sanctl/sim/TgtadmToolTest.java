@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sanctl.sim.tgt.TgtadmTool;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +30,24 @@ class TgtadmToolTest {
     DesiredState base = TestClusters.amherst();
     Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
     nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
-    DesiredState withTgt = new DesiredState(base.cluster(), nodes, base.transport(), base.policy(),
-        base.alerts(), base.volumeGroups(), base.portalGroups(), base.initiatorGroups(), base.iet(),
-        base.targetDefaults(), base.targets(), base.pools(), base.snapshotSchedules(),
-        base.backups(), base.cron(), base.revision());
+    DesiredState withTgt =
+        new DesiredState(
+            base.cluster(),
+            nodes,
+            base.transport(),
+            base.policy(),
+            base.alerts(),
+            base.volumeGroups(),
+            base.portalGroups(),
+            base.initiatorGroups(),
+            base.iet(),
+            base.targetDefaults(),
+            base.targets(),
+            base.pools(),
+            base.snapshotSchedules(),
+            base.backups(),
+            base.cron(),
+            base.revision());
     c = SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK);
     san1 = c.host("san1");
   }
@@ -55,58 +69,190 @@ class TgtadmToolTest {
     san1.run(Command.change("mkdir", "-p", "/tmp/tgtt"));
     san1.run(Command.change("truncate", "-s", "100M", "/tmp/tgtt/lun1.img"));
     san1.run(Command.change("truncate", "-s", "50M", "/tmp/tgtt/lun2.img"));
-    ok("--op", "new", "--mode", "target", "--tid", "1", "--targetname", "iqn.2024-01.edu.example:vol1");
-    ok("--op", "new", "--mode", "logicalunit", "--tid", "1", "--lun", "1", "--backing-store", "/tmp/tgtt/lun1.img");
-    ok("--op", "update", "--mode", "logicalunit", "--tid", "1", "--lun", "1", "--params", "scsi_sn=SN0001,scsi_id=ID0001");
+    ok(
+        "--op",
+        "new",
+        "--mode",
+        "target",
+        "--tid",
+        "1",
+        "--targetname",
+        "iqn.2024-01.edu.example:vol1");
+    ok(
+        "--op",
+        "new",
+        "--mode",
+        "logicalunit",
+        "--tid",
+        "1",
+        "--lun",
+        "1",
+        "--backing-store",
+        "/tmp/tgtt/lun1.img");
+    ok(
+        "--op",
+        "update",
+        "--mode",
+        "logicalunit",
+        "--tid",
+        "1",
+        "--lun",
+        "1",
+        "--params",
+        "scsi_sn=SN0001,scsi_id=ID0001");
     ok("--op", "bind", "--mode", "target", "--tid", "1", "--initiator-address", "127.0.0.1");
-    ok("--op", "bind", "--mode", "target", "--tid", "1", "--initiator-name", "iqn.1993-08.org.debian:01:abc");
+    ok(
+        "--op",
+        "bind",
+        "--mode",
+        "target",
+        "--tid",
+        "1",
+        "--initiator-name",
+        "iqn.1993-08.org.debian:01:abc");
     ok("--op", "new", "--mode", "account", "--user", "alice", "--password", "secretsecret");
     ok("--op", "bind", "--mode", "account", "--tid", "1", "--user", "alice");
     ok("--op", "new", "--mode", "account", "--user", "bob", "--password", "secretsecret2");
     ok("--op", "bind", "--mode", "account", "--tid", "1", "--user", "bob", "--outgoing");
-    ok("--op", "new", "--mode", "target", "--tid", "2", "--targetname", "iqn.2024-01.edu.example:vol2");
-    ok("--op", "new", "--mode", "logicalunit", "--tid", "2", "--lun", "1", "--backing-store", "/tmp/tgtt/lun2.img");
+    ok(
+        "--op",
+        "new",
+        "--mode",
+        "target",
+        "--tid",
+        "2",
+        "--targetname",
+        "iqn.2024-01.edu.example:vol2");
+    ok(
+        "--op",
+        "new",
+        "--mode",
+        "logicalunit",
+        "--tid",
+        "2",
+        "--lun",
+        "1",
+        "--backing-store",
+        "/tmp/tgtt/lun2.img");
     ok("--op", "bind", "--mode", "target", "--tid", "2", "--initiator-address", "ALL");
     ok("--op", "new", "--mode", "portal", "--param", "portal=127.0.0.1:3279");
-    c.onNode("san1", n -> {
-      TgtadmTool.addSession(n, "iqn.2024-01.edu.example:vol2", "iqn.1993-08.org.debian:01:perfclient", "127.0.0.1");
-      TgtadmTool.addSession(n, "iqn.2024-01.edu.example:vol2", "iqn.1993-08.org.debian:01:perfclient", "127.0.0.1");
-      return null;
-    });
-    assertEquals(Files.readString(CAPTURE.resolve("show-target.txt")),
+    c.onNode(
+        "san1",
+        n -> {
+          TgtadmTool.addSession(
+              n,
+              "iqn.2024-01.edu.example:vol2",
+              "iqn.1993-08.org.debian:01:perfclient",
+              "127.0.0.1");
+          TgtadmTool.addSession(
+              n,
+              "iqn.2024-01.edu.example:vol2",
+              "iqn.1993-08.org.debian:01:perfclient",
+              "127.0.0.1");
+          return null;
+        });
+    assertEquals(
+        Files.readString(CAPTURE.resolve("show-target.txt")),
         tgtadm("--op", "show", "--mode", "target").out());
-    assertEquals(Files.readString(CAPTURE.resolve("show-portal.txt")),
+    assertEquals(
+        Files.readString(CAPTURE.resolve("show-portal.txt")),
         tgtadm("--op", "show", "--mode", "portal").out());
-    assertEquals(Files.readString(CAPTURE.resolve("show-account.txt")),
+    assertEquals(
+        Files.readString(CAPTURE.resolve("show-account.txt")),
         tgtadm("--op", "show", "--mode", "account").out());
   }
 
   @Test
   void isNotInstalledWhereTheTgtServiceDoesNotRun() throws Exception {
-    CommandResult r = c.host("san2").run(Command.read("tgtadm", "--lld", "iscsi", "--op", "show", "--mode", "target"));
+    CommandResult r =
+        c.host("san2")
+            .run(Command.read("tgtadm", "--lld", "iscsi", "--op", "show", "--mode", "target"));
     assertEquals(127, r.exitStatus());
   }
 
   @Test
   void answersWithTgtsErrorTable() throws Exception {
-    ok("--op", "new", "--mode", "target", "--tid", "1", "--targetname", "iqn.2024-01.edu.example:a");
-    CommandResult dup = tgtadm("--op", "new", "--mode", "target", "--tid", "1", "--targetname", "iqn.2024-01.edu.example:b");
+    ok(
+        "--op",
+        "new",
+        "--mode",
+        "target",
+        "--tid",
+        "1",
+        "--targetname",
+        "iqn.2024-01.edu.example:a");
+    CommandResult dup =
+        tgtadm(
+            "--op",
+            "new",
+            "--mode",
+            "target",
+            "--tid",
+            "1",
+            "--targetname",
+            "iqn.2024-01.edu.example:b");
     assertEquals(22, dup.exitStatus());
     assertEquals("tgtadm: this target already exists\n", dup.err());
-    CommandResult missing = tgtadm("--op", "new", "--mode", "logicalunit", "--tid", "1", "--lun", "1", "--backing-store", "/nope.img");
+    CommandResult missing =
+        tgtadm(
+            "--op",
+            "new",
+            "--mode",
+            "logicalunit",
+            "--tid",
+            "1",
+            "--lun",
+            "1",
+            "--backing-store",
+            "/nope.img");
     assertEquals("tgtadm: invalid request\n", missing.err());
-    CommandResult params = tgtadm("--op", "new", "--mode", "logicalunit", "--tid", "1", "--lun", "1", "--backing-store", "/x", "--params", "scsi_sn=1");
+    CommandResult params =
+        tgtadm(
+            "--op",
+            "new",
+            "--mode",
+            "logicalunit",
+            "--tid",
+            "1",
+            "--lun",
+            "1",
+            "--backing-store",
+            "/x",
+            "--params",
+            "scsi_sn=1");
     assertEquals("tgtadm: logicalunit mode: option '-P' is not allowed/supported\n", params.err());
     CommandResult noTarget = tgtadm("--op", "delete", "--mode", "target", "--tid", "7");
     assertEquals("tgtadm: can't find the target\n", noTarget.err());
-    ok("--op", "bind", "--mode", "target", "--tid", "1", "--initiator-name", "iqn.1993-08.org.debian:01:x");
-    assertEquals("tgtadm: this access control rule already exists\n",
-        tgtadm("--op", "bind", "--mode", "target", "--tid", "1", "--initiator-name", "iqn.1993-08.org.debian:01:x").err());
-    c.onNode("san1", n -> {
-      TgtadmTool.addSession(n, "iqn.2024-01.edu.example:a", "iqn.1993-08.org.debian:01:x", "10.0.0.9");
-      return null;
-    });
-    assertEquals("tgtadm: this target is still active\n",
+    ok(
+        "--op",
+        "bind",
+        "--mode",
+        "target",
+        "--tid",
+        "1",
+        "--initiator-name",
+        "iqn.1993-08.org.debian:01:x");
+    assertEquals(
+        "tgtadm: this access control rule already exists\n",
+        tgtadm(
+                "--op",
+                "bind",
+                "--mode",
+                "target",
+                "--tid",
+                "1",
+                "--initiator-name",
+                "iqn.1993-08.org.debian:01:x")
+            .err());
+    c.onNode(
+        "san1",
+        n -> {
+          TgtadmTool.addSession(
+              n, "iqn.2024-01.edu.example:a", "iqn.1993-08.org.debian:01:x", "10.0.0.9");
+          return null;
+        });
+    assertEquals(
+        "tgtadm: this target is still active\n",
         tgtadm("--op", "delete", "--mode", "target", "--tid", "1").err());
     ok("--op", "delete", "--mode", "target", "--tid", "1", "--force");
   }

@@ -22,24 +22,27 @@ class ThinDeltaRealToolTest {
   @TempDir Path dir;
 
   static boolean installed() {
-    for (String p : List.of("/usr/sbin/thin_restore", "/sbin/thin_restore",
-        "/usr/bin/thin_restore")) {
+    for (String p :
+        List.of("/usr/sbin/thin_restore", "/sbin/thin_restore", "/usr/bin/thin_restore")) {
       if (Files.isExecutable(Path.of(p))) return true;
     }
     return false;
   }
 
   private static String run(Path dir, String... argv) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(argv).directory(dir.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(argv)
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), String.join(" ", argv));
     return out;
   }
 
   /** A device sharing some of {@code base}'s blocks, with others rewritten, new or dropped. */
-  private static ThinMetadata.Device variant(long id, ThinMetadata.Device base, Random r,
-      long[] next) {
+  private static ThinMetadata.Device variant(
+      long id, ThinMetadata.Device base, Random r, long[] next) {
     ThinMetadata.Device d = new ThinMetadata.Device(id, 1, 1);
     for (var e : base.map.entrySet()) {
       int dice = r.nextInt(10);
@@ -84,14 +87,30 @@ class ThinDeltaRealToolTest {
       long[][] pairs = {{1, 2}, {2, 3}, {3, 1}, {2, 4}, {4, 3}};
       for (long[] pair : pairs) {
         for (boolean verbose : new boolean[] {false, true}) {
-          String real = verbose
-              ? run(dir, "thin_delta", "--verbose", "--snap1", "" + pair[0], "--snap2",
-                  "" + pair[1], meta.toString())
-              : run(dir, "thin_delta", "--snap1", "" + pair[0], "--snap2", "" + pair[1],
-                  meta.toString());
-          assertEquals(real, ThinDeltaTool.render(header, pair[0], pair[1], devs.get(pair[0]),
-              devs.get(pair[1]), verbose), "round " + round + " " + pair[0] + "->" + pair[1]
-              + (verbose ? " verbose" : ""));
+          String real =
+              verbose
+                  ? run(
+                      dir,
+                      "thin_delta",
+                      "--verbose",
+                      "--snap1",
+                      "" + pair[0],
+                      "--snap2",
+                      "" + pair[1],
+                      meta.toString())
+                  : run(
+                      dir,
+                      "thin_delta",
+                      "--snap1",
+                      "" + pair[0],
+                      "--snap2",
+                      "" + pair[1],
+                      meta.toString());
+          assertEquals(
+              real,
+              ThinDeltaTool.render(
+                  header, pair[0], pair[1], devs.get(pair[0]), devs.get(pair[1]), verbose),
+              "round " + round + " " + pair[0] + "->" + pair[1] + (verbose ? " verbose" : ""));
         }
       }
     }

@@ -53,8 +53,12 @@ public final class InlineSchedule {
       try {
         freq = Freq.valueOf(f[1].trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        problems.add("rule " + f[0] + ": freq '" + f[1]
-            + "' must be hourly, daily, weekly, monthly or yearly");
+        problems.add(
+            "rule "
+                + f[0]
+                + ": freq '"
+                + f[1]
+                + "' must be hourly, daily, weekly, monthly or yearly");
       }
       int n = 0;
       try {

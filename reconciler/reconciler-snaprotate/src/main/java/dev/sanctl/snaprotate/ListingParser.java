@@ -21,8 +21,19 @@ public final class ListingParser {
   /** The argv that produces a listing of {@code volume}. */
   public static List<String> listArgv(String ns, String volume) {
     return List.of(
-        "zfs", "list", "-H", "-p", "-t", "snapshot", "-d", "1", "-s", "createtxg", "-o",
-        columns(ns), volume);
+        "zfs",
+        "list",
+        "-H",
+        "-p",
+        "-t",
+        "snapshot",
+        "-d",
+        "1",
+        "-s",
+        "createtxg",
+        "-o",
+        columns(ns),
+        volume);
   }
 
   private static final int FIELDS = 9;

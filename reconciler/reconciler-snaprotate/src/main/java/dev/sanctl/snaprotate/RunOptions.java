@@ -12,7 +12,8 @@ import java.util.Set;
  * @param simulate plan and report only: no mutating call at all
  * @param pause pause between destroy batches (default zero)
  * @param protectedNames snapshot names the caller requires to survive
- * @param legacyNameTime read {@code yyyy-MM-dd_HH.mm.ss} names as local time when snap_time is unset
+ * @param legacyNameTime read {@code yyyy-MM-dd_HH.mm.ss} names as local time when snap_time is
+ *     unset
  */
 public record RunOptions(
     Instant now,

@@ -20,25 +20,47 @@ public final class RunRenderer {
         String planText = PlanRenderer.text(plan, report.simulated() ? v.wouldRun() : List.of());
         if (report.simulated() || verbose) sb.append(planText);
         else {
-          planText.lines().filter(l -> l.startsWith("SUMMARY\t") || l.startsWith("WARNING\t"))
+          planText
+              .lines()
+              .filter(l -> l.startsWith("SUMMARY\t") || l.startsWith("WARNING\t"))
               .forEach(l -> sb.append(l).append('\n'));
         }
       }
       switch (v.status()) {
-        case LOCKED -> sb.append("LOCKED\tvolume=").append(v.volume())
-            .append("\tanother rotation holds the lock; skipped\n");
-        case ABSENT -> sb.append("ABSENT\tvolume=").append(v.volume())
-            .append("\tnot on this node (pool imported elsewhere?); skipped\n");
-        case ERROR -> v.messages().forEach(
-            m -> sb.append("ERROR\tvolume=").append(v.volume()).append('\t').append(m).append('\n'));
+        case LOCKED ->
+            sb.append("LOCKED\tvolume=")
+                .append(v.volume())
+                .append("\tanother rotation holds the lock; skipped\n");
+        case ABSENT ->
+            sb.append("ABSENT\tvolume=")
+                .append(v.volume())
+                .append("\tnot on this node (pool imported elsewhere?); skipped\n");
+        case ERROR ->
+            v.messages()
+                .forEach(
+                    m ->
+                        sb.append("ERROR\tvolume=")
+                            .append(v.volume())
+                            .append('\t')
+                            .append(m)
+                            .append('\n'));
         case BRAKED -> {
           String ids = v.engaged().stream().map(Brake::id).collect(Collectors.joining(","));
-          sb.append("BRAKE\tvolume=").append(v.volume()).append("\tbrakes=").append(ids)
-              .append("\tnothing deleted; after checking, rerun with --override=").append(ids)
+          sb.append("BRAKE\tvolume=")
+              .append(v.volume())
+              .append("\tbrakes=")
+              .append(ids)
+              .append("\tnothing deleted; after checking, rerun with --override=")
+              .append(ids)
               .append('\n');
           for (Brake b : v.engaged()) {
-            sb.append("BRAKE\tvolume=").append(v.volume()).append('\t').append(b.id())
-                .append(": ").append(b.reason()).append('\n');
+            sb.append("BRAKE\tvolume=")
+                .append(v.volume())
+                .append('\t')
+                .append(b.id())
+                .append(": ")
+                .append(b.reason())
+                .append('\n');
           }
         }
         default -> {}
@@ -51,13 +73,16 @@ public final class RunRenderer {
 
   private static void events(StringBuilder sb, VolumeReport v) {
     if (!v.destroyed().isEmpty()) {
-      sb.append("DESTROYED\tvolume=").append(v.volume()).append("\tcount=")
-          .append(v.destroyed().size()).append('\t').append(String.join(",", v.destroyed()))
+      sb.append("DESTROYED\tvolume=")
+          .append(v.volume())
+          .append("\tcount=")
+          .append(v.destroyed().size())
+          .append('\t')
+          .append(String.join(",", v.destroyed()))
           .append('\n');
     }
     for (String g : v.gone()) {
-      sb.append("GONE\t").append(v.volume()).append('@').append(g)
-          .append("\talready destroyed\n");
+      sb.append("GONE\t").append(v.volume()).append('@').append(g).append("\talready destroyed\n");
     }
     line(sb, "CHANGED", v.volume(), v.changed());
     line(sb, "FAILED", v.volume(), v.failed());
@@ -73,7 +98,13 @@ public final class RunRenderer {
         .sorted(Map.Entry.comparingByKey())
         .forEach(
             e ->
-                sb.append(tag).append('\t').append(volume).append('@').append(e.getKey())
-                    .append('\t').append(e.getValue()).append('\n'));
+                sb.append(tag)
+                    .append('\t')
+                    .append(volume)
+                    .append('@')
+                    .append(e.getKey())
+                    .append('\t')
+                    .append(e.getValue())
+                    .append('\n'));
   }
 }

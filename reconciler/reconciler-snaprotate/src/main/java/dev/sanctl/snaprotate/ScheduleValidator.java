@@ -31,7 +31,8 @@ public final class ScheduleValidator {
       if (r.name() == null || r.name().isBlank()) out.add(where + "a rule has no name");
       else if (!names.add(r.name())) out.add(where + "duplicate rule name " + r.name());
       if (r.freq() == null) {
-        out.add(where + "rule " + r.name() + ": freq must be hourly, daily, weekly, monthly or yearly");
+        out.add(
+            where + "rule " + r.name() + ": freq must be hourly, daily, weekly, monthly or yearly");
       }
       if (r.n() < 1 || r.n() > MAX_N) {
         out.add(where + "rule " + r.name() + ": n must be in 1.." + MAX_N + " (got " + r.n() + ")");

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The volumes a node rotates, from the desired state: zvols of pools the node can import that
- * name a {@code snapshotSchedule}, and backup archive volumes of pools whose {@code
- * volumeDefaults} name one.
+ * The volumes a node rotates, from the desired state: zvols of pools the node can import that name
+ * a {@code snapshotSchedule}, and backup archive volumes of pools whose {@code volumeDefaults} name
+ * one.
  */
 public final class ScheduledVolumes {
   private ScheduledVolumes() {}
@@ -45,7 +45,10 @@ public final class ScheduledVolumes {
           SnapshotSchedule s = desired.snapshotSchedules().get(name);
           if (s == null) {
             problems.add(
-                "volume " + volume + " names schedule " + name
+                "volume "
+                    + volume
+                    + " names schedule "
+                    + name
                     + ", which is not defined in snapshotSchedules "
                     + desired.snapshotSchedules().keySet());
           } else {

@@ -79,8 +79,7 @@ public final class SnapRotatePlanner {
       Instant t = time.get();
       managedTimed.add(new Timed(s, t));
       if (s.deferDestroy()) {
-        fixed.add(
-            row(s, SnapshotClass.DEFERRED, t, RowAction.SKIP, "defer-destroy-pending"));
+        fixed.add(row(s, SnapshotClass.DEFERRED, t, RowAction.SKIP, "defer-destroy-pending"));
         warnings.add("snapshot " + s.name() + " is pending deferred destroy");
       } else if (t.isAfter(now)) {
         fixed.add(row(s, SnapshotClass.FUTURE, t, RowAction.KEEP, "future"));
@@ -129,8 +128,7 @@ public final class SnapRotatePlanner {
       if (s.hasClones()) why.add("clones");
       if (req.protectedNames().contains(s.name())) why.add("protected");
       RowAction action = why.isEmpty() ? RowAction.DELETE : RowAction.KEEP;
-      rows.add(
-          new PlanRow(s, SnapshotClass.CANDIDATE, c.time(), action, why, primary[i]));
+      rows.add(new PlanRow(s, SnapshotClass.CANDIDATE, c.time(), action, why, primary[i]));
     }
     rows.sort(ROW_ORDER);
 
@@ -176,7 +174,9 @@ public final class SnapRotatePlanner {
     return false;
   }
 
-  /** Buckets of the finest in-window rule holding more than one snapshot tagged by this schedule. */
+  /**
+   * Buckets of the finest in-window rule holding more than one snapshot tagged by this schedule.
+   */
   private static List<String> zoneMismatchWarnings(
       SnapshotSchedule schedule, List<Timed> candidates, Instant now) {
     Rule finest =

@@ -71,7 +71,8 @@ public final class SnapRotateRunner {
         listing = zfs.list(v, caps);
       } catch (ZfsCli.ZfsException e) {
         if (e.getMessage().contains("dataset does not exist")) {
-          return new Volume(v, null).report(VolumeStatus.ABSENT, List.of(), List.of(e.getMessage()));
+          return new Volume(v, null)
+              .report(VolumeStatus.ABSENT, List.of(), List.of(e.getMessage()));
         }
         return error(v, List.of("cannot list snapshots of " + v + ": " + e.getMessage()));
       }
@@ -173,7 +174,8 @@ public final class SnapRotateRunner {
     } else {
       Map<String, String> parsed = parseFailures(vol.name, err, List.of(name));
       vol.failed.put(
-          name, parsed != null ? parsed.get(name) : ZfsCli.firstLine(err, "exit " + r.exitStatus()));
+          name,
+          parsed != null ? parsed.get(name) : ZfsCli.firstLine(err, "exit " + r.exitStatus()));
     }
   }
 

@@ -61,9 +61,13 @@ public final class SnapshotCreator {
       if (r.ok()) return name;
       if (!r.err().contains("dataset already exists")) {
         throw new IOException(
-            "cannot snapshot " + volume + ": " + ZfsCli.firstLine(r.err(), "exit " + r.exitStatus()));
+            "cannot snapshot "
+                + volume
+                + ": "
+                + ZfsCli.firstLine(r.err(), "exit " + r.exitStatus()));
       }
     }
-    throw new IOException("cannot snapshot " + volume + ": names " + base + "-2.." + MAX_SUFFIX + " taken");
+    throw new IOException(
+        "cannot snapshot " + volume + ": names " + base + "-2.." + MAX_SUFFIX + " taken");
   }
 }

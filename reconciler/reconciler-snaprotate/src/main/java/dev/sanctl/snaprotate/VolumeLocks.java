@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Non-blocking, exclusive per-volume locks (2.9 step 1, like sanoid's {@code checklock}): within
- * this JVM always, and across processes on this machine with a file lock in {@code dir} when one
- * is given.
+ * this JVM always, and across processes on this machine with a file lock in {@code dir} when one is
+ * given.
  */
 public final class VolumeLocks {
   private static final Set<String> HELD = ConcurrentHashMap.newKeySet();

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The zfs commands rotation needs, as argument vectors on a {@link Host}. Read commands are
- * {@link Command#read}; destroy, set and snapshot are {@link Command#change}.
+ * The zfs commands rotation needs, as argument vectors on a {@link Host}. Read commands are {@link
+ * Command#read}; destroy, set and snapshot are {@link Command#change}.
  */
 public final class ZfsCli {
   private static final int GET_BATCH = 100;
@@ -45,8 +45,7 @@ public final class ZfsCli {
   }
 
   /** Lists the snapshots of {@code volume} in createtxg order (2.3 step 1). */
-  public List<Snapshot> list(String volume, ZfsCapabilities caps)
-      throws IOException, ZfsException {
+  public List<Snapshot> list(String volume, ZfsCapabilities caps) throws IOException, ZfsException {
     ZfsNames.requireDataset(volume);
     if (caps.parseableList()) {
       CommandResult r = host.run(read(ListingParser.listArgv(ns, volume)));
@@ -54,7 +53,8 @@ public final class ZfsCli {
       try {
         return ListingParser.parse(r.out(), volume).snapshots();
       } catch (ListingParser.ListingException e) {
-        throw new ZfsException("unexpected zfs list output, line " + e.line() + ": " + e.getMessage());
+        throw new ZfsException(
+            "unexpected zfs list output, line " + e.line() + ": " + e.getMessage());
       }
     }
     return listLegacy(volume);
@@ -64,14 +64,27 @@ public final class ZfsCli {
     CommandResult names =
         host.run(
             Command.read(
-                "zfs", "list", "-H", "-t", "snapshot", "-d", "1", "-s", "createtxg", "-o", "name",
+                "zfs",
+                "list",
+                "-H",
+                "-t",
+                "snapshot",
+                "-d",
+                "1",
+                "-s",
+                "createtxg",
+                "-o",
+                "name",
                 volume));
     if (!names.ok()) throw new ZfsException(firstLine(names.err(), "zfs list failed"));
     List<String> full = new ArrayList<>();
     for (String l : names.out().split("\n")) if (!l.isEmpty()) full.add(l);
     Map<String, List<String>> clones = clonesByOrigin(volume);
     String props =
-        "guid,createtxg,creation,userrefs,defer_destroy," + ns + ":snap_time," + ns
+        "guid,createtxg,creation,userrefs,defer_destroy,"
+            + ns
+            + ":snap_time,"
+            + ns
             + ":snaprotate_rule";
     Map<String, Map<String, String>> values = get(props, full);
     List<Snapshot> out = new ArrayList<>();
@@ -104,9 +117,11 @@ public final class ZfsCli {
   public Map<String, LiveSnapshot> verify(String volume, List<String> names, ZfsCapabilities caps)
       throws IOException {
     List<String> full = names.stream().map(n -> volume + "@" + n).toList();
-    String props = caps.parseableList() ? "guid,userrefs,clones,defer_destroy" : "guid,userrefs,defer_destroy";
+    String props =
+        caps.parseableList() ? "guid,userrefs,clones,defer_destroy" : "guid,userrefs,defer_destroy";
     Map<String, Map<String, String>> values = get(props, full);
-    Map<String, List<String>> legacyClones = caps.parseableList() ? Map.of() : clonesByOrigin(volume);
+    Map<String, List<String>> legacyClones =
+        caps.parseableList() ? Map.of() : clonesByOrigin(volume);
     Map<String, LiveSnapshot> out = new HashMap<>();
     for (String n : names) {
       Map<String, String> v = values.get(volume + "@" + n);
@@ -149,7 +164,8 @@ public final class ZfsCli {
     String pool = volume.contains("/") ? volume.substring(0, volume.indexOf('/')) : volume;
     CommandResult r =
         host.run(
-            Command.read("zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,origin", "-r", pool));
+            Command.read(
+                "zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,origin", "-r", pool));
     Map<String, List<String>> out = new HashMap<>();
     for (String line : r.out().split("\n")) {
       String[] f = line.split("\t", -1);

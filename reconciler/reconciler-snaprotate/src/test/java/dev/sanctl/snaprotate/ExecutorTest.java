@@ -30,8 +30,8 @@ class ExecutorTest {
   @Test
   void e1StaleBrakeThenOverrides() {
     SnapshotSchedule s = Fixture.schedule("UTC", 1, "D7", DAILY, 7);
-    Instant now = DAY0.plus(DAY.multipliedBy(29)).atZone(java.time.ZoneOffset.UTC)
-        .plusMonths(17).toInstant();
+    Instant now =
+        DAY0.plus(DAY.multipliedBy(29)).atZone(java.time.ZoneOffset.UTC).plusMonths(17).toInstant();
     Fixture f = new Fixture(now);
     List<String> names = f.series(V, DAY0, DAY, 30, "D7");
 
@@ -71,7 +71,8 @@ class ExecutorTest {
 
     RunReport forced = f.run(V, s, RunOptions.at(now).overriding(Brake.MASS));
     assertEquals(0, forced.exitCode());
-    assertEquals(List.of(List.of("zfs", "destroy", V + "@" + String.join(",", names.subList(0, 32)))),
+    assertEquals(
+        List.of(List.of("zfs", "destroy", V + "@" + String.join(",", names.subList(0, 32)))),
         f.host.destroys());
 
     Instant next = DAY0.plus(DAY.multipliedBy(40));
@@ -119,11 +120,22 @@ class ExecutorTest {
   void e3OpenZfs24HeldWordingIsParsedToo() {
     List<String> n = new ArrayList<>();
     Fixture f = fourDays(n);
-    String msg = "cannot destroy snapshot " + V + "@" + n.get(0) + ": it's being held. Run 'zfs holds -r "
-        + V + "@" + n.get(0) + "' to see holders.\n";
+    String msg =
+        "cannot destroy snapshot "
+            + V
+            + "@"
+            + n.get(0)
+            + ": it's being held. Run 'zfs holds -r "
+            + V
+            + "@"
+            + n.get(0)
+            + "' to see holders.\n";
     AtomicBoolean first = new AtomicBoolean(true);
-    f.zfs.intercept(argv -> argv.get(1).equals("destroy") && first.getAndSet(false)
-        ? CommandResult.of(1, "", msg) : null);
+    f.zfs.intercept(
+        argv ->
+            argv.get(1).equals("destroy") && first.getAndSet(false)
+                ? CommandResult.of(1, "", msg)
+                : null);
     RunReport r = f.run(V, D0, RunOptions.at(f.clock.instant()));
     assertEquals(List.of("zfs", "destroy", V + "@" + n.get(1)), f.host.destroys().get(1));
     assertTrue(r.volumes().get(0).failed().get(n.get(0)).startsWith("it's being held"));
@@ -136,8 +148,11 @@ class ExecutorTest {
     List<String> n = new ArrayList<>();
     Fixture f = fourDays(n);
     AtomicBoolean first = new AtomicBoolean(true);
-    f.zfs.intercept(argv -> argv.get(1).equals("destroy") && first.getAndSet(false)
-        ? CommandResult.of(1, "", "internal error: out of memory\n") : null);
+    f.zfs.intercept(
+        argv ->
+            argv.get(1).equals("destroy") && first.getAndSet(false)
+                ? CommandResult.of(1, "", "internal error: out of memory\n")
+                : null);
     RunReport r = f.run(V, D0, RunOptions.at(f.clock.instant()));
     List<List<String>> d = f.host.destroys();
     assertEquals(3, d.size());
@@ -178,7 +193,8 @@ class ExecutorTest {
     RunReport r = f.run(V, D0, RunOptions.at(f.clock.instant()).overriding(Brake.MASS));
     List<List<String>> d = f.host.destroys();
     assertEquals(250, d.size());
-    for (int i = 0; i < 250; i++) assertEquals(List.of("zfs", "destroy", V + "@" + n.get(i)), d.get(i));
+    for (int i = 0; i < 250; i++)
+      assertEquals(List.of("zfs", "destroy", V + "@" + n.get(i)), d.get(i));
     assertEquals(0, r.exitCode());
     assertEquals(n.subList(250, 252), f.zfs.snapshotNames(V));
   }
@@ -187,8 +203,11 @@ class ExecutorTest {
   void e4E2bigHalvesTheBatch() {
     List<String> n = new ArrayList<>();
     Fixture f = manyDays(102, ZfsSim.Dialect.OPENZFS, n);
-    f.zfs.intercept(argv -> argv.get(1).equals("destroy") && argv.get(2).split(",").length > 50
-        ? CommandResult.of(126, "", "bash: /sbin/zfs: Argument list too long\n") : null);
+    f.zfs.intercept(
+        argv ->
+            argv.get(1).equals("destroy") && argv.get(2).split(",").length > 50
+                ? CommandResult.of(126, "", "bash: /sbin/zfs: Argument list too long\n")
+                : null);
     RunReport r = f.run(V, D0, RunOptions.at(f.clock.instant()).overriding(Brake.MASS));
     List<List<String>> d = f.host.destroys();
     assertEquals(3, d.size());
@@ -207,7 +226,10 @@ class ExecutorTest {
         argv -> {
           if (argv.get(1).equals("get") && first.getAndSet(false)) {
             f.zfs.run(List.of("zfs", "destroy", V + "@" + n.get(1)));
-            f.zfs.addSnapshot(V, n.get(1), DAY0.plus(DAY).getEpochSecond(),
+            f.zfs.addSnapshot(
+                V,
+                n.get(1),
+                DAY0.plus(DAY).getEpochSecond(),
                 Map.of(Fixture.NS + ":snap_time", DAY0.plus(DAY).toString()));
             f.zfs.run(List.of("zfs", "hold", "replica", V + "@" + n.get(2)));
             f.zfs.run(List.of("zfs", "destroy", V + "@" + n.get(3)));
@@ -215,8 +237,8 @@ class ExecutorTest {
           return null;
         });
     RunReport r = f.run(V, D0, RunOptions.at(now));
-    assertEquals(List.of(List.of("zfs", "destroy", V + "@" + n.get(0) + "," + n.get(4))),
-        f.host.destroys());
+    assertEquals(
+        List.of(List.of("zfs", "destroy", V + "@" + n.get(0) + "," + n.get(4))), f.host.destroys());
     VolumeReport v = r.volumes().get(0);
     assertTrue(v.changed().get(n.get(1)).startsWith("changed since planning"));
     assertTrue(v.changed().get(n.get(2)).startsWith("changed since planning"));
@@ -233,7 +255,8 @@ class ExecutorTest {
     assertTrue(f.host.mutating().isEmpty(), "mutating calls: " + f.host.mutating());
     String out = RunRenderer.text(sim, false);
     List<String> lines = out.lines().toList();
-    assertEquals(121, lines.stream().filter(l -> l.matches("(KEEP|DELETE|SKIP|IGNORE)\t.*")).count());
+    assertEquals(
+        121, lines.stream().filter(l -> l.matches("(KEEP|DELETE|SKIP|IGNORE)\t.*")).count());
     assertEquals(1, lines.stream().filter(l -> l.startsWith("SUMMARY\t")).count());
     List<String> wouldRun = lines.stream().filter(l -> l.startsWith("WOULD-RUN\t")).toList();
     assertEquals(2, wouldRun.size());
@@ -241,7 +264,8 @@ class ExecutorTest {
     assertEquals(3, sim.exitCode());
     RunReport real = f.run(V, D0, RunOptions.at(f.clock.instant()));
     assertEquals(sim.exitCode(), real.exitCode());
-    RunReport simOk = f.run(V, D0, RunOptions.at(f.clock.instant()).overriding(Brake.MASS).simulated());
+    RunReport simOk =
+        f.run(V, D0, RunOptions.at(f.clock.instant()).overriding(Brake.MASS).simulated());
     assertEquals(0, simOk.exitCode());
     assertTrue(f.host.mutating().isEmpty());
   }
@@ -268,10 +292,14 @@ class ExecutorTest {
             Fixture.schedule("UTC", 1, "D", DAILY, 0),
             Fixture.schedule("UTC", 0, "D", DAILY, 1),
             Fixture.schedule("UTC", 1, "D", DAILY, 1, "D", WEEKLY, 2),
-            new SnapshotSchedule("S", null, 1,
-                List.of(new SnapshotSchedule.Rule("D", DAILY, 1)), null),
-            new SnapshotSchedule("S", java.time.ZoneOffset.UTC, 1,
-                List.of(new SnapshotSchedule.Rule("D", null, 1)), null));
+            new SnapshotSchedule(
+                "S", null, 1, List.of(new SnapshotSchedule.Rule("D", DAILY, 1)), null),
+            new SnapshotSchedule(
+                "S",
+                java.time.ZoneOffset.UTC,
+                1,
+                List.of(new SnapshotSchedule.Rule("D", null, 1)),
+                null));
     for (SnapshotSchedule s : bad) {
       Fixture f = new Fixture(now);
       RunReport r = f.run(V, s, RunOptions.at(now));
@@ -290,8 +318,11 @@ class ExecutorTest {
       f.series(v, DAY0, DAY, 4, "D1");
       vols.put(v, D0);
     }
-    f.zfs.intercept(argv -> argv.get(1).equals("destroy") && argv.get(2).startsWith("tank/b@")
-        ? CommandResult.of(1, "", "internal error: I/O error\n") : null);
+    f.zfs.intercept(
+        argv ->
+            argv.get(1).equals("destroy") && argv.get(2).startsWith("tank/b@")
+                ? CommandResult.of(1, "", "internal error: I/O error\n")
+                : null);
     RunReport r = f.run(vols, RunOptions.at(now));
     assertEquals(1, r.exitCode());
     assertEquals(2, f.zfs.snapshotNames("tank/a").size());
@@ -338,8 +369,9 @@ class ExecutorTest {
 
   @Test
   void e12RuleTagsFollowThePrimaryRuleGroupedByValue() {
-    SnapshotSchedule a = Fixture.schedule("UTC", 1, "DAILY7", DAILY, 7, "WEEKLY4", WEEKLY, 4,
-        "MONTHLY3", MONTHLY, 3);
+    SnapshotSchedule a =
+        Fixture.schedule(
+            "UTC", 1, "DAILY7", DAILY, 7, "WEEKLY4", WEEKLY, 4, "MONTHLY3", MONTHLY, 3);
     Instant now = DAY0.plus(DAY.multipliedBy(199)).plusSeconds(60);
     Fixture f = new Fixture(now);
     f.series(V, DAY0, DAY, 200, "DAILY7");
@@ -348,15 +380,21 @@ class ExecutorTest {
     for (PlanRow row : r.volumes().get(0).plan().rows()) {
       if (row.action() != RowAction.KEEP) continue;
       String expected = row.primaryRule() != null ? row.primaryRule() : "DAILY7";
-      String first = row.reasons().stream().filter(x -> x.contains("[")).findFirst()
-          .map(x -> x.substring(0, x.indexOf('['))).orElse("DAILY7");
+      String first =
+          row.reasons().stream()
+              .filter(x -> x.contains("["))
+              .findFirst()
+              .map(x -> x.substring(0, x.indexOf('[')))
+              .orElse("DAILY7");
       assertEquals(first, expected);
       assertEquals(expected, f.zfs.userProperty(V, row.name(), Fixture.NS + ":snaprotate_rule"));
     }
     List<List<String>> sets = f.host.sets();
     Set<String> values = new HashSet<>();
     for (List<String> s : sets) assertTrue(values.add(s.get(2)), "one call per value: " + s.get(2));
-    assertEquals(Set.of(Fixture.NS + ":snaprotate_rule=WEEKLY4", Fixture.NS + ":snaprotate_rule=MONTHLY3"), values);
+    assertEquals(
+        Set.of(Fixture.NS + ":snaprotate_rule=WEEKLY4", Fixture.NS + ":snaprotate_rule=MONTHLY3"),
+        values);
   }
 
   @Test

@@ -18,15 +18,26 @@ import java.util.List;
  * module; results are recorded in docs/benchmarks-snaprotate.md.
  */
 public final class PlannerBenchmark {
-  static final SnapshotSchedule SCHEDULE = new SnapshotSchedule("SNAP_ROTATE_A",
-      ZoneId.of("America/New_York"), 1,
-      List.of(new Rule("2MONTHS_DAILY_SHORT_TERM", Freq.DAILY, 60),
-          new Rule("4MONTHS_WEEKLY_MEDIUM_TERM", Freq.WEEKLY, 16),
-          new Rule("6MONTHS_MONTHLY_LONG_TERM", Freq.MONTHLY, 6)),
-      SourceRef.NONE);
-  static final SnapshotSchedule HOURLY = new SnapshotSchedule("HOURLY", ZoneId.of("Asia/Kolkata"),
-      3, List.of(new Rule("H48", Freq.HOURLY, 48), new Rule("D30", Freq.DAILY, 30),
-          new Rule("Y5", Freq.YEARLY, 5)), SourceRef.NONE);
+  static final SnapshotSchedule SCHEDULE =
+      new SnapshotSchedule(
+          "SNAP_ROTATE_A",
+          ZoneId.of("America/New_York"),
+          1,
+          List.of(
+              new Rule("2MONTHS_DAILY_SHORT_TERM", Freq.DAILY, 60),
+              new Rule("4MONTHS_WEEKLY_MEDIUM_TERM", Freq.WEEKLY, 16),
+              new Rule("6MONTHS_MONTHLY_LONG_TERM", Freq.MONTHLY, 6)),
+          SourceRef.NONE);
+  static final SnapshotSchedule HOURLY =
+      new SnapshotSchedule(
+          "HOURLY",
+          ZoneId.of("Asia/Kolkata"),
+          3,
+          List.of(
+              new Rule("H48", Freq.HOURLY, 48),
+              new Rule("D30", Freq.DAILY, 30),
+              new Rule("Y5", Freq.YEARLY, 5)),
+          SourceRef.NONE);
   static final Instant FIRST = Instant.parse("2015-01-01T00:17:00Z");
 
   private PlannerBenchmark() {}
@@ -35,35 +46,54 @@ public final class PlannerBenchmark {
     List<Snapshot> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Instant t = FIRST.plus(Duration.ofHours(i));
-      out.add(new Snapshot(SnapshotCreator.nameFor(t), Long.toString(1_000_000L + i), 1000 + i,
-          t.getEpochSecond(), i % 997 == 0 ? 1 : 0, "", false, t.toString(),
-          "2MONTHS_DAILY_SHORT_TERM"));
+      out.add(
+          new Snapshot(
+              SnapshotCreator.nameFor(t),
+              Long.toString(1_000_000L + i),
+              1000 + i,
+              t.getEpochSecond(),
+              i % 997 == 0 ? 1 : 0,
+              "",
+              false,
+              t.toString(),
+              "2MONTHS_DAILY_SHORT_TERM"));
     }
     return out;
   }
 
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    System.out.println("java " + System.getProperty("java.version") + ", "
-        + Runtime.getRuntime().availableProcessors() + " cpus, max heap "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
+    System.out.println(
+        "java "
+            + System.getProperty("java.version")
+            + ", "
+            + Runtime.getRuntime().availableProcessors()
+            + " cpus, max heap "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MiB");
     List<Snapshot> snaps = snapshots(n);
     Instant now = FIRST.plus(Duration.ofHours(n));
     String listing = ListingParser.render("tank/vol1", snaps);
-    time("plan only, SNAP_ROTATE_A, " + n + " snapshots",
+    time(
+        "plan only, SNAP_ROTATE_A, " + n + " snapshots",
         () -> SnapRotatePlanner.plan(PlanRequest.of("tank/vol1", SCHEDULE, now, snaps)));
-    time("plan only, hourly/daily/yearly in Asia/Kolkata, " + n + " snapshots",
+    time(
+        "plan only, hourly/daily/yearly in Asia/Kolkata, " + n + " snapshots",
         () -> SnapRotatePlanner.plan(PlanRequest.of("tank/vol1", HOURLY, now, snaps)));
-    time("parse listing (" + listing.length() / 1024 + " KiB) + plan, " + n + " snapshots", () -> {
-      var l = ListingParser.parse(listing, null);
-      return SnapRotatePlanner.plan(PlanRequest.of(l.volume(), SCHEDULE, now, l.snapshots()));
-    });
-    time("parse + plan + text rendering, " + n + " snapshots", () -> {
-      var l = ListingParser.parse(listing, null);
-      RotationPlan p = SnapRotatePlanner.plan(PlanRequest.of(l.volume(), SCHEDULE, now,
-          l.snapshots()));
-      return PlanRenderer.text(p, DestroyBatches.argvs(l.volume(), p.deleteNames(), true));
-    });
+    time(
+        "parse listing (" + listing.length() / 1024 + " KiB) + plan, " + n + " snapshots",
+        () -> {
+          var l = ListingParser.parse(listing, null);
+          return SnapRotatePlanner.plan(PlanRequest.of(l.volume(), SCHEDULE, now, l.snapshots()));
+        });
+    time(
+        "parse + plan + text rendering, " + n + " snapshots",
+        () -> {
+          var l = ListingParser.parse(listing, null);
+          RotationPlan p =
+              SnapRotatePlanner.plan(PlanRequest.of(l.volume(), SCHEDULE, now, l.snapshots()));
+          return PlanRenderer.text(p, DestroyBatches.argvs(l.volume(), p.deleteNames(), true));
+        });
     System.out.println();
     System.out.println("size      allocated/plan  bytes/snapshot  retained(plan)  bytes/snapshot");
     for (int size : new int[] {25_000, 50_000, 100_000, 200_000}) memory(size);
@@ -96,8 +126,9 @@ public final class PlannerBenchmark {
     RotationPlan plan = SnapRotatePlanner.plan(PlanRequest.of("v", SCHEDULE, now, snaps));
     long allocated = threads.getThreadAllocatedBytes(id) - a0;
     long retained = usedAfterGc() - before;
-    System.out.printf("%7d  %11d MiB  %14d  %10d MiB  %14d%n", size, allocated >> 20,
-        allocated / size, retained >> 20, retained / size);
+    System.out.printf(
+        "%7d  %11d MiB  %14d  %10d MiB  %14d%n",
+        size, allocated >> 20, allocated / size, retained >> 20, retained / size);
     if (plan.rows().size() != size) throw new AssertionError("plan lost rows");
   }
 

@@ -38,8 +38,8 @@ class PropertyTest {
   static List<SnapshotSchedule> schedules(String zone, int keepLast) {
     return List.of(
         Fixture.schedule(zone, keepLast, "D60", DAILY, 60, "W16", WEEKLY, 16, "M6", MONTHLY, 6),
-        Fixture.schedule(zone, keepLast, "H24", HOURLY, 24, "D7", DAILY, 7, "W4", WEEKLY, 4,
-            "Y1", YEARLY, 1),
+        Fixture.schedule(
+            zone, keepLast, "H24", HOURLY, 24, "D7", DAILY, 7, "W4", WEEKLY, 4, "Y1", YEARLY, 1),
         Fixture.schedule(zone, keepLast, "W4", WEEKLY, 4, "D10", DAILY, 10, "M3", MONTHLY, 3));
   }
 
@@ -54,8 +54,10 @@ class PropertyTest {
         for (int i = 0; i < count; i++) {
           SnapshotSchedule s = all.get(i);
           long sd = seed++;
-          tests.add(DynamicTest.dynamicTest(
-              zone + " keepLast=" + keepLast + " schedule#" + i, () -> pathIndependence(s, sd)));
+          tests.add(
+              DynamicTest.dynamicTest(
+                  zone + " keepLast=" + keepLast + " schedule#" + i,
+                  () -> pathIndependence(s, sd)));
         }
       }
     }
@@ -75,15 +77,26 @@ class PropertyTest {
     while (t.isBefore(end)) {
       f.clock.set(t);
       String name = creator.create(V, t, s);
-      created.add(new Snapshot(name, name, created.size(), t.getEpochSecond(), 0, "", false,
-          t.toString(), s.rules().get(0).name()));
+      created.add(
+          new Snapshot(
+              name,
+              name,
+              created.size(),
+              t.getEpochSecond(),
+              0,
+              "",
+              false,
+              t.toString(),
+              s.rules().get(0).name()));
       RunOptions at = new RunOptions(t, base.overrides(), false, Duration.ZERO, Set.of(), false);
       RunReport r = f.runner.run(List.of(new VolumeJob(V, s)), at);
       assertEquals(0, r.exitCode(), "run at " + t);
       if (created.size() % 5 == 0) {
         // P2: planning again right after applying deletes nothing
         List<Snapshot> now = list(cli);
-        assertEquals(List.of(), SnapRotatePlanner.plan(PlanRequest.of(V, s, t, now)).deleteNames(),
+        assertEquals(
+            List.of(),
+            SnapRotatePlanner.plan(PlanRequest.of(V, s, t, now)).deleteNames(),
             "re-plan at " + t);
       }
       t = t.plusSeconds(1800 + random.nextInt(30 * 3600 - 1800 + 1));
@@ -91,7 +104,8 @@ class PropertyTest {
     Instant last = f.clock.instant();
     RotationPlan oneShot = SnapRotatePlanner.plan(PlanRequest.of(V, s, last, created));
     Set<String> expected = new TreeSet<>();
-    oneShot.rows().stream().filter(r -> r.action() != RowAction.DELETE)
+    oneShot.rows().stream()
+        .filter(r -> r.action() != RowAction.DELETE)
         .forEach(r -> expected.add(r.name()));
     assertEquals(expected, new TreeSet<>(f.zfs.snapshotNames(V)));
   }
@@ -113,8 +127,17 @@ class PropertyTest {
       boolean managed = kind != 0;
       String snapTime = managed && kind != 1 ? Instant.ofEpochSecond(t).toString() : null;
       long creation = kind == 2 ? t + 3 * 86400 : t;
-      out.add(new Snapshot("s" + i, "g" + i, i, creation, kind == 3 ? 1 : 0,
-          kind == 4 ? "tank/clone" + i : "", kind == 5, snapTime, managed ? "R" : null));
+      out.add(
+          new Snapshot(
+              "s" + i,
+              "g" + i,
+              i,
+              creation,
+              kind == 3 ? 1 : 0,
+              kind == 4 ? "tank/clone" + i : "",
+              kind == 5,
+              snapTime,
+              managed ? "R" : null));
     }
     return out;
   }
@@ -128,8 +151,10 @@ class PropertyTest {
       SnapshotSchedule s = schedules(ZONES.get(round % 4), 1 + round % 3).get(round % 3);
       Instant now1 = center.minusSeconds(r.nextInt(30 * 86400));
       Instant now2 = now1.plusSeconds(r.nextInt(90 * 86400));
-      Set<String> d1 = new HashSet<>(SnapRotatePlanner.plan(PlanRequest.of(V, s, now1, set)).deleteNames());
-      Set<String> d2 = new HashSet<>(SnapRotatePlanner.plan(PlanRequest.of(V, s, now2, set)).deleteNames());
+      Set<String> d1 =
+          new HashSet<>(SnapRotatePlanner.plan(PlanRequest.of(V, s, now1, set)).deleteNames());
+      Set<String> d2 =
+          new HashSet<>(SnapRotatePlanner.plan(PlanRequest.of(V, s, now2, set)).deleteNames());
       assertTrue(d2.containsAll(d1), "DELETE(" + now1 + ") within DELETE(" + now2 + ")");
     }
   }
@@ -143,12 +168,21 @@ class PropertyTest {
       SnapshotSchedule s = schedules(ZONES.get(round % 4), 1 + round % 3).get(round % 3);
       List<Snapshot> shuffled = new ArrayList<>();
       for (Snapshot x : set) {
-        shuffled.add(new Snapshot(x.name(), "other-" + r.nextInt(), r.nextInt(1000), x.creation(),
-            x.userrefs(), x.clones(), x.deferDestroy(), x.snapTime(),
-            x.ruleTag() == null ? null : "TAG" + r.nextInt(3)));
+        shuffled.add(
+            new Snapshot(
+                x.name(),
+                "other-" + r.nextInt(),
+                r.nextInt(1000),
+                x.creation(),
+                x.userrefs(),
+                x.clones(),
+                x.deferDestroy(),
+                x.snapTime(),
+                x.ruleTag() == null ? null : "TAG" + r.nextInt(3)));
       }
       Collections.shuffle(shuffled, r);
-      assertEquals(summary(SnapRotatePlanner.plan(PlanRequest.of(V, s, now, set))),
+      assertEquals(
+          summary(SnapRotatePlanner.plan(PlanRequest.of(V, s, now, set))),
           summary(SnapRotatePlanner.plan(PlanRequest.of(V, s, now, shuffled))));
     }
   }

@@ -17,7 +17,10 @@ class PublicCasesTest {
   @TestFactory
   Stream<DynamicTest> plannerMatchesEveryPublicCase() throws Exception {
     return PublicCase.load().stream()
-        .map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c, SnapRotatePlanner.plan(c.request()))));
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.id(), () -> check(c, SnapRotatePlanner.plan(c.request()))));
   }
 
   @TestFactory

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sanctl.core.host.LocalHost;
-import dev.sanctl.testkit.RecordingHost;
-import dev.sanctl.testkit.ZfsFuse;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.SnapshotSchedule;
+import dev.sanctl.testkit.RecordingHost;
+import dev.sanctl.testkit.ZfsFuse;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end on a real ZFS (the {@code zfs-fuse} package): a file-backed pool in a temp dir,
  * managed snapshots with user properties, a foreign one, a hold and a clone; {@code run} destroys
- * exactly the planned snapshots through whichever destroy syntax this zfs supports (zfs-fuse has
- * no comma syntax and no {@code list -p}: the legacy path is exercised). zfs-fuse has no zvols, so
- * the rotated dataset is a filesystem. Skipped only when {@code /dev/fuse} is absent.
+ * exactly the planned snapshots through whichever destroy syntax this zfs supports (zfs-fuse has no
+ * comma syntax and no {@code list -p}: the legacy path is exercised). zfs-fuse has no zvols, so the
+ * rotated dataset is a filesystem. Skipped only when {@code /dev/fuse} is absent.
  */
 class ZfsFuseEndToEndTest {
   static final String NS = "edu.amherst";
@@ -67,8 +67,16 @@ class ZfsFuseEndToEndTest {
     List<String> names = new ArrayList<>();
     for (int h = 12; h >= 0; h--) names.add(creator.create(v, now.minus(Duration.ofHours(h)), s));
     assertTrue(zfs("zfs", "snapshot", v + "@manual-foreign").ok());
-    CommandResult prop = zfs("zfs", "get", "-H", "-p", "-o", "value", NS + ":snaprotate_rule",
-        v + "@" + names.get(0));
+    CommandResult prop =
+        zfs(
+            "zfs",
+            "get",
+            "-H",
+            "-p",
+            "-o",
+            "value",
+            NS + ":snaprotate_rule",
+            v + "@" + names.get(0));
     assertEquals("H3\n", prop.out(), "user property set atomically at creation");
     assertTrue(zfs("zfs", "hold", "replica", v + "@" + names.get(0)).ok());
     assertTrue(zfs("zfs", "clone", v + "@" + names.get(1), pool + "/clone1").ok());
@@ -81,10 +89,12 @@ class ZfsFuseEndToEndTest {
     List<String> planned = plan.deleteNames();
     // H3 keeps the current hour and the 3 before it; held and cloned ones are kept too
     assertEquals(names.subList(2, 9), planned);
-    assertTrue(plan.rows().stream().anyMatch(r -> r.name().equals(names.get(0))
-        && r.reasons().contains("held")));
-    assertTrue(plan.rows().stream().anyMatch(r -> r.name().equals(names.get(1))
-        && r.reasons().contains("clones")));
+    assertTrue(
+        plan.rows().stream()
+            .anyMatch(r -> r.name().equals(names.get(0)) && r.reasons().contains("held")));
+    assertTrue(
+        plan.rows().stream()
+            .anyMatch(r -> r.name().equals(names.get(1)) && r.reasons().contains("clones")));
 
     // after the simulation, a replica holds one of the snapshots it would have destroyed
     assertTrue(zfs("zfs", "hold", "late", v + "@" + names.get(5)).ok());
@@ -94,8 +104,9 @@ class ZfsFuseEndToEndTest {
     List<String> expected = new ArrayList<>(planned);
     expected.remove(names.get(5));
     assertEquals(expected, run.volumes().get(0).destroyed());
-    assertTrue(run.volumes().get(0).plan().rows().stream()
-        .anyMatch(r -> r.name().equals(names.get(5)) && r.reasons().equals(List.of("held"))));
+    assertTrue(
+        run.volumes().get(0).plan().rows().stream()
+            .anyMatch(r -> r.name().equals(names.get(5)) && r.reasons().equals(List.of("held"))));
 
     Set<String> left = new HashSet<>(liveSnapshots(v));
     Set<String> want = new HashSet<>(names);

@@ -21,15 +21,15 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
- * A node reached over SSH (sshj). One connection per node, opened on first use and reused for
- * every command; host keys verified strictly against the pinned known_hosts file; public-key
+ * A node reached over SSH (sshj). One connection per node, opened on first use and reused for every
+ * command; host keys verified strictly against the pinned known_hosts file; public-key
  * authentication only.
  *
  * <p>SSH has no argv exec, so each command is rendered once by {@link ShellQuoting#join} and run
  * under the remote {@code timeout} utility ({@code env LC_ALL=C timeout -k 5 <seconds> argv...}) so
  * a command that hangs is killed on the node itself, not just abandoned. If the node does not
- * answer even then, the connection is dropped (disconnected, not closed politely) and the
- * command reported as timed out with exit status {@link CommandResult#TIMED_OUT}.
+ * answer even then, the connection is dropped (disconnected, not closed politely) and the command
+ * reported as timed out with exit status {@link CommandResult#TIMED_OUT}.
  */
 public final class SshHost implements Host {
   /** Output kept per stream; the rest is drained and the result flagged as truncated. */
@@ -80,7 +80,8 @@ public final class SshHost implements Host {
       byte[] stderr = err.bytes(waitMillis);
       Integer status = cmd.getExitStatus();
       if (status != null && status == CommandResult.TIMED_OUT) {
-        stderr = concat(stderr, name() + ": killed after commandTimeout " + timeout + ": " + command);
+        stderr =
+            concat(stderr, name() + ": killed after commandTimeout " + timeout + ": " + command);
       }
       return new CommandResult(
           status == null ? 255 : status,
@@ -99,9 +100,9 @@ public final class SshHost implements Host {
   }
 
   /**
-   * Sends standard input and end-of-file. A command that exits without reading its input closes
-   * the channel first; like a shell pipeline's writer getting EPIPE, that is not an error: the
-   * exit status says what happened.
+   * Sends standard input and end-of-file. A command that exits without reading its input closes the
+   * channel first; like a shell pipeline's writer getting EPIPE, that is not an error: the exit
+   * status says what happened.
    */
   private static void feed(Session.Command cmd, byte[] stdin) {
     try (OutputStream in = cmd.getOutputStream()) {
@@ -147,8 +148,12 @@ public final class SshHost implements Host {
         try {
           cmd.join(waitMillis, TimeUnit.MILLISECONDS);
           Integer status = cmd.getExitStatus();
-          return new CommandResult(status == null ? 255 : status, new byte[0],
-              err.bytes(waitMillis), err.truncated(), Duration.ofNanos(System.nanoTime() - start));
+          return new CommandResult(
+              status == null ? 255 : status,
+              new byte[0],
+              err.bytes(waitMillis),
+              err.truncated(),
+              Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IOException(name() + ": interrupted", e);

@@ -6,8 +6,8 @@ import java.security.PublicKey;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
- * Host key verification against a pinned known_hosts file, never adding or accepting anything
- * new. Remembers why a key was refused so the node's message can name the host and the key.
+ * Host key verification against a pinned known_hosts file, never adding or accepting anything new.
+ * Remembers why a key was refused so the node's message can name the host and the key.
  */
 final class StrictKnownHosts extends OpenSSHKnownHosts {
   private volatile String refusal;

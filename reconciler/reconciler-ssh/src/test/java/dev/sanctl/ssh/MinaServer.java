@@ -1,6 +1,5 @@
 package dev.sanctl.ssh;
 
-import dev.sanctl.testkit.ssh.TestKeys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -22,7 +21,8 @@ final class MinaServer implements AutoCloseable {
     server = SshServer.setUpDefaultServer();
     server.setHost("127.0.0.1");
     server.setPort(0);
-    SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(dir.resolve("hostkey.ser"));
+    SimpleGeneratorHostKeyProvider keys =
+        new SimpleGeneratorHostKeyProvider(dir.resolve("hostkey.ser"));
     keys.setAlgorithm("EC");
     keys.setKeySize(256);
     server.setKeyPairProvider(keys);

@@ -34,7 +34,9 @@ class OpenSshHostIT {
     }
     assumeTrue(present, "openssh-server is not installed");
     identity = TestKeys.generate(dir, "ed25519");
-    sshd = new OpenSshServer(Files.createDirectories(dir.resolve("server")), Path.of(identity + ".pub"));
+    sshd =
+        new OpenSshServer(
+            Files.createDirectories(dir.resolve("server")), Path.of(identity + ".pub"));
   }
 
   @AfterAll
@@ -45,8 +47,14 @@ class OpenSshHostIT {
   private SshHost host(Path knownHosts) {
     return new SshHost(
         new SshEndpoint(
-            "node1", "127.0.0.1", sshd.port, System.getProperty("user.name"), identity, knownHosts,
-            Duration.ofSeconds(5), Duration.ofSeconds(30)));
+            "node1",
+            "127.0.0.1",
+            sshd.port,
+            System.getProperty("user.name"),
+            identity,
+            knownHosts,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30)));
   }
 
   @Test
@@ -54,8 +62,22 @@ class OpenSshHostIT {
     Path kh = TestKeys.writeKnownHosts(dir, sshd.knownHostsLine());
     List<String> hostile =
         List.of(
-            "it's", "$(id -u)", "`id`", "a;b", "-rf", "*", "~root", "back\\slash", "", "  spaced ",
-            "\"dq\"", "héllo wörld ✓", "a'b'c", "$HOME", "x|y&z>w<v", "#comment");
+            "it's",
+            "$(id -u)",
+            "`id`",
+            "a;b",
+            "-rf",
+            "*",
+            "~root",
+            "back\\slash",
+            "",
+            "  spaced ",
+            "\"dq\"",
+            "héllo wörld ✓",
+            "a'b'c",
+            "$HOME",
+            "x|y&z>w<v",
+            "#comment");
     try (SshHost host = host(kh)) {
       for (String word : hostile) {
         CommandResult r = host.run(Command.read("printf", "%s", word));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.host.Command;
-import dev.sanctl.testkit.ssh.TestKeys;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.HostUnreachableException;
+import dev.sanctl.testkit.ssh.TestKeys;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -43,21 +43,42 @@ class SshHostTest {
   private SshHost host(Path knownHosts, Path key, Duration commandTimeout) {
     return new SshHost(
         new SshEndpoint(
-            "node1", "127.0.0.1", mina.port(), "root", key, knownHosts, Duration.ofSeconds(5),
+            "node1",
+            "127.0.0.1",
+            mina.port(),
+            "root",
+            key,
+            knownHosts,
+            Duration.ofSeconds(5),
             commandTimeout));
   }
 
   private SshHost pinnedHost() throws Exception {
     Path kh =
-        TestKeys.writeKnownHosts(dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
+        TestKeys.writeKnownHosts(
+            dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
     return host(kh, identity, Duration.ofSeconds(30));
   }
 
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "it's", "$(id -u)", "`id`", "a;b", "-rf", "*", "~root", "back\\slash", "", "  spaced ",
-        "\"dq\"", "héllo wörld ✓", "a'b'c", "$HOME", "x|y&z>w<v", "#comment"
+        "it's",
+        "$(id -u)",
+        "`id`",
+        "a;b",
+        "-rf",
+        "*",
+        "~root",
+        "back\\slash",
+        "",
+        "  spaced ",
+        "\"dq\"",
+        "héllo wörld ✓",
+        "a'b'c",
+        "$HOME",
+        "x|y&z>w<v",
+        "#comment"
       })
   void hostileArgumentsArriveUnchanged(String word) throws Exception {
     try (SshHost host = pinnedHost()) {
@@ -106,7 +127,8 @@ class SshHostTest {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
     gen.initialize(256);
     var other = gen.generateKeyPair().getPublic();
-    Path kh = TestKeys.writeKnownHosts(dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), other));
+    Path kh =
+        TestKeys.writeKnownHosts(dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), other));
     try (SshHost host = host(kh, identity, Duration.ofSeconds(30))) {
       HostUnreachableException e =
           assertThrows(HostUnreachableException.class, () -> host.run(Command.read("true")));
@@ -121,7 +143,8 @@ class SshHostTest {
   void refusedKeyIsReportedAsAuthenticationFailure() throws Exception {
     Path stranger = TestKeys.generate(dir, "rsa");
     Path kh =
-        TestKeys.writeKnownHosts(dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
+        TestKeys.writeKnownHosts(
+            dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
     try (SshHost host = host(kh, stranger, Duration.ofSeconds(30))) {
       HostUnreachableException e =
           assertThrows(HostUnreachableException.class, () -> host.run(Command.read("true")));
@@ -134,9 +157,13 @@ class SshHostTest {
   void authenticatesWithEveryKeyType(String type) throws Exception {
     Path keyDir = Files.createDirectories(dir.resolve(type));
     Path key = TestKeys.generate(keyDir, type);
-    Files.copy(Path.of(key + ".pub"), Path.of(identity + ".pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        Path.of(key + ".pub"),
+        Path.of(identity + ".pub"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path kh =
-        TestKeys.writeKnownHosts(dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
+        TestKeys.writeKnownHosts(
+            dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
     try (SshHost host = host(kh, key, Duration.ofSeconds(30))) {
       assertEquals("ok", host.run(Command.read("printf", "ok")).out());
     }
@@ -149,8 +176,14 @@ class SshHostTest {
       SshHost host =
           new SshHost(
               new SshEndpoint(
-                  "node9", "127.0.0.1", silent.getLocalPort(), "root", identity, kh,
-                  Duration.ofMillis(700), Duration.ofSeconds(5)));
+                  "node9",
+                  "127.0.0.1",
+                  silent.getLocalPort(),
+                  "root",
+                  identity,
+                  kh,
+                  Duration.ofMillis(700),
+                  Duration.ofSeconds(5)));
       HostUnreachableException e =
           assertThrows(HostUnreachableException.class, () -> host.run(Command.read("true")));
       assertTrue(e.getMessage().contains("no answer within connectTimeout"), e.getMessage());

@@ -15,12 +15,12 @@ public final class SanctlLauncher {
 
   /** Writes {@code <dir>/sanctl} and returns its path. */
   public static Path write(Path dir) throws IOException {
-    String cp = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path script = dir.resolve("sanctl");
-    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + cp
-        + "' dev.sanctl.cli.Main \"$@\"\n");
+    Files.writeString(
+        script, "#!/bin/sh\nexec '" + java + "' -cp '" + cp + "' dev.sanctl.cli.Main \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return script;
   }

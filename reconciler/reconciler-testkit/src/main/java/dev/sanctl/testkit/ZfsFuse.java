@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real ZFS for end-to-end tests: the {@code zfs-fuse} daemon (Debian package), started in the
  * foreground when no zfs-fuse answers yet and stopped again by {@link #close}, with file-backed
- * pools in a test directory that {@link #close} destroys. zfs-fuse is the legacy dialect (no
- * {@code list -p}, no comma destroy, no zvols). Tests should skip unless {@link #available}.
+ * pools in a test directory that {@link #close} destroys. zfs-fuse is the legacy dialect (no {@code
+ * list -p}, no comma destroy, no zvols). Tests should skip unless {@link #available}.
  */
 public final class ZfsFuse implements AutoCloseable {
   private final Host host = new LocalHost("localhost");
@@ -46,7 +46,8 @@ public final class ZfsFuse implements AutoCloseable {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (!z.run("zpool", "list").ok()) {
         if (!z.daemon.isAlive()) {
-          throw new IOException("zfs-fuse exited: " + Files.readString(dir.resolve("zfs-fuse.log")));
+          throw new IOException(
+              "zfs-fuse exited: " + Files.readString(dir.resolve("zfs-fuse.log")));
         }
         if (System.nanoTime() > deadline) throw new IOException("zfs-fuse did not come up in 20 s");
         Thread.sleep(200);

@@ -33,16 +33,16 @@ import java.util.TreeSet;
 /**
  * The {@code backup} provider: the archive side of the backup jobs as desired state (spec
  * providers.md, backup). Per archive host: the {@code <pool>/ddless} filesystem of the checksum
- * files (with a mount point of its own where the pool has none), and per job the archive volume with the pool's volume defaults and the schedule property,
- * at least as large as the source volume declared in the volume group. One {@code zfs get} per
- * node observes the datasets, one {@code zfs list} the snapshots of the archive volumes and one
- * {@code find} per checksum directory its files.
+ * files (with a mount point of its own where the pool has none), and per job the archive volume
+ * with the pool's volume defaults and the schedule property, at least as large as the source volume
+ * declared in the volume group. One {@code zfs get} per node observes the datasets, one {@code zfs
+ * list} the snapshots of the archive volumes and one {@code find} per checksum directory its files.
  *
  * <p>Checksum files are written by {@code sanctl backup run} (and orphans removed by {@code
- * verify}), never planned: a plan that wrote them would race the runs. A missing one is reported
- * as a warning finding: an archive volume with snapshots but no current checksum file (the next
- * run reads and writes everything), and snapshots without their checksum file (verify cannot
- * check them).
+ * verify}), never planned: a plan that wrote them would race the runs. A missing one is reported as
+ * a warning finding: an archive volume with snapshots but no current checksum file (the next run
+ * reads and writes everything), and snapshots without their checksum file (verify cannot check
+ * them).
  */
 public final class BackupProvider implements Provider {
   public static final String ID = "backup";
@@ -93,10 +93,11 @@ public final class BackupProvider implements Provider {
     List<String> datasets = datasets(context.desired(), context.node().name());
     Map<String, Map<String, String>> seen = new LinkedHashMap<>();
     if (datasets.isEmpty()) return new ArchiveObservation(seen, Map.of(), Map.of());
-    String schedule = ArchiveVolumes.scheduleProperty(
-        context.desired().cluster().propertyNamespace());
-    List<String> argv = new ArrayList<>(List.of("zfs", "get", "-H", "-p", "-o",
-        "name,property,value", PROPS + schedule));
+    String schedule =
+        ArchiveVolumes.scheduleProperty(context.desired().cluster().propertyNamespace());
+    List<String> argv =
+        new ArrayList<>(
+            List.of("zfs", "get", "-H", "-p", "-o", "name,property,value", PROPS + schedule));
     argv.addAll(datasets);
     CommandResult r = run(context, argv);
     for (String line : r.out().split("\n")) {
@@ -110,16 +111,17 @@ public final class BackupProvider implements Provider {
         checksumFilesystems.add(ArchiveVolumes.checksumFilesystem(j.pool()));
       }
     }
-    return new ArchiveObservation(seen, snapshots(context, seen),
-        checksumFiles(context, seen, checksumFilesystems));
+    return new ArchiveObservation(
+        seen, snapshots(context, seen), checksumFiles(context, seen, checksumFilesystems));
   }
 
   private static CommandResult run(ObserveContext context, List<String> argv) throws IOException {
     return context.host().run(new Command(argv, null, null, false, null));
   }
 
-  private static void failOnErrors(ObserveContext context, String what, CommandResult r,
-      String tolerated) throws ObserveException {
+  private static void failOnErrors(
+      ObserveContext context, String what, CommandResult r, String tolerated)
+      throws ObserveException {
     for (String line : r.err().split("\n")) {
       if (!line.isBlank() && !line.endsWith(tolerated) && !line.equals("no datasets available")) {
         throw new ObserveException(context.node().name() + ": " + what + ": " + line);
@@ -127,15 +129,18 @@ public final class BackupProvider implements Provider {
     }
   }
 
-  private static Map<String, List<String>> snapshots(ObserveContext context,
-      Map<String, Map<String, String>> seen) throws IOException {
-    List<String> volumes = seen.entrySet().stream()
-        .filter(e -> "volume".equals(e.getValue().get("type"))).map(Map.Entry::getKey).toList();
+  private static Map<String, List<String>> snapshots(
+      ObserveContext context, Map<String, Map<String, String>> seen) throws IOException {
+    List<String> volumes =
+        seen.entrySet().stream()
+            .filter(e -> "volume".equals(e.getValue().get("type")))
+            .map(Map.Entry::getKey)
+            .toList();
     Map<String, List<String>> snapshots = new TreeMap<>();
     if (volumes.isEmpty()) return snapshots;
     volumes.forEach(v -> snapshots.put(v, new ArrayList<>()));
-    List<String> argv = new ArrayList<>(List.of("zfs", "list", "-H", "-t", "snapshot", "-o",
-        "name", "-r"));
+    List<String> argv =
+        new ArrayList<>(List.of("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-r"));
     argv.addAll(volumes);
     CommandResult r = run(context, argv);
     for (String line : r.out().split("\n")) {
@@ -148,15 +153,28 @@ public final class BackupProvider implements Provider {
     return snapshots;
   }
 
-  private static Map<String, Set<String>> checksumFiles(ObserveContext context,
-      Map<String, Map<String, String>> seen, Set<String> filesystems) throws IOException {
+  private static Map<String, Set<String>> checksumFiles(
+      ObserveContext context, Map<String, Map<String, String>> seen, Set<String> filesystems)
+      throws IOException {
     Map<String, Set<String>> files = new TreeMap<>();
     for (Map.Entry<String, Map<String, String>> e : seen.entrySet()) {
       if (!filesystems.contains(e.getKey())) continue;
       if (!"filesystem".equals(e.getValue().get("type"))) continue;
       String dir = ArchiveVolumes.checksumDirectory(e.getKey(), e.getValue().get("mountpoint"));
-      CommandResult r = run(context, List.of("find", dir, "-mindepth", "1", "-maxdepth", "1",
-          "-type", "f", "-name", "*.cksum"));
+      CommandResult r =
+          run(
+              context,
+              List.of(
+                  "find",
+                  dir,
+                  "-mindepth",
+                  "1",
+                  "-maxdepth",
+                  "1",
+                  "-type",
+                  "f",
+                  "-name",
+                  "*.cksum"));
       Set<String> names = new TreeSet<>();
       for (String line : r.out().split("\n")) {
         if (!line.isBlank()) names.add(line.substring(line.lastIndexOf('/') + 1));
@@ -190,15 +208,36 @@ public final class BackupProvider implements Provider {
       Map<String, String> props = ds.get(volume);
       if (props == null) {
         if (size == null) {
-          findings.add(new Finding(Finding.Kind.WARNING, node, address,
-              "archive volume " + volume + " does not exist and the size of " + job.source()
-                  + " is not declared", "the first 'sanctl backup run' creates it", null));
+          findings.add(
+              new Finding(
+                  Finding.Kind.WARNING,
+                  node,
+                  address,
+                  "archive volume "
+                      + volume
+                      + " does not exist and the size of "
+                      + job.source()
+                      + " is not declared",
+                  "the first 'sanctl backup run' creates it",
+                  null));
           continue;
         }
-        changes.add(change(address, node, "volume", volume, Action.CREATE,
-            "archive volume not present", List.of(FieldChange.of("volsize", null, "" + size)),
-            List.of(new Command(ArchiveVolumes.createArgv(ns, volume, size, defaults), null,
-                null, true, null))));
+        changes.add(
+            change(
+                address,
+                node,
+                "volume",
+                volume,
+                Action.CREATE,
+                "archive volume not present",
+                List.of(FieldChange.of("volsize", null, "" + size)),
+                List.of(
+                    new Command(
+                        ArchiveVolumes.createArgv(ns, volume, size, defaults),
+                        null,
+                        null,
+                        true,
+                        null))));
         continue;
       }
       checksumFindings(seen.get(), job, node, address, findings);
@@ -217,8 +256,16 @@ public final class BackupProvider implements Provider {
         commands.add(Command.change("zfs", "set", "volsize=" + size, volume));
       }
       if (!commands.isEmpty()) {
-        changes.add(change(address, node, "volume", volume, Action.UPDATE,
-            "archive volume differs", fields, commands));
+        changes.add(
+            change(
+                address,
+                node,
+                "volume",
+                volume,
+                Action.UPDATE,
+                "archive volume differs",
+                fields,
+                commands));
       }
     }
     return new PlanResult(changes, findings);
@@ -229,8 +276,8 @@ public final class BackupProvider implements Provider {
    * so where the pool has no mount point ({@code none}, {@code legacy}) it gets {@code
    * /<pool>/ddless}, as a backup run that creates it does.
    */
-  private static Optional<Change> checksumFilesystem(Map<String, Map<String, String>> ds,
-      String pool, String node) {
+  private static Optional<Change> checksumFilesystem(
+      Map<String, Map<String, String>> ds, String pool, String node) {
     String fs = ArchiveVolumes.checksumFilesystem(pool);
     String address = Change.address(node, ID, "checksums", fs);
     String mountpoint = "/" + fs;
@@ -242,16 +289,29 @@ public final class BackupProvider implements Provider {
       argv.add(fs);
       List<FieldChange> fields = new ArrayList<>(List.of(FieldChange.of("dataset", null, fs)));
       if (poolUnmounted) fields.add(FieldChange.of("mountpoint", null, mountpoint));
-      return Optional.of(change(address, node, "checksums", fs, Action.CREATE,
-          "filesystem for checksum files not present", fields,
-          List.of(new Command(argv, null, null, true, null))));
+      return Optional.of(
+          change(
+              address,
+              node,
+              "checksums",
+              fs,
+              Action.CREATE,
+              "filesystem for checksum files not present",
+              fields,
+              List.of(new Command(argv, null, null, true, null))));
     }
     String have = props.get("mountpoint");
     if (!unmountable(have)) return Optional.empty();
-    return Optional.of(change(address, node, "checksums", fs, Action.UPDATE,
-        "filesystem for checksum files has no mount point",
-        List.of(FieldChange.of("mountpoint", have, mountpoint)),
-        List.of(Command.change("zfs", "set", "mountpoint=" + mountpoint, fs))));
+    return Optional.of(
+        change(
+            address,
+            node,
+            "checksums",
+            fs,
+            Action.UPDATE,
+            "filesystem for checksum files has no mount point",
+            List.of(FieldChange.of("mountpoint", have, mountpoint)),
+            List.of(Command.change("zfs", "set", "mountpoint=" + mountpoint, fs))));
   }
 
   private static boolean unmountable(String mountpoint) {
@@ -259,32 +319,62 @@ public final class BackupProvider implements Provider {
   }
 
   /** Warnings about checksum files missing for an existing archive volume. */
-  private static void checksumFindings(ArchiveObservation seen, Backups.Job job, String node,
-      String address, List<Finding> findings) {
+  private static void checksumFindings(
+      ArchiveObservation seen,
+      Backups.Job job,
+      String node,
+      String address,
+      List<Finding> findings) {
     List<String> snapshots = seen.snapshots().getOrDefault(job.archiveVolume(), List.of());
     if (snapshots.isEmpty()) return;
     String fs = ArchiveVolumes.checksumFilesystem(job.pool());
     Set<String> files = seen.checksumFiles().getOrDefault(fs, Set.of());
-    String dir = ArchiveVolumes.checksumDirectory(fs,
-        seen.datasets().getOrDefault(fs, Map.of()).get("mountpoint"));
+    String dir =
+        ArchiveVolumes.checksumDirectory(
+            fs, seen.datasets().getOrDefault(fs, Map.of()).get("mountpoint"));
     String current = ArchiveVolumes.checksumFileName(job.volume());
     if (!files.contains(current)) {
-      findings.add(new Finding(Finding.Kind.WARNING, node, address,
-          "archive volume " + job.archiveVolume() + " has snapshots but no checksum file "
-              + dir + "/" + current,
-          "the next 'sanctl backup run " + job.source() + "' reads the whole source, rewrites"
-              + " every segment and writes a new checksum file", job.location()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              node,
+              address,
+              "archive volume "
+                  + job.archiveVolume()
+                  + " has snapshots but no checksum file "
+                  + dir
+                  + "/"
+                  + current,
+              "the next 'sanctl backup run "
+                  + job.source()
+                  + "' reads the whole source, rewrites"
+                  + " every segment and writes a new checksum file",
+              job.location()));
     }
-    List<String> unchecked = snapshots.stream()
-        .filter(sn -> !files.contains(ArchiveVolumes.snapshotChecksumFileName(job.volume(), sn)))
-        .toList();
+    List<String> unchecked =
+        snapshots.stream()
+            .filter(
+                sn -> !files.contains(ArchiveVolumes.snapshotChecksumFileName(job.volume(), sn)))
+            .toList();
     if (!unchecked.isEmpty()) {
-      findings.add(new Finding(Finding.Kind.WARNING, node, address,
-          unchecked.size() + " of " + snapshots.size() + " snapshots of " + job.archiveVolume()
-              + " have no checksum file (first: " + job.archiveVolume() + "@" + unchecked.get(0)
-              + ")",
-          "'sanctl backup verify' cannot check them; snapshots taken by 'sanctl backup run'"
-              + " get one", job.location()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              node,
+              address,
+              unchecked.size()
+                  + " of "
+                  + snapshots.size()
+                  + " snapshots of "
+                  + job.archiveVolume()
+                  + " have no checksum file (first: "
+                  + job.archiveVolume()
+                  + "@"
+                  + unchecked.get(0)
+                  + ")",
+              "'sanctl backup verify' cannot check them; snapshots taken by 'sanctl backup run'"
+                  + " get one",
+              job.location()));
     }
   }
 
@@ -304,9 +394,27 @@ public final class BackupProvider implements Provider {
     }
   }
 
-  private static Change change(String address, String node, String kind, String name,
-      Action action, String reason, List<FieldChange> fields, List<Command> commands) {
-    return new Change(address, node, ID, kind, name, action, Impact.NONE, reason, fields,
-        commands, List.of(), List.of());
+  private static Change change(
+      String address,
+      String node,
+      String kind,
+      String name,
+      Action action,
+      String reason,
+      List<FieldChange> fields,
+      List<Command> commands) {
+    return new Change(
+        address,
+        node,
+        ID,
+        kind,
+        name,
+        action,
+        Impact.NONE,
+        reason,
+        fields,
+        commands,
+        List.of(),
+        List.of());
   }
 }

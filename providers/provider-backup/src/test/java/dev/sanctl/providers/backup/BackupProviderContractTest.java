@@ -12,8 +12,12 @@ import java.util.List;
 class BackupProviderContractTest extends ProviderContractTest {
   static DesiredState desired() {
     try {
-      return BackupProviderSimTest.load(Path.of(BackupProviderContractTest.class
-          .getResource("/backup-cluster/cluster.yaml").toURI()).getParent());
+      return BackupProviderSimTest.load(
+          Path.of(
+                  BackupProviderContractTest.class
+                      .getResource("/backup-cluster/cluster.yaml")
+                      .toURI())
+              .getParent());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -28,16 +32,32 @@ class BackupProviderContractTest extends ProviderContractTest {
   protected List<ContractScenario> scenarios() {
     DesiredState desired = desired();
     return List.of(
-        ContractScenario.simulated("empty archive pool: checksum filesystem and volumes created",
-            desired, 1L << 30, sim -> {}),
-        ContractScenario.simulated("drifted schedule, a too small volume, snapshots without"
-            + " checksum files", desired, 1L << 30, sim -> {
+        ContractScenario.simulated(
+            "empty archive pool: checksum filesystem and volumes created",
+            desired,
+            1L << 30,
+            sim -> {}),
+        ContractScenario.simulated(
+            "drifted schedule, a too small volume, snapshots without" + " checksum files",
+            desired,
+            1L << 30,
+            sim -> {
               sim.run("arch1", "zfs", "create", "archive/ddless");
-              sim.run("arch1", "zfs", "create", "-V", "1048576", "-o",
-                  "dev.sanctl:snaprotate_schedule=OTHER", "archive/lv_data_bk");
+              sim.run(
+                  "arch1",
+                  "zfs",
+                  "create",
+                  "-V",
+                  "1048576",
+                  "-o",
+                  "dev.sanctl:snaprotate_schedule=OTHER",
+                  "archive/lv_data_bk");
               sim.run("arch1", "zfs", "snapshot", "archive/lv_data_bk@2026-11-20_10.00.00");
             }),
-        ContractScenario.simulated("archive pool without a mount point", desired, 1L << 30,
+        ContractScenario.simulated(
+            "archive pool without a mount point",
+            desired,
+            1L << 30,
             sim -> sim.run("arch1", "zfs", "set", "mountpoint=none", "archive")));
   }
 }

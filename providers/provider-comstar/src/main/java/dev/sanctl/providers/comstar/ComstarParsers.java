@@ -21,7 +21,9 @@ final class ComstarParsers {
       if (line.startsWith("LU Name: ")) {
         current = new LinkedHashMap<>();
         lus.put(line.substring(9).toUpperCase(Locale.ROOT), current);
-      } else if (current != null && line.startsWith("    ") && line.length() > 24
+      } else if (current != null
+          && line.startsWith("    ")
+          && line.length() > 24
           && line.startsWith(": ", 22)) {
         current.put(line.substring(4, 22).strip(), line.substring(24));
       } else {

@@ -46,8 +46,8 @@ public final class ComstarProvider implements Provider {
   public ComstarObservation observe(ObserveContext context) throws IOException {
     var host = context.host();
     Set<String> imported = new TreeSet<>();
-    for (String line : ok(host.run(Command.read("zpool", "list", "-H", "-o", "name")), "zpool list")
-        .split("\n")) {
+    for (String line :
+        ok(host.run(Command.read("zpool", "list", "-H", "-o", "name")), "zpool list").split("\n")) {
       if (!line.isEmpty()) imported.add(line);
     }
     Map<String, String> confs = new LinkedHashMap<>();
@@ -59,30 +59,42 @@ public final class ComstarProvider implements Provider {
         throw new ObserveException("cat " + StmfHaConf.path(p.name()) + ": " + c.err().strip());
       }
     }
-    var lus = ComstarParsers.listLu(ok(host.run(Command.read("stmfadm", "list-lu", "-v")),
-        "stmfadm list-lu"));
+    var lus =
+        ComstarParsers.listLu(
+            ok(host.run(Command.read("stmfadm", "list-lu", "-v")), "stmfadm list-lu"));
     Map<String, ComstarObservation.Lu> withViews = new LinkedHashMap<>();
     for (var e : lus.entrySet()) {
       CommandResult v = host.run(Command.read("stmfadm", "list-view", "-l", e.getKey()));
-      List<ComstarObservation.View> views = v.exitStatus() == 0
-          ? ComstarParsers.listView(v.out())
-          : List.of();
+      List<ComstarObservation.View> views =
+          v.exitStatus() == 0 ? ComstarParsers.listView(v.out()) : List.of();
       if (v.exitStatus() != 0 && !v.err().contains("no views found")) {
         throw new ObserveException("stmfadm list-view: " + v.err().strip());
       }
       Map<String, String> props = e.getValue();
       String serial = props.get("Serial Num");
-      withViews.put(e.getKey(), new ComstarObservation.Lu(e.getKey(), props.get("Data File"),
-          "not set".equals(serial) ? null : serial, props.get("Alias"), views));
+      withViews.put(
+          e.getKey(),
+          new ComstarObservation.Lu(
+              e.getKey(),
+              props.get("Data File"),
+              "not set".equals(serial) ? null : serial,
+              props.get("Alias"),
+              views));
     }
-    var hgs = ComstarParsers.listGroups(ok(host.run(Command.read("stmfadm", "list-hg", "-v")),
-        "stmfadm list-hg"), "Host Group");
-    var tgs = ComstarParsers.listGroups(ok(host.run(Command.read("stmfadm", "list-tg", "-v")),
-        "stmfadm list-tg"), "Target Group");
-    var targets = ComstarParsers.itadmTargets(
-        ok(host.run(Command.read("itadm", "list-target", "-v")), "itadm list-target"));
-    var tpgs = ComstarParsers.itadmTpgs(
-        ok(host.run(Command.read("itadm", "list-tpg", "-v")), "itadm list-tpg"));
+    var hgs =
+        ComstarParsers.listGroups(
+            ok(host.run(Command.read("stmfadm", "list-hg", "-v")), "stmfadm list-hg"),
+            "Host Group");
+    var tgs =
+        ComstarParsers.listGroups(
+            ok(host.run(Command.read("stmfadm", "list-tg", "-v")), "stmfadm list-tg"),
+            "Target Group");
+    var targets =
+        ComstarParsers.itadmTargets(
+            ok(host.run(Command.read("itadm", "list-target", "-v")), "itadm list-target"));
+    var tpgs =
+        ComstarParsers.itadmTpgs(
+            ok(host.run(Command.read("itadm", "list-tpg", "-v")), "itadm list-tpg"));
     return new ComstarObservation(imported, confs, withViews, hgs, tgs, targets, tpgs);
   }
 

@@ -22,9 +22,8 @@ import java.util.TreeSet;
  * Direct COMSTAR management of a {@code comstar} pool on the node importing it: TPGs and iSCSI
  * targets with {@code itadm}, host and target groups, LUs with their fixed GUID and serial ({@code
  * stmfadm create-lu -p guid= -p serial=}), views with LUN numbers. A LU's GUID is its identity: a
- * zvol already served under another GUID is refused (plan error), a serial change recreates the
- * LU under the same GUID ({@code delete-lu -k}, breaking), a LUN change replaces the view
- * (breaking).
+ * zvol already served under another GUID is refused (plan error), a serial change recreates the LU
+ * under the same GUID ({@code delete-lu -k}, breaking), a LUN change replaces the view (breaking).
  */
 final class DirectComstarPlanner {
   private final PlanContext context;
@@ -36,8 +35,8 @@ final class DirectComstarPlanner {
   private String node;
   private ComstarObservation seen;
 
-  DirectComstarPlanner(PlanContext context, Pool pool, List<Change> changes,
-      List<Finding> findings) {
+  DirectComstarPlanner(
+      PlanContext context, Pool pool, List<Change> changes, List<Finding> findings) {
     this.context = context;
     this.pool = pool;
     this.c = pool.comstar();
@@ -48,7 +47,8 @@ final class DirectComstarPlanner {
   void plan() {
     for (String n : pool.nodes()) {
       NodeState s = context.nodes().get(n);
-      if (s != null && s.known()
+      if (s != null
+          && s.known()
           && ((ComstarObservation) s.observation()).importedPools().contains(pool.name())) {
         node = n;
         seen = (ComstarObservation) s.observation();
@@ -58,19 +58,39 @@ final class DirectComstarPlanner {
     if (node == null) return;
     c.tpgs().forEach(this::tpg);
     c.targets().values().forEach(this::target);
-    c.hostGroups().forEach((n, m) -> group("host-group", "hg", n, lower(m),
-        seen.hostGroups().get(n)));
-    c.targetGroups().forEach((n, m) -> group("target-group", "tg", n, targetIds(m),
-        seen.targetGroups().get(n)));
+    c.hostGroups()
+        .forEach((n, m) -> group("host-group", "hg", n, lower(m), seen.hostGroups().get(n)));
+    c.targetGroups()
+        .forEach(
+            (n, m) -> group("target-group", "tg", n, targetIds(m), seen.targetGroups().get(n)));
     c.logicalUnits().forEach(this::lu);
     c.views().forEach(this::view);
   }
 
-  private void add(String kind, String name, Action action, Impact impact, String reason,
-      List<FieldChange> fields, List<Command> commands, List<String> deps) {
+  private void add(
+      String kind,
+      String name,
+      Action action,
+      Impact impact,
+      String reason,
+      List<FieldChange> fields,
+      List<Command> commands,
+      List<String> deps) {
     String address = Change.address(node, ComstarProvider.ID, kind, name);
-    changes.add(new Change(address, node, ComstarProvider.ID, kind, name, action, impact, reason,
-        fields, commands, List.of(), deps));
+    changes.add(
+        new Change(
+            address,
+            node,
+            ComstarProvider.ID,
+            kind,
+            name,
+            action,
+            impact,
+            reason,
+            fields,
+            commands,
+            List.of(),
+            deps));
     created.put(kind + "/" + name, address);
   }
 
@@ -90,20 +110,38 @@ final class DirectComstarPlanner {
     List<String> create = new ArrayList<>(List.of("itadm", "create-tpg", name));
     create.addAll(portals);
     if (have == null) {
-      add("tpg", name, Action.CREATE, Impact.NONE, "TPG does not exist",
+      add(
+          "tpg",
+          name,
+          Action.CREATE,
+          Impact.NONE,
+          "TPG does not exist",
           List.of(FieldChange.of("portals", null, String.join(",", want))),
-          List.of(Command.change(create.toArray(String[]::new))), List.of());
+          List.of(Command.change(create.toArray(String[]::new))),
+          List.of());
     } else if (!new TreeSet<>(have).equals(new TreeSet<>(want))) {
-      List<Command> cmds = new ArrayList<>(List.of(Command.change("itadm", "delete-tpg", "-f", name),
-          Command.change(create.toArray(String[]::new))));
-      seen.targets().forEach((iqn, tpgs) -> {
-        if (tpgs.contains(name)) {
-          cmds.add(Command.change("itadm", "modify-target", "-t", String.join(",", tpgs), iqn));
-        }
-      });
-      add("tpg", name, Action.REPLACE, Impact.DISRUPTIVE, "portals differ",
+      List<Command> cmds =
+          new ArrayList<>(
+              List.of(
+                  Command.change("itadm", "delete-tpg", "-f", name),
+                  Command.change(create.toArray(String[]::new))));
+      seen.targets()
+          .forEach(
+              (iqn, tpgs) -> {
+                if (tpgs.contains(name)) {
+                  cmds.add(
+                      Command.change("itadm", "modify-target", "-t", String.join(",", tpgs), iqn));
+                }
+              });
+      add(
+          "tpg",
+          name,
+          Action.REPLACE,
+          Impact.DISRUPTIVE,
+          "portals differ",
           List.of(FieldChange.of("portals", String.join(",", have), String.join(",", want))),
-          cmds, List.of());
+          cmds,
+          List.of());
     }
   }
 
@@ -118,9 +156,15 @@ final class DirectComstarPlanner {
     List<String> have = seen.targets().get(iqn);
     if (t.state() == ResourceState.ABSENT) {
       if (have != null) {
-        add("target", t.name(), Action.DELETE, Impact.DISRUPTIVE, "state: absent",
+        add(
+            "target",
+            t.name(),
+            Action.DELETE,
+            Impact.DISRUPTIVE,
+            "state: absent",
             List.of(FieldChange.of("iqn", iqn, null)),
-            List.of(Command.change("itadm", "delete-target", "-f", iqn)), List.of());
+            List.of(Command.change("itadm", "delete-target", "-f", iqn)),
+            List.of());
       }
       return;
     }
@@ -128,15 +172,32 @@ final class DirectComstarPlanner {
     if (have == null) {
       List<String> argv = new ArrayList<>(List.of("itadm", "create-target", "-n", iqn));
       if (!t.tpgs().isEmpty()) argv.addAll(List.of("-t", String.join(",", t.tpgs())));
-      add("target", t.name(), Action.CREATE, Impact.NONE, "target does not exist",
-          List.of(FieldChange.of("iqn", null, iqn),
+      add(
+          "target",
+          t.name(),
+          Action.CREATE,
+          Impact.NONE,
+          "target does not exist",
+          List.of(
+              FieldChange.of("iqn", null, iqn),
               FieldChange.of("tpgs", null, String.join(",", t.tpgs()))),
-          List.of(Command.change(argv.toArray(String[]::new))), deps(tpgDeps));
+          List.of(Command.change(argv.toArray(String[]::new))),
+          deps(tpgDeps));
     } else if (!new TreeSet<>(have).equals(new TreeSet<>(t.tpgs()))) {
-      add("target", t.name(), Action.UPDATE, Impact.DISRUPTIVE, "TPGs differ",
+      add(
+          "target",
+          t.name(),
+          Action.UPDATE,
+          Impact.DISRUPTIVE,
+          "TPGs differ",
           List.of(FieldChange.of("tpgs", String.join(",", have), String.join(",", t.tpgs()))),
-          List.of(Command.change("itadm", "modify-target", "-t",
-              t.tpgs().isEmpty() ? "default" : String.join(",", t.tpgs()), iqn)),
+          List.of(
+              Command.change(
+                  "itadm",
+                  "modify-target",
+                  "-t",
+                  t.tpgs().isEmpty() ? "default" : String.join(",", t.tpgs()),
+                  iqn)),
           deps(tpgDeps));
     }
   }
@@ -174,12 +235,17 @@ final class DirectComstarPlanner {
     if (cmds.isEmpty()) return;
     List<String> targetDeps = new ArrayList<>();
     if (targets) for (String t : c.targets().keySet()) targetDeps.add("target/" + t);
-    add(kind, name, have == null ? Action.CREATE : Action.UPDATE,
+    add(
+        kind,
+        name,
+        have == null ? Action.CREATE : Action.UPDATE,
         targets ? Impact.DISRUPTIVE : Impact.NONE,
         have == null ? kind + " does not exist" : "members differ",
-        List.of(FieldChange.of("members", have == null ? null : String.join(",", have),
-            String.join(",", want))),
-        cmds, deps(targetDeps.toArray(String[]::new)));
+        List.of(
+            FieldChange.of(
+                "members", have == null ? null : String.join(",", have), String.join(",", want))),
+        cmds,
+        deps(targetDeps.toArray(String[]::new)));
   }
 
   static String dataFile(String zvol) {
@@ -189,30 +255,54 @@ final class DirectComstarPlanner {
   private void lu(Pool.ComstarLu lu) {
     String guid = lu.guid().toUpperCase(Locale.ROOT);
     ComstarObservation.Lu byGuid = seen.lus().get(guid);
-    ComstarObservation.Lu byFile = seen.lus().values().stream()
-        .filter(l -> dataFile(lu.zvol()).equals(l.dataFile())).findFirst().orElse(null);
+    ComstarObservation.Lu byFile =
+        seen.lus().values().stream()
+            .filter(l -> dataFile(lu.zvol()).equals(l.dataFile()))
+            .findFirst()
+            .orElse(null);
     if (lu.state() == ResourceState.ABSENT) {
       if (byGuid != null) {
-        add("lu", lu.zvol(), Action.DELETE, Impact.DISRUPTIVE, "state: absent",
+        add(
+            "lu",
+            lu.zvol(),
+            Action.DELETE,
+            Impact.DISRUPTIVE,
+            "state: absent",
             List.of(FieldChange.of("guid", guid, null)),
-            List.of(Command.change("stmfadm", "delete-lu", guid)), List.of());
+            List.of(Command.change("stmfadm", "delete-lu", guid)),
+            List.of());
       }
       return;
     }
     if (byGuid == null && byFile != null) {
-      findings.add(new Finding(Finding.Kind.ERROR, node,
-          Change.address(node, ComstarProvider.ID, "lu", lu.zvol()),
-          "zvol " + lu.zvol() + " is served as LU " + byFile.guid() + ", not " + guid
-              + "; changing a LU's GUID is a breaking identity change and is refused",
-          "keep guid: " + byFile.guid() + " (initiators identify the disk by it), or delete the LU "
-              + "by hand first", lu.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              Change.address(node, ComstarProvider.ID, "lu", lu.zvol()),
+              "zvol "
+                  + lu.zvol()
+                  + " is served as LU "
+                  + byFile.guid()
+                  + ", not "
+                  + guid
+                  + "; changing a LU's GUID is a breaking identity change and is refused",
+              "keep guid: "
+                  + byFile.guid()
+                  + " (initiators identify the disk by it), or delete the LU "
+                  + "by hand first",
+              lu.source()));
       return;
     }
     if (byGuid != null && !dataFile(lu.zvol()).equals(byGuid.dataFile())) {
-      findings.add(new Finding(Finding.Kind.ERROR, node,
-          Change.address(node, ComstarProvider.ID, "lu", lu.zvol()),
-          "GUID " + guid + " already serves " + byGuid.dataFile() + ", not zvol " + lu.zvol(),
-          "every LU needs its own GUID", lu.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              Change.address(node, ComstarProvider.ID, "lu", lu.zvol()),
+              "GUID " + guid + " already serves " + byGuid.dataFile() + ", not zvol " + lu.zvol(),
+              "every LU needs its own GUID",
+              lu.source()));
       return;
     }
     List<String> argv = new ArrayList<>(List.of("stmfadm", "create-lu", "-p", "guid=" + guid));
@@ -221,18 +311,34 @@ final class DirectComstarPlanner {
     argv.add(dataFile(lu.zvol()));
     Command create = Command.change(argv.toArray(String[]::new));
     if (byGuid == null) {
-      add("lu", lu.zvol(), Action.CREATE, Impact.NONE, "LU does not exist",
+      add(
+          "lu",
+          lu.zvol(),
+          Action.CREATE,
+          Impact.NONE,
+          "LU does not exist",
           List.of(FieldChange.of("guid", null, guid), FieldChange.of("serial", null, lu.serial())),
-          List.of(create), List.of());
+          List.of(create),
+          List.of());
     } else if (!Objects.equals(byGuid.serial(), lu.serial())) {
-      List<Command> cmds = new ArrayList<>(List.of(Command.change("stmfadm", "delete-lu", guid),
-          create));
+      List<Command> cmds =
+          new ArrayList<>(List.of(Command.change("stmfadm", "delete-lu", guid), create));
       for (Pool.ComstarView v : c.views()) {
         if (v.lu().equals(lu.zvol())) cmds.add(addView(v, guid));
       }
-      add("lu", lu.zvol(), Action.REPLACE, Impact.BREAKING,
-          "serial " + byGuid.serial() + " -> " + lu.serial() + " (the LU is recreated with the same GUID)",
-          List.of(FieldChange.of("serial", byGuid.serial(), lu.serial())), cmds, List.of());
+      add(
+          "lu",
+          lu.zvol(),
+          Action.REPLACE,
+          Impact.BREAKING,
+          "serial "
+              + byGuid.serial()
+              + " -> "
+              + lu.serial()
+              + " (the LU is recreated with the same GUID)",
+          List.of(FieldChange.of("serial", byGuid.serial(), lu.serial())),
+          cmds,
+          List.of());
     }
   }
 
@@ -245,32 +351,58 @@ final class DirectComstarPlanner {
   }
 
   private void view(Pool.ComstarView v) {
-    Pool.ComstarLu lu = c.logicalUnits().stream().filter(l -> l.zvol().equals(v.lu()))
-        .findFirst().orElse(null);
+    Pool.ComstarLu lu =
+        c.logicalUnits().stream().filter(l -> l.zvol().equals(v.lu())).findFirst().orElse(null);
     if (lu == null || lu.state() == ResourceState.ABSENT) return;
     String guid = lu.guid().toUpperCase(Locale.ROOT);
-    if (changes.stream().anyMatch(ch -> ch.kind().equals("lu") && ch.name().equals(lu.zvol())
-        && ch.action() == Action.REPLACE)) {
+    if (changes.stream()
+        .anyMatch(
+            ch ->
+                ch.kind().equals("lu")
+                    && ch.name().equals(lu.zvol())
+                    && ch.action() == Action.REPLACE)) {
       return;
     }
     ComstarObservation.Lu live = seen.lus().get(guid);
     List<ComstarObservation.View> views = live == null ? List.of() : live.views();
-    String name = v.lu() + "/" + (v.hostGroup() == null ? "All" : v.hostGroup()) + "/"
-        + (v.targetGroup() == null ? "All" : v.targetGroup());
-    ComstarObservation.View same = views.stream()
-        .filter(x -> Objects.equals(x.hostGroup(), v.hostGroup())
-            && Objects.equals(x.targetGroup(), v.targetGroup()))
-        .findFirst().orElse(null);
-    List<String> deps = deps("lu/" + v.lu(), "host-group/" + v.hostGroup(),
-        "target-group/" + v.targetGroup());
+    String name =
+        v.lu()
+            + "/"
+            + (v.hostGroup() == null ? "All" : v.hostGroup())
+            + "/"
+            + (v.targetGroup() == null ? "All" : v.targetGroup());
+    ComstarObservation.View same =
+        views.stream()
+            .filter(
+                x ->
+                    Objects.equals(x.hostGroup(), v.hostGroup())
+                        && Objects.equals(x.targetGroup(), v.targetGroup()))
+            .findFirst()
+            .orElse(null);
+    List<String> deps =
+        deps("lu/" + v.lu(), "host-group/" + v.hostGroup(), "target-group/" + v.targetGroup());
     if (same == null) {
-      add("view", name, Action.CREATE, Impact.NONE, "view does not exist",
-          List.of(FieldChange.of("lun", null, v.lun())), List.of(addView(v, guid)), deps);
+      add(
+          "view",
+          name,
+          Action.CREATE,
+          Impact.NONE,
+          "view does not exist",
+          List.of(FieldChange.of("lun", null, v.lun())),
+          List.of(addView(v, guid)),
+          deps);
     } else if (same.lun() != v.lun()) {
-      add("view", name, Action.REPLACE, Impact.BREAKING, "LUN " + same.lun() + " -> " + v.lun(),
+      add(
+          "view",
+          name,
+          Action.REPLACE,
+          Impact.BREAKING,
+          "LUN " + same.lun() + " -> " + v.lun(),
           List.of(FieldChange.of("lun", same.lun(), v.lun())),
-          List.of(Command.change("stmfadm", "remove-view", "-l", guid,
-              Integer.toString(same.entry())), addView(v, guid)), deps);
+          List.of(
+              Command.change("stmfadm", "remove-view", "-l", guid, Integer.toString(same.entry())),
+              addView(v, guid)),
+          deps);
     }
   }
 }

@@ -29,7 +29,8 @@ public final class StmfHaConf {
   public static String render(Pool pool) {
     Pool.StmfHa h = pool.stmfHa();
     StringBuilder out = new StringBuilder();
-    out.append("# stmf-ha.conf of pool ").append(pool.name())
+    out.append("# stmf-ha.conf of pool ")
+        .append(pool.name())
         .append(" -- managed by sanctl, do not edit\n");
     if (!h.targetPortalGroups().isEmpty()) {
       array(out, "target_portal_groups", List.copyOf(h.targetPortalGroups().keySet()));

@@ -20,10 +20,10 @@ import java.util.TreeSet;
  * 600144F} + 25 hex digits of the MD5 of the zvol name, data file {@code /dev/zvol/rdsk/<zvol>};
  * TPG portals with port 3260 unless given (default portal {@code 0.0.0.0}); targets (one named
  * after the pool unless listed) {@code iqn.2010-08.org.illumos:stmf-ha:<name>} in their TPG, the
- * first TPG, or {@code defaultTpg}; host and target groups; one view per LU: the last declared
- * view whose {@code luPrefix} covers it (a view's host or target group carries over to later views
- * that leave it unset, as in the script), LUN from the {@code :NN} suffix, or All/All when no view
- * is declared.
+ * first TPG, or {@code defaultTpg}; host and target groups; one view per LU: the last declared view
+ * whose {@code luPrefix} covers it (a view's host or target group carries over to later views that
+ * leave it unset, as in the script), LUN from the {@code :NN} suffix, or All/All when no view is
+ * declared.
  */
 final class StmfHaExpectation {
   static final String IQN_PREFIX = "iqn.2010-08.org.illumos:stmf-ha:";
@@ -94,21 +94,30 @@ final class StmfHaExpectation {
       }
       View want = views.get(lu);
       if (want == null) continue;
-      boolean found = live.views().stream().anyMatch(v -> Objects.equals(v.hostGroup(),
-          want.hostGroup()) && Objects.equals(v.targetGroup(), want.targetGroup())
-          && (want.lun() < 0 || v.lun() == want.lun()));
+      boolean found =
+          live.views().stream()
+              .anyMatch(
+                  v ->
+                      Objects.equals(v.hostGroup(), want.hostGroup())
+                          && Objects.equals(v.targetGroup(), want.targetGroup())
+                          && (want.lun() < 0 || v.lun() == want.lun()));
       if (!found) {
-        out.add("LU " + lu + " has no view " + (want.hostGroup() == null ? "All" : want.hostGroup())
-            + "/" + (want.targetGroup() == null ? "All" : want.targetGroup())
-            + (want.lun() < 0 ? "" : " LUN " + want.lun()));
+        out.add(
+            "LU "
+                + lu
+                + " has no view "
+                + (want.hostGroup() == null ? "All" : want.hostGroup())
+                + "/"
+                + (want.targetGroup() == null ? "All" : want.targetGroup())
+                + (want.lun() < 0 ? "" : " LUN " + want.lun()));
       }
     }
     return out;
   }
 
   /**
-   * Whether stmf-ha will change the membership of an existing target group, taking member
-   * targets offline for a moment (creating a new group with new targets disturbs nobody).
+   * Whether stmf-ha will change the membership of an existing target group, taking member targets
+   * offline for a moment (creating a new group with new targets disturbs nobody).
    */
   boolean touchesTargetGroups(ComstarObservation seen) {
     for (var e : h.targetGroups().entrySet()) {
@@ -131,8 +140,12 @@ final class StmfHaExpectation {
     return out;
   }
 
-  private static void groups(List<String> out, String kind, Map<String, List<String>> declared,
-      Map<String, List<String>> seen, boolean targets) {
+  private static void groups(
+      List<String> out,
+      String kind,
+      Map<String, List<String>> declared,
+      Map<String, List<String>> seen,
+      boolean targets) {
     for (var e : declared.entrySet()) {
       List<String> have = seen.get(e.getKey());
       List<String> want = members(e.getValue(), targets);
@@ -157,7 +170,8 @@ final class StmfHaExpectation {
       if (v.targetGroup() != null) tg = v.targetGroup();
       String prefix = v.luPrefix() == null ? pool.name() : v.luPrefix();
       for (String lu : lus) {
-        if (lu.equals(prefix) || lu.startsWith(prefix + "/")) out.put(lu, new View(0, hg, tg, lun(lu)));
+        if (lu.equals(prefix) || lu.startsWith(prefix + "/"))
+          out.put(lu, new View(0, hg, tg, lun(lu)));
       }
     }
     return out;

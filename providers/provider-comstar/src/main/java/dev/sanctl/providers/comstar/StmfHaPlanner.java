@@ -42,10 +42,18 @@ final class StmfHaPlanner {
     ComstarObservation seen = (ComstarObservation) context.nodes().get(node).observation();
     for (String name : bashNames()) {
       if (!StmfHaConf.validPrefix(name)) {
-        findings.add(new Finding(Finding.Kind.ERROR, node, "comstar.stmf-ha/" + pool.name(),
-            "'" + name + "' cannot name a stmf-ha object: it prefixes bash variables ("
-                + name + "_members...)",
-            "use letters, digits and '_' only, not starting with a digit", pool.stmfHa().source()));
+        findings.add(
+            new Finding(
+                Finding.Kind.ERROR,
+                node,
+                "comstar.stmf-ha/" + pool.name(),
+                "'"
+                    + name
+                    + "' cannot name a stmf-ha object: it prefixes bash variables ("
+                    + name
+                    + "_members...)",
+                "use letters, digits and '_' only, not starting with a digit",
+                pool.stmfHa().source()));
         return;
       }
     }
@@ -57,14 +65,23 @@ final class StmfHaPlanner {
       String path = StmfHaConf.path(pool.name());
       String tmp = path + ".sanctl-tmp";
       String address = Change.address(node, ComstarProvider.ID, "stmf-ha.conf", pool.name());
-      changes.add(new Change(address, node, ComstarProvider.ID, "stmf-ha.conf", pool.name(),
-          live == null ? Action.CREATE : Action.UPDATE, Impact.NONE,
-          live == null ? path + " does not exist" : path + " differs from the desired state",
-          List.of(FieldChange.of("lines", live == null ? null : lines(live), lines(rendered))),
-          List.of(Command.change("mkdir", "-p", "/" + pool.name()),
-              Command.change(rendered.getBytes(StandardCharsets.UTF_8), "tee", tmp),
-              Command.change("mv", "-f", tmp, path)),
-          List.of(), List.of()));
+      changes.add(
+          new Change(
+              address,
+              node,
+              ComstarProvider.ID,
+              "stmf-ha.conf",
+              pool.name(),
+              live == null ? Action.CREATE : Action.UPDATE,
+              Impact.NONE,
+              live == null ? path + " does not exist" : path + " differs from the desired state",
+              List.of(FieldChange.of("lines", live == null ? null : lines(live), lines(rendered))),
+              List.of(
+                  Command.change("mkdir", "-p", "/" + pool.name()),
+                  Command.change(rendered.getBytes(StandardCharsets.UTF_8), "tee", tmp),
+                  Command.change("mv", "-f", tmp, path)),
+              List.of(),
+              List.of()));
       deps.add(address);
       reasons.add("stmf-ha.conf changed");
     }
@@ -72,21 +89,39 @@ final class StmfHaPlanner {
     StmfHaExpectation expected = new StmfHaExpectation(pool, zvols);
     reasons.addAll(expected.differences(seen));
     if (!reasons.isEmpty()) {
-      changes.add(new Change(Change.address(node, ComstarProvider.ID, "stmf-ha", pool.name()),
-          node, ComstarProvider.ID, "stmf-ha", pool.name(), Action.UPDATE,
-          expected.touchesTargetGroups(seen) ? Impact.DISRUPTIVE : Impact.NONE,
-          String.join("; ", reasons), List.of(),
-          List.of(Command.change("stmf-ha", "start", pool.name())), List.of(), deps));
+      changes.add(
+          new Change(
+              Change.address(node, ComstarProvider.ID, "stmf-ha", pool.name()),
+              node,
+              ComstarProvider.ID,
+              "stmf-ha",
+              pool.name(),
+              Action.UPDATE,
+              expected.touchesTargetGroups(seen) ? Impact.DISRUPTIVE : Impact.NONE,
+              String.join("; ", reasons),
+              List.of(),
+              List.of(Command.change("stmf-ha", "start", pool.name())),
+              List.of(),
+              deps));
     }
     for (Pool.Zvol z : pool.volumes().values()) {
       if (z.state() != ResourceState.ABSENT) continue;
       String guid = StmfHaExpectation.guid(z.name()).toUpperCase(Locale.ROOT);
       if (!seen.lus().containsKey(guid)) continue;
-      changes.add(new Change(Change.address(node, ComstarProvider.ID, "lu", z.name()), node,
-          ComstarProvider.ID, "lu", z.name(), Action.DELETE, Impact.DISRUPTIVE,
-          "zvol is state: absent; stmf-ha never removes LUs",
-          List.of(FieldChange.of("guid", guid, null)),
-          List.of(Command.change("stmfadm", "delete-lu", guid)), List.of(), List.of()));
+      changes.add(
+          new Change(
+              Change.address(node, ComstarProvider.ID, "lu", z.name()),
+              node,
+              ComstarProvider.ID,
+              "lu",
+              z.name(),
+              Action.DELETE,
+              Impact.DISRUPTIVE,
+              "zvol is state: absent; stmf-ha never removes LUs",
+              List.of(FieldChange.of("guid", guid, null)),
+              List.of(Command.change("stmfadm", "delete-lu", guid)),
+              List.of(),
+              List.of()));
     }
   }
 
@@ -108,7 +143,8 @@ final class StmfHaPlanner {
     List<String> importers = new ArrayList<>();
     for (String n : pool.nodes()) {
       NodeState s = context.nodes().get(n);
-      if (s != null && s.known()
+      if (s != null
+          && s.known()
           && ((ComstarObservation) s.observation()).importedPools().contains(pool.name())) {
         importers.add(n);
       }

@@ -55,8 +55,11 @@ class DirectComstarTest {
 
   private static Plan plan(DesiredState desired, ContractScenario.Seed seed) {
     ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine = new Engine(ProviderRegistry.of(List.of(new ZfsProvider(),
-        new ComstarProvider())), s.hosts().get(), ProviderContract.FAKE_SECRETS)) {
+    try (Engine engine =
+        new Engine(
+            ProviderRegistry.of(List.of(new ZfsProvider(), new ComstarProvider())),
+            s.hosts().get(),
+            ProviderContract.FAKE_SECRETS)) {
       return engine.plan(desired, List.of(), List.of());
     }
   }
@@ -64,60 +67,142 @@ class DirectComstarTest {
   @Test
   void createsLusWithGuidsAndSerialsGroupsViewsAndTargets() {
     DesiredState desired = config(GUID, "DB0001");
-    Plan plan = ProviderContract.check(new ComstarProvider(), List.of(new ZfsProvider()),
-        ContractScenario.simulated("direct comstar from scratch", desired, 1L << 30, sim -> {}));
-    Change lu = plan.changes().stream().filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
-        .findFirst().orElseThrow();
-    assertEquals(List.of("stmfadm", "create-lu", "-p", "guid=" + GUID, "-p", "serial=DB0001",
-        "/dev/zvol/rdsk/tank/db"), lu.commands().get(0).argv());
-    assertTrue(plan.changes().stream().anyMatch(c -> c.commands().stream().anyMatch(
-        cmd -> cmd.argv().equals(List.of("stmfadm", "add-view", "-h", "dbhosts", "-t", "tg1",
-            "-n", "5", GUID)))));
+    Plan plan =
+        ProviderContract.check(
+            new ComstarProvider(),
+            List.of(new ZfsProvider()),
+            ContractScenario.simulated(
+                "direct comstar from scratch", desired, 1L << 30, sim -> {}));
+    Change lu =
+        plan.changes().stream()
+            .filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        List.of(
+            "stmfadm",
+            "create-lu",
+            "-p",
+            "guid=" + GUID,
+            "-p",
+            "serial=DB0001",
+            "/dev/zvol/rdsk/tank/db"),
+        lu.commands().get(0).argv());
+    assertTrue(
+        plan.changes().stream()
+            .anyMatch(
+                c ->
+                    c.commands().stream()
+                        .anyMatch(
+                            cmd ->
+                                cmd.argv()
+                                    .equals(
+                                        List.of(
+                                            "stmfadm",
+                                            "add-view",
+                                            "-h",
+                                            "dbhosts",
+                                            "-t",
+                                            "tg1",
+                                            "-n",
+                                            "5",
+                                            GUID)))));
   }
 
   @Test
   void listingsAfterApplyShowTheDeclaredIdentity() {
     DesiredState desired = config(GUID, "DB0001");
-    ProviderContract.check(new ComstarProvider(), List.of(new ZfsProvider()),
-        ContractScenario.simulated("identity", desired, 1L << 30, sim -> {
-          sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-          sim.run("dr1", "zfs", "create", "-s", "-V", "512M", "tank/web");
-          sim.run("dr1", "stmfadm", "create-lu", "-p", "guid=" + GUID, "-p", "serial=DB0001",
-              "/dev/zvol/rdsk/tank/db");
-          sim.run("dr1", "stmfadm", "create-hg", "dbhosts");
-          sim.run("dr1", "stmfadm", "add-hg-member", "-g", "dbhosts",
-              "iqn.1998-01.com.vmware:db1", "iqn.1998-01.com.vmware:old");
-        }));
+    ProviderContract.check(
+        new ComstarProvider(),
+        List.of(new ZfsProvider()),
+        ContractScenario.simulated(
+            "identity",
+            desired,
+            1L << 30,
+            sim -> {
+              sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
+              sim.run("dr1", "zfs", "create", "-s", "-V", "512M", "tank/web");
+              sim.run(
+                  "dr1",
+                  "stmfadm",
+                  "create-lu",
+                  "-p",
+                  "guid=" + GUID,
+                  "-p",
+                  "serial=DB0001",
+                  "/dev/zvol/rdsk/tank/db");
+              sim.run("dr1", "stmfadm", "create-hg", "dbhosts");
+              sim.run(
+                  "dr1",
+                  "stmfadm",
+                  "add-hg-member",
+                  "-g",
+                  "dbhosts",
+                  "iqn.1998-01.com.vmware:db1",
+                  "iqn.1998-01.com.vmware:old");
+            }));
   }
 
   @Test
   void changingTheGuidOfAServedZvolIsRefused() {
     DesiredState desired = config("600144F0AAAABBBBCCCCDDDDEEEE0009", "DB0001");
-    Plan plan = plan(desired, sim -> {
-      sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-      sim.run("dr1", "stmfadm", "create-lu", "-p", "guid=" + GUID, "-p", "serial=DB0001",
-          "/dev/zvol/rdsk/tank/db");
-    });
-    List<Finding> errors = plan.findings().stream()
-        .filter(f -> f.kind() == Finding.Kind.ERROR).toList();
+    Plan plan =
+        plan(
+            desired,
+            sim -> {
+              sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
+              sim.run(
+                  "dr1",
+                  "stmfadm",
+                  "create-lu",
+                  "-p",
+                  "guid=" + GUID,
+                  "-p",
+                  "serial=DB0001",
+                  "/dev/zvol/rdsk/tank/db");
+            });
+    List<Finding> errors =
+        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
     assertEquals(1, errors.size(), plan.findings().toString());
-    assertTrue(errors.get(0).message().contains("changing a LU's GUID is a breaking identity "
-        + "change and is refused"), errors.get(0).message());
+    assertTrue(
+        errors
+            .get(0)
+            .message()
+            .contains("changing a LU's GUID is a breaking identity " + "change and is refused"),
+        errors.get(0).message());
     assertEquals("config.yaml:17:11", errors.get(0).source().toString());
-    assertTrue(plan.changes().stream().noneMatch(c -> c.address().equals("dr1/comstar.lu/tank/db")));
+    assertTrue(
+        plan.changes().stream().noneMatch(c -> c.address().equals("dr1/comstar.lu/tank/db")));
   }
 
   @Test
   void aNewSerialRecreatesTheLuUnderTheSameGuidAsABreakingChange() {
     DesiredState desired = config(GUID, "DB0002");
-    Plan plan = ProviderContract.check(new ComstarProvider(), List.of(new ZfsProvider()),
-        ContractScenario.simulated("serial change", desired, 1L << 30, sim -> {
-          sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-          sim.run("dr1", "stmfadm", "create-lu", "-p", "guid=" + GUID, "-p", "serial=DB0001",
-              "/dev/zvol/rdsk/tank/db");
-        }));
-    Change lu = plan.changes().stream().filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
-        .findFirst().orElseThrow();
+    Plan plan =
+        ProviderContract.check(
+            new ComstarProvider(),
+            List.of(new ZfsProvider()),
+            ContractScenario.simulated(
+                "serial change",
+                desired,
+                1L << 30,
+                sim -> {
+                  sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
+                  sim.run(
+                      "dr1",
+                      "stmfadm",
+                      "create-lu",
+                      "-p",
+                      "guid=" + GUID,
+                      "-p",
+                      "serial=DB0001",
+                      "/dev/zvol/rdsk/tank/db");
+                }));
+    Change lu =
+        plan.changes().stream()
+            .filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Impact.BREAKING, lu.impact());
     assertEquals(List.of("stmfadm", "delete-lu", GUID), lu.commands().get(0).argv());
   }

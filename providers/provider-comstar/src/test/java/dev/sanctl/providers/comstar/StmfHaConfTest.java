@@ -24,10 +24,18 @@ class StmfHaConfTest {
 
   @Test
   void defaultsOnlyIsAnAlmostEmptyFile() {
-    Pool p = new Pool("vmpool01", List.of("san1"), Map.of(), Map.of(), Pool.VolumeDefaults.NONE,
-        new Pool.StmfHa(Map.of(), null, Map.of(), null, Map.of(), Map.of(), Map.of(), null),
-        null, null);
-    assertEquals("# stmf-ha.conf of pool vmpool01 -- managed by sanctl, do not edit\n",
+    Pool p =
+        new Pool(
+            "vmpool01",
+            List.of("san1"),
+            Map.of(),
+            Map.of(),
+            Pool.VolumeDefaults.NONE,
+            new Pool.StmfHa(Map.of(), null, Map.of(), null, Map.of(), Map.of(), Map.of(), null),
+            null,
+            null);
+    assertEquals(
+        "# stmf-ha.conf of pool vmpool01 -- managed by sanctl, do not edit\n",
         StmfHaConf.render(p));
   }
 

@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * The {@code cron} provider: owns one marked block of root's crontab per node ({@code
- * providers.md}); everything outside the block is kept byte for byte. One observation command
- * and at most one install command per node.
+ * providers.md}); everything outside the block is kept byte for byte. One observation command and
+ * at most one install command per node.
  */
 public final class CronProvider implements Provider {
   public static final String ID = "cron";
@@ -55,7 +55,8 @@ public final class CronProvider implements Provider {
     List<Finding> findings = new ArrayList<>();
     for (NodeSpec node : desired.nodes().values()) {
       if (!servesNode(desired, node)) continue;
-      Optional<CrontabObservation> seen = context.observation(node.name(), CrontabObservation.class);
+      Optional<CrontabObservation> seen =
+          context.observation(node.name(), CrontabObservation.class);
       if (seen.isEmpty()) continue;
       List<CronEntry> entries = desired.cron().getOrDefault(node.name(), List.of());
       String address = Change.address(node.name(), ID, "block", cluster);
@@ -68,12 +69,18 @@ public final class CronProvider implements Provider {
         merged = CrontabBlock.merge(seen.get().content(), cluster, entries);
       } catch (CrontabBlock.BlockException e) {
         findings.add(
-            new Finding(Finding.Kind.ERROR, node.name(), address, e.getMessage(),
-                "edit root's crontab on " + node.name() + " with crontab -e", null));
+            new Finding(
+                Finding.Kind.ERROR,
+                node.name(),
+                address,
+                e.getMessage(),
+                "edit root's crontab on " + node.name() + " with crontab -e",
+                null));
         continue;
       }
       if (merged.equals(seen.get().content())) continue;
-      Action action = before == null ? Action.CREATE : block.isEmpty() ? Action.DELETE : Action.UPDATE;
+      Action action =
+          before == null ? Action.CREATE : block.isEmpty() ? Action.DELETE : Action.UPDATE;
       changes.add(
           new Change(
               address,

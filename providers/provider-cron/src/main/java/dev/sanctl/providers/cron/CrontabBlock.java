@@ -51,7 +51,9 @@ public final class CrontabBlock {
       if (e.comment() != null && !e.comment().isBlank()) {
         sb.append("# ").append(e.comment().strip()).append('\n');
       }
-      sb.append(e.schedule().trim().replaceAll("\\s+", " ")).append(' ').append(e.command().strip());
+      sb.append(e.schedule().trim().replaceAll("\\s+", " "))
+          .append(' ')
+          .append(e.command().strip());
       sb.append('\n');
     }
     return sb.append(end(cluster)).append('\n').toString();
@@ -72,7 +74,10 @@ public final class CrontabBlock {
     for (String f : fields) ok &= FIELD.matcher(f).matches();
     if (!ok) {
       throw new BlockException(
-          where + "cron schedule '" + e.schedule() + "' is not five fields (minute hour dom month dow)");
+          where
+              + "cron schedule '"
+              + e.schedule()
+              + "' is not five fields (minute hour dom month dow)");
     }
   }
 

@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and installs root's crontab with the conventions of each system: Linux {@code crontab -l}
- * (run as {@code env CRONTAB_NOHEADER=N crontab -l} so Debian shows the spool file unabridged,
- * and its three {@code DO NOT EDIT} header lines are removed here, never a user's comments),
- * illumos {@code crontab -l}; install from standard input with {@code crontab -} (Linux) or
- * {@code crontab} (illumos).
+ * (run as {@code env CRONTAB_NOHEADER=N crontab -l} so Debian shows the spool file unabridged, and
+ * its three {@code DO NOT EDIT} header lines are removed here, never a user's comments), illumos
+ * {@code crontab -l}; install from standard input with {@code crontab -} (Linux) or {@code crontab}
+ * (illumos).
  */
 public final class CrontabReader {
   private static final List<Pattern> DEBIAN_HEADER =
@@ -49,8 +49,7 @@ public final class CrontabReader {
     if (err.contains("no crontab for") || err.contains("can't open your crontab file")) {
       return new CrontabObservation("", false);
     }
-    throw new ObserveException(
-        "crontab -l failed (exit " + r.exitStatus() + "): " + err.strip());
+    throw new ObserveException("crontab -l failed (exit " + r.exitStatus() + "): " + err.strip());
   }
 
   /** Removes the three header lines Debian's crontab writes at the top, when they are there. */

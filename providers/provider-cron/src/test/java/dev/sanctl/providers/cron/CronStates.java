@@ -25,7 +25,20 @@ final class CronStates {
     for (NodeSpec n : nodes) byName.put(n.name(), n);
     return new DesiredState(
         new Cluster("amherst", "iqn.1990-01.edu.amherst", "edu.amherst", null),
-        byName, Transport.DEFAULTS, Policy.DEFAULTS, Alerts.NONE, Map.of(), Map.of(), Map.of(),
-        null, null, List.of(), Map.of(), Map.of(), Backups.NONE, cron, null);
+        byName,
+        Transport.DEFAULTS,
+        Policy.DEFAULTS,
+        Alerts.NONE,
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        null,
+        null,
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Backups.NONE,
+        cron,
+        null);
   }
 }

@@ -15,8 +15,13 @@ class CrontabBlockTest {
   static final String CLUSTER = "amherst";
   static final List<CronEntry> ARCHIVE =
       List.of(
-          new CronEntry("0 22 * * *", "sanctl snaprotate run --all", "10:00pm daily rotation", SourceRef.NONE),
-          new CronEntry("15 */12 * * *", "sanctl backup run --all", "every 12 hours", SourceRef.NONE),
+          new CronEntry(
+              "0 22 * * *",
+              "sanctl snaprotate run --all",
+              "10:00pm daily rotation",
+              SourceRef.NONE),
+          new CronEntry(
+              "15 */12 * * *", "sanctl backup run --all", "every 12 hours", SourceRef.NONE),
           new CronEntry("0 7 * * *", "sanctl backup verify --daily 10", null, SourceRef.NONE));
   static final String FOREIGN =
       "# m h  dom mon dow   command\nMAILTO=ops@example.edu\n\n*/5 * * * *\t/usr/local/bin/check-raid   \n"
@@ -65,15 +70,18 @@ class CrontabBlockTest {
   @Test
   void unclosedOrRepeatedMarkersAreRefused() throws Exception {
     String unclosed = FOREIGN + CrontabBlock.begin(CLUSTER) + "\n0 1 * * * x\n";
-    var e = assertThrows(CrontabBlock.BlockException.class,
-        () -> CrontabBlock.merge(unclosed, CLUSTER, ARCHIVE));
+    var e =
+        assertThrows(
+            CrontabBlock.BlockException.class,
+            () -> CrontabBlock.merge(unclosed, CLUSTER, ARCHIVE));
     assertTrue(e.getMessage().contains("crontab -e"));
     String twice = CrontabBlock.merge(FOREIGN, CLUSTER, ARCHIVE);
-    assertThrows(CrontabBlock.BlockException.class,
+    assertThrows(
+        CrontabBlock.BlockException.class,
         () -> CrontabBlock.merge(twice + twice, CLUSTER, ARCHIVE));
     String reversed = CrontabBlock.end(CLUSTER) + "\n" + CrontabBlock.begin(CLUSTER) + "\n";
-    assertThrows(CrontabBlock.BlockException.class,
-        () -> CrontabBlock.merge(reversed, CLUSTER, ARCHIVE));
+    assertThrows(
+        CrontabBlock.BlockException.class, () -> CrontabBlock.merge(reversed, CLUSTER, ARCHIVE));
   }
 
   @Test
@@ -84,8 +92,10 @@ class CrontabBlockTest {
             new CronEntry("0 1 * * *", "true", "x\n* * * * * evil", SourceRef.NONE),
             new CronEntry("0 1 * *", "true", null, SourceRef.NONE),
             new CronEntry("0 1 * * * *", "", null, SourceRef.NONE))) {
-      assertThrows(CrontabBlock.BlockException.class,
-          () -> CrontabBlock.render(CLUSTER, List.of(bad)), bad.toString());
+      assertThrows(
+          CrontabBlock.BlockException.class,
+          () -> CrontabBlock.render(CLUSTER, List.of(bad)),
+          bad.toString());
     }
   }
 

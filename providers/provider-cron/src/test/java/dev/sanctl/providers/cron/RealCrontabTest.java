@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cron provider against the real {@code crontab} of Debian's {@code cron} package (installed
- * by ci/packages.txt), through the real engine. Root's previous crontab is restored afterwards.
+ * The cron provider against the real {@code crontab} of Debian's {@code cron} package (installed by
+ * ci/packages.txt), through the real engine. Root's previous crontab is restored afterwards.
  */
 class RealCrontabTest {
   static final Path SPOOL = Path.of("/var/spool/cron/crontabs/root");
@@ -30,7 +30,8 @@ class RealCrontabTest {
 
   @BeforeEach
   void saveCrontab() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/crontab")),
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/crontab")),
         "crontab is not installed (Debian package cron, listed in ci/packages.txt)");
     CommandResult r = host.run(Command.read("env", "CRONTAB_NOHEADER=N", "crontab", "-l"));
     saved = r.ok() ? CrontabReader.stripDebianHeader(r.out()) : null;
@@ -59,7 +60,8 @@ class RealCrontabTest {
     String listed = host.run(Command.read("crontab", "-l")).out();
     assertEquals(foreign + CrontabBlock.render("amherst", CrontabBlockTest.ARCHIVE), listed);
     ProviderContract.check(p, List.of(), scenario(state(CrontabBlockTest.ARCHIVE.subList(1, 3))));
-    assertEquals(foreign + CrontabBlock.render("amherst", CrontabBlockTest.ARCHIVE.subList(1, 3)),
+    assertEquals(
+        foreign + CrontabBlock.render("amherst", CrontabBlockTest.ARCHIVE.subList(1, 3)),
         host.run(Command.read("crontab", "-l")).out());
     ProviderContract.check(p, List.of(), scenario(state(List.of())));
     assertEquals(foreign, host.run(Command.read("crontab", "-l")).out());
@@ -73,8 +75,10 @@ class RealCrontabTest {
     Files.writeString(SPOOL, top, StandardCharsets.UTF_8);
     // plain crontab -l hides these three lines: the provider must not
     assertEquals("0 3 * * * /bin/true\n", host.run(Command.read("crontab", "-l")).out());
-    ProviderContract.check(new CronProvider(), List.of(), scenario(state(CrontabBlockTest.ARCHIVE)));
-    assertEquals(top + CrontabBlock.render("amherst", CrontabBlockTest.ARCHIVE),
+    ProviderContract.check(
+        new CronProvider(), List.of(), scenario(state(CrontabBlockTest.ARCHIVE)));
+    assertEquals(
+        top + CrontabBlock.render("amherst", CrontabBlockTest.ARCHIVE),
         host.run(Command.read("crontab", "-l")).out());
   }
 }

@@ -162,10 +162,14 @@ class FilesProviderTest {
             Map.of(
                 "vg_lab",
                 Map.of(
-                    "type", "files",
-                    "path", "/srv/sanctl/vg_lab",
-                    "nodes", List.of("n1"),
-                    "volumes", Map.of("lun_a", Map.of("size", 96L << 20))))),
+                    "type",
+                    "files",
+                    "path",
+                    "/srv/sanctl/vg_lab",
+                    "nodes",
+                    List.of("n1"),
+                    "volumes",
+                    Map.of("lun_a", Map.of("size", 96L << 20))))),
         imported);
   }
 }

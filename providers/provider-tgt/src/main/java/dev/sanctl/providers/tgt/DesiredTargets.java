@@ -26,7 +26,8 @@ final class DesiredTargets {
       if (!PlannedVolumes.holds(desired, facts, node, t.volume().vg())) continue;
       String iqn = desired.iqnOf(t);
       if (t.state() == TargetState.ABSENT) {
-        out.add(new DesiredTgtTarget(iqn, TargetState.ABSENT, List.of(), List.of(), List.of(), null));
+        out.add(
+            new DesiredTgtTarget(iqn, TargetState.ABSENT, List.of(), List.of(), List.of(), null));
         continue;
       }
       List<DesiredTgtTarget.DesiredLun> luns = new ArrayList<>();
@@ -37,7 +38,9 @@ final class DesiredTargets {
         if (v == null) {
           findings.add(
               new Finding(
-                  Finding.Kind.ERROR, node, address(node, iqn),
+                  Finding.Kind.ERROR,
+                  node,
+                  address(node, iqn),
                   "volume " + lun.volume() + " of target " + iqn + " does not exist on " + node,
                   "declare the volume in its volume group, or fix the target's volume reference",
                   lun.source()));
@@ -56,17 +59,21 @@ final class DesiredTargets {
           incoming.add(new DesiredTgtTarget.Account(u.user(), ctx.secrets().read(u.secretFile())));
         }
         Target.ChapUser o = t.chap().outgoing();
-        if (o != null) outgoing = new DesiredTgtTarget.Account(o.user(), ctx.secrets().read(o.secretFile()));
+        if (o != null)
+          outgoing = new DesiredTgtTarget.Account(o.user(), ctx.secrets().read(o.secretFile()));
       } catch (PlanContext.SecretException e) {
         findings.add(
             new Finding(
-                Finding.Kind.ERROR, node, address(node, iqn), e.getMessage(),
-                "fix the CHAP secret file (readable by sanctl only: chmod 600)", t.source()));
+                Finding.Kind.ERROR,
+                node,
+                address(node, iqn),
+                e.getMessage(),
+                "fix the CHAP secret file (readable by sanctl only: chmod 600)",
+                t.source()));
         continue;
       }
       out.add(
-          new DesiredTgtTarget(
-              iqn, t.state(), luns, desired.initiatorsOf(t), incoming, outgoing));
+          new DesiredTgtTarget(iqn, t.state(), luns, desired.initiatorsOf(t), incoming, outgoing));
     }
     return out;
   }

@@ -48,20 +48,42 @@ final class TgtCommands {
 
   Command newLun(int tid, int lun, String path) {
     return change(
-        "--op", "new", "--mode", "logicalunit", "--tid", tid(tid), "--lun", Integer.toString(lun),
-        "--backing-store", path);
+        "--op",
+        "new",
+        "--mode",
+        "logicalunit",
+        "--tid",
+        tid(tid),
+        "--lun",
+        Integer.toString(lun),
+        "--backing-store",
+        path);
   }
 
   Command deleteLun(int tid, int lun) {
     return change(
-        "--op", "delete", "--mode", "logicalunit", "--tid", tid(tid), "--lun",
+        "--op",
+        "delete",
+        "--mode",
+        "logicalunit",
+        "--tid",
+        tid(tid),
+        "--lun",
         Integer.toString(lun));
   }
 
   Command setSerial(int tid, int lun, String serial) {
     return change(
-        "--op", "update", "--mode", "logicalunit", "--tid", tid(tid), "--lun",
-        Integer.toString(lun), "--params", "scsi_sn=" + serial + ",scsi_id=" + serial);
+        "--op",
+        "update",
+        "--mode",
+        "logicalunit",
+        "--tid",
+        tid(tid),
+        "--lun",
+        Integer.toString(lun),
+        "--params",
+        "scsi_sn=" + serial + ",scsi_id=" + serial);
   }
 
   Command bindInitiator(int tid, String iqn) {
@@ -71,8 +93,14 @@ final class TgtCommands {
   Command unbindAcl(int tid, String entry) {
     boolean name = entry.startsWith("iqn.") || entry.startsWith("eui.");
     return change(
-        "--op", "unbind", "--mode", "target", "--tid", tid(tid),
-        name ? "--initiator-name" : "--initiator-address", entry);
+        "--op",
+        "unbind",
+        "--mode",
+        "target",
+        "--tid",
+        tid(tid),
+        name ? "--initiator-name" : "--initiator-address",
+        entry);
   }
 
   Command setState(int tid, String state) {
@@ -88,7 +116,8 @@ final class TgtCommands {
 
   Command bindAccount(int tid, String user, boolean outgoing) {
     return outgoing
-        ? change("--op", "bind", "--mode", "account", "--tid", tid(tid), "--user", user, "--outgoing")
+        ? change(
+            "--op", "bind", "--mode", "account", "--tid", tid(tid), "--user", user, "--outgoing")
         : change("--op", "bind", "--mode", "account", "--tid", tid(tid), "--user", user);
   }
 

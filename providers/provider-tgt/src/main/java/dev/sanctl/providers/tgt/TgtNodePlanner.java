@@ -63,9 +63,12 @@ final class TgtNodePlanner {
       if (!wantedIqns.contains(t.iqn())) {
         findings.add(
             new Finding(
-                Finding.Kind.UNMANAGED, node.name(), DesiredTargets.address(node.name(), t.iqn()),
+                Finding.Kind.UNMANAGED,
+                node.name(),
+                DesiredTargets.address(node.name(), t.iqn()),
                 "target " + t.iqn() + " (tid " + t.tid() + ") is served by tgt but not declared",
-                "declare it to manage it, or `state: absent` to remove it", SourceRef.NONE));
+                "declare it to manage it, or `state: absent` to remove it",
+                SourceRef.NONE));
       }
     }
     planConfigFile(wanted);
@@ -84,24 +87,39 @@ final class TgtNodePlanner {
     if (groups.size() > 1) {
       findings.add(
           new Finding(
-              Finding.Kind.WARNING, node.name(), node.name() + "/tgt.portal",
-              "tgt has no per-target portal binding: every target on " + node.name()
-                  + " is reachable on the portals of all its portal groups " + groups,
-              "use one portal group per tgt node to keep exposure exact", SourceRef.NONE));
+              Finding.Kind.WARNING,
+              node.name(),
+              node.name() + "/tgt.portal",
+              "tgt has no per-target portal binding: every target on "
+                  + node.name()
+                  + " is reachable on the portals of all its portal groups "
+                  + groups,
+              "use one portal group per tgt node to keep exposure exact",
+              SourceRef.NONE));
     }
     for (String p : want) {
       if (!seen.portals().contains(p)) {
         changes.add(
-            change(node.name() + "/tgt.portal/" + p, "portal", p, Action.CREATE, Impact.NONE,
-                "portal not present", List.of(FieldChange.of("portal", null, p)),
-                List.of(tgt.newPortal(p)), List.of(), List.of()));
+            change(
+                node.name() + "/tgt.portal/" + p,
+                "portal",
+                p,
+                Action.CREATE,
+                Impact.NONE,
+                "portal not present",
+                List.of(FieldChange.of("portal", null, p)),
+                List.of(tgt.newPortal(p)),
+                List.of(),
+                List.of()));
       }
     }
     for (String p : seen.portals()) {
       if (!want.contains(p)) {
         findings.add(
             new Finding(
-                Finding.Kind.UNMANAGED, node.name(), node.name() + "/tgt.portal/" + p,
+                Finding.Kind.UNMANAGED,
+                node.name(),
+                node.name() + "/tgt.portal/" + p,
                 "tgt portal " + p + " is not in any portal group of " + node.name(),
                 "add it to a portal group, or remove it from tgtd's start options",
                 SourceRef.NONE));
@@ -135,9 +153,17 @@ final class TgtNodePlanner {
     accounts(tid, want, List.of(), null, knownAccounts, cmds, fields);
     if (want.state() == TargetState.OFFLINE) cmds.add(tgt.setState(tid, "offline"));
     changes.add(
-        change(DesiredTargets.address(node.name(), want.iqn()), "target", want.iqn(),
-            Action.CREATE, Impact.NONE, "target not served on " + node.name(), fields, cmds,
-            List.of(), portalDeps()));
+        change(
+            DesiredTargets.address(node.name(), want.iqn()),
+            "target",
+            want.iqn(),
+            Action.CREATE,
+            Impact.NONE,
+            "target not served on " + node.name(),
+            fields,
+            cmds,
+            List.of(),
+            portalDeps()));
   }
 
   private void update(DesiredTgtTarget want, TgtTarget have, Set<String> knownAccounts) {
@@ -167,7 +193,9 @@ final class TgtNodePlanner {
           fields.add(FieldChange.of(at + ".path", h.backingStorePath(), lun.path()));
           impact = worst(impact, Impact.BREAKING);
         } else {
-          fields.add(FieldChange.of(at + ".sizeMB", h.sizeMb(), TgtSizes.printedMegabytes(lun.sizeBytes())));
+          fields.add(
+              FieldChange.of(
+                  at + ".sizeMB", h.sizeMb(), TgtSizes.printedMegabytes(lun.sizeBytes())));
           impact = worst(impact, Impact.DISRUPTIVE);
         }
       } else if (lun.serial() != null
@@ -187,7 +215,8 @@ final class TgtNodePlanner {
       if (!wantAcl.remove(entry)) {
         cmds.add(tgt.unbindAcl(tid, entry));
         fields.add(FieldChange.of("acl", entry, null));
-        if (sessions.contains(entry) || "ALL".equals(entry)) impact = worst(impact, Impact.DISRUPTIVE);
+        if (sessions.contains(entry) || "ALL".equals(entry))
+          impact = worst(impact, Impact.DISRUPTIVE);
       }
     }
     for (String i : wantAcl) {
@@ -203,9 +232,17 @@ final class TgtNodePlanner {
     }
     if (cmds.isEmpty()) return;
     changes.add(
-        change(DesiredTargets.address(node.name(), want.iqn()), "target", want.iqn(),
-            Action.UPDATE, impact, "target differs on " + node.name(), fields, cmds,
-            impact == Impact.NONE ? List.of() : sessions, portalDeps()));
+        change(
+            DesiredTargets.address(node.name(), want.iqn()),
+            "target",
+            want.iqn(),
+            Action.UPDATE,
+            impact,
+            "target differs on " + node.name(),
+            fields,
+            cmds,
+            impact == Impact.NONE ? List.of() : sessions,
+            portalDeps()));
   }
 
   private void accounts(
@@ -230,7 +267,8 @@ final class TgtNodePlanner {
     }
     DesiredTgtTarget.Account out = want.outgoing();
     String wantOut = out == null ? null : out.user();
-    if (wantOut != null && knownAccounts.add(wantOut)) cmds.add(tgt.newAccount(wantOut, out.secret()));
+    if (wantOut != null && knownAccounts.add(wantOut))
+      cmds.add(tgt.newAccount(wantOut, out.secret()));
     if (!java.util.Objects.equals(wantOut, haveOutgoing)) {
       if (haveOutgoing != null) cmds.add(tgt.unbindAccount(tid, haveOutgoing, true));
       if (wantOut != null) cmds.add(tgt.bindAccount(tid, wantOut, true));
@@ -241,10 +279,17 @@ final class TgtNodePlanner {
   private void delete(TgtTarget have) {
     List<String> sessions = sessions(have);
     changes.add(
-        change(DesiredTargets.address(node.name(), have.iqn()), "target", have.iqn(),
-            Action.DELETE, Impact.DISRUPTIVE, "state: absent",
+        change(
+            DesiredTargets.address(node.name(), have.iqn()),
+            "target",
+            have.iqn(),
+            Action.DELETE,
+            Impact.DISRUPTIVE,
+            "state: absent",
             List.of(FieldChange.of("tid", have.tid(), null)),
-            List.of(tgt.deleteTarget(have.tid(), !sessions.isEmpty())), sessions, List.of()));
+            List.of(tgt.deleteTarget(have.tid(), !sessions.isEmpty())),
+            sessions,
+            List.of()));
   }
 
   private void planConfigFile(List<DesiredTgtTarget> wanted) {
@@ -264,19 +309,26 @@ final class TgtNodePlanner {
     cmds.add(Command.change("mv", "-f", tmp, CONFIG_FILE));
     List<String> deps = changes.stream().map(Change::address).toList();
     changes.add(
-        change(node.name() + "/tgt.config/" + CONFIG_FILE, "config", CONFIG_FILE,
-            seen.configFile() == null ? Action.CREATE : Action.UPDATE, Impact.NONE,
+        change(
+            node.name() + "/tgt.config/" + CONFIG_FILE,
+            "config",
+            CONFIG_FILE,
+            seen.configFile() == null ? Action.CREATE : Action.UPDATE,
+            Impact.NONE,
             "persisted configuration differs (a tgtd restart would not restore the live state)",
-            List.of(new FieldChange("content", seen.configFile() == null ? null : "(previous)",
-                "(" + persisted.size() + " targets)", false)),
-            cmds, List.of(), deps));
+            List.of(
+                new FieldChange(
+                    "content",
+                    seen.configFile() == null ? null : "(previous)",
+                    "(" + persisted.size() + " targets)",
+                    false)),
+            cmds,
+            List.of(),
+            deps));
   }
 
   private List<String> portalDeps() {
-    return changes.stream()
-        .filter(c -> c.kind().equals("portal"))
-        .map(Change::address)
-        .toList();
+    return changes.stream().filter(c -> c.kind().equals("portal")).map(Change::address).toList();
   }
 
   private static List<String> sessions(TgtTarget t) {
@@ -299,7 +351,17 @@ final class TgtNodePlanner {
       List<String> affected,
       List<String> deps) {
     return new Change(
-        address, node.name(), TgtProvider.ID, kind, name, action, impact, reason, fields, cmds,
-        affected, deps);
+        address,
+        node.name(),
+        TgtProvider.ID,
+        kind,
+        name,
+        action,
+        impact,
+        reason,
+        fields,
+        cmds,
+        affected,
+        deps);
   }
 }

@@ -52,7 +52,9 @@ public final class TgtProvider implements Provider {
     String config;
     if (conf.exitStatus() == CommandResult.TIMED_OUT) {
       throw new ObserveException(
-          "reading " + TgtNodePlanner.CONFIG_FILE + " did not finish within commandTimeout and was"
+          "reading "
+              + TgtNodePlanner.CONFIG_FILE
+              + " did not finish within commandTimeout and was"
               + " killed");
     } else if (conf.ok()) {
       config = conf.out();
@@ -76,7 +78,11 @@ public final class TgtProvider implements Provider {
     }
     if (!r.ok()) {
       throw new ObserveException(
-          c + " failed with exit " + r.exitStatus() + ": " + r.err().trim()
+          c
+              + " failed with exit "
+              + r.exitStatus()
+              + ": "
+              + r.err().trim()
               + (r.exitStatus() == 107 ? " (is tgtd running on the expected control port?)" : ""));
     }
     return r.out();

@@ -2,8 +2,8 @@ package dev.sanctl.providers.tgt;
 
 /**
  * tgt prints LUN sizes through {@code print_disksize} ({@code usr/target.c}), an approximate
- * decimal MB. Exact sizes come from the backing store; this lets the provider tell whether the
- * LUN still has the size its backing store had when the LUN was added.
+ * decimal MB. Exact sizes come from the backing store; this lets the provider tell whether the LUN
+ * still has the size its backing store had when the LUN was added.
  */
 public final class TgtSizes {
   private TgtSizes() {}

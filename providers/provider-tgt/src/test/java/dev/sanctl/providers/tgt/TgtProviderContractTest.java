@@ -73,30 +73,50 @@ class TgtProviderContractTest extends ProviderContractTest {
 
   /** A tgtd already serving lun_a with a wrong serial, an extra ACL entry and no CHAP. */
   static ContractScenario drifted(DesiredState desired) {
-    return ContractScenario.simulated("drifted target is repaired", desired, 1L << 30, sim -> {
-      sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
-      sim.run("lab1", "truncate", "-s", "64M", "/srv/sanctl/vg_files/lun_a.img");
-      tgtadm(sim, "--op", "new", "--mode", "target", "--tid", "1", "--targetname", IQN_A);
-      tgtadm(sim, "--op", "new", "--mode", "logicalunit", "--tid", "1", "--lun", "1",
-          "--backing-store", "/srv/sanctl/vg_files/lun_a.img");
-      tgtadm(sim, "--op", "bind", "--mode", "target", "--tid", "1", "--initiator-address", "ALL");
-      tgtadm(sim, "--op", "new", "--mode", "portal", "--param", "portal=192.0.2.10:3260");
-    });
+    return ContractScenario.simulated(
+        "drifted target is repaired",
+        desired,
+        1L << 30,
+        sim -> {
+          sim.run("lab1", "mkdir", "-p", "/srv/sanctl/vg_files");
+          sim.run("lab1", "truncate", "-s", "64M", "/srv/sanctl/vg_files/lun_a.img");
+          tgtadm(sim, "--op", "new", "--mode", "target", "--tid", "1", "--targetname", IQN_A);
+          tgtadm(
+              sim,
+              "--op",
+              "new",
+              "--mode",
+              "logicalunit",
+              "--tid",
+              "1",
+              "--lun",
+              "1",
+              "--backing-store",
+              "/srv/sanctl/vg_files/lun_a.img");
+          tgtadm(
+              sim, "--op", "bind", "--mode", "target", "--tid", "1", "--initiator-address", "ALL");
+          tgtadm(sim, "--op", "new", "--mode", "portal", "--param", "portal=192.0.2.10:3260");
+        });
   }
 
   @Override
   protected List<ContractScenario> scenarios() {
     DesiredState desired = Configs.load(CONFIG);
     return List.of(
-        ContractScenario.simulated("fresh tgtd: targets, LUNs, serials, ACLs, CHAP, portal, config",
-            desired, 1L << 30, sim -> {}),
+        ContractScenario.simulated(
+            "fresh tgtd: targets, LUNs, serials, ACLs, CHAP, portal, config",
+            desired,
+            1L << 30,
+            sim -> {}),
         drifted(desired));
   }
 
   private static Plan plan(ContractScenario s) {
     try (Engine engine =
-        new Engine(ProviderRegistry.of(List.of(new FilesProvider(), new TgtProvider())),
-            s.hosts().get(), ProviderContract.FAKE_SECRETS)) {
+        new Engine(
+            ProviderRegistry.of(List.of(new FilesProvider(), new TgtProvider())),
+            s.hosts().get(),
+            ProviderContract.FAKE_SECRETS)) {
       return engine.plan(s.desired(), List.of(), List.of());
     }
   }
@@ -105,26 +125,46 @@ class TgtProviderContractTest extends ProviderContractTest {
   void freshPlanCreatesTargetsWithLowestFreeTidsAndHidesSecrets() {
     DesiredState desired = Configs.load(CONFIG);
     Plan plan = plan(ContractScenario.simulated("fresh", desired, 1L << 30, sim -> {}));
-    Change a = plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
+    Change a =
+        plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
     assertEquals(Impact.NONE, a.impact());
     List<String> shown = a.commands().stream().map(Command::toString).toList();
-    assertTrue(shown.contains(
-        "tgtadm -C 7 --lld iscsi --op new --mode target --tid 1 --targetname " + IQN_A), shown.toString());
-    assertTrue(shown.contains("tgtadm -C 7 --lld iscsi --op update --mode logicalunit --tid 1 --lun 1"
-        + " --params scsi_sn=LABA-0001,scsi_id=LABA-0001"), shown.toString());
-    assertTrue(shown.stream().anyMatch(c -> c.contains("--password '(sensitive value)'")), shown.toString());
+    assertTrue(
+        shown.contains(
+            "tgtadm -C 7 --lld iscsi --op new --mode target --tid 1 --targetname " + IQN_A),
+        shown.toString());
+    assertTrue(
+        shown.contains(
+            "tgtadm -C 7 --lld iscsi --op update --mode logicalunit --tid 1 --lun 1"
+                + " --params scsi_sn=LABA-0001,scsi_id=LABA-0001"),
+        shown.toString());
+    assertTrue(
+        shown.stream().anyMatch(c -> c.contains("--password '(sensitive value)'")),
+        shown.toString());
     assertFalse(shown.toString().contains("secret-of-"), "secrets never shown");
-    assertTrue(plan.changes().stream().anyMatch(
-        c -> c.commands().stream().anyMatch(cmd -> cmd.toString().contains("--tid 2 --targetname"))));
+    assertTrue(
+        plan.changes().stream()
+            .anyMatch(
+                c ->
+                    c.commands().stream()
+                        .anyMatch(cmd -> cmd.toString().contains("--tid 2 --targetname"))));
   }
 
   @Test
   void driftedSerialIsABreakingChangeAndAllIsRemoved() {
     Plan plan = plan(drifted(Configs.load(CONFIG)));
-    Change a = plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
+    Change a =
+        plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
     assertEquals(Impact.BREAKING, a.impact());
-    assertTrue(a.fields().stream().anyMatch(f -> f.path().equals("lun[1].serial")
-        && "beaf11".equals(f.before()) && "LABA-0001".equals(f.after())), a.fields().toString());
-    assertTrue(a.commands().stream().anyMatch(c -> c.toString().endsWith("--initiator-address ALL")));
+    assertTrue(
+        a.fields().stream()
+            .anyMatch(
+                f ->
+                    f.path().equals("lun[1].serial")
+                        && "beaf11".equals(f.before())
+                        && "LABA-0001".equals(f.after())),
+        a.fields().toString());
+    assertTrue(
+        a.commands().stream().anyMatch(c -> c.toString().endsWith("--initiator-address ALL")));
   }
 }

@@ -21,11 +21,11 @@ import java.util.TreeMap;
 /**
  * Plans one pool at a time on the node where it is imported: filesystems created with their
  * properties, volumes created ({@code zfs create [-s] -V <bytes> [-b <bs>] -o k=v... }), grown
- * (never shrunk: a plan error), properties set one {@code zfs set} per property (the legacy
- * dialect sets one at a time), the schedule property inherited away when a volume loses its
- * schedule, {@code state: absent} volumes destroyed. Thick volumes that do not fit in the pool's
- * free space (less what earlier changes of the plan take) are plan errors. A pool imported nowhere
- * is unknown (warning, skipped); imported on two nodes it is refused.
+ * (never shrunk: a plan error), properties set one {@code zfs set} per property (the legacy dialect
+ * sets one at a time), the schedule property inherited away when a volume loses its schedule,
+ * {@code state: absent} volumes destroyed. Thick volumes that do not fit in the pool's free space
+ * (less what earlier changes of the plan take) are plan errors. A pool imported nowhere is unknown
+ * (warning, skipped); imported on two nodes it is refused.
  */
 final class ZfsPlanner {
   private final PlanContext context;
@@ -58,27 +58,52 @@ final class ZfsPlanner {
     }
     String address = "zfs.pool/" + pool.name();
     if (importers.size() > 1) {
-      findings.add(new Finding(Finding.Kind.ERROR, importers.get(0), address,
-          "pool " + pool.name() + " is imported on " + String.join(" and ", importers)
-              + " at once; every change to it is refused",
-          "export it from all but one node (zpool export " + pool.name() + ")", pool.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              importers.get(0),
+              address,
+              "pool "
+                  + pool.name()
+                  + " is imported on "
+                  + String.join(" and ", importers)
+                  + " at once; every change to it is refused",
+              "export it from all but one node (zpool export " + pool.name() + ")",
+              pool.source()));
       return;
     }
     if (importers.isEmpty()) {
-      findings.add(new Finding(Finding.Kind.WARNING, pool.nodes().isEmpty() ? null : pool.nodes().get(0),
-          address,
-          "pool " + pool.name() + " is not imported on any "
-              + (unknownNode ? "reachable " : "") + "node of " + pool.nodes()
-              + "; its datasets are unknown and not planned",
-          "import it on one of its nodes (zpool import " + pool.name() + ")", pool.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              pool.nodes().isEmpty() ? null : pool.nodes().get(0),
+              address,
+              "pool "
+                  + pool.name()
+                  + " is not imported on any "
+                  + (unknownNode ? "reachable " : "")
+                  + "node of "
+                  + pool.nodes()
+                  + "; its datasets are unknown and not planned",
+              "import it on one of its nodes (zpool import " + pool.name() + ")",
+              pool.source()));
       return;
     }
     String node = importers.get(0);
     if (!node.equals(pool.nodes().get(0))) {
-      findings.add(new Finding(Finding.Kind.WARNING, node, address,
-          "pool " + pool.name() + " is imported on " + node + ", not on its preferred node "
-              + pool.nodes().get(0),
-          "this is the HA manager's business; sanctl never moves a pool", pool.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              node,
+              address,
+              "pool "
+                  + pool.name()
+                  + " is imported on "
+                  + node
+                  + ", not on its preferred node "
+                  + pool.nodes().get(0),
+              "this is the HA manager's business; sanctl never moves a pool",
+              pool.source()));
     }
     ZfsObservation seen = (ZfsObservation) context.nodes().get(node).observation();
     long[] free = {seen.poolFree().getOrDefault(pool.name(), 0L)};
@@ -107,39 +132,71 @@ final class ZfsPlanner {
     if (live == null) {
       List<String> argv = new ArrayList<>(List.of("zfs", "create", "-p"));
       List<FieldChange> fields = new ArrayList<>();
-      d.properties().forEach((k, v) -> {
-        argv.add("-o");
-        argv.add(k + "=" + v);
-        fields.add(FieldChange.of("properties." + k, null, v));
-      });
+      d.properties()
+          .forEach(
+              (k, v) -> {
+                argv.add("-o");
+                argv.add(k + "=" + v);
+                fields.add(FieldChange.of("properties." + k, null, v));
+              });
       argv.add(d.name());
-      changes.add(new Change(address, node, ZfsProvider.ID, "filesystem", d.name(), Action.CREATE,
-          Impact.NONE, "filesystem does not exist", fields,
-          List.of(Command.change(argv.toArray(String[]::new))), List.of(),
-          parentCreates(d.name(), created)));
+      changes.add(
+          new Change(
+              address,
+              node,
+              ZfsProvider.ID,
+              "filesystem",
+              d.name(),
+              Action.CREATE,
+              Impact.NONE,
+              "filesystem does not exist",
+              fields,
+              List.of(Command.change(argv.toArray(String[]::new))),
+              List.of(),
+              parentCreates(d.name(), created)));
       created.put(d.name(), address);
       return;
     }
     if (live.volume()) {
-      findings.add(new Finding(Finding.Kind.ERROR, node, address,
-          d.name() + " is declared as a filesystem but is a volume on " + node,
-          "declare it under volumes, or use another name", d.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              address,
+              d.name() + " is declared as a filesystem but is a volume on " + node,
+              "declare it under volumes, or use another name",
+              d.source()));
       return;
     }
     updateProperties(node, address, "filesystem", live, d.properties(), List.of(), List.of());
   }
 
-  private void planVolume(String node, Pool pool, Pool.Zvol z, ZfsObservation seen,
-      Map<String, String> created, long[] free) {
+  private void planVolume(
+      String node,
+      Pool pool,
+      Pool.Zvol z,
+      ZfsObservation seen,
+      Map<String, String> created,
+      long[] free) {
     String address = Change.address(node, ZfsProvider.ID, "volume", z.name());
     ZfsDataset live = seen.datasets().get(z.name());
     String schedule = ZfsProvider.scheduleProperty(desired);
     if (z.state() == ResourceState.ABSENT) {
       if (live == null) return;
-      changes.add(new Change(address, node, ZfsProvider.ID, "volume", z.name(), Action.DELETE,
-          Impact.DESTRUCTIVE, "state: absent",
-          List.of(FieldChange.of("size", live.bytes("volsize"), null)),
-          List.of(Command.change("zfs", "destroy", z.name())), List.of(), List.of()));
+      changes.add(
+          new Change(
+              address,
+              node,
+              ZfsProvider.ID,
+              "volume",
+              z.name(),
+              Action.DELETE,
+              Impact.DESTRUCTIVE,
+              "state: absent",
+              List.of(FieldChange.of("size", live.bytes("volsize"), null)),
+              List.of(Command.change("zfs", "destroy", z.name())),
+              List.of(),
+              List.of()));
       return;
     }
     Map<String, String> props = new LinkedHashMap<>(z.properties());
@@ -160,11 +217,12 @@ final class ZfsPlanner {
         argv.addAll(List.of("-b", Long.toString(z.blockSize())));
         fields.add(FieldChange.of("blockSize", null, z.blockSize()));
       }
-      props.forEach((k, v) -> {
-        argv.add("-o");
-        argv.add(k + "=" + v);
-        fields.add(FieldChange.of("properties." + k, null, v));
-      });
+      props.forEach(
+          (k, v) -> {
+            argv.add("-o");
+            argv.add(k + "=" + v);
+            fields.add(FieldChange.of("properties." + k, null, v));
+          });
       argv.add(z.name());
       String parent = z.name().substring(0, z.name().lastIndexOf('/'));
       List<Command> commands = new ArrayList<>();
@@ -172,15 +230,31 @@ final class ZfsPlanner {
         commands.add(Command.change("zfs", "create", "-p", parent));
       }
       commands.add(Command.change(argv.toArray(String[]::new)));
-      changes.add(new Change(address, node, ZfsProvider.ID, "volume", z.name(), Action.CREATE,
-          Impact.NONE, "volume does not exist", fields, commands, List.of(),
-          parentCreates(z.name(), created)));
+      changes.add(
+          new Change(
+              address,
+              node,
+              ZfsProvider.ID,
+              "volume",
+              z.name(),
+              Action.CREATE,
+              Impact.NONE,
+              "volume does not exist",
+              fields,
+              commands,
+              List.of(),
+              parentCreates(z.name(), created)));
       return;
     }
     if (!live.volume()) {
-      findings.add(new Finding(Finding.Kind.ERROR, node, address,
-          z.name() + " is declared as a volume but is a filesystem on " + node,
-          "declare it under datasets, or use another name", z.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              address,
+              z.name() + " is declared as a volume but is a filesystem on " + node,
+              "declare it under datasets, or use another name",
+              z.source()));
       return;
     }
     List<FieldChange> fields = new ArrayList<>();
@@ -189,17 +263,37 @@ final class ZfsPlanner {
     long bs = live.bytes("volblocksize");
     long want = bs > 0 ? (z.sizeBytes() + bs - 1) / bs * bs : z.sizeBytes();
     if (z.blockSize() != null && bs > 0 && bs != z.blockSize()) {
-      findings.add(new Finding(Finding.Kind.WARNING, node, address,
-          z.name() + " has volblocksize " + bs + ", not the declared " + z.blockSize()
-              + "; the block size is fixed when a volume is created",
-          "create a new volume with the block size and copy the data", z.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.WARNING,
+              node,
+              address,
+              z.name()
+                  + " has volblocksize "
+                  + bs
+                  + ", not the declared "
+                  + z.blockSize()
+                  + "; the block size is fixed when a volume is created",
+              "create a new volume with the block size and copy the data",
+              z.source()));
     }
     if (have > want) {
-      findings.add(new Finding(Finding.Kind.ERROR, node, address,
-          "volume " + z.name() + " would shrink from " + have + " to " + want
-              + " bytes; volumes never shrink (data past the new end would be lost)",
-          "set size to at least " + have + " bytes, or create a new smaller volume and copy the data",
-          z.source()));
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              address,
+              "volume "
+                  + z.name()
+                  + " would shrink from "
+                  + have
+                  + " to "
+                  + want
+                  + " bytes; volumes never shrink (data past the new end would be lost)",
+              "set size to at least "
+                  + have
+                  + " bytes, or create a new smaller volume and copy the data",
+              z.source()));
     } else if (have < want) {
       boolean thick = live.bytes("refreservation") > 0;
       if (thick && want - have > free[0]) {
@@ -222,37 +316,70 @@ final class ZfsPlanner {
     updateProperties(node, address, "volume", live, props, fields, commands);
   }
 
-  private void updateProperties(String node, String address, String kind, ZfsDataset live,
-      Map<String, String> props, List<FieldChange> fields, List<Command> commands) {
+  private void updateProperties(
+      String node,
+      String address,
+      String kind,
+      ZfsDataset live,
+      Map<String, String> props,
+      List<FieldChange> fields,
+      List<Command> commands) {
     List<FieldChange> f = new ArrayList<>(fields);
     List<Command> c = new ArrayList<>(commands);
-    props.forEach((k, v) -> {
-      ZfsDataset.Property p = live.properties().get(k);
-      String have = p == null ? "-" : p.value();
-      if (!ZfsValues.normalize(k, v).equals(ZfsValues.normalize(k, have))) {
-        f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
-        c.add(Command.change("zfs", "set", k + "=" + v, live.name()));
-      }
-    });
+    props.forEach(
+        (k, v) -> {
+          ZfsDataset.Property p = live.properties().get(k);
+          String have = p == null ? "-" : p.value();
+          if (!ZfsValues.normalize(k, v).equals(ZfsValues.normalize(k, have))) {
+            f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
+            c.add(Command.change("zfs", "set", k + "=" + v, live.name()));
+          }
+        });
     if (c.isEmpty()) return;
-    changes.add(new Change(address, node, ZfsProvider.ID, kind, live.name(), Action.UPDATE,
-        Impact.NONE, describe(f), f, c, List.of(), List.of()));
+    changes.add(
+        new Change(
+            address,
+            node,
+            ZfsProvider.ID,
+            kind,
+            live.name(),
+            Action.UPDATE,
+            Impact.NONE,
+            describe(f),
+            f,
+            c,
+            List.of(),
+            List.of()));
   }
 
   private static String describe(List<FieldChange> fields) {
     List<String> parts = new ArrayList<>();
     for (FieldChange f : fields) {
-      parts.add(f.path() + " " + (f.before() == null ? "(unset)" : f.before()) + " -> "
-          + (f.after() == null ? "(inherited)" : f.after()));
+      parts.add(
+          f.path()
+              + " "
+              + (f.before() == null ? "(unset)" : f.before())
+              + " -> "
+              + (f.after() == null ? "(inherited)" : f.after()));
     }
     return String.join(", ", parts);
   }
 
   private static Finding capacity(String node, Pool pool, Pool.Zvol z, long needed, long free) {
-    return new Finding(Finding.Kind.ERROR, node,
+    return new Finding(
+        Finding.Kind.ERROR,
+        node,
         Change.address(node, ZfsProvider.ID, "volume", z.name()),
-        "volume " + z.name() + " needs " + needed + " bytes but pool " + pool.name() + " has "
-            + free + " bytes free",
-        "free space in the pool, make the volume sparse, or choose a smaller size", z.source());
+        "volume "
+            + z.name()
+            + " needs "
+            + needed
+            + " bytes but pool "
+            + pool.name()
+            + " has "
+            + free
+            + " bytes free",
+        "free space in the pool, make the volume sparse, or choose a smaller size",
+        z.source());
   }
 }

@@ -22,18 +22,19 @@ import java.util.TreeSet;
 
 /**
  * ZFS pools, filesystems and volumes (OpenZFS, illumos, and the legacy dialect of OpenSolaris and
- * zfs-fuse). Observation is three commands whatever the number of datasets, none needing {@code
- * zfs list -p} (which the legacy dialect lacks): {@code zpool list -H -o name,health}, {@code zfs
- * list -H -t filesystem,volume -o name,type -r <pools>} (names and types only), and one {@code zfs
- * get -Hp} of the managed properties of the declared datasets that exist plus the pools' {@code
- * available} (exact bytes in every dialect: {@code get -p} predates {@code list -p}). Plans are made
- * by {@link ZfsPlanner}.
+ * zfs-fuse). Observation is three commands whatever the number of datasets, none needing {@code zfs
+ * list -p} (which the legacy dialect lacks): {@code zpool list -H -o name,health}, {@code zfs list
+ * -H -t filesystem,volume -o name,type -r <pools>} (names and types only), and one {@code zfs get
+ * -Hp} of the managed properties of the declared datasets that exist plus the pools' {@code
+ * available} (exact bytes in every dialect: {@code get -p} predates {@code list -p}). Plans are
+ * made by {@link ZfsPlanner}.
  */
 public final class ZfsProvider implements Provider {
   static final String ID = "zfs";
 
   /** Properties read for every volume besides the declared ones. */
-  static final List<String> VOLUME_PROPERTIES = List.of("volsize", "volblocksize", "refreservation");
+  static final List<String> VOLUME_PROPERTIES =
+      List.of("volsize", "volblocksize", "refreservation");
 
   @Override
   public String id() {
@@ -75,7 +76,8 @@ public final class ZfsProvider implements Provider {
     if (pools.isEmpty()) {
       return new ZfsObservation(imported, free, datasets, new VolumeFacts(Map.of()));
     }
-    CommandResult zpools = context.host().run(Command.read("zpool", "list", "-H", "-o", "name,health"));
+    CommandResult zpools =
+        context.host().run(Command.read("zpool", "list", "-H", "-o", "name,health"));
     if (zpools.exitStatus() != 0) {
       throw new ObserveException("zpool list failed: " + firstLine(zpools.err()));
     }
@@ -87,8 +89,9 @@ public final class ZfsProvider implements Provider {
     if (imported.isEmpty()) {
       return new ZfsObservation(imported, free, datasets, new VolumeFacts(Map.of()));
     }
-    List<String> list = new ArrayList<>(
-        List.of("zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,type", "-r"));
+    List<String> list =
+        new ArrayList<>(
+            List.of("zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,type", "-r"));
     list.addAll(imported);
     CommandResult listed = context.host().run(Command.read(list.toArray(String[]::new)));
     if (listed.exitStatus() != 0) {
@@ -116,7 +119,8 @@ public final class ZfsProvider implements Provider {
         if (kinds.containsKey(z.name()) && !operands.contains(z.name())) operands.add(z.name());
       }
     }
-    List<String> get = new ArrayList<>(List.of("zfs", "get", "-Hp", "-o", "name,property,value,source"));
+    List<String> get =
+        new ArrayList<>(List.of("zfs", "get", "-Hp", "-o", "name,property,value,source"));
     get.add(String.join(",", props));
     get.addAll(operands);
     CommandResult got = context.host().run(Command.read(get.toArray(String[]::new)));
@@ -128,7 +132,8 @@ public final class ZfsProvider implements Provider {
       if (line.isEmpty()) continue;
       String[] f = line.split("\t", -1);
       if (f.length != 4) throw new ObserveException("unexpected zfs get output: " + line);
-      values.computeIfAbsent(f[0], k -> new LinkedHashMap<>())
+      values
+          .computeIfAbsent(f[0], k -> new LinkedHashMap<>())
           .put(f[1], new ZfsDataset.Property(f[2], f[3].equals("local")));
     }
     for (var e : kinds.entrySet()) {
@@ -136,28 +141,31 @@ public final class ZfsProvider implements Provider {
         datasets.put(e.getKey(), new ZfsDataset(e.getKey(), e.getValue(), Map.of()));
         continue;
       }
-      datasets.put(e.getKey(), new ZfsDataset(e.getKey(), e.getValue(),
-          values.getOrDefault(e.getKey(), Map.of())));
+      datasets.put(
+          e.getKey(),
+          new ZfsDataset(e.getKey(), e.getValue(), values.getOrDefault(e.getKey(), Map.of())));
     }
     for (String pool : imported) {
       ZfsDataset root = datasets.get(pool);
       long avail = root == null ? -1 : root.bytes("available");
       free.put(pool, avail < 0 ? 0 : avail);
     }
-    return new ZfsObservation(imported, free, datasets,
-        facts(context.node().os(), imported, free, datasets));
+    return new ZfsObservation(
+        imported, free, datasets, facts(context.node().os(), imported, free, datasets));
   }
 
-  private static VolumeFacts facts(String os, Set<String> imported, Map<String, Long> free,
-      Map<String, ZfsDataset> datasets) {
+  private static VolumeFacts facts(
+      String os, Set<String> imported, Map<String, Long> free, Map<String, ZfsDataset> datasets) {
     Map<String, VolumeFacts.Group> groups = new LinkedHashMap<>();
     for (String pool : imported) {
       Map<String, VolumeFacts.Volume> vols = new LinkedHashMap<>();
       for (ZfsDataset d : datasets.values()) {
         if (!d.volume() || !d.name().startsWith(pool + "/")) continue;
         String rel = d.name().substring(pool.length() + 1);
-        vols.put(rel, new VolumeFacts.Volume(rel, Math.max(0, d.bytes("volsize")),
-            devicePath(os, d.name()), false));
+        vols.put(
+            rel,
+            new VolumeFacts.Volume(
+                rel, Math.max(0, d.bytes("volsize")), devicePath(os, d.name()), false));
       }
       groups.put(pool, new VolumeFacts.Group(pool, true, free.get(pool), vols));
     }

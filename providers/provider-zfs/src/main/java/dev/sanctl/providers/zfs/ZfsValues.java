@@ -13,7 +13,12 @@ final class ZfsValues {
   /** Native properties whose values are sizes. */
   static final Set<String> SIZES =
       Set.of(
-          "quota", "refquota", "reservation", "refreservation", "volsize", "volblocksize",
+          "quota",
+          "refquota",
+          "reservation",
+          "refreservation",
+          "volsize",
+          "volblocksize",
           "recordsize");
 
   private static final Pattern SIZE =

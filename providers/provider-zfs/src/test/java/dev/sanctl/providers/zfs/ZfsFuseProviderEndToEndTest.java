@@ -42,7 +42,9 @@ class ZfsFuseProviderEndToEndTest {
   @Test
   void filesystemsAndPropertiesConvergeOnARealPool() throws Exception {
     assertTrue(zfs.run("zfs", "create", "-o", "compression=off", pool + "/vm").ok());
-    DesiredState desired = ZfsProviderContractTest.load("""
+    DesiredState desired =
+        ZfsProviderContractTest.load(
+            """
         cluster: {name: lab, iqnPrefix: iqn.2026-01.dev.sanctl:lab, propertyNamespace: org.example}
         nodes:
           local: {address: 127.0.0.1, os: linux, connection: local, services: [zfs]}
@@ -53,17 +55,36 @@ class ZfsFuseProviderEndToEndTest {
               POOL/vm: {properties: {compression: "on", "org.example:owner": ops}}
               POOL/vm/db: {properties: {atime: "off", "org.example:tier": gold}}
               POOL/archive/ddless: {properties: {checksum: sha256}}
-        """.replace("POOL", pool));
-    ContractScenario real = new ContractScenario("zfs-fuse", desired,
-        () -> (node, d) -> new LocalHost(node.name()));
+        """
+                .replace("POOL", pool));
+    ContractScenario real =
+        new ContractScenario("zfs-fuse", desired, () -> (node, d) -> new LocalHost(node.name()));
     Plan plan = ProviderContract.check(new ZfsProvider(), List.of(), real);
     assertEquals(3, plan.changes().size(), plan.changes().toString());
-    assertEquals("on\tlocal\nops\tlocal\n", zfs.run("zfs", "get", "-H", "-o", "value,source",
-        "compression,org.example:owner", pool + "/vm").out());
-    assertEquals("off\tlocal\ngold\tlocal\non\tinherited from " + pool + "/vm\n",
-        zfs.run("zfs", "get", "-H", "-o", "value,source", "atime,org.example:tier,compression",
-            pool + "/vm/db").out());
-    assertEquals("sha256\n", zfs.run("zfs", "get", "-H", "-o", "value", "checksum",
-        pool + "/archive/ddless").out());
+    assertEquals(
+        "on\tlocal\nops\tlocal\n",
+        zfs.run(
+                "zfs",
+                "get",
+                "-H",
+                "-o",
+                "value,source",
+                "compression,org.example:owner",
+                pool + "/vm")
+            .out());
+    assertEquals(
+        "off\tlocal\ngold\tlocal\non\tinherited from " + pool + "/vm\n",
+        zfs.run(
+                "zfs",
+                "get",
+                "-H",
+                "-o",
+                "value,source",
+                "atime,org.example:tier,compression",
+                pool + "/vm/db")
+            .out());
+    assertEquals(
+        "sha256\n",
+        zfs.run("zfs", "get", "-H", "-o", "value", "checksum", pool + "/archive/ddless").out());
   }
 }

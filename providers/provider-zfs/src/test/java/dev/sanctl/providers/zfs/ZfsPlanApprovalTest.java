@@ -18,8 +18,11 @@ class ZfsPlanApprovalTest {
   private static String render(ContractScenario.Seed seed) {
     DesiredState desired = ZfsProviderContractTest.load(ZfsProviderContractTest.CONFIG);
     ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine = new Engine(ProviderRegistry.of(List.of(new ZfsProvider())),
-        s.hosts().get(), ProviderContract.FAKE_SECRETS)) {
+    try (Engine engine =
+        new Engine(
+            ProviderRegistry.of(List.of(new ZfsProvider())),
+            s.hosts().get(),
+            ProviderContract.FAKE_SECRETS)) {
       Plan plan = engine.plan(desired, List.of(), List.of());
       return new TextRenderer(false).render(plan);
     }
@@ -36,10 +39,23 @@ class ZfsPlanApprovalTest {
 
   @Test
   void driftedPropertiesAndASmallVolume() {
-    Approvals.verify(render(sim -> {
-      sim.run("head1", "zfs", "create", "-o", "compression=off", "tank/vm");
-      sim.run("head1", "zfs", "create", "-s", "-V", "1G", "-b", "64K", "-o",
-          "org.example:snaprotate_schedule=OLD", "tank/vm/VM_A_lun:00");
-    }), txt());
+    Approvals.verify(
+        render(
+            sim -> {
+              sim.run("head1", "zfs", "create", "-o", "compression=off", "tank/vm");
+              sim.run(
+                  "head1",
+                  "zfs",
+                  "create",
+                  "-s",
+                  "-V",
+                  "1G",
+                  "-b",
+                  "64K",
+                  "-o",
+                  "org.example:snaprotate_schedule=OLD",
+                  "tank/vm/VM_A_lun:00");
+            }),
+        txt());
   }
 }

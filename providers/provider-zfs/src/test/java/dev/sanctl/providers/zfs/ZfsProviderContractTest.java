@@ -51,31 +51,44 @@ class ZfsProviderContractTest extends ProviderContractTest {
   protected List<ContractScenario> scenarios() {
     DesiredState desired = load(CONFIG);
     return List.of(
-        ContractScenario.simulated("empty pool: filesystems and volumes created", desired,
-            1L << 30, sim -> {}),
-        ContractScenario.simulated("small volume grown, drifted properties set, schedule added",
-            desired, 1L << 30, sim -> {
-              sim.run("head1", "zfs", "create", "-o", "compression=off", "tank/vm");
-              sim.run("head1", "zfs", "create", "-s", "-V", "1G", "-b", "64K",
-                  "tank/vm/VM_A_lun:00");
-            }),
-        ContractScenario.simulated("pool imported on the second node", desired, 1L << 30,
+        ContractScenario.simulated(
+            "empty pool: filesystems and volumes created", desired, 1L << 30, sim -> {}),
+        ContractScenario.simulated(
+            "small volume grown, drifted properties set, schedule added",
+            desired,
+            1L << 30,
             sim -> {
-              sim.onNode("head1", n -> {
-                n.setPoolImported("tank", false);
-                return null;
-              });
-              sim.onNode("head2", n -> {
-                n.setPoolImported("tank", true);
-                return null;
-              });
+              sim.run("head1", "zfs", "create", "-o", "compression=off", "tank/vm");
+              sim.run(
+                  "head1", "zfs", "create", "-s", "-V", "1G", "-b", "64K", "tank/vm/VM_A_lun:00");
+            }),
+        ContractScenario.simulated(
+            "pool imported on the second node",
+            desired,
+            1L << 30,
+            sim -> {
+              sim.onNode(
+                  "head1",
+                  n -> {
+                    n.setPoolImported("tank", false);
+                    return null;
+                  });
+              sim.onNode(
+                  "head2",
+                  n -> {
+                    n.setPoolImported("tank", true);
+                    return null;
+                  });
             }));
   }
 
   private static Plan plan(DesiredState desired, ContractScenario.Seed seed) {
     ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine = new Engine(ProviderRegistry.of(List.of(new ZfsProvider())),
-        s.hosts().get(), ProviderContract.FAKE_SECRETS)) {
+    try (Engine engine =
+        new Engine(
+            ProviderRegistry.of(List.of(new ZfsProvider())),
+            s.hosts().get(),
+            ProviderContract.FAKE_SECRETS)) {
       return engine.plan(desired, List.of(), List.of());
     }
   }
@@ -86,35 +99,60 @@ class ZfsProviderContractTest extends ProviderContractTest {
 
   @Test
   void shrinkingIsRefusedWithTheSourceLocation() {
-    Plan plan = plan(load(CONFIG), sim -> {
-      sim.run("head1", "zfs", "create", "-p", "-s", "-V", "30G", "-b", "64K",
-          "tank/vm/VM_A_lun:00");
-    });
+    Plan plan =
+        plan(
+            load(CONFIG),
+            sim -> {
+              sim.run(
+                  "head1",
+                  "zfs",
+                  "create",
+                  "-p",
+                  "-s",
+                  "-V",
+                  "30G",
+                  "-b",
+                  "64K",
+                  "tank/vm/VM_A_lun:00");
+            });
     List<Finding> errors = errors(plan);
     assertEquals(1, errors.size(), plan.findings().toString());
-    assertTrue(errors.get(0).message().contains(
-        "would shrink from 32212254720 to 21474836480 bytes"), errors.get(0).message());
+    assertTrue(
+        errors.get(0).message().contains("would shrink from 32212254720 to 21474836480 bytes"),
+        errors.get(0).message());
     assertEquals("config.yaml:15:7", errors.get(0).source().toString());
   }
 
   @Test
   void thickVolumeLargerThanThePoolIsAPlanError() {
-    Plan plan = plan(load(CONFIG), sim -> ZfsTool.edit(sim.onNode("head1", n -> n),
-        z -> z.setPoolSize("tank", 512L << 20)));
+    Plan plan =
+        plan(
+            load(CONFIG),
+            sim ->
+                ZfsTool.edit(sim.onNode("head1", n -> n), z -> z.setPoolSize("tank", 512L << 20)));
     List<Finding> errors = errors(plan);
     assertEquals(1, errors.size(), plan.findings().toString());
-    assertTrue(errors.get(0).message().startsWith(
-        "volume tank/vm/VM_B_lun:01 needs 1073741824 bytes but pool tank has "),
+    assertTrue(
+        errors
+            .get(0)
+            .message()
+            .startsWith("volume tank/vm/VM_B_lun:01 needs 1073741824 bytes but pool tank has "),
         errors.get(0).message());
     assertTrue(plan.changes().stream().noneMatch(c -> c.name().equals("tank/vm/VM_B_lun:01")));
   }
 
   @Test
   void poolImportedNowhereIsUnknown() {
-    Plan plan = plan(load(CONFIG), sim -> sim.onNode("head1", n -> {
-      n.setPoolImported("tank", false);
-      return null;
-    }));
+    Plan plan =
+        plan(
+            load(CONFIG),
+            sim ->
+                sim.onNode(
+                    "head1",
+                    n -> {
+                      n.setPoolImported("tank", false);
+                      return null;
+                    }));
     assertTrue(plan.changes().isEmpty(), plan.changes().toString());
     assertEquals(1, plan.findings().size());
     assertEquals(Finding.Kind.WARNING, plan.findings().get(0).kind());

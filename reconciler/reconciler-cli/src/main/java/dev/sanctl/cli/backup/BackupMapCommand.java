@@ -19,10 +19,13 @@ import picocli.CommandLine.Spec;
  * {@code sanctl backup map startup|shutdown VG --host NODE}: the change-map hooks of the target
  * service (ietd_ddmap.sh): dump maps at shutdown, move the map states at startup and shutdown.
  */
-@Command(name = "map", mixinStandardHelpOptions = true,
-    description = "Target service hooks: 'shutdown VG' dumps the ddmaps and marks them clean,"
-        + " 'startup VG' moves the map states (a start without a clean dump makes them dirty)."
-        + " Exit codes: 0 done, 1 failed, 64 usage error.")
+@Command(
+    name = "map",
+    mixinStandardHelpOptions = true,
+    description =
+        "Target service hooks: 'shutdown VG' dumps the ddmaps and marks them clean,"
+            + " 'startup VG' moves the map states (a start without a clean dump makes them dirty)."
+            + " Exit codes: 0 done, 1 failed, 64 usage error.")
 public class BackupMapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
@@ -33,7 +36,10 @@ public class BackupMapCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "VG", description = "Volume group (held by NODE).")
   String vg;
 
-  @picocli.CommandLine.Option(names = "--host", required = true, paramLabel = "NODE",
+  @picocli.CommandLine.Option(
+      names = "--host",
+      required = true,
+      paramLabel = "NODE",
       description = "The node holding the volume group.")
   String host;
 
@@ -51,8 +57,8 @@ public class BackupMapCommand implements Callable<Integer> {
       if (!s.knowsNodes(List.of(host), err)) return ExitCodes.USAGE;
       MapService service = new MapService(s.desired(), Clock.systemUTC());
       var h = BackupCommand.hosts(s).host(host);
-      List<String> lines = event.equals("startup") ? service.startup(h, vg)
-          : service.shutdown(h, vg);
+      List<String> lines =
+          event.equals("startup") ? service.startup(h, vg) : service.shutdown(h, vg);
       lines.forEach(out::println);
       out.flush();
       return ExitCodes.OK;

@@ -14,14 +14,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sanctl backup restore --from POOL/VOL[@SNAP] --to VG/NEWLV}. */
-@Command(name = "restore", mixinStandardHelpOptions = true,
-    description = {"Copy an archive volume or snapshot to a new LV (never over an existing one).",
-        "Exit codes: 0 restored, 1 failed, 3 refused (the target exists), 64 usage error."})
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Copy an archive volume or snapshot to a new LV (never over an existing one).",
+      "Exit codes: 0 restored, 1 failed, 3 refused (the target exists), 64 usage error."
+    })
 public class BackupRestoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
 
-  @Option(names = "--from", required = true, paramLabel = "POOL/VOL[@SNAP]",
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "POOL/VOL[@SNAP]",
       description = "Archive volume or snapshot.")
   String from;
 

@@ -24,13 +24,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl backup run [JOB...|--all]}: runs backup jobs (named by vg/lv or LV name), {@code
- * --parallel} at a time. Exit 0 all ok, 1 a job failed, 3 no job failed but one was refused
- * because another run holds its volume's lock, 64 usage error.
+ * --parallel} at a time. Exit 0 all ok, 1 a job failed, 3 no job failed but one was refused because
+ * another run holds its volume's lock, 64 usage error.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run backup jobs (named by their source vg/lv or LV name), or --all.",
-        "Exit codes: 0 all jobs ok, 1 a job failed, 3 a job was refused because another run"
-            + " backs up its volume (none failed), 64 usage error."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run backup jobs (named by their source vg/lv or LV name), or --all.",
+      "Exit codes: 0 all jobs ok, 1 a job failed, 3 a job was refused because another run"
+          + " backs up its volume (none failed), 64 usage error."
+    })
 public class BackupRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
@@ -41,34 +45,52 @@ public class BackupRunCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Run every configured job.")
   boolean all;
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
-      description = "Jobs running at the same time, at least 1; jobs of the same volume never"
-          + " run together (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Jobs running at the same time, at least 1; jobs of the same volume never"
+              + " run together (default: ${DEFAULT-VALUE}).")
   int parallel;
 
-  @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "0",
-      description = "How long a job waits when another run (e.g. cron) backs up its volume"
-          + " before it is refused (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lock-wait",
+      paramLabel = "SECONDS",
+      defaultValue = "0",
+      description =
+          "How long a job waits when another run (e.g. cron) backs up its volume"
+              + " before it is refused (default: ${DEFAULT-VALUE}).")
   long lockWaitSeconds;
 
   @Option(names = "--json", description = "Print a JSON array with one object per job.")
   boolean json;
 
-  @Option(names = "--transport", paramLabel = "local|stream", defaultValue = "local",
-      description = "local: sanctl reads and writes the devices in ranges through the hosts "
-          + "(dd); stream: 'ddless send' on the source node and 'ddless receive' on the archive "
-          + "host, relayed by sanctl (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--transport",
+      paramLabel = "local|stream",
+      defaultValue = "local",
+      description =
+          "local: sanctl reads and writes the devices in ranges through the hosts "
+              + "(dd); stream: 'ddless send' on the source node and 'ddless receive' on the archive "
+              + "host, relayed by sanctl (default: ${DEFAULT-VALUE}).")
   String transport;
 
-  @Option(names = "--remote-sanctl", paramLabel = "PATH", defaultValue = "sanctl",
-      description = "The sanctl executable on the nodes, for --transport stream "
-          + "(default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--remote-sanctl",
+      paramLabel = "PATH",
+      defaultValue = "sanctl",
+      description =
+          "The sanctl executable on the nodes, for --transport stream "
+              + "(default: ${DEFAULT-VALUE}).")
   String remoteSanctl;
 
-  @Option(names = "--now", paramLabel = "INSTANT", hidden = true,
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      hidden = true,
       description = "Snapshot instant, and durations of zero (tests); default: the clock.")
   java.time.Instant now;
-
 
   @Override
   public Integer call() throws Exception {
@@ -101,16 +123,24 @@ public class BackupRunCommand implements Callable<Integer> {
           return ExitCodes.USAGE;
         }
         if (j.isEmpty()) {
-          BackupCommand.error(err, "no backup job '" + n + "' (jobs: "
-              + BackupRunner.jobs(s.desired()).stream().map(x -> x.source().toString()).toList()
-              + ")");
+          BackupCommand.error(
+              err,
+              "no backup job '"
+                  + n
+                  + "' (jobs: "
+                  + BackupRunner.jobs(s.desired()).stream().map(x -> x.source().toString()).toList()
+                  + ")");
           return ExitCodes.USAGE;
         }
         jobs.add(j.get());
       }
-      BackupRunner runner = new BackupRunner(s.desired(), BackupCommand.hosts(s), clock,
-          transport.equals("stream") ? remoteSanctl : null)
-          .lockWait(Duration.ofSeconds(lockWaitSeconds));
+      BackupRunner runner =
+          new BackupRunner(
+                  s.desired(),
+                  BackupCommand.hosts(s),
+                  clock,
+                  transport.equals("stream") ? remoteSanctl : null)
+              .lockWait(Duration.ofSeconds(lockWaitSeconds));
       if (now != null) runner.durations(() -> 0L);
       List<JobResult> results = runner.run(List.copyOf(jobs), parallel);
       JobLog.record(cluster.stateDir(BackupCommand.configDir(spec)), clock.instant(), results);

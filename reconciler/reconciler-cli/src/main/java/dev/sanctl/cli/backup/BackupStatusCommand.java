@@ -11,9 +11,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code sanctl backup status}: the last run of each job from the job log. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Show the last run of each backup job (bytes, duration, map state).",
-        "Exit codes: 0."})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show the last run of each backup job (bytes, duration, map state).",
+      "Exit codes: 0."
+    })
 public class BackupStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;

@@ -30,15 +30,20 @@ public final class JobLog {
 
   static void record(Path stateDir, Instant when, List<JobResult> results) throws IOException {
     Files.createDirectories(stateDir);
-    try (FileChannel log = FileChannel.open(stateDir.resolve(LOG), StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    try (FileChannel log =
+            FileChannel.open(
+                stateDir.resolve(LOG),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
         FileLock ignored = log.lock()) {
       update(stateDir, when, results, log);
     }
   }
 
-  private static void update(Path stateDir, Instant when, List<JobResult> results,
-      FileChannel logFile) throws IOException {
+  private static void update(
+      Path stateDir, Instant when, List<JobResult> results, FileChannel logFile)
+      throws IOException {
     Map<String, String> last = new TreeMap<>();
     for (String line : lastLines(stateDir)) {
       int sp = line.indexOf(' ', line.indexOf(' ') + 1);

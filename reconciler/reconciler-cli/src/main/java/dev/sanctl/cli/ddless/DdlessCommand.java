@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sanctl ddless}: the original ddless command line. Modes by flags: copy ({@code -s -t
- * -c}), checksum only ({@code -s -c}), read-speed test ({@code -s}), built-in parameters ({@code
- * -p}); subcommands {@code verify}, {@code send}, {@code receive}. Exit codes: 0 ok, 1 error, 3
- * {@code -b} and a new checksum file would be needed, 64 usage.
+ * {@code sanctl ddless}: the original ddless command line. Modes by flags: copy ({@code -s -t -c}),
+ * checksum only ({@code -s -c}), read-speed test ({@code -s}), built-in parameters ({@code -p});
+ * subcommands {@code verify}, {@code send}, {@code receive}. Exit codes: 0 ok, 1 error, 3 {@code
+ * -b} and a new checksum file would be needed, 64 usage.
  */
 @Command(
     name = "ddless",
@@ -59,7 +59,10 @@ public class DdlessCommand implements Callable<Integer> {
   @Option(names = "-w", paramLabel = "N", defaultValue = "1", description = "Worker threads.")
   int workers;
 
-  @Option(names = "-r", paramLabel = "MBPS", defaultValue = "0",
+  @Option(
+      names = "-r",
+      paramLabel = "MBPS",
+      defaultValue = "0",
       description = "Maximum read rate per worker, MiB/s (0: unlimited).")
   int rate;
 
@@ -75,7 +78,10 @@ public class DdlessCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON summary on standard output.")
   boolean json;
 
-  @Option(names = "--zone-mb", paramLabel = "MB", defaultValue = "8",
+  @Option(
+      names = "--zone-mb",
+      paramLabel = "MB",
+      defaultValue = "8",
       description = "Read-speed test zone size in MiB (default: one 8 MiB buffer).")
   long zoneMb;
 
@@ -100,16 +106,29 @@ public class DdlessCommand implements Callable<Integer> {
     if (workers < 1 || rate < 0) return usage(err, "-w must be >= 1 and -r >= 0");
     if (target == null && checksum == null) {
       if (map != null || bail) return usage(err, "-m and -b need -t and -c");
-      double mbs = ReadSpeed.run(source, direct, zoneMb * 1048576, z -> {
-        out.println(z.line());
-        out.flush();
-      });
+      double mbs =
+          ReadSpeed.run(
+              source,
+              direct,
+              zoneMb * 1048576,
+              z -> {
+                out.println(z.line());
+                out.flush();
+              });
       if (verbose) out.printf(Locale.ROOT, "ddless > read performance %.2f MB/s%n", mbs);
       out.flush();
       return ExitCodes.OK;
     }
     CopyOptions options =
-        new CopyOptions(source, target, checksum, map, workers, rate, direct, bail,
+        new CopyOptions(
+            source,
+            target,
+            checksum,
+            map,
+            workers,
+            rate,
+            direct,
+            bail,
             CopyOptions.DEFAULT_QUEUE_DEPTH);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
@@ -146,12 +165,19 @@ public class DdlessCommand implements Callable<Integer> {
   }
 
   static void summary(PrintWriter w, CopyResult r) {
-    w.printf(Locale.ROOT, "ddless > source size %d bytes, %d segments%n", r.sourceBytes(),
-        r.segments());
+    w.printf(
+        Locale.ROOT, "ddless > source size %d bytes, %d segments%n", r.sourceBytes(), r.segments());
     w.printf(Locale.ROOT, "ddless > segments read %d%n", r.segmentsRead());
-    w.printf(Locale.ROOT, "ddless > found changed segments %d (%.2f%%) of %d segments%n",
-        r.segmentsChanged(), r.changeRatio() * 100, r.segments());
-    w.printf(Locale.ROOT, "ddless > wrote %d bytes (%.2f GB) to target%n", r.bytesWritten(),
+    w.printf(
+        Locale.ROOT,
+        "ddless > found changed segments %d (%.2f%%) of %d segments%n",
+        r.segmentsChanged(),
+        r.changeRatio() * 100,
+        r.segments());
+    w.printf(
+        Locale.ROOT,
+        "ddless > wrote %d bytes (%.2f GB) to target%n",
+        r.bytesWritten(),
         r.bytesWritten() / 1073741824.0);
     if (r.newChecksumFile()) w.println("ddless > new checksum file");
     w.printf(Locale.ROOT, "ddless > processing time %.2f seconds%n", r.seconds());
@@ -168,24 +194,36 @@ public class DdlessCommand implements Callable<Integer> {
             + "then CRC-32 u32 little-endian; no header%n"
             + "ddmap: %d-byte header, 1 bit per segment, %d segments per u32 word%n"
             + "send/receive protocol version: %d (also reads %d)%n",
-        Segments.SEGMENT_SIZE, Segments.BUFFER_SIZE, Segments.SEGMENTS_PER_BUFFER,
-        Segments.CHECKSUM_BYTES, Segments.MURMUR_SEED, DdMap.HEADER_SIZE,
-        DdMap.SEGMENTS_PER_WORD, SendReceive.VERSION, SendReceive.VERSION_IN_ORDER);
+        Segments.SEGMENT_SIZE,
+        Segments.BUFFER_SIZE,
+        Segments.SEGMENTS_PER_BUFFER,
+        Segments.CHECKSUM_BYTES,
+        Segments.MURMUR_SEED,
+        DdMap.HEADER_SIZE,
+        DdMap.SEGMENTS_PER_WORD,
+        SendReceive.VERSION,
+        SendReceive.VERSION_IN_ORDER);
   }
 
   /** {@code sanctl ddless verify -s SRC -c SUM}: exit 0 if equal, 1 and the ranges if not. */
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
       description = "Recompute the checksums of SRC and compare them with SUM.")
   public static class VerifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "-s", paramLabel = "SRC", required = true) Path source;
+    @Option(names = "-s", paramLabel = "SRC", required = true)
+    Path source;
 
-    @Option(names = "-c", paramLabel = "SUM", required = true) Path checksum;
+    @Option(names = "-c", paramLabel = "SUM", required = true)
+    Path checksum;
 
-    @Option(names = "-w", paramLabel = "N", defaultValue = "1") int workers;
+    @Option(names = "-w", paramLabel = "N", defaultValue = "1")
+    int workers;
 
-    @Option(names = "-d", description = "Direct I/O reads.") boolean direct;
+    @Option(names = "-d", description = "Direct I/O reads.")
+    boolean direct;
 
     @Override
     public Integer call() throws Exception {
@@ -198,8 +236,12 @@ public class DdlessCommand implements Callable<Integer> {
       dev.sanctl.ddless.Verify.Result r =
           dev.sanctl.ddless.Verify.run(source, checksum, workers, direct);
       if (!r.sizeMatches()) {
-        out.printf("%s: %d bytes, but %s has %d (expected %d): size mismatch%n", source,
-            r.sourceBytes(), checksum, r.checksumFileBytes(),
+        out.printf(
+            "%s: %d bytes, but %s has %d (expected %d): size mismatch%n",
+            source,
+            r.sourceBytes(),
+            checksum,
+            r.checksumFileBytes(),
             Segments.checksumFileSize(r.sourceBytes()));
       }
       r.differing().forEach(range -> out.println("differs: " + range));
@@ -210,27 +252,40 @@ public class DdlessCommand implements Callable<Integer> {
   }
 
   /** {@code sanctl ddless send -s SRC [-m MAP] [-w N]}: the sending half over standard I/O. */
-  @Command(name = "send", mixinStandardHelpOptions = true,
+  @Command(
+      name = "send",
+      mixinStandardHelpOptions = true,
       description = "Send SRC to a 'ddless receive' over standard input/output (e.g. via ssh).")
   public static class SendCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "-s", paramLabel = "SRC", required = true) Path source;
+    @Option(names = "-s", paramLabel = "SRC", required = true)
+    Path source;
 
-    @Option(names = "-m", paramLabel = "MAP") Path map;
+    @Option(names = "-m", paramLabel = "MAP")
+    Path map;
 
-    @Option(names = "-w", paramLabel = "N", defaultValue = "1",
-        description = "Worker threads reading and hashing the source, taking the 8 MiB buffers "
-            + "in turn (default 1).")
+    @Option(
+        names = "-w",
+        paramLabel = "N",
+        defaultValue = "1",
+        description =
+            "Worker threads reading and hashing the source, taking the 8 MiB buffers "
+                + "in turn (default 1).")
     int workers;
 
-    @Option(names = "-r", paramLabel = "MBPS", defaultValue = "0",
+    @Option(
+        names = "-r",
+        paramLabel = "MBPS",
+        defaultValue = "0",
         description = "Maximum read rate per worker, MiB/s (0: unlimited).")
     int rate;
 
-    @Option(names = "-d") boolean direct;
+    @Option(names = "-d")
+    boolean direct;
 
-    @Option(names = "--json", description = "JSON summary on standard error.") boolean json;
+    @Option(names = "--json", description = "JSON summary on standard error.")
+    boolean json;
 
     @Override
     public Integer call() throws IOException {
@@ -244,16 +299,21 @@ public class DdlessCommand implements Callable<Integer> {
   }
 
   /** {@code sanctl ddless receive -t TGT -c SUM}: the receiving half over standard I/O. */
-  @Command(name = "receive", mixinStandardHelpOptions = true,
+  @Command(
+      name = "receive",
+      mixinStandardHelpOptions = true,
       description = "Receive a 'ddless send' stream on standard input into TGT.")
   public static class ReceiveCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "-t", paramLabel = "TGT", required = true) Path target;
+    @Option(names = "-t", paramLabel = "TGT", required = true)
+    Path target;
 
-    @Option(names = "-c", paramLabel = "SUM", required = true) Path checksum;
+    @Option(names = "-c", paramLabel = "SUM", required = true)
+    Path checksum;
 
-    @Option(names = "--json", description = "JSON summary on standard error.") boolean json;
+    @Option(names = "--json", description = "JSON summary on standard error.")
+    boolean json;
 
     @Override
     public Integer call() throws IOException {

@@ -61,8 +61,9 @@ public class DdmapCommand implements Callable<Integer> {
       DdMap merged = map.merge(base, source.toString(), target.toString());
       merged.write(target);
       if (Verbosity.verbose(spec)) {
-        out.printf("ddmap > merged %s into %s: %d words, %d segments marked%n", source, target,
-            merged.mapSize(), merged.markedCount((long) merged.mapSize() * 32));
+        out.printf(
+            "ddmap > merged %s into %s: %d words, %d segments marked%n",
+            source, target, merged.mapSize(), merged.markedCount((long) merged.mapSize() * 32));
       }
     }
     out.flush();

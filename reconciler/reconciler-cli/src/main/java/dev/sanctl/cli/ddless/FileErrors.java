@@ -22,8 +22,14 @@ final class FileErrors {
   }
 
   private static int fail(String command, PrintWriter err, FileSystemException e, String what) {
-    err.println("sanctl " + command + ": " + e.getFile() + ": " + what
-        + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")"));
+    err.println(
+        "sanctl "
+            + command
+            + ": "
+            + e.getFile()
+            + ": "
+            + what
+            + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")"));
     err.flush();
     return ExitCodes.ERROR;
   }

@@ -41,8 +41,13 @@ final class ProgressBar implements AutoCloseable {
     double fraction = Math.min(1.0, (double) done / total);
     int filled = (int) (fraction * width);
     double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf(Locale.ROOT, "\r[%s%s] %5.1f%% %8.1f MB/s", "=".repeat(filled),
-        " ".repeat(width - filled), fraction * 100, seconds > 0 ? done / 1048576.0 / seconds : 0);
+    out.printf(
+        Locale.ROOT,
+        "\r[%s%s] %5.1f%% %8.1f MB/s",
+        "=".repeat(filled),
+        " ".repeat(width - filled),
+        fraction * 100,
+        seconds > 0 ? done / 1048576.0 / seconds : 0);
     out.flush();
   }
 

@@ -9,14 +9,18 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code snaprotate plan} and {@code snaprotate run}. */
 public class RotationOptions {
-  @Option(names = "--override", paramLabel = "BRAKE", split = ",",
+  @Option(
+      names = "--override",
+      paramLabel = "BRAKE",
+      split = ",",
       description = "Release a brake by name after checking the plan: stale, mass, clock.")
   List<String> overrides = new ArrayList<>();
 
   @Option(names = "--protect", paramLabel = "NAME", description = "Snapshot that must survive.")
   List<String> protect = new ArrayList<>();
 
-  @Option(names = "--legacy-name-time",
+  @Option(
+      names = "--legacy-name-time",
       description = "Read yyyy-MM-dd_HH.mm.ss names as local time when snap_time is unset.")
   boolean legacyNameTime;
 

@@ -32,19 +32,26 @@ final class ScheduleChoice {
     SnapshotSchedule s;
     if (rules != null) {
       try {
-        s = InlineSchedule.parse(name == null ? "INLINE" : name, zone, keepLast == null ? 1 : keepLast,
-            rules);
+        s =
+            InlineSchedule.parse(
+                name == null ? "INLINE" : name, zone, keepLast == null ? 1 : keepLast, rules);
       } catch (InlineSchedule.InvalidSchedule e) {
         return fail(e.problems(), err);
       }
     } else {
-      if (name == null) return fail(List.of("give --schedule NAME (with -C CONFIG) or --rules"), err);
+      if (name == null)
+        return fail(List.of("give --schedule NAME (with -C CONFIG) or --rules"), err);
       DesiredState state = load(configDir, err);
       if (state == null) return null;
       s = state.snapshotSchedules().get(name);
       if (s == null) {
-        return fail(List.of("schedule " + name + " is not defined in snapshotSchedules "
-            + state.snapshotSchedules().keySet()), err);
+        return fail(
+            List.of(
+                "schedule "
+                    + name
+                    + " is not defined in snapshotSchedules "
+                    + state.snapshotSchedules().keySet()),
+            err);
       }
       if (keepLast != null) {
         s = new SnapshotSchedule(s.name(), s.zone(), keepLast, s.rules(), s.source());

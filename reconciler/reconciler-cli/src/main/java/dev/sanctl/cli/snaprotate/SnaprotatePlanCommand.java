@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl snaprotate plan}: the plan of one volume from a saved {@code zfs list} listing,
- * without touching any host. Exit 0, 2 (configuration or listing error) or 3 (a brake would stop
- * a run).
+ * without touching any host. Exit 0, 2 (configuration or listing error) or 3 (a brake would stop a
+ * run).
  */
 @Command(
     name = "plan",
@@ -41,27 +40,45 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
   @Option(names = "--schedule", paramLabel = "NAME", description = "Schedule in the config (-C).")
   String schedule;
 
-  @Option(names = "--listing", paramLabel = "FILE", required = true,
-      description = "Output of zfs list -H -p -t snapshot -d 1 -s createtxg -o name,guid,"
-          + "createtxg,creation,userrefs,clones,defer_destroy,<ns>:snap_time,<ns>:snaprotate_rule.")
+  @Option(
+      names = "--listing",
+      paramLabel = "FILE",
+      required = true,
+      description =
+          "Output of zfs list -H -p -t snapshot -d 1 -s createtxg -o name,guid,"
+              + "createtxg,creation,userrefs,clones,defer_destroy,<ns>:snap_time,<ns>:snaprotate_rule.")
   Path listing;
 
-  @Option(names = "--now", paramLabel = "INSTANT", required = true,
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      required = true,
       description = "Planning instant, ISO-8601 UTC (e.g. 2024-12-31T12:00:00Z).")
   Instant now;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--keep-last", paramLabel = "N", description = "Override the schedule's keepLast.")
+  @Option(
+      names = "--keep-last",
+      paramLabel = "N",
+      description = "Override the schedule's keepLast.")
   Integer keepLast;
 
-  @Option(names = "--rules", paramLabel = "RULES",
+  @Option(
+      names = "--rules",
+      paramLabel = "RULES",
       description = "Inline schedule instead of --schedule: NAME:freq:n[,NAME:freq:n]...")
   String rules;
 
-  @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+  @Option(
+      names = "--zone",
+      paramLabel = "ZONE",
+      defaultValue = "UTC",
       description = "Zone of an inline schedule (default: ${DEFAULT-VALUE}).")
   String zone;
 
@@ -77,8 +94,9 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       Set<Brake> named = rotation.brakes();
-      SnapshotSchedule s = ScheduleChoice.resolve(
-          SnaprotateCommand.configDir(spec), schedule, rules, zone, keepLast, err);
+      SnapshotSchedule s =
+          ScheduleChoice.resolve(
+              SnaprotateCommand.configDir(spec), schedule, rules, zone, keepLast, err);
       if (s == null) return 2;
       String text;
       try {
@@ -95,9 +113,15 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
         return 2;
       }
       String volume = l.volume() == null ? "-" : l.volume();
-      RotationPlan plan = SnapRotatePlanner.plan(
-          new PlanRequest(volume, s, now, rotation.protectedNames(), l.snapshots(),
-              rotation.legacyNameTime));
+      RotationPlan plan =
+          SnapRotatePlanner.plan(
+              new PlanRequest(
+                  volume,
+                  s,
+                  now,
+                  rotation.protectedNames(),
+                  l.snapshots(),
+                  rotation.legacyNameTime));
       List<List<String>> wouldRun = DestroyBatches.argvs(volume, plan.deleteNames(), true);
       if (format == Format.json) out.println(PlanRenderer.json(plan, wouldRun));
       else out.print(PlanRenderer.text(plan, wouldRun));

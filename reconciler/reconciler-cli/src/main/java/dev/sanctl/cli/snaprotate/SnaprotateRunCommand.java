@@ -42,7 +42,9 @@ public class SnaprotateRunCommand implements Callable<Integer> {
 
   @Mixin RotationOptions rotation;
 
-  @Option(names = "--node", paramLabel = "NODE",
+  @Option(
+      names = "--node",
+      paramLabel = "NODE",
       description = "Node name in the config (default: this host's short name).")
   String node;
 
@@ -55,19 +57,30 @@ public class SnaprotateRunCommand implements Callable<Integer> {
   @Option(names = "--simulate", description = "Plan and print what a run would do; change nothing.")
   boolean simulate;
 
-  @Option(names = "--pause", paramLabel = "SECONDS", defaultValue = "0",
+  @Option(
+      names = "--pause",
+      paramLabel = "SECONDS",
+      defaultValue = "0",
       description = "Pause between destroy batches (default: ${DEFAULT-VALUE}).")
   long pauseSeconds;
 
-  @Option(names = "--now", paramLabel = "INSTANT", hidden = true,
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      hidden = true,
       description = "Planning instant (tests); default: the clock.")
   Instant now;
 
-  @Option(names = "--sim", paramLabel = "DIR",
+  @Option(
+      names = "--sim",
+      paramLabel = "DIR",
       description = "Run against the simulated cluster in DIR instead of this machine.")
   Path sim;
 
-  @Option(names = "--lock-dir", paramLabel = "DIR", defaultValue = "/run/lock/sanctl",
+  @Option(
+      names = "--lock-dir",
+      paramLabel = "DIR",
+      defaultValue = "/run/lock/sanctl",
       description = "Directory of the per-volume lock files (default: ${DEFAULT-VALUE}).")
   Path lockDir;
 
@@ -83,8 +96,12 @@ public class SnaprotateRunCommand implements Callable<Integer> {
       if (state == null) return 2;
       String n = node != null ? node : hostName();
       if (!state.nodes().containsKey(n)) {
-        err.println("sanctl: error: node '" + n + "' is not in the configuration "
-            + state.nodes().keySet() + "; give --node NAME");
+        err.println(
+            "sanctl: error: node '"
+                + n
+                + "' is not in the configuration "
+                + state.nodes().keySet()
+                + "; give --node NAME");
         return 2;
       }
       ScheduledVolumes.Result found = ScheduledVolumes.forNode(state, n);
@@ -106,8 +123,14 @@ public class SnaprotateRunCommand implements Callable<Integer> {
         out.println("no volume with a snapshot schedule on node " + n);
         return 0;
       }
-      RunOptions options = new RunOptions(now != null ? now : clock.instant(), named, simulate,
-          Duration.ofSeconds(pauseSeconds), rotation.protectedNames(), rotation.legacyNameTime);
+      RunOptions options =
+          new RunOptions(
+              now != null ? now : clock.instant(),
+              named,
+              simulate,
+              Duration.ofSeconds(pauseSeconds),
+              rotation.protectedNames(),
+              rotation.legacyNameTime);
       try (Host host = openHost(n)) {
         SnapRotateRunner runner =
             new SnapRotateRunner(host, state.cluster().propertyNamespace(), locks());

@@ -40,13 +40,19 @@ class BackupCommandTest {
     CliRun first = backup("run", "--all", "--json");
     assertEquals(0, first.exitCode(), first.err());
     String json = first.out();
-    assertTrue(json.startsWith("[\n  {\"job\":\"vg0/lv_data\",\"source\":\"vg0/lv_data\","
-        + "\"archiveVolume\":\"archive/lv_data_bk\",\"snapshot\":\"2026-11-21_10.00.00\","
-        + "\"mapState\":\"UNKNOWN\",\"segmentsRead\":512,\"segmentsChanged\":512,"
-        + "\"bytesRead\":8388608,\"bytesWritten\":8388608,\"seconds\":"), json);
-    assertTrue(json.contains("\n  {\"job\":\"vg0/lv_plain\",\"source\":\"vg0/lv_plain\","
-        + "\"archiveVolume\":\"archive/lv_plain_bk\",\"snapshot\":\"2026-11-21_10.00.00\","
-        + "\"mapState\":\"NONE\",\"segmentsRead\":256,"), json);
+    assertTrue(
+        json.startsWith(
+            "[\n  {\"job\":\"vg0/lv_data\",\"source\":\"vg0/lv_data\","
+                + "\"archiveVolume\":\"archive/lv_data_bk\",\"snapshot\":\"2026-11-21_10.00.00\","
+                + "\"mapState\":\"UNKNOWN\",\"segmentsRead\":512,\"segmentsChanged\":512,"
+                + "\"bytesRead\":8388608,\"bytesWritten\":8388608,\"seconds\":"),
+        json);
+    assertTrue(
+        json.contains(
+            "\n  {\"job\":\"vg0/lv_plain\",\"source\":\"vg0/lv_plain\","
+                + "\"archiveVolume\":\"archive/lv_plain_bk\",\"snapshot\":\"2026-11-21_10.00.00\","
+                + "\"mapState\":\"NONE\",\"segmentsRead\":256,"),
+        json);
     assertTrue(json.endsWith("}\n]\n"), json);
 
     cluster.write("san1", iqn, 16384 * 10, 100);
@@ -54,14 +60,27 @@ class BackupCommandTest {
     assertEquals(0, second.exitCode(), second.err());
     CliRun status = backup("status");
     assertEquals(0, status.exitCode());
-    assertTrue(Pattern.compile("vg0/lv_data -> archive/lv_data_bk@2026-11-21_10.00.00-2: read "
-        + "16384 bytes \\(1 segments\\), 1 segments changed, wrote 16384 bytes, [0-9.]+s, "
-        + "map ACTIVE -> ACTIVE").matcher(status.out()).find(), status.out());
+    assertTrue(
+        Pattern.compile(
+                "vg0/lv_data -> archive/lv_data_bk@2026-11-21_10.00.00-2: read "
+                    + "16384 bytes \\(1 segments\\), 1 segments changed, wrote 16384 bytes, [0-9.]+s, "
+                    + "map ACTIVE -> ACTIVE")
+            .matcher(status.out())
+            .find(),
+        status.out());
     CliRun root = sanctl("-C", config.toString(), "status");
-    assertTrue(root.out().contains("Last backup: 2026-11-21T10:00:00Z vg0/lv_data -> "
-        + "archive/lv_data_bk@2026-11-21_10.00.00-2: read 16384 bytes"), root.out());
-    assertTrue(status.out().contains("vg0/lv_plain -> archive/lv_plain_bk@2026-11-21_10.00.00: "
-        + "read 4194304 bytes (256 segments), 256 segments changed, wrote 4194304 bytes"),
+    assertTrue(
+        root.out()
+            .contains(
+                "Last backup: 2026-11-21T10:00:00Z vg0/lv_data -> "
+                    + "archive/lv_data_bk@2026-11-21_10.00.00-2: read 16384 bytes"),
+        root.out());
+    assertTrue(
+        status
+            .out()
+            .contains(
+                "vg0/lv_plain -> archive/lv_plain_bk@2026-11-21_10.00.00: "
+                    + "read 4194304 bytes (256 segments), 256 segments changed, wrote 4194304 bytes"),
         status.out());
   }
 
@@ -72,13 +91,15 @@ class BackupCommandTest {
     assertEquals("sanctl: error: give job names or --all (not both)\n", none.err());
     CliRun unknown = backup("run", "lv_nope");
     assertEquals(64, unknown.exitCode());
-    assertTrue(unknown.err().startsWith("sanctl: error: no backup job 'lv_nope' (jobs: "),
-        unknown.err());
+    assertTrue(
+        unknown.err().startsWith("sanctl: error: no backup job 'lv_nope' (jobs: "), unknown.err());
   }
 
   @Test
   void anLvNameOfJobsInTwoVolumeGroupsIsAmbiguous() throws Exception {
-    java.nio.file.Files.writeString(config.resolve("more.yaml"), """
+    java.nio.file.Files.writeString(
+        config.resolve("more.yaml"),
+        """
         volumeGroups:
           vg1:
             nodes: [san1, san2]
@@ -90,8 +111,10 @@ class BackupCommandTest {
         """);
     CliRun ambiguous = backup("run", "lv_data");
     assertEquals(64, ambiguous.exitCode(), ambiguous.err());
-    assertEquals("sanctl: error: job name 'lv_data' is ambiguous: vg0/lv_data, vg1/lv_data; name"
-        + " the job by its vg/lv\n", ambiguous.err());
+    assertEquals(
+        "sanctl: error: job name 'lv_data' is ambiguous: vg0/lv_data, vg1/lv_data; name"
+            + " the job by its vg/lv\n",
+        ambiguous.err());
     CliRun exact = backup("run", "vg0/lv_data", "--json");
     assertEquals(0, exact.exitCode(), exact.err());
     assertTrue(exact.out().contains("\"job\":\"vg0/lv_data\""), exact.out());
@@ -101,8 +124,8 @@ class BackupCommandTest {
   void theConcurrencyLimitIsAtLeastOneAndJobsNamedTwiceRunOnce() {
     CliRun zero = backup("run", "--all", "--parallel", "0");
     assertEquals(64, zero.exitCode());
-    assertEquals("sanctl: error: --parallel must be at least 1 and --lock-wait at least 0\n",
-        zero.err());
+    assertEquals(
+        "sanctl: error: --parallel must be at least 1 and --lock-wait at least 0\n", zero.err());
     CliRun twice = backup("run", "lv_plain", "vg0/lv_plain", "--parallel", "1");
     assertEquals(0, twice.exitCode(), twice.err());
     assertEquals(1, twice.out().lines().count(), twice.out());
@@ -111,13 +134,25 @@ class BackupCommandTest {
   @Test
   void aSecondProcessIsRefusedWhileTheFirstBacksUpTheVolume() throws Exception {
     cluster.setSlow("arch1", java.time.Duration.ofMillis(250)); // the first run takes seconds
-    Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), "dev.sanctl.cli.Main", "-C",
-        config.toString(), "backup", "run", "lv_data", "--sim=" + b.sim, "--now=" + BackupSim.NOW)
-        .redirectErrorStream(true).start();
+    Process first =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sanctl.cli.Main",
+                "-C",
+                config.toString(),
+                "backup",
+                "run",
+                "lv_data",
+                "--sim=" + b.sim,
+                "--now=" + BackupSim.NOW)
+            .redirectErrorStream(true)
+            .start();
     String lock = "/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock/owner";
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!cluster.run("san1", "cat", lock).ok() && first.isAlive()
+    while (!cluster.run("san1", "cat", lock).ok()
+        && first.isAlive()
         && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
@@ -125,8 +160,12 @@ class BackupCommandTest {
     String firstOut = new String(first.getInputStream().readAllBytes());
     assertEquals(0, first.waitFor(), firstOut);
     assertEquals(3, second.exitCode(), second.out() + second.err());
-    assertTrue(second.out().startsWith("vg0/lv_data -> archive/lv_data_bk: SKIPPED: another run"
-        + " holds the lock san1:/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock (host="),
+    assertTrue(
+        second
+            .out()
+            .startsWith(
+                "vg0/lv_data -> archive/lv_data_bk: SKIPPED: another run"
+                    + " holds the lock san1:/mnt/iscsi-target/vg0/ddmap/lv_data/backup.lock (host="),
         second.out());
     assertTrue(second.out().contains(" pid=" + first.pid() + " "), second.out());
 
@@ -141,14 +180,17 @@ class BackupCommandTest {
     assertEquals(0, run.exitCode(), run.out() + run.err());
     CliRun verify = backup("verify", "--daily", "5");
     assertEquals(0, verify.exitCode(), verify.out() + verify.err());
-    assertEquals("archive/lv_data_bk@2026-11-21_10.00.00: OK\n"
-        + "archive/lv_plain_bk@2026-11-21_10.00.00: OK\n", verify.out());
-    CliRun restore = backup("restore", "--from", "archive/lv_data_bk@2026-11-21_10.00.00",
-        "--to", "vg0/lv_back");
+    assertEquals(
+        "archive/lv_data_bk@2026-11-21_10.00.00: OK\n"
+            + "archive/lv_plain_bk@2026-11-21_10.00.00: OK\n",
+        verify.out());
+    CliRun restore =
+        backup(
+            "restore", "--from", "archive/lv_data_bk@2026-11-21_10.00.00", "--to", "vg0/lv_back");
     assertEquals(0, restore.exitCode(), restore.err());
     CliRun again = backup("restore", "--from", "archive/lv_data_bk", "--to", "vg0/lv_back");
     assertEquals(3, again.exitCode());
-    assertEquals("sanctl: error: refusing to restore over the existing LV vg0/lv_back\n",
-        again.err());
+    assertEquals(
+        "sanctl: error: refusing to restore over the existing LV vg0/lv_back\n", again.err());
   }
 }

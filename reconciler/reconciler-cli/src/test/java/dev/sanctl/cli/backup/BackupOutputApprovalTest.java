@@ -35,8 +35,9 @@ class BackupOutputApprovalTest {
     b.cluster.write("san1", b.iqn, 16384 * 10, 40_000);
     append(t, "backup run --all --json", b.backup("run", "--all", "--json"));
 
-    b.holdLock("lv_plain", "host=cron-host pid=4242 token=t1 since=" + BackupSim.NOW
-        + " renewed=" + BackupSim.NOW);
+    b.holdLock(
+        "lv_plain",
+        "host=cron-host pid=4242 token=t1 since=" + BackupSim.NOW + " renewed=" + BackupSim.NOW);
     b.cluster.failExecutable("arch1", "zfs", 1);
     CliRun failed = b.backup("run", "--all", "--json");
     assertEquals(1, failed.exitCode());
@@ -45,7 +46,8 @@ class BackupOutputApprovalTest {
     append(t, "backup status", b.backup("status"));
 
     String transcript = t.toString().replace(dir.toString(), "<dir>");
-    Approvals.verify(transcript,
+    Approvals.verify(
+        transcript,
         new Options().withReporter(new QuietReporter()).forFile().withExtension(".txt"));
   }
 }

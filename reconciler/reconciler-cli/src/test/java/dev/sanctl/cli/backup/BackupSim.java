@@ -37,20 +37,27 @@ final class BackupSim {
   BackupSim(Path dir) throws IOException, URISyntaxException {
     config = Files.createDirectories(dir.resolve("config"));
     for (String f : new String[] {"cluster.yaml", "lvm.yaml", "iscsi.yaml", "zfs.yaml"}) {
-      Files.copy(Path.of(BackupSim.class.getResource("/backup-cluster/" + f).toURI()),
-          config.resolve(f));
+      Files.copy(
+          Path.of(BackupSim.class.getResource("/backup-cluster/" + f).toURI()), config.resolve(f));
     }
     LoadResult loaded = ConfigLoader.loadDirectory(config);
     assertTrue(loaded.ok(), loaded.diagnostics().toString());
     DesiredState desired = loaded.state();
     sim = dir.resolve("sim");
-    cluster = SimCluster.init(sim, desired, 1L << 30,
-        Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC));
+    cluster =
+        SimCluster.init(sim, desired, 1L << 30, Clock.fixed(Instant.parse(NOW), ZoneOffset.UTC));
     iqn = desired.iqnOf(desired.targets().get(0));
     run("san1", "lvcreate", "-L", "8M", "-n", "lv_data", "vg0");
     run("san1", "lvcreate", "-L", "4M", "-n", "lv_plain", "vg0");
     run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + iqn);
-    run("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params",
+    run(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
         "Path=/dev/vg0/lv_data,Type=blockio");
     cluster.write("san1", iqn, 0, 8 << 20);
   }
@@ -64,15 +71,19 @@ final class BackupSim {
   void holdLock(String lv, String owner) throws IOException {
     String lock = "/mnt/iscsi-target/vg0/ddmap/" + lv + "/backup.lock";
     run("san1", "mkdir", "-p", lock);
-    CommandResult r = cluster.host("san1").run(Command.change(
-        (owner + "\n").getBytes(StandardCharsets.UTF_8), "tee", lock + "/owner"));
+    CommandResult r =
+        cluster
+            .host("san1")
+            .run(
+                Command.change(
+                    (owner + "\n").getBytes(StandardCharsets.UTF_8), "tee", lock + "/owner"));
     assertEquals(0, r.exitStatus(), r.err());
   }
 
   /** {@code sanctl -C config backup SUBCOMMAND --sim=sim [--now=NOW] ARGS...}. */
   CliRun backup(String... args) {
-    List<String> all = new ArrayList<>(List.of("-C", config.toString(), "backup", args[0],
-        "--sim=" + sim));
+    List<String> all =
+        new ArrayList<>(List.of("-C", config.toString(), "backup", args[0], "--sim=" + sim));
     if (args[0].equals("run")) all.add("--now=" + NOW);
     all.addAll(List.of(args).subList(1, args.length));
     return CliRun.of(all.toArray(String[]::new));

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamingTransportIT {
   static final int MIB = 1 << 20;
+
   /** Three 8 MiB buffers and a short tail, for three sending workers. */
   static final int SIZE = 16 * MIB + 3 * MIB + 5000;
+
   static final long SEGMENTS = (SIZE + 16383) / 16384;
   @TempDir Path dir;
 
@@ -43,8 +45,9 @@ class StreamingTransportIT {
     Files.write(src, data);
     String launcher = SanctlLauncher.write(dir).toString();
 
-    StreamCopy.Result first = StreamCopy.copy(launcher, source, src.toString(), null, 3, archive,
-        tgt.toString(), sum.toString());
+    StreamCopy.Result first =
+        StreamCopy.copy(
+            launcher, source, src.toString(), null, 3, archive, tgt.toString(), sum.toString());
     assertEquals(SEGMENTS, first.segmentsRead());
     assertEquals(SEGMENTS, first.segmentsChanged());
     assertArrayEquals(data, Files.readAllBytes(tgt));
@@ -57,8 +60,16 @@ class StreamingTransportIT {
     }
     Path map = dir.resolve("backup.ddmap");
     DdMap.empty(0, (int) DdMap.wordsFor(SIZE)).mark(6).mark(320).mark(400).write(map);
-    StreamCopy.Result second = StreamCopy.copy(launcher, source, src.toString(),
-        map.toString(), 1, archive, tgt.toString(), sum.toString());
+    StreamCopy.Result second =
+        StreamCopy.copy(
+            launcher,
+            source,
+            src.toString(),
+            map.toString(),
+            1,
+            archive,
+            tgt.toString(),
+            sum.toString());
     assertEquals(3, second.segmentsRead(), "only the mapped segments");
     assertEquals(2, second.segmentsChanged());
     assertEquals(2 * 16384, second.bytesWritten());
@@ -70,8 +81,9 @@ class StreamingTransportIT {
       f.seek(9L * MIB);
       f.write(new byte[] {6});
     }
-    StreamCopy.Result third = StreamCopy.copy(launcher, source, src.toString(), null, 3, archive,
-        tgt.toString(), sum.toString());
+    StreamCopy.Result third =
+        StreamCopy.copy(
+            launcher, source, src.toString(), null, 3, archive, tgt.toString(), sum.toString());
     assertEquals(SEGMENTS, third.segmentsRead(), "no map: the receiver's checksums decide");
     assertEquals(2, third.segmentsChanged());
     assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(tgt));
@@ -88,8 +100,9 @@ class StreamingTransportIT {
     if (System.getenv("CI") != null) assertTrue(present, "CI installs openssh-server");
     assumeTrue(present, "openssh-server is not installed");
     Path identity = TestKeys.generate(dir, "ed25519");
-    try (OpenSshServer sshd = new OpenSshServer(Files.createDirectories(dir.resolve("sshd")),
-        Path.of(identity + ".pub"))) {
+    try (OpenSshServer sshd =
+        new OpenSshServer(
+            Files.createDirectories(dir.resolve("sshd")), Path.of(identity + ".pub"))) {
       Path kh = TestKeys.writeKnownHosts(dir, sshd.knownHostsLine());
       try (SshHost san1 = ssh("san1", sshd, identity, kh);
           SshHost arch1 = ssh("arch1", sshd, identity, kh)) {
@@ -99,8 +112,15 @@ class StreamingTransportIT {
   }
 
   private static SshHost ssh(String node, OpenSshServer sshd, Path identity, Path kh) {
-    return new SshHost(new SshEndpoint(node, "127.0.0.1", sshd.port,
-        System.getProperty("user.name"), identity, kh, Duration.ofSeconds(5),
-        Duration.ofMinutes(2)));
+    return new SshHost(
+        new SshEndpoint(
+            node,
+            "127.0.0.1",
+            sshd.port,
+            System.getProperty("user.name"),
+            identity,
+            kh,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(2)));
   }
 }

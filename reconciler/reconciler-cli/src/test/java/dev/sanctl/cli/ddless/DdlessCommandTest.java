@@ -46,17 +46,26 @@ class DdlessCommandTest {
   void copyPrintsAJsonSummaryAndRerunsWriteOnlyChanges() throws Exception {
     CliRun first = copy("--json", "-w", "2");
     assertEquals(ExitCodes.OK, first.exit(), first.err());
-    assertTrue(first.out().contains("\"segmentsChanged\":129,\"bytesWritten\":2097929,"
-        + "\"newChecksumFile\":true"), first.out());
+    assertTrue(
+        first
+            .out()
+            .contains(
+                "\"segmentsChanged\":129,\"bytesWritten\":2097929," + "\"newChecksumFile\":true"),
+        first.out());
     assertEquals(-1, Files.mismatch(src, tgt));
     try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
       f.seek(5 * 16384 + 3);
       f.write(42);
     }
     CliRun second = copy("--json");
-    assertTrue(second.out().startsWith("{\"sourceBytes\":2097929,\"segments\":129,"
-        + "\"segmentsRead\":129,\"segmentsChanged\":1,\"bytesWritten\":16384,"
-        + "\"newChecksumFile\":false,"), second.out());
+    assertTrue(
+        second
+            .out()
+            .startsWith(
+                "{\"sourceBytes\":2097929,\"segments\":129,"
+                    + "\"segmentsRead\":129,\"segmentsChanged\":1,\"bytesWritten\":16384,"
+                    + "\"newChecksumFile\":false,"),
+        second.out());
     assertEquals(-1, Files.mismatch(src, tgt));
     assertEquals(2, Files.readAllLines(dir.resolve("tgt.ddless.stats")).size());
   }
@@ -65,8 +74,8 @@ class DdlessCommandTest {
   void verboseSummaryNamesTheChangedSegments() {
     CliRun r = copy("-v");
     assertEquals(ExitCodes.OK, r.exit());
-    assertTrue(r.out().contains("ddless > found changed segments 129 (100.00%) of 129 segments"),
-        r.out());
+    assertTrue(
+        r.out().contains("ddless > found changed segments 129 (100.00%) of 129 segments"), r.out());
   }
 
   @Test
@@ -97,15 +106,16 @@ class DdlessCommandTest {
   void errorsExitOneWithOneClearMessage() {
     CliRun r = CliRun.of("ddless", "-s", dir.resolve("missing").toString(), "-c", sum.toString());
     assertEquals(ExitCodes.ERROR, r.exit());
-    assertEquals("sanctl ddless: " + dir.resolve("missing") + ": no such file or device\n",
+    assertEquals(
+        "sanctl ddless: " + dir.resolve("missing") + ": no such file or device\n",
         r.err().replace("\r", ""));
   }
 
   @Test
   void checksumOnlyThenVerify() throws Exception {
     Path srcSum = dir.resolve("src.ddless");
-    assertEquals(ExitCodes.OK,
-        CliRun.of("ddless", "-s", src.toString(), "-c", srcSum.toString()).exit());
+    assertEquals(
+        ExitCodes.OK, CliRun.of("ddless", "-s", src.toString(), "-c", srcSum.toString()).exit());
     assertEquals(8 * 129, Files.size(srcSum));
     CliRun ok = CliRun.of("ddless", "verify", "-s", src.toString(), "-c", srcSum.toString());
     assertEquals(ExitCodes.OK, ok.exit(), ok.out());

@@ -23,8 +23,20 @@ class DdmapCommandTest {
 
   @Test
   void dumpsHeaderAndData() throws Exception {
-    Path m = map("lun.ddmap", "iqn.1990-01.edu.amherst:iet.t0.0",
-        0, 3, 0x70000, 0, 0, 0, 0, 0, 0x80000000, 1);
+    Path m =
+        map(
+            "lun.ddmap",
+            "iqn.1990-01.edu.amherst:iet.t0.0",
+            0,
+            3,
+            0x70000,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0x80000000,
+            1);
     CliRun r = CliRun.of("ddmap", "-s", m.toString(), "-a", "-b");
     assertEquals(ExitCodes.OK, r.exit(), r.err());
     Approvals.verify(r.out().replace(m.toString(), "lun.ddmap"));
@@ -35,9 +47,11 @@ class DdmapCommandTest {
     Path a = map("a", "t.0", 1, 0);
     Path b = map("b", "t.0", 4, 8);
     Path stored = dir.resolve("stored");
-    assertEquals(ExitCodes.OK, CliRun.of("ddmap", "-s", a.toString(), "-t", stored.toString()).exit());
+    assertEquals(
+        ExitCodes.OK, CliRun.of("ddmap", "-s", a.toString(), "-t", stored.toString()).exit());
     assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(stored));
-    assertEquals(ExitCodes.OK, CliRun.of("ddmap", "-s", b.toString(), "-t", stored.toString()).exit());
+    assertEquals(
+        ExitCodes.OK, CliRun.of("ddmap", "-s", b.toString(), "-t", stored.toString()).exit());
     assertArrayEquals(new int[] {5, 8}, DdMap.read(stored).words());
 
     Path other = map("other", "t.1", 1, 1);

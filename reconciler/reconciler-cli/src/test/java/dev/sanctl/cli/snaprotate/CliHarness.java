@@ -48,8 +48,12 @@ final class CliHarness {
     sb.append("    keepLast: ").append(s.keepLast()).append('\n');
     sb.append("    rules:\n");
     for (SnapshotSchedule.Rule r : s.rules()) {
-      sb.append("      - {name: ").append(r.name()).append(", freq: ")
-          .append(r.freq().name().toLowerCase(Locale.ROOT)).append(", n: ").append(r.n())
+      sb.append("      - {name: ")
+          .append(r.name())
+          .append(", freq: ")
+          .append(r.freq().name().toLowerCase(Locale.ROOT))
+          .append(", n: ")
+          .append(r.n())
           .append("}\n");
     }
     return sb.toString();

@@ -34,9 +34,21 @@ class SnaprotatePlanCliTest {
   static String[] planArgs(PublicCase c, String format) throws Exception {
     Path listing = dir.resolve(c.id() + ".listing");
     Files.writeString(listing, c.listing());
-    List<String> args = new ArrayList<>(List.of("-C", config.toString(), "snaprotate", "plan",
-        "--schedule", c.schedule().name(), "--listing", listing.toString(), "--now",
-        c.now().toString(), "--format", format));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-C",
+                config.toString(),
+                "snaprotate",
+                "plan",
+                "--schedule",
+                c.schedule().name(),
+                "--listing",
+                listing.toString(),
+                "--now",
+                c.now().toString(),
+                "--format",
+                format));
     for (String p : c.protectedNames()) {
       args.add("--protect");
       args.add(p);
@@ -46,20 +58,25 @@ class SnaprotatePlanCliTest {
 
   @TestFactory
   Stream<DynamicTest> everyPublicCaseThroughTheCli() {
-    return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> {
-      CliHarness.Result r = sanctl(planArgs(c, "text"));
-      assertTrue(r.exitCode() == 0 || r.exitCode() == 3, r.err());
-      Set<String> deleted = new TreeSet<>();
-      Set<String> kept = new TreeSet<>();
-      for (String line : r.out().split("\n")) {
-        String[] f = line.split("\t");
-        if (f[0].equals("DELETE")) deleted.add(f[1]);
-        else if (f[0].matches("KEEP|SKIP|IGNORE")) kept.add(f[1]);
-      }
-      assertEquals(new TreeSet<>(c.expectDelete()), deleted, c.id());
-      assertEquals(new TreeSet<>(c.expectRetain()), kept, c.id());
-      assertEquals(r.out().contains("brakes=-") ? 0 : 3, r.exitCode());
-    }));
+    return cases.stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.id(),
+                    () -> {
+                      CliHarness.Result r = sanctl(planArgs(c, "text"));
+                      assertTrue(r.exitCode() == 0 || r.exitCode() == 3, r.err());
+                      Set<String> deleted = new TreeSet<>();
+                      Set<String> kept = new TreeSet<>();
+                      for (String line : r.out().split("\n")) {
+                        String[] f = line.split("\t");
+                        if (f[0].equals("DELETE")) deleted.add(f[1]);
+                        else if (f[0].matches("KEEP|SKIP|IGNORE")) kept.add(f[1]);
+                      }
+                      assertEquals(new TreeSet<>(c.expectDelete()), deleted, c.id());
+                      assertEquals(new TreeSet<>(c.expectRetain()), kept, c.id());
+                      assertEquals(r.out().contains("brakes=-") ? 0 : 3, r.exitCode());
+                    }));
   }
 
   private static PublicCase byId(String id) {
@@ -119,8 +136,16 @@ class SnaprotatePlanCliTest {
     }
     Path broken = dir.resolve("broken.listing");
     Files.writeString(broken, "tank/vol1@a\t1\t2\n");
-    CliHarness.Result r = sanctl("snaprotate", "plan", "--rules", "D:daily:2", "--listing",
-        broken.toString(), "--now", now);
+    CliHarness.Result r =
+        sanctl(
+            "snaprotate",
+            "plan",
+            "--rules",
+            "D:daily:2",
+            "--listing",
+            broken.toString(),
+            "--now",
+            now);
     assertEquals(2, r.exitCode());
     assertTrue(r.err().startsWith(broken + ":1:1: expected 9 TAB-separated fields"), r.err());
   }

@@ -42,31 +42,56 @@ class SnaprotateRunCliTest {
     assertTrue(loaded.ok(), loaded.diagnostics().toString());
     sim = dir.resolve("sim");
     cluster = SimCluster.init(sim, loaded.state(), 100L << 30, Clock.fixed(NOW, ZoneOffset.UTC));
-    cluster.onNode(NODE, n -> {
-      ZfsTool.edit(n, z -> {
-        z.createVolume(VOL);
-        for (int i = 0; i < DAYS; i++) {
-          Instant t = FIRST.plus(Duration.ofDays(i));
-          z.addSnapshot(VOL, SnapshotCreator.nameFor(t), t.getEpochSecond(), Map.of(
-              "edu.amherst:snap_time", t.toString(),
-              "edu.amherst:snaprotate_rule", "2MONTHS_DAILY_SHORT_TERM"));
-        }
-        z.addSnapshot(VOL, "before-upgrade", FIRST.getEpochSecond(), Map.of());
-      });
-      return null;
-    });
+    cluster.onNode(
+        NODE,
+        n -> {
+          ZfsTool.edit(
+              n,
+              z -> {
+                z.createVolume(VOL);
+                for (int i = 0; i < DAYS; i++) {
+                  Instant t = FIRST.plus(Duration.ofDays(i));
+                  z.addSnapshot(
+                      VOL,
+                      SnapshotCreator.nameFor(t),
+                      t.getEpochSecond(),
+                      Map.of(
+                          "edu.amherst:snap_time",
+                          t.toString(),
+                          "edu.amherst:snaprotate_rule",
+                          "2MONTHS_DAILY_SHORT_TERM"));
+                }
+                z.addSnapshot(VOL, "before-upgrade", FIRST.getEpochSecond(), Map.of());
+              });
+          return null;
+        });
   }
 
   private List<String> snapshots() throws Exception {
-    String out = cluster.host(NODE).run(Command.read("zfs", "list", "-H", "-t", "snapshot",
-        "-o", "name", "-r", VOL)).out();
+    String out =
+        cluster
+            .host(NODE)
+            .run(Command.read("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-r", VOL))
+            .out();
     return out.lines().toList();
   }
 
   private CliHarness.Result run(String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("-C", config.toString(), "snaprotate",
-        "run", "--sim", sim.toString(), "--node", NODE, "--now", NOW.toString(),
-        "--lock-dir", dir.resolve("locks").toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "-C",
+                config.toString(),
+                "snaprotate",
+                "run",
+                "--sim",
+                sim.toString(),
+                "--node",
+                NODE,
+                "--now",
+                NOW.toString(),
+                "--lock-dir",
+                dir.resolve("locks").toString()));
     args.addAll(List.of(extra));
     return sanctl(args.toArray(String[]::new));
   }
@@ -76,7 +101,11 @@ class SnaprotateRunCliTest {
     CliHarness.Result simulated = run("--simulate", "--volume", VOL);
     assertEquals(3, simulated.exitCode(), simulated.err());
     assertTrue(simulated.out().contains("BRAKE\tvolume=" + VOL + "\tbrakes=mass\t"));
-    assertTrue(simulated.out().contains("\nWOULD-RUN\tzfs destroy " + VOL + "@2024-01-01_03.00.00,2024-01-02_03.00.00,"));
+    assertTrue(
+        simulated
+            .out()
+            .contains(
+                "\nWOULD-RUN\tzfs destroy " + VOL + "@2024-01-01_03.00.00,2024-01-02_03.00.00,"));
     assertTrue(simulated.out().contains("IGNORE\tbefore-upgrade\t"));
     assertEquals(DAYS + 1, snapshots().size());
 
@@ -95,7 +124,8 @@ class SnaprotateRunCliTest {
 
   @Test
   void anUnknownScheduleIsAConfigurationErrorAndTouchesNothing() throws Exception {
-    Files.writeString(config.resolve("schedules.yaml"),
+    Files.writeString(
+        config.resolve("schedules.yaml"),
         "snapshotSchedules:\n  OTHER:\n    rules:\n      - {name: D, freq: daily, n: 2}\n");
     CliHarness.Result r = run("--override=mass");
     assertEquals(2, r.exitCode());
@@ -105,8 +135,9 @@ class SnaprotateRunCliTest {
 
   @Test
   void anUnknownNodeOrVolumeIsRefused() {
-    List<String> base = List.of("-C", config.toString(), "snaprotate", "run", "--sim",
-        sim.toString(), "--simulate");
+    List<String> base =
+        List.of(
+            "-C", config.toString(), "snaprotate", "run", "--sim", sim.toString(), "--simulate");
     List<String> a = new java.util.ArrayList<>(base);
     a.addAll(List.of("--node", "nope"));
     assertEquals(2, sanctl(a.toArray(String[]::new)).exitCode());

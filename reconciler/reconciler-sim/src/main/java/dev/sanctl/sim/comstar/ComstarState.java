@@ -71,8 +71,14 @@ public final class ComstarState {
           lu.alias = r.get(6).isEmpty() ? null : r.get(6);
           s.lus.put(lu.guid, lu);
         }
-        case "view" -> s.lus.get(r.get(1)).views.put(Integer.parseInt(r.get(2)),
-            new View(nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), Integer.parseInt(r.get(5))));
+        case "view" ->
+            s.lus
+                .get(r.get(1))
+                .views
+                .put(
+                    Integer.parseInt(r.get(2)),
+                    new View(
+                        nullIfEmpty(r.get(3)), nullIfEmpty(r.get(4)), Integer.parseInt(r.get(5))));
         case "hg" -> s.hostGroups.put(r.get(1), split(r.get(2)));
         case "tg" -> s.targetGroups.put(r.get(1), split(r.get(2)));
         case "target" -> {
@@ -96,18 +102,20 @@ public final class ComstarState {
   public void save(SimNode node) throws IOException {
     List<List<String>> out = new ArrayList<>();
     for (Lu lu : lus.values()) {
-      out.add(StateFile.record("lu", lu.guid, lu.dataFile, lu.size, lu.blockSize, lu.serial,
-          lu.alias));
-      lu.views.forEach((ve, v) -> out.add(StateFile.record("view", lu.guid, ve, v.hostGroup(),
-          v.targetGroup(), v.lun())));
+      out.add(
+          StateFile.record("lu", lu.guid, lu.dataFile, lu.size, lu.blockSize, lu.serial, lu.alias));
+      lu.views.forEach(
+          (ve, v) ->
+              out.add(
+                  StateFile.record("view", lu.guid, ve, v.hostGroup(), v.targetGroup(), v.lun())));
     }
     hostGroups.forEach((n, m) -> out.add(StateFile.record("hg", n, String.join(",", m))));
     targetGroups.forEach((n, m) -> out.add(StateFile.record("tg", n, String.join(",", m))));
     for (Target t : targets.values()) {
       out.add(StateFile.record("target", t.iqn, t.alias, String.join(",", t.tpgs), t.online));
     }
-    tpgs.forEach((n, p) -> out.add(StateFile.record("tpg", n, String.join(",", p),
-        tpgTags.get(n))));
+    tpgs.forEach(
+        (n, p) -> out.add(StateFile.record("tpg", n, String.join(",", p), tpgTags.get(n))));
     StateFile.write(file(node), out);
   }
 

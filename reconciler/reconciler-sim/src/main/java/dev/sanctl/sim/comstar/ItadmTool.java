@@ -20,22 +20,22 @@ public final class ItadmTool extends IllumosTool {
     return Set.of("itadm");
   }
 
-
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     ComstarState s = ComstarState.load(node);
     String sub = argv.size() < 2 ? "" : argv.get(1);
     StmfadmTool.Args a = new StmfadmTool.Args(argv.subList(Math.min(2, argv.size()), argv.size()));
-    CommandResult r = switch (sub) {
-      case "list-target" -> listTarget(s, a);
-      case "list-tpg" -> listTpg(s, a);
-      case "create-target" -> createTarget(s, a);
-      case "modify-target" -> modifyTarget(s, a);
-      case "delete-target" -> deleteTarget(s, a);
-      case "create-tpg" -> createTpg(s, a);
-      case "delete-tpg" -> deleteTpg(s, a);
-      default -> CommandResult.of(1, "", "Unknown subcommand " + sub + "\n");
-    };
+    CommandResult r =
+        switch (sub) {
+          case "list-target" -> listTarget(s, a);
+          case "list-tpg" -> listTpg(s, a);
+          case "create-target" -> createTarget(s, a);
+          case "modify-target" -> modifyTarget(s, a);
+          case "delete-target" -> deleteTarget(s, a);
+          case "create-tpg" -> createTpg(s, a);
+          case "delete-tpg" -> deleteTpg(s, a);
+          default -> CommandResult.of(1, "", "Unknown subcommand " + sub + "\n");
+        };
     if (r.exitStatus() == 0) s.save(node);
     return r;
   }
@@ -53,8 +53,8 @@ public final class ItadmTool extends IllumosTool {
     }
     if (a.operands.isEmpty()) shown.addAll(s.targets.values());
     if (shown.isEmpty()) return CommandResult.of(0, "", "");
-    StringBuilder out = new StringBuilder(String.format("%-61s%-9s%-9s\n", "TARGET NAME", "STATE",
-        "SESSIONS"));
+    StringBuilder out =
+        new StringBuilder(String.format("%-61s%-9s%-9s\n", "TARGET NAME", "STATE", "SESSIONS"));
     for (Target t : shown) {
       out.append(String.format("%-61s", t.iqn));
       if (t.iqn.length() > 60) out.append('\t');
@@ -62,9 +62,19 @@ public final class ItadmTool extends IllumosTool {
       if (a.flag('v')) {
         List<String> tags = new ArrayList<>();
         for (String tpg : t.tpgs) tags.add(tpg + " = " + s.tpgTags.get(tpg));
-        out.append(String.format("\n\t%-20s\t%s\n\t%-20s\t%s %s\n\t%-20s\t%s\n\t%-20s\t%s\n\t%-20s\t",
-            "alias:", t.alias == null ? "-" : t.alias, "auth:", "none", "(defaults)",
-            "targetchapuser:", "-", "targetchapsecret:", "unset", "tpg-tags:"));
+        out.append(
+            String.format(
+                "\n\t%-20s\t%s\n\t%-20s\t%s %s\n\t%-20s\t%s\n\t%-20s\t%s\n\t%-20s\t",
+                "alias:",
+                t.alias == null ? "-" : t.alias,
+                "auth:",
+                "none",
+                "(defaults)",
+                "targetchapuser:",
+                "-",
+                "targetchapsecret:",
+                "unset",
+                "tpg-tags:"));
         out.append(tags.isEmpty() ? "default" : String.join(",", tags));
       }
       out.append('\n');
@@ -79,8 +89,8 @@ public final class ItadmTool extends IllumosTool {
       }
     }
     if (s.tpgs.isEmpty()) return CommandResult.of(0, "", "");
-    StringBuilder out = new StringBuilder(String.format("%-30s%-9s\n", "TARGET PORTAL GROUP",
-        "PORTAL COUNT"));
+    StringBuilder out =
+        new StringBuilder(String.format("%-30s%-9s\n", "TARGET PORTAL GROUP", "PORTAL COUNT"));
     for (var e : s.tpgs.entrySet()) {
       if (!a.operands.isEmpty() && !a.operands.contains(e.getKey())) continue;
       out.append(String.format("%-30s", e.getKey()));
@@ -97,8 +107,12 @@ public final class ItadmTool extends IllumosTool {
 
   private CommandResult createTarget(ComstarState s, StmfadmTool.Args a) {
     String iqn = a.option("n");
-    if (iqn == null) iqn = "iqn.2010-08.org.illumos:02:" + java.util.UUID.nameUUIDFromBytes(
-        Integer.toString(s.targets.size()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    if (iqn == null)
+      iqn =
+          "iqn.2010-08.org.illumos:02:"
+              + java.util.UUID.nameUUIDFromBytes(
+                  Integer.toString(s.targets.size())
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     iqn = iqn.toLowerCase(Locale.ROOT);
     if (!iqn.matches("iqn\\.\\d{4}-\\d{2}\\.[a-z0-9.:-]+") || iqn.length() > 223) {
       return failed("create-target", "Invalid name " + a.option("n"));
@@ -148,8 +162,12 @@ public final class ItadmTool extends IllumosTool {
     Target t = s.targets.get(iqn);
     if (t == null) return CommandResult.of(1, "", "Target " + iqn + " not found!\n\n");
     if (t.online && !a.flag('f')) {
-      return failed("delete-target", "The target is online or busy. Use the -f (force) option, "
-          + "or 'stmfadm offline-target " + iqn + "'");
+      return failed(
+          "delete-target",
+          "The target is online or busy. Use the -f (force) option, "
+              + "or 'stmfadm offline-target "
+              + iqn
+              + "'");
     }
     s.targets.remove(iqn);
     for (List<String> members : s.targetGroups.values()) members.remove(iqn);
@@ -183,8 +201,8 @@ public final class ItadmTool extends IllumosTool {
     }
     boolean used = s.targets.values().stream().anyMatch(t -> t.tpgs.contains(name));
     if (used && !a.flag('f')) {
-      return failed("delete-tpg",
-          "Target portal group associated with one or more targets.  Cannot delete.");
+      return failed(
+          "delete-tpg", "Target portal group associated with one or more targets.  Cannot delete.");
     }
     for (Target t : s.targets.values()) t.tpgs.remove(name);
     s.tpgs.remove(name);

@@ -15,7 +15,6 @@ public final class SbdadmTool extends IllumosTool {
     return Set.of("sbdadm");
   }
 
-
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     if (argv.size() < 2 || !argv.get(1).equals("list-lu")) {

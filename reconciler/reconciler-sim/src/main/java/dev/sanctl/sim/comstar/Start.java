@@ -117,7 +117,8 @@ final class Start {
     }
     String current = "default";
     for (String line : s.itadm("list-target", "-v", iqn(name)).out().split("\n")) {
-      if (line.contains("tpg-tags:")) current = line.substring(line.indexOf('\t', 1) + 1).split(" ")[0];
+      if (line.contains("tpg-tags:"))
+        current = line.substring(line.indexOf('\t', 1) + 1).split(" ")[0];
     }
     if (!current.equals(tpg) || alteredTpgs.contains(tpg)) {
       s.itadm("modify-target", "-t", tpg, iqn(name));
@@ -143,8 +144,8 @@ final class Start {
   }
 
   private void membership(boolean tg, String op, String group, String member) throws IOException {
-    boolean online = tg && s.stmfadm("list-target", "-v", member).out()
-        .contains("Operational Status: Online");
+    boolean online =
+        tg && s.stmfadm("list-target", "-v", member).out().contains("Operational Status: Online");
     if (online) s.stmfadm("offline-target", member);
     s.stmfadm(op + (tg ? "tg" : "hg") + "-member", "-g", group, member);
     if (online) s.stmfadm("online-target", member);

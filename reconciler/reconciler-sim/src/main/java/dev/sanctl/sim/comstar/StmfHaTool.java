@@ -23,9 +23,9 @@ import java.util.Set;
  * pool, GUID {@code 600144F} + the first 25 hex digits of the MD5 of the zvol name, TPGs (default
  * portal {@code 0.0.0.0}), targets ({@code iqn.2010-08.org.illumos:stmf-ha:<name>}, default one
  * named after the pool, TPG from {@code <t>_tpg}, the first TPG or {@code default_tpg}), host and
- * target groups with their members, and one view (entry 0) per LU with the LUN from the
- * {@code :NN} suffix, retried without it on a LUN conflict. It never removes objects that left the
- * file. {@code stop} and {@code verify} are modelled too.
+ * target groups with their members, and one view (entry 0) per LU with the LUN from the {@code :NN}
+ * suffix, retried without it on a LUN conflict. It never removes objects that left the file. {@code
+ * stop} and {@code verify} are modelled too.
  */
 public final class StmfHaTool extends IllumosTool {
   /** The IQN stmf-ha gives a target. */
@@ -48,27 +48,30 @@ public final class StmfHaTool extends IllumosTool {
     return Set.of("stmf-ha");
   }
 
-
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     String cmd = argv.size() > 1 ? argv.get(1) : "";
     String pool = argv.size() > 2 ? argv.get(2) : "";
     if (!List.of("start", "stop", "verify").contains(cmd)) {
-      return CommandResult.of(1, "", "Unknown command \"" + cmd + "\". Try \"" + argv.get(0)
-          + " -h\" for help\n");
+      return CommandResult.of(
+          1, "", "Unknown command \"" + cmd + "\". Try \"" + argv.get(0) + " -h\" for help\n");
     }
     if (pool.isEmpty()) {
-      return CommandResult.of(1, "", "Missing argument. Try \"" + argv.get(0) + " -h\" for help.\n");
+      return CommandResult.of(
+          1, "", "Missing argument. Try \"" + argv.get(0) + " -h\" for help.\n");
     }
     Path conf = node.file("/" + pool + "/stmf-ha.conf");
     if (!Files.isRegularFile(conf)) {
       return cmd.equals("verify")
-          ? CommandResult.of(1, "", argv.get(0) + ": line 1: /" + pool
-              + "/stmf-ha.conf: No such file or directory\n")
+          ? CommandResult.of(
+              1,
+              "",
+              argv.get(0) + ": line 1: /" + pool + "/stmf-ha.conf: No such file or directory\n")
           : CommandResult.of(0, "", "");
     }
     Map<String, List<String>> vars = BashVariables.parse(Files.readString(conf));
-    if (cmd.equals("verify")) return CommandResult.of(0, "Configuration file appears to be OK\n", "");
+    if (cmd.equals("verify"))
+      return CommandResult.of(0, "Configuration file appears to be OK\n", "");
     if (cmd.equals("stop")) return stop(node, pool, vars);
     return new Start(node, pool, vars).run();
   }
@@ -98,11 +101,13 @@ public final class StmfHaTool extends IllumosTool {
 
   static List<String> volumes(SimNode node, String prefix) throws IOException {
     List<String> out = new ArrayList<>();
-    ZfsTool.read(node, z -> {
-      for (String v : z.volumes().keySet()) {
-        if (v.equals(prefix) || v.startsWith(prefix + "/")) out.add(v);
-      }
-    });
+    ZfsTool.read(
+        node,
+        z -> {
+          for (String v : z.volumes().keySet()) {
+            if (v.equals(prefix) || v.startsWith(prefix + "/")) out.add(v);
+          }
+        });
     return out;
   }
 

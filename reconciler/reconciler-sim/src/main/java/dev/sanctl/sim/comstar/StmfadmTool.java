@@ -29,36 +29,38 @@ public final class StmfadmTool extends IllumosTool {
     return Set.of("stmfadm");
   }
 
-
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     ComstarState s = ComstarState.load(node);
     Args a = new Args(argv.subList(Math.min(2, argv.size()), argv.size()));
     String sub = argv.size() < 2 ? "" : argv.get(1);
-    CommandResult r = switch (sub) {
-      case "list-lu" -> listLu(s, a);
-      case "list-view" -> listView(s, a);
-      case "list-hg" -> listGroups(s.hostGroups, "Host Group", a);
-      case "list-tg" -> listGroups(s.targetGroups, "Target Group", a);
-      case "list-target" -> listTarget(s, a);
-      case "list-state" -> ok("Operational Status: online\nConfig Status     : initialized\n"
-          + "ALUA Status       : disabled\nALUA Node         : 0\n");
-      case "create-lu" -> createLu(node, s, a);
-      case "import-lu" -> err("stmfadm: meta file error\n");
-      case "delete-lu" -> deleteLu(s, a);
-      case "add-view" -> addView(s, a);
-      case "remove-view" -> removeView(s, a);
-      case "create-hg" -> createGroup(s.hostGroups, a);
-      case "create-tg" -> createGroup(s.targetGroups, a);
-      case "delete-hg" -> deleteGroup(s, s.hostGroups, a, true);
-      case "delete-tg" -> deleteGroup(s, s.targetGroups, a, false);
-      case "add-hg-member" -> member(s, s.hostGroups, a, true, false);
-      case "remove-hg-member" -> member(s, s.hostGroups, a, false, false);
-      case "add-tg-member" -> member(s, s.targetGroups, a, true, true);
-      case "remove-tg-member" -> member(s, s.targetGroups, a, false, true);
-      case "online-target", "offline-target" -> onlineTarget(s, a, sub.startsWith("online"));
-      default -> CommandResult.of(1, "", "stmfadm: " + sub + ": unknown subcommand\n");
-    };
+    CommandResult r =
+        switch (sub) {
+          case "list-lu" -> listLu(s, a);
+          case "list-view" -> listView(s, a);
+          case "list-hg" -> listGroups(s.hostGroups, "Host Group", a);
+          case "list-tg" -> listGroups(s.targetGroups, "Target Group", a);
+          case "list-target" -> listTarget(s, a);
+          case "list-state" ->
+              ok(
+                  "Operational Status: online\nConfig Status     : initialized\n"
+                      + "ALUA Status       : disabled\nALUA Node         : 0\n");
+          case "create-lu" -> createLu(node, s, a);
+          case "import-lu" -> err("stmfadm: meta file error\n");
+          case "delete-lu" -> deleteLu(s, a);
+          case "add-view" -> addView(s, a);
+          case "remove-view" -> removeView(s, a);
+          case "create-hg" -> createGroup(s.hostGroups, a);
+          case "create-tg" -> createGroup(s.targetGroups, a);
+          case "delete-hg" -> deleteGroup(s, s.hostGroups, a, true);
+          case "delete-tg" -> deleteGroup(s, s.targetGroups, a, false);
+          case "add-hg-member" -> member(s, s.hostGroups, a, true, false);
+          case "remove-hg-member" -> member(s, s.hostGroups, a, false, false);
+          case "add-tg-member" -> member(s, s.targetGroups, a, true, true);
+          case "remove-tg-member" -> member(s, s.targetGroups, a, false, true);
+          case "online-target", "offline-target" -> onlineTarget(s, a, sub.startsWith("online"));
+          default -> CommandResult.of(1, "", "stmfadm: " + sub + ": unknown subcommand\n");
+        };
     if (r.exitStatus() == 0) s.save(node);
     return r;
   }
@@ -72,7 +74,9 @@ public final class StmfadmTool extends IllumosTool {
     Args(List<String> args) {
       for (int i = 0; i < args.size(); i++) {
         String x = args.get(i);
-        if (x.length() == 2 && x.charAt(0) == '-' && "phtnslg".indexOf(x.charAt(1)) >= 0
+        if (x.length() == 2
+            && x.charAt(0) == '-'
+            && "phtnslg".indexOf(x.charAt(1)) >= 0
             && i + 1 < args.size()) {
           options.add(new String[] {x.substring(1), args.get(++i)});
         } else if (x.startsWith("-") && x.length() > 1) {
@@ -156,8 +160,8 @@ public final class StmfadmTool extends IllumosTool {
       out.append("View Entry: ").append(e.getKey()).append('\n');
       View v = e.getValue();
       out.append(String.format(VIEW, "Host group", v.hostGroup() == null ? "All" : v.hostGroup()));
-      out.append(String.format(VIEW, "Target group",
-          v.targetGroup() == null ? "All" : v.targetGroup()));
+      out.append(
+          String.format(VIEW, "Target group", v.targetGroup() == null ? "All" : v.targetGroup()));
       out.append(String.format(VIEW, "LUN", v.lun()));
     }
     for (String op : a.operands) {
@@ -176,7 +180,8 @@ public final class StmfadmTool extends IllumosTool {
     for (Map.Entry<String, List<String>> g : groups.entrySet()) {
       if (!a.operands.isEmpty() && !a.operands.contains(g.getKey())) continue;
       out.append(label).append(": ").append(g.getKey()).append('\n');
-      if (a.flag('v')) for (String m : g.getValue()) out.append("\tMember: ").append(m).append('\n');
+      if (a.flag('v'))
+        for (String m : g.getValue()) out.append("\tMember: ").append(m).append('\n');
     }
     return ok(out.toString());
   }
@@ -189,8 +194,8 @@ public final class StmfadmTool extends IllumosTool {
     }
     StringBuilder out = new StringBuilder();
     for (Target t : s.targets.values()) {
-      if (!a.operands.isEmpty()
-          && a.operands.stream().noneMatch(o -> o.equalsIgnoreCase(t.iqn))) continue;
+      if (!a.operands.isEmpty() && a.operands.stream().noneMatch(o -> o.equalsIgnoreCase(t.iqn)))
+        continue;
       out.append("Target: ").append(t.iqn).append('\n');
       if (!a.flag('v')) continue;
       out.append(String.format(PROPS, "Operational Status", t.online ? "Online" : "Offline"));
@@ -360,8 +365,8 @@ public final class StmfadmTool extends IllumosTool {
     return null;
   }
 
-  private CommandResult member(ComstarState s, Map<String, List<String>> groups, Args a,
-      boolean add, boolean targets) {
+  private CommandResult member(
+      ComstarState s, Map<String, List<String>> groups, Args a, boolean add, boolean targets) {
     String g = a.option("g");
     if (g == null || !groups.containsKey(g)) return err("stmfadm: " + g + ": not found\n");
     for (String op : a.operands) {

@@ -14,10 +14,10 @@ import java.util.Set;
 
 /**
  * The simulator's {@code crontab}: root's spool file in the node's tool state. The flavour follows
- * node flag {@value #FLAVOUR} ({@code debian}, {@code cronie}, {@code illumos}), else the node's
- * os (illumos, or Debian for linux). The cluster strips {@code env NAME=VALUE} wrappers before
- * tools run, so {@code CRONTAB_NOHEADER} is not seen here: Debian's {@code -l} always hides the
- * header as without the variable.
+ * node flag {@value #FLAVOUR} ({@code debian}, {@code cronie}, {@code illumos}), else the node's os
+ * (illumos, or Debian for linux). The cluster strips {@code env NAME=VALUE} wrappers before tools
+ * run, so {@code CRONTAB_NOHEADER} is not seen here: Debian's {@code -l} always hides the header as
+ * without the variable.
  */
 public final class CrontabTool implements SimTool {
   /** Node flag selecting the crontab flavour. */
@@ -45,6 +45,8 @@ public final class CrontabTool implements SimTool {
     String f = node.flags().get(FLAVOUR);
     if (f != null) return CrontabSim.Flavour.valueOf(f.toUpperCase(java.util.Locale.ROOT));
     var n = node.topology().nodes().get(node.name());
-    return n != null && "illumos".equals(n.os()) ? CrontabSim.Flavour.ILLUMOS : CrontabSim.Flavour.DEBIAN;
+    return n != null && "illumos".equals(n.os())
+        ? CrontabSim.Flavour.ILLUMOS
+        : CrontabSim.Flavour.DEBIAN;
   }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 final class TgtState {
   final TreeMap<Integer, Target> targets = new TreeMap<>();
   final List<String> portals = new ArrayList<>();
+
   /** Newest first, as {@code --mode account} lists them. */
   final List<Account> accounts = new ArrayList<>();
 
@@ -64,7 +65,12 @@ final class TgtState {
         }
         case "lun" -> {
           Lun l =
-              new Lun(Integer.parseInt(r.get(2)), r.get(3), Long.parseLong(r.get(4)), r.get(5), r.get(6));
+              new Lun(
+                  Integer.parseInt(r.get(2)),
+                  r.get(3),
+                  Long.parseLong(r.get(4)),
+                  r.get(5),
+                  r.get(6));
           l.online = Boolean.parseBoolean(r.get(7));
           s.targets.get(Integer.parseInt(r.get(1))).luns.put(l.lun, l);
         }
@@ -89,12 +95,15 @@ final class TgtState {
     for (Target t : targets.values()) {
       rs.add(StateFile.record("target", t.tid, t.iqn, t.state, t.outgoing));
       for (Lun l : t.luns.values()) {
-        rs.add(StateFile.record("lun", t.tid, l.lun, l.path, l.sizeBytes, l.scsiId, l.scsiSn, l.online));
+        rs.add(
+            StateFile.record(
+                "lun", t.tid, l.lun, l.path, l.sizeBytes, l.scsiId, l.scsiSn, l.online));
       }
       t.addressAcl.forEach(a -> rs.add(StateFile.record("acl-address", t.tid, a)));
       t.nameAcl.forEach(a -> rs.add(StateFile.record("acl-name", t.tid, a)));
       t.incoming.forEach(a -> rs.add(StateFile.record("incoming", t.tid, a)));
-      t.nexuses.forEach(n -> rs.add(StateFile.record("nexus", t.tid, n.id(), n.initiator(), n.ip())));
+      t.nexuses.forEach(
+          n -> rs.add(StateFile.record("nexus", t.tid, n.id(), n.initiator(), n.ip())));
     }
     portals.forEach(p -> rs.add(StateFile.record("portal", p)));
     accounts.forEach(a -> rs.add(StateFile.record("account", a.user(), a.password())));

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A simulated {@code tgtadm} talking to a simulated {@code tgtd} on the node: the operations
- * sanctl uses, with tgt 1.0.85's output and its error table ({@code tgtadm: <msg>}, exit 22).
- * tgtd starts without portals; {@code --op new --mode portal} adds them.
+ * A simulated {@code tgtadm} talking to a simulated {@code tgtd} on the node: the operations sanctl
+ * uses, with tgt 1.0.85's output and its error table ({@code tgtadm: <msg>}, exit 22). tgtd starts
+ * without portals; {@code --op new --mode portal} adds them.
  */
 public final class TgtadmTool implements SimTool {
   private static final Map<String, String> SHORT =
@@ -156,7 +156,8 @@ public final class TgtadmTool implements SimTool {
       int tid = Integer.parseInt(o.getOrDefault("--tid", "0"));
       String name = o.get("--targetname");
       if (tid <= 0 || name == null) return fail("invalid request");
-      if (s.targets.containsKey(tid) || s.byIqn(name) != null) return fail("this target already exists");
+      if (s.targets.containsKey(tid) || s.byIqn(name) != null)
+        return fail("this target already exists");
       s.targets.put(tid, new TgtState.Target(tid, name));
       return ok("");
     }
@@ -164,7 +165,8 @@ public final class TgtadmTool implements SimTool {
     private CommandResult deleteTarget() {
       TgtState.Target t = target();
       if (t == null) return fail("can't find the target");
-      if (!t.nexuses.isEmpty() && !o.containsKey("--force")) return fail("this target is still active");
+      if (!t.nexuses.isEmpty() && !o.containsKey("--force"))
+        return fail("this target is still active");
       s.targets.remove(t.tid);
       return ok("");
     }
@@ -198,20 +200,25 @@ public final class TgtadmTool implements SimTool {
 
     private CommandResult newLun() throws IOException {
       if (o.containsKey("--params")) {
-        return CommandResult.of(22, "", "tgtadm: logicalunit mode: option '-P' is not allowed/supported\n");
+        return CommandResult.of(
+            22, "", "tgtadm: logicalunit mode: option '-P' is not allowed/supported\n");
       }
       TgtState.Target t = target();
       if (t == null) return fail("can't find the target");
       int lun = Integer.parseInt(o.getOrDefault("--lun", "-1"));
       if (lun < 0) return fail("invalid request");
-      if (t.luns.containsKey(lun) || lun == 0) return fail("this logical unit number already exists");
+      if (t.luns.containsKey(lun) || lun == 0)
+        return fail("this logical unit number already exists");
       String path = o.get("--backing-store");
       Optional<Path> backing = backing(path);
       if (backing.isEmpty()) return fail("invalid request");
       t.luns.put(
           lun,
           new TgtState.Lun(
-              lun, path, Files.size(backing.get()), TgtShow.defaultScsiId(t.tid, lun),
+              lun,
+              path,
+              Files.size(backing.get()),
+              TgtShow.defaultScsiId(t.tid, lun),
               TgtShow.defaultScsiSn(t.tid, lun)));
       return ok("");
     }

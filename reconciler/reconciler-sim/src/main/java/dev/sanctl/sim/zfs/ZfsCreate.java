@@ -29,8 +29,8 @@ final class ZfsCreate {
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if ((a.equals("-V") || a.equals("-b") || a.equals("-o")) && i + 1 == args.size()) {
-        return ZfsSim.result(2, "", "missing argument for '" + a.substring(1) + "' option\n"
-            + zfs.usageText());
+        return ZfsSim.result(
+            2, "", "missing argument for '" + a.substring(1) + "' option\n" + zfs.usageText());
       }
       switch (a) {
         case "-V" -> size = args.get(++i);
@@ -53,17 +53,20 @@ final class ZfsCreate {
         }
       }
     }
-    if (name == null) return ZfsSim.result(2, "", "missing filesystem argument\n" + zfs.usageText());
+    if (name == null)
+      return ZfsSim.result(2, "", "missing filesystem argument\n" + zfs.usageText());
     boolean volume = size != null;
     if (volume && zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE) {
       return ZfsSim.result(134, "", "internal error: Function not implemented\n");
     }
     if (!volume && (sparse || blockSize != null)) {
-      return ZfsSim.result(2, "", "'-s' and '-b' can only be used when creating a volume\n"
-          + zfs.usageText());
+      return ZfsSim.result(
+          2, "", "'-s' and '-b' can only be used when creating a volume\n" + zfs.usageText());
     }
     String prefix = "cannot create '" + name + "': ";
-    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.:/-]*") || name.endsWith("/") || name.contains("//")) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.:/-]*")
+        || name.endsWith("/")
+        || name.contains("//")) {
       return ZfsSim.result(1, "", prefix + "invalid character in name\n");
     }
     if (!name.contains("/")) {
@@ -77,10 +80,11 @@ final class ZfsCreate {
         return ZfsSim.result(1, "", prefix + "invalid property '" + p + "'\n");
       }
       if (!ZfsNative.applies(p, volume)) {
-        return ZfsSim.result(1, "", prefix + "'" + p + "' does not apply to datasets of this type\n");
+        return ZfsSim.result(
+            1, "", prefix + "'" + p + "' does not apply to datasets of this type\n");
       }
-      String bad = ZfsNative.invalidValue(p, e.getValue(),
-            zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE);
+      String bad =
+          ZfsNative.invalidValue(p, e.getValue(), zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE);
       if (bad != null) return ZfsSim.result(1, "", prefix + bad + "\n");
       e.setValue(ZfsNative.canonical(p, e.getValue()));
     }
@@ -101,8 +105,9 @@ final class ZfsCreate {
       if (bytes <= 0) {
         return ZfsSim.result(1, "", prefix + "bad volume size '" + size + "'\n");
       }
-      long bs = Long.parseLong(props.getOrDefault("volblocksize",
-          Long.toString(zfs.defaultVolBlockSize())));
+      long bs =
+          Long.parseLong(
+              props.getOrDefault("volblocksize", Long.toString(zfs.defaultVolBlockSize())));
       bytes = (bytes + bs - 1) / bs * bs;
       props.put("volsize", Long.toString(bytes));
       if (!sparse && !props.containsKey("refreservation")) {

@@ -17,8 +17,17 @@ import java.util.Set;
 final class ZfsListing {
   private static final Set<String> NATIVE =
       Set.of(
-          "name", "type", "guid", "createtxg", "creation", "userrefs", "clones", "defer_destroy",
-          "origin", "used", "referenced");
+          "name",
+          "type",
+          "guid",
+          "createtxg",
+          "creation",
+          "userrefs",
+          "clones",
+          "defer_destroy",
+          "origin",
+          "used",
+          "referenced");
   private static final DateTimeFormatter HUMAN_DATE =
       DateTimeFormatter.ofPattern("EEE MMM d H:mm yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -60,7 +69,8 @@ final class ZfsListing {
         case "-o" -> cols = Arrays.asList(args.get(++i).split(","));
         case "-s" -> sort = args.get(++i);
         default -> {
-          if (a.startsWith("-")) return ZfsSim.result(2, "", "invalid option '" + a.substring(1) + "'\n");
+          if (a.startsWith("-"))
+            return ZfsSim.result(2, "", "invalid option '" + a.substring(1) + "'\n");
           operands.add(a);
         }
       }
@@ -93,8 +103,7 @@ final class ZfsListing {
     return ZfsSim.result(err.length() == 0 ? 0 : 1, out.toString(), err.toString());
   }
 
-  private void collect(
-      String name, int depth, List<String> types, List<String> rows, boolean top) {
+  private void collect(String name, int depth, List<String> types, List<String> rows, boolean top) {
     Dataset d = zfs.datasets().get(name);
     boolean all = types.contains("all");
     if (all || types.contains(d.volume ? "volume" : "filesystem")) rows.add(name);
@@ -201,7 +210,8 @@ final class ZfsListing {
       case "guid" -> Long.toString(Math.abs((long) name.hashCode()) + 1000);
       case "createtxg" -> "1";
       case "creation" -> "0";
-      default -> prop.contains(":") ? inherited(name, prop) : ZfsNative.value(zfs, d, prop, parseable);
+      default ->
+          prop.contains(":") ? inherited(name, prop) : ZfsNative.value(zfs, d, prop, parseable);
     };
   }
 

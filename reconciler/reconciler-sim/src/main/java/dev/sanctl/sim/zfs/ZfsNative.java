@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Native (non-user) properties of the simulated zfs: which exist, where they apply, their
- * defaults, inheritance, validation and how values print with and without {@code -p}
- * (live-state-formats 3.1, 3.2). Values set locally live in the dataset's property map beside the
- * user properties; computed ones (space accounting, mountpoint) are derived.
+ * Native (non-user) properties of the simulated zfs: which exist, where they apply, their defaults,
+ * inheritance, validation and how values print with and without {@code -p} (live-state-formats 3.1,
+ * 3.2). Values set locally live in the dataset's property map beside the user properties; computed
+ * ones (space accounting, mountpoint) are derived.
  */
 final class ZfsNative {
   /** Settable properties that are inherited, with their defaults. */
@@ -46,8 +46,18 @@ final class ZfsNative {
   /** Properties that only filesystems have. */
   static final Set<String> FILESYSTEM_ONLY =
       Set.of(
-          "recordsize", "mountpoint", "canmount", "quota", "refquota", "sharenfs", "atime",
-          "snapdir", "exec", "setuid", "devices", "xattr");
+          "recordsize",
+          "mountpoint",
+          "canmount",
+          "quota",
+          "refquota",
+          "sharenfs",
+          "atime",
+          "snapdir",
+          "exec",
+          "setuid",
+          "devices",
+          "xattr");
 
   /** Read-only statistics. */
   static final Set<String> STATISTICS =
@@ -96,7 +106,8 @@ final class ZfsNative {
     boolean modern = !legacy && (v.equals("lz4") || v.equals("zstd"));
     if (p.equals("compression") && !LEGACY_COMPRESSION.contains(v) && !modern) {
       return "'compression' must be one of 'on | off | lzjb | gzip | gzip-[1-9] | zle"
-          + (legacy ? "" : " | lz4 | zstd") + "'";
+          + (legacy ? "" : " | lz4 | zstd")
+          + "'";
     }
     if (QUOTAS.contains(p) || p.equals("volsize") || p.equals("recordsize")) {
       if (!(QUOTAS.contains(p) && v.equals("none")) && parseSize(v) < 0) {
@@ -126,12 +137,13 @@ final class ZfsNative {
 
   /**
    * Parses a size as zfs does ({@code zfs_nicestrtonum}): digits with an optional decimal part and
-   * a suffix {@code B K M G T P E} (optionally followed by {@code B} or {@code iB}), powers of 1024.
-   * Returns -1 when invalid.
+   * a suffix {@code B K M G T P E} (optionally followed by {@code B} or {@code iB}), powers of
+   * 1024. Returns -1 when invalid.
    */
   static long parseSize(String v) {
-    var m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([BKMGTPE]?)(B|iB)?")
-        .matcher(v.toUpperCase(Locale.ROOT).replace("IB", "iB"));
+    var m =
+        java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([BKMGTPE]?)(B|iB)?")
+            .matcher(v.toUpperCase(Locale.ROOT).replace("IB", "iB"));
     if (!m.matches()) return -1;
     int shift = "BKMGTPE".indexOf(m.group(2).isEmpty() ? "B" : m.group(2)) * 10;
     if (m.group(1).contains(".")) {
@@ -292,8 +304,8 @@ final class ZfsNative {
   }
 
   /**
-   * {@code zfs_nicenum}: exact multiples as {@code 10G}; otherwise the most decimals (2, 1, 0)
-   * that fit in five characters, e.g. {@code 1.50G}, {@code 118K}.
+   * {@code zfs_nicenum}: exact multiples as {@code 10G}; otherwise the most decimals (2, 1, 0) that
+   * fit in five characters, e.g. {@code 1.50G}, {@code 118K}.
    */
   static String nicenum(long n) {
     String units = "BKMGTPE";

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code zfs set} with native properties and {@code zfs inherit} of the simulator. Growing a
- * thick volume's {@code volsize} raises its refreservation with it and fails with {@code size is
- * greater than available space} when the pool cannot hold it; a {@code volsize} that is not a
- * multiple of the block size is refused as libzfs does.
+ * {@code zfs set} with native properties and {@code zfs inherit} of the simulator. Growing a thick
+ * volume's {@code volsize} raises its refreservation with it and fails with {@code size is greater
+ * than available space} when the pool cannot hold it; a {@code volsize} that is not a multiple of
+ * the block size is refused as libzfs does.
  */
 final class ZfsSet {
   private final ZfsSim zfs;
@@ -32,16 +32,17 @@ final class ZfsSet {
       for (String[] kv : kvs) {
         String p = kv[0];
         if (p.contains(":")) continue;
-        if (!ZfsNative.isNative(p)) return ZfsSim.result(1, "", prefix + "invalid property '" + p + "'\n");
+        if (!ZfsNative.isNative(p))
+          return ZfsSim.result(1, "", prefix + "invalid property '" + p + "'\n");
         if (!ZfsNative.settable(p) || o instanceof Snap) {
           return ZfsSim.result(1, "", prefix + "'" + p + "' is readonly\n");
         }
         Dataset d = (Dataset) o;
         if (!ZfsNative.applies(p, d.volume)) {
-          return ZfsSim.result(1, "", prefix + "'" + p + "' does not apply to datasets of this type\n");
+          return ZfsSim.result(
+              1, "", prefix + "'" + p + "' does not apply to datasets of this type\n");
         }
-        String bad = ZfsNative.invalidValue(p, kv[1],
-            zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE);
+        String bad = ZfsNative.invalidValue(p, kv[1], zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE);
         if (bad != null) return ZfsSim.result(1, "", prefix + bad + "\n");
       }
       String failed = apply((o instanceof Dataset d) ? d : null, o, kvs, prefix);
@@ -66,12 +67,15 @@ final class ZfsSet {
   }
 
   private String resize(Dataset d, long bytes, String prefix) {
-    long bs = Long.parseLong(d.props.getOrDefault("volblocksize",
-        Long.toString(zfs.defaultVolBlockSize())));
+    long bs =
+        Long.parseLong(
+            d.props.getOrDefault("volblocksize", Long.toString(zfs.defaultVolBlockSize())));
     if (bytes <= 0) return prefix + "'volsize' must be greater than zero\n";
     if (bytes % bs != 0) {
-      return prefix + "'volsize' must be a multiple of volume block size ("
-          + ZfsNative.nicenum(bs) + ")\n";
+      return prefix
+          + "'volsize' must be a multiple of volume block size ("
+          + ZfsNative.nicenum(bs)
+          + ")\n";
     }
     long old = Long.parseLong(d.props.getOrDefault("volsize", "0"));
     String resv = d.props.get("refreservation");
@@ -92,8 +96,8 @@ final class ZfsSet {
     int i = 0;
     while (i < args.size() && args.get(i).startsWith("-")) {
       if (!args.get(i).equals("-r") && !args.get(i).equals("-S")) {
-        return ZfsSim.result(2, "", "invalid option '" + args.get(i).substring(1) + "'\n"
-            + zfs.usageText());
+        return ZfsSim.result(
+            2, "", "invalid option '" + args.get(i).substring(1) + "'\n" + zfs.usageText());
       }
       i++;
     }

@@ -14,8 +14,8 @@ import java.util.function.Function;
 
 /**
  * A model of one node's {@code zfs} command for what rotation and backups need, with the argv,
- * output bytes, messages and exit codes of {@code live-state-formats.md} section 3: {@code list
- * -H -p}, {@code get -H -p}, {@code snapshot -o}, comma {@code destroy} (atomic: when any named
+ * output bytes, messages and exit codes of {@code live-state-formats.md} section 3: {@code list -H
+ * -p}, {@code get -H -p}, {@code snapshot -o}, comma {@code destroy} (atomic: when any named
  * snapshot is held or cloned nothing is destroyed and each offender gets a {@code cannot destroy
  * snapshot V@x: reason} line), {@code hold}, {@code release}, {@code clone}, {@code set}, {@code
  * create}. {@link Dialect#ZFS_FUSE} models zfs-fuse 0.7: no {@code list -p}, no {@code clones}
@@ -226,8 +226,15 @@ public final class ZfsSim {
       out.add(List.of("ds", d.name, Boolean.toString(d.volume), d.origin == null ? "" : d.origin));
       d.props.forEach((k, v) -> out.add(List.of("dsprop", d.name, k, v)));
       for (Snap s : d.snapshots.values()) {
-        out.add(List.of("snap", d.name, s.name, s.guid, Long.toString(s.createtxg),
-            Long.toString(s.creation), Boolean.toString(s.deferDestroy)));
+        out.add(
+            List.of(
+                "snap",
+                d.name,
+                s.name,
+                s.guid,
+                Long.toString(s.createtxg),
+                Long.toString(s.creation),
+                Boolean.toString(s.deferDestroy)));
         s.props.forEach((k, v) -> out.add(List.of("snapprop", d.name, s.name, k, v)));
         for (String h : s.holds) out.add(List.of("hold", d.name, s.name, h));
       }
@@ -246,15 +253,21 @@ public final class ZfsSim {
           z.txg = Long.parseLong(r.get(1));
           z.guidSeq = Long.parseLong(r.get(2));
         }
-        case "ds" -> z.datasets.put(r.get(1),
-            new Dataset(r.get(1), Boolean.parseBoolean(r.get(2)), r.get(3).isEmpty() ? null : r.get(3)));
+        case "ds" ->
+            z.datasets.put(
+                r.get(1),
+                new Dataset(
+                    r.get(1),
+                    Boolean.parseBoolean(r.get(2)),
+                    r.get(3).isEmpty() ? null : r.get(3)));
         case "dsprop" -> z.datasets.get(r.get(1)).props.put(r.get(2), r.get(3));
         case "snap" -> {
           Snap s = new Snap(r.get(2), r.get(3), Long.parseLong(r.get(4)), Long.parseLong(r.get(5)));
           s.deferDestroy = Boolean.parseBoolean(r.get(6));
           z.datasets.get(r.get(1)).snapshots.put(s.name, s);
         }
-        case "snapprop" -> z.datasets.get(r.get(1)).snapshots.get(r.get(2)).props.put(r.get(3), r.get(4));
+        case "snapprop" ->
+            z.datasets.get(r.get(1)).snapshots.get(r.get(2)).props.put(r.get(3), r.get(4));
         case "hold" -> z.datasets.get(r.get(1)).snapshots.get(r.get(2)).holds.add(r.get(3));
         case "poolsize" -> z.poolSizes.put(r.get(1), Long.parseLong(r.get(2)));
         default -> throw new IllegalArgumentException("unknown zfs state record " + r.get(0));
@@ -331,7 +344,8 @@ public final class ZfsSim {
     if (targets.isEmpty()) return result(2, "", "missing snapshot argument\n");
     for (String t : targets) {
       int at = t.indexOf('@');
-      if (at <= 0) return result(1, "", "cannot create snapshot '" + t + "': invalid dataset name\n");
+      if (at <= 0)
+        return result(1, "", "cannot create snapshot '" + t + "': invalid dataset name\n");
       Dataset d = datasets.get(t.substring(0, at));
       if (d == null) {
         return result(1, "", "cannot open '" + t.substring(0, at) + "': dataset does not exist\n");
@@ -465,11 +479,15 @@ public final class ZfsSim {
         return result(1, "", "cannot open '" + t + "': dataset does not exist\n");
       }
       if (hold && !s.holds.add(tag)) {
-        return result(1, "", "cannot hold snapshot '" + t + "': tag already exists on this dataset\n");
+        return result(
+            1, "", "cannot hold snapshot '" + t + "': tag already exists on this dataset\n");
       }
       if (!hold) {
         if (!s.holds.remove(tag)) {
-          return result(1, "", "cannot release hold from snapshot '" + t + "': no such tag on this dataset\n");
+          return result(
+              1,
+              "",
+              "cannot release hold from snapshot '" + t + "': no such tag on this dataset\n");
         }
         if (s.holds.isEmpty() && s.deferDestroy && clonesOf(t).isEmpty()) {
           datasets.get(t.substring(0, t.indexOf('@'))).snapshots.remove(s.name);

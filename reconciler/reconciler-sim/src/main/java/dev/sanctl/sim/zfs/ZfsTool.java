@@ -17,18 +17,17 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The simulator's {@code zfs} executable. The datasets of every pool live in one cluster-wide
- * state file ({@code DIR/zfs.state}), so a pool's snapshots follow it when it is imported on
- * another node; a node sees only the pools imported on it (the root dataset of each exists). Node
- * flag {@value #DIALECT} = {@code zfs-fuse} imitates zfs-fuse 0.7 (default OpenZFS).
+ * The simulator's {@code zfs} executable. The datasets of every pool live in one cluster-wide state
+ * file ({@code DIR/zfs.state}), so a pool's snapshots follow it when it is imported on another
+ * node; a node sees only the pools imported on it (the root dataset of each exists). Node flag
+ * {@value #DIALECT} = {@code zfs-fuse} imitates zfs-fuse 0.7 (default OpenZFS).
  */
 public final class ZfsTool implements SimTool, SimBlockDevices {
   /** Node flag selecting the zfs flavour: {@code openzfs} (default) or {@code zfs-fuse}. */
   public static final String DIALECT = "zfs.dialect";
 
   private static final Set<String> MUTATING =
-      Set.of(
-          "snapshot", "snap", "destroy", "hold", "release", "clone", "set", "create", "inherit");
+      Set.of("snapshot", "snap", "destroy", "hold", "release", "clone", "set", "create", "inherit");
 
   @Override
   public Set<String> names() {
@@ -53,7 +52,9 @@ public final class ZfsTool implements SimTool, SimBlockDevices {
     apply(node, query, false);
   }
 
-  /** Volumes and their snapshots as block devices ({@link ZvolFiles}) where the pool is imported. */
+  /**
+   * Volumes and their snapshots as block devices ({@link ZvolFiles}) where the pool is imported.
+   */
   @Override
   public Optional<Path> blockDevice(SimNode node, String absolutePath) throws IOException {
     Optional<String> ds = ZvolFiles.datasetOfDevice(absolutePath);

@@ -10,19 +10,41 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The simulator's {@code zpool list} (live-state-formats 3.4): the pools imported on the node,
- * with {@code -H} TAB-separated and {@code -p} exact bytes; size from {@link ZfsSim#setPoolSize}
+ * The simulator's {@code zpool list} (live-state-formats 3.4): the pools imported on the node, with
+ * {@code -H} TAB-separated and {@code -p} exact bytes; size from {@link ZfsSim#setPoolSize}
  * (default 1 TiB), allocated the root dataset's {@code used}. Pools are always {@code ONLINE}.
  */
 public final class ZpoolTool implements SimTool {
   private static final List<String> DEFAULT_COLUMNS =
       List.of(
-          "name", "size", "allocated", "free", "checkpoint", "expandsize", "fragmentation",
-          "capacity", "dedupratio", "health", "altroot");
+          "name",
+          "size",
+          "allocated",
+          "free",
+          "checkpoint",
+          "expandsize",
+          "fragmentation",
+          "capacity",
+          "dedupratio",
+          "health",
+          "altroot");
   private static final Set<String> COLUMNS =
       Set.of(
-          "name", "size", "allocated", "alloc", "free", "checkpoint", "expandsize",
-          "fragmentation", "frag", "capacity", "cap", "dedupratio", "dedup", "health", "altroot",
+          "name",
+          "size",
+          "allocated",
+          "alloc",
+          "free",
+          "checkpoint",
+          "expandsize",
+          "fragmentation",
+          "frag",
+          "capacity",
+          "cap",
+          "dedupratio",
+          "dedup",
+          "health",
+          "altroot",
           "guid");
 
   @Override
@@ -71,13 +93,15 @@ public final class ZpoolTool implements SimTool {
     StringBuilder out = new StringBuilder();
     boolean p = parseable;
     List<String> c = cols;
-    ZfsTool.read(node, zfs -> {
-      for (String pool : shown) {
-        List<String> vals = new ArrayList<>();
-        for (String col : c) vals.add(value(zfs, pool, col, p));
-        out.append(String.join("\t", vals)).append('\n');
-      }
-    });
+    ZfsTool.read(
+        node,
+        zfs -> {
+          for (String pool : shown) {
+            List<String> vals = new ArrayList<>();
+            for (String col : c) vals.add(value(zfs, pool, col, p));
+            out.append(String.join("\t", vals)).append('\n');
+          }
+        });
     return CommandResult.of(err.length() == 0 ? 0 : 1, out.toString(), err.toString());
   }
 

@@ -62,8 +62,8 @@ public final class ZvolFiles {
 
   /**
    * Brings the data files of {@code pools} in line with the model after a command: new snapshots
-   * copied from their volume, new clones from their origin, volumes sized to {@code volsize},
-   * files of destroyed volumes and snapshots removed.
+   * copied from their volume, new clones from their origin, volumes sized to {@code volsize}, files
+   * of destroyed volumes and snapshots removed.
    */
   static void sync(Path clusterDir, ZfsSim zfs, Set<String> pools) throws IOException {
     Set<Path> wanted = new HashSet<>();
@@ -101,8 +101,8 @@ public final class ZvolFiles {
 
   /**
    * Copies {@code from} (absent: empty) keeping it sparse: only the data extents the host
-   * filesystem reports ({@code SEEK_DATA}/{@code SEEK_HOLE}) are read; where that is not
-   * available, every block is read and zero blocks are left as holes.
+   * filesystem reports ({@code SEEK_DATA}/{@code SEEK_HOLE}) are read; where that is not available,
+   * every block is read and zero blocks are left as holes.
    */
   private static void copySparse(Path from, Path to) throws IOException {
     Files.createDirectories(to.getParent());

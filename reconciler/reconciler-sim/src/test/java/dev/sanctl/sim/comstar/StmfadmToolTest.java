@@ -26,12 +26,36 @@ class StmfadmToolTest {
   Host head;
 
   static DesiredState state() {
-    Map<String, NodeSpec> nodes = Map.of("head1", new NodeSpec("head1", "head1", "illumos",
-        List.of("zfs", "comstar"), null, null, null, null, null, null, null));
-    Map<String, Pool> pools = Map.of("pool1", new Pool("pool1", List.of("head1"), Map.of(),
-        Map.of(), Pool.VolumeDefaults.NONE, null, null, null));
-    return new DesiredState(null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null,
-        null, List.of(), pools, Map.of(), null, Map.of(), null);
+    Map<String, NodeSpec> nodes =
+        Map.of(
+            "head1",
+            new NodeSpec(
+                "head1",
+                "head1",
+                "illumos",
+                List.of("zfs", "comstar"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    Map<String, Pool> pools =
+        Map.of(
+            "pool1",
+            new Pool(
+                "pool1",
+                List.of("head1"),
+                Map.of(),
+                Map.of(),
+                Pool.VolumeDefaults.NONE,
+                null,
+                null,
+                null));
+    return new DesiredState(
+        null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null, null, List.of(), pools,
+        Map.of(), null, Map.of(), null);
   }
 
   @BeforeEach
@@ -55,8 +79,10 @@ class StmfadmToolTest {
     assertTrue(run("stmfadm", "add-view", GUID).ok());
     assertEquals(fixture("omnios-stmfadm-list-lu-v.txt"), run("stmfadm", "list-lu", "-v").out());
     assertEquals(fixture("omnios-sbdadm-list-lu.txt"), run("sbdadm", "list-lu").out());
-    assertEquals("View Entry: 0\n    Host group   : All\n    Target group : All\n"
-        + "    LUN          : 0\n", run("stmfadm", "list-view", "-l", GUID).out());
+    assertEquals(
+        "View Entry: 0\n    Host group   : All\n    Target group : All\n"
+            + "    LUN          : 0\n",
+        run("stmfadm", "list-view", "-l", GUID).out());
     CommandResult again = run("stmfadm", "create-lu", "-p", "guid=" + GUID, DEV);
     assertEquals("stmfadm: filename " + DEV + ": in use\n", again.err());
     assertEquals(1, again.exitStatus());
@@ -66,16 +92,28 @@ class StmfadmToolTest {
   void viewsGroupsAndTheirErrors() throws Exception {
     run("stmfadm", "create-lu", "-p", "guid=" + GUID, DEV);
     assertTrue(run("stmfadm", "create-hg", "esx-cluster").ok());
-    assertTrue(run("stmfadm", "add-hg-member", "-g", "esx-cluster",
-        "IQN.1998-01.com.vmware:esx01-6a1b2c3d", "wwn.2100001b32a1b2c3").ok());
-    assertEquals("Host Group: esx-cluster\n\tMember: iqn.1998-01.com.vmware:esx01-6a1b2c3d\n"
-        + "\tMember: wwn.2100001B32A1B2C3\n", run("stmfadm", "list-hg", "-v").out());
-    assertEquals("stmfadm: invalid host group\n",
-        run("stmfadm", "add-view", "-h", "nope", GUID).err());
+    assertTrue(
+        run(
+                "stmfadm",
+                "add-hg-member",
+                "-g",
+                "esx-cluster",
+                "IQN.1998-01.com.vmware:esx01-6a1b2c3d",
+                "wwn.2100001b32a1b2c3")
+            .ok());
+    assertEquals(
+        "Host Group: esx-cluster\n\tMember: iqn.1998-01.com.vmware:esx01-6a1b2c3d\n"
+            + "\tMember: wwn.2100001B32A1B2C3\n",
+        run("stmfadm", "list-hg", "-v").out());
+    assertEquals(
+        "stmfadm: invalid host group\n", run("stmfadm", "add-view", "-h", "nope", GUID).err());
     assertTrue(run("stmfadm", "add-view", "-h", "esx-cluster", "-n", "3", GUID).ok());
-    assertEquals("View Entry: 0\n    Host group   : esx-cluster\n    Target group : All\n"
-        + "    LUN          : 3\n", run("stmfadm", "list-view", "-l", GUID).out());
-    assertEquals("stmfadm: esx-cluster: group is in use by existing view entry\n",
+    assertEquals(
+        "View Entry: 0\n    Host group   : esx-cluster\n    Target group : All\n"
+            + "    LUN          : 3\n",
+        run("stmfadm", "list-view", "-l", GUID).out());
+    assertEquals(
+        "stmfadm: esx-cluster: group is in use by existing view entry\n",
         run("stmfadm", "delete-hg", "esx-cluster").err());
     assertTrue(run("stmfadm", "remove-view", "-l", GUID, "0").ok());
     CommandResult none = run("stmfadm", "list-view", "-l", GUID);
@@ -88,21 +126,28 @@ class StmfadmToolTest {
   void itadmTargetsAndPortalGroups() throws Exception {
     assertTrue(run("itadm", "create-tpg", "tpg1", "192.168.10.5", "192.168.11.5").ok());
     String iqn = "iqn.2010-08.org.illumos:02:e2a1c2b4-0f6e-4a5e-9d1c-8c0a5f0b1a22";
-    assertEquals("Target " + iqn + " successfully created\n",
+    assertEquals(
+        "Target " + iqn + " successfully created\n",
         run("itadm", "create-target", "-n", iqn.toUpperCase(), "-t", "tpg1").out());
-    assertEquals("TARGET NAME                                                  STATE    SESSIONS \n"
-        + iqn + "\tonline   0        \n"
-        + "\talias:              \t-\n"
-        + "\tauth:               \tnone (defaults)\n"
-        + "\ttargetchapuser:     \t-\n"
-        + "\ttargetchapsecret:   \tunset\n"
-        + "\ttpg-tags:           \ttpg1 = 2\n", run("itadm", "list-target", "-v").out());
-    assertEquals("TARGET PORTAL GROUP           PORTAL COUNT\n"
-        + "tpg1                          2        \n"
-        + "    portals:\t192.168.10.5:3260,192.168.11.5:3260\n",
+    assertEquals(
+        "TARGET NAME                                                  STATE    SESSIONS \n"
+            + iqn
+            + "\tonline   0        \n"
+            + "\talias:              \t-\n"
+            + "\tauth:               \tnone (defaults)\n"
+            + "\ttargetchapuser:     \t-\n"
+            + "\ttargetchapsecret:   \tunset\n"
+            + "\ttpg-tags:           \ttpg1 = 2\n",
+        run("itadm", "list-target", "-v").out());
+    assertEquals(
+        "TARGET PORTAL GROUP           PORTAL COUNT\n"
+            + "tpg1                          2        \n"
+            + "    portals:\t192.168.10.5:3260,192.168.11.5:3260\n",
         run("itadm", "list-tpg", "-v").out());
     CommandResult busy = run("itadm", "delete-tpg", "tpg1");
-    assertEquals("Target portal group associated with one or more targets.  Cannot delete.\n"
-        + "itadm delete-tpg failed with error 1\n", busy.err());
+    assertEquals(
+        "Target portal group associated with one or more targets.  Cannot delete.\n"
+            + "itadm delete-tpg failed with error 1\n",
+        busy.err());
   }
 }

@@ -19,7 +19,10 @@ class CrontabToolTest {
   @TempDir Path dir;
 
   private SimCluster cluster() throws Exception {
-    return SimCluster.init(dir, dev.sanctl.sim.zfs.ZfsToolTest.state(), 1L << 30,
+    return SimCluster.init(
+        dir,
+        dev.sanctl.sim.zfs.ZfsToolTest.state(),
+        1L << 30,
         Clock.fixed(Instant.parse("2026-11-21T12:43:08Z"), ZoneOffset.UTC));
   }
 
@@ -36,7 +39,8 @@ class CrontabToolTest {
     assertEquals("no crontab for root\n", none.err());
     assertTrue(h.run(install("# mine\n0 1 * * * /bin/true\n", "crontab", "-")).ok());
     assertEquals("# mine\n0 1 * * * /bin/true\n", h.run(Command.read("crontab", "-l")).out());
-    assertEquals("new crontab file is missing newline before EOF, can't install.\n",
+    assertEquals(
+        "new crontab file is missing newline before EOF, can't install.\n",
         h.run(install("0 1 * * * x", "crontab", "-")).err());
     CommandResult bad = h.run(install("0 1 * * x\n", "crontab", "-"));
     assertEquals(1, bad.exitStatus());
@@ -47,8 +51,8 @@ class CrontabToolTest {
   void illumosInstallsFromStdinWithoutArguments() throws Exception {
     SimCluster c = cluster();
     var h = c.host("head1");
-    assertEquals("crontab: can't open your crontab file.\n",
-        h.run(Command.read("crontab", "-l")).err());
+    assertEquals(
+        "crontab: can't open your crontab file.\n", h.run(Command.read("crontab", "-l")).err());
     assertEquals(1, h.run(install("0 1 * * * x\n", "crontab", "-")).exitStatus());
     assertTrue(h.run(install("# a\n# b\n# c\n# d\n0 1 * * * x\n", "crontab")).ok());
     assertEquals("# a\n# b\n# c\n# d\n0 1 * * * x\n", h.run(Command.read("crontab", "-l")).out());

@@ -26,7 +26,8 @@ class ZfsFuseDialectTest {
     SimCluster cluster = SimCluster.init(dir, ZfsToolTest.state(), 1L << 30);
     cluster.setFlag("arch1", ZfsTool.DIALECT, "zfs-fuse");
     arch = cluster.host("arch1");
-    assertTrue(run("zfs", "create", "-o", "compression=on", "-o", "org.example:x=1", "tank/a").ok());
+    assertTrue(
+        run("zfs", "create", "-o", "compression=on", "-o", "org.example:x=1", "tank/a").ok());
     assertTrue(run("zfs", "create", "-p", "-o", "atime=off", "tank/b/c").ok());
   }
 
@@ -40,13 +41,33 @@ class ZfsFuseDialectTest {
 
   @Test
   void listingsAndPropertiesAsZfsFusePrintsThem() throws Exception {
-    assertEquals(captured("zfs-fuse-list-names.txt"),
+    assertEquals(
+        captured("zfs-fuse-list-names.txt"),
         run("zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,type", "-r", "tank").out());
-    assertEquals(captured("zfs-fuse-get-properties.txt"), run("zfs", "get", "-Hp", "-o",
-        "name,property,value,source", "compression,org.example:x,atime", "tank", "tank/a",
-        "tank/b/c").out());
-    assertEquals(captured("zfs-fuse-get-volume-props-of-filesystem.txt"), run("zfs", "get", "-Hp",
-        "-o", "name,property,value,source", "volsize,volblocksize,refreservation", "tank/a").out());
+    assertEquals(
+        captured("zfs-fuse-get-properties.txt"),
+        run(
+                "zfs",
+                "get",
+                "-Hp",
+                "-o",
+                "name,property,value,source",
+                "compression,org.example:x,atime",
+                "tank",
+                "tank/a",
+                "tank/b/c")
+            .out());
+    assertEquals(
+        captured("zfs-fuse-get-volume-props-of-filesystem.txt"),
+        run(
+                "zfs",
+                "get",
+                "-Hp",
+                "-o",
+                "name,property,value,source",
+                "volsize,volblocksize,refreservation",
+                "tank/a")
+            .out());
   }
 
   @Test

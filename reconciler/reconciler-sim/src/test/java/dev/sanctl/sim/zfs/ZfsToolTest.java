@@ -33,14 +33,49 @@ public class ZfsToolTest {
 
   public static DesiredState state() {
     Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-    nodes.put("arch1", new NodeSpec("arch1", "arch1", "linux", List.of("zfs", "cron"), null, null,
-        null, null, null, null, null));
-    nodes.put("head1", new NodeSpec("head1", "head1", "illumos", List.of("zfs", "cron"), null, null,
-        null, null, null, null, null));
-    Map<String, Pool> pools = Map.of("tank", new Pool("tank", List.of("arch1"), Map.of(), Map.of(),
-        Pool.VolumeDefaults.NONE, null, null, null));
-    return new DesiredState(null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null, null,
-        List.of(), pools, Map.of(), null, Map.of(), null);
+    nodes.put(
+        "arch1",
+        new NodeSpec(
+            "arch1",
+            "arch1",
+            "linux",
+            List.of("zfs", "cron"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    nodes.put(
+        "head1",
+        new NodeSpec(
+            "head1",
+            "head1",
+            "illumos",
+            List.of("zfs", "cron"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    Map<String, Pool> pools =
+        Map.of(
+            "tank",
+            new Pool(
+                "tank",
+                List.of("arch1"),
+                Map.of(),
+                Map.of(),
+                Pool.VolumeDefaults.NONE,
+                null,
+                null,
+                null));
+    return new DesiredState(
+        null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null, null, List.of(), pools,
+        Map.of(), null, Map.of(), null);
   }
 
   @BeforeEach
@@ -56,11 +91,32 @@ public class ZfsToolTest {
 
   @Test
   void snapshotWithUserPropertiesAndTheRotationListing() throws Exception {
-    assertTrue(run("zfs", "snapshot", "-o", "edu.amherst:snap_time=2024-11-04T09:35:27Z", "-o",
-        "edu.amherst:snaprotate_rule=D60", "tank/vol1@2024-11-04_09.35.27").ok());
+    assertTrue(
+        run(
+                "zfs",
+                "snapshot",
+                "-o",
+                "edu.amherst:snap_time=2024-11-04T09:35:27Z",
+                "-o",
+                "edu.amherst:snaprotate_rule=D60",
+                "tank/vol1@2024-11-04_09.35.27")
+            .ok());
     assertTrue(run("zfs", "snapshot", "tank/vol1@manual").ok());
-    CommandResult r = run("zfs", "list", "-H", "-p", "-t", "snapshot", "-d", "1", "-s",
-        "createtxg", "-o", COLS, "tank/vol1");
+    CommandResult r =
+        run(
+            "zfs",
+            "list",
+            "-H",
+            "-p",
+            "-t",
+            "snapshot",
+            "-d",
+            "1",
+            "-s",
+            "createtxg",
+            "-o",
+            COLS,
+            "tank/vol1");
     String[] lines = r.out().split("\n");
     assertEquals(2, lines.length);
     String[] f = lines[0].split("\t", -1);
@@ -68,14 +124,26 @@ public class ZfsToolTest {
     assertEquals("tank/vol1@2024-11-04_09.35.27", f[0]);
     assertTrue(f[1].matches("\\d+"));
     assertEquals(Long.toString(T0.getEpochSecond()), f[3]);
-    assertEquals(List.of("0", "-", "off", "2024-11-04T09:35:27Z", "D60"),
+    assertEquals(
+        List.of("0", "-", "off", "2024-11-04T09:35:27Z", "D60"),
         List.of(f[4], f[5], f[6], f[7], f[8]));
     assertTrue(lines[1].endsWith("\t0\t-\toff\t-\t-"));
     assertTrue(r.out().endsWith("\n"));
-    CommandResult get = run("zfs", "get", "-H", "-p", "-o", "name,property,value,source",
-        "edu.amherst:snaprotate_rule", "tank/vol1@2024-11-04_09.35.27", "tank/vol1@manual");
-    assertEquals("tank/vol1@2024-11-04_09.35.27\tedu.amherst:snaprotate_rule\tD60\tlocal\n"
-        + "tank/vol1@manual\tedu.amherst:snaprotate_rule\t-\t-\n", get.out());
+    CommandResult get =
+        run(
+            "zfs",
+            "get",
+            "-H",
+            "-p",
+            "-o",
+            "name,property,value,source",
+            "edu.amherst:snaprotate_rule",
+            "tank/vol1@2024-11-04_09.35.27",
+            "tank/vol1@manual");
+    assertEquals(
+        "tank/vol1@2024-11-04_09.35.27\tedu.amherst:snaprotate_rule\tD60\tlocal\n"
+            + "tank/vol1@manual\tedu.amherst:snaprotate_rule\t-\t-\n",
+        get.out());
     CommandResult missing = run("zfs", "list", "-H", "-o", "name", "tank/nope");
     assertEquals(1, missing.exitStatus());
     assertEquals("cannot open 'tank/nope': dataset does not exist\n", missing.err());
@@ -83,31 +151,48 @@ public class ZfsToolTest {
 
   @Test
   void commaDestroyIsAtomicAndNamesEveryHeldOrClonedSnapshot() throws Exception {
-    for (String s : List.of("a", "b", "c", "d")) assertTrue(run("zfs", "snapshot", "tank/vol1@" + s).ok());
+    for (String s : List.of("a", "b", "c", "d"))
+      assertTrue(run("zfs", "snapshot", "tank/vol1@" + s).ok());
     assertTrue(run("zfs", "hold", "keep", "tank/vol1@b").ok());
     assertTrue(run("zfs", "clone", "tank/vol1@c", "tank/clone").ok());
     CommandResult r = run("zfs", "destroy", "tank/vol1@a,b,c,zz");
     assertEquals(1, r.exitStatus());
-    assertEquals("cannot destroy snapshot tank/vol1@b: dataset is busy\n"
-        + "cannot destroy snapshot tank/vol1@c: snapshot is cloned\n", r.err());
-    assertEquals("tank/vol1@a\ntank/vol1@b\ntank/vol1@c\ntank/vol1@d\n",
+    assertEquals(
+        "cannot destroy snapshot tank/vol1@b: dataset is busy\n"
+            + "cannot destroy snapshot tank/vol1@c: snapshot is cloned\n",
+        r.err());
+    assertEquals(
+        "tank/vol1@a\ntank/vol1@b\ntank/vol1@c\ntank/vol1@d\n",
         run("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-r", "tank/vol1").out());
     assertTrue(run("zfs", "destroy", "tank/vol1@a,zz,d").ok());
     CommandResult none = run("zfs", "destroy", "tank/vol1@zz");
     assertEquals("could not find any snapshots to destroy; check snapshot names.\n", none.err());
     assertEquals(1, none.exitStatus());
-    CommandResult get = run("zfs", "get", "-H", "-p", "-o", "name,property,value",
-        "guid,userrefs,clones,defer_destroy", "tank/vol1@b", "tank/vol1@c", "tank/vol1@a");
+    CommandResult get =
+        run(
+            "zfs",
+            "get",
+            "-H",
+            "-p",
+            "-o",
+            "name,property,value",
+            "guid,userrefs,clones,defer_destroy",
+            "tank/vol1@b",
+            "tank/vol1@c",
+            "tank/vol1@a");
     assertEquals(1, get.exitStatus());
     assertEquals("cannot open 'tank/vol1@a': dataset does not exist\n", get.err());
     assertTrue(get.out().contains("tank/vol1@b\tuserrefs\t1\n"));
     assertTrue(get.out().contains("tank/vol1@c\tclones\ttank/clone\n"));
     assertTrue(run("zfs", "destroy", "-d", "tank/vol1@b").ok());
     assertTrue(get.out().contains("tank/vol1@b\tdefer_destroy\toff\n"));
-    assertTrue(run("zfs", "get", "-H", "-o", "value", "defer_destroy", "tank/vol1@b").out()
-        .equals("on\n"));
+    assertTrue(
+        run("zfs", "get", "-H", "-o", "value", "defer_destroy", "tank/vol1@b")
+            .out()
+            .equals("on\n"));
     assertTrue(run("zfs", "release", "keep", "tank/vol1@b").ok());
-    assertEquals("tank/vol1@c\n",
+    assertEquals(
+        "tank/vol1@c\n",
         run("zfs", "list", "-H", "-t", "snapshot", "-o", "name", "-r", "tank/vol1").out());
   }
 
@@ -120,10 +205,12 @@ public class ZfsToolTest {
     assertEquals("bad property list: invalid property 'clones'\n", clones.err());
     assertTrue(run("zfs", "snapshot", "tank/vol1@a").ok());
     assertTrue(run("zfs", "snapshot", "tank/vol1@b").ok());
-    assertEquals("cannot open 'tank/vol1@a,b': invalid dataset name\n",
+    assertEquals(
+        "cannot open 'tank/vol1@a,b': invalid dataset name\n",
         run("zfs", "destroy", "tank/vol1@a,b").err());
     assertTrue(run("zfs", "hold", "keep", "tank/vol1@a").ok());
-    assertEquals("cannot destroy 'tank/vol1@a': dataset is busy\n",
+    assertEquals(
+        "cannot destroy 'tank/vol1@a': dataset is busy\n",
         run("zfs", "destroy", "tank/vol1@a").err());
   }
 }

@@ -28,8 +28,8 @@ public class ZvolSimTest {
 
   @BeforeEach
   void init() throws Exception {
-    cluster = SimCluster.init(dir, ZfsToolTest.state(), GIB,
-        Clock.fixed(ZfsToolTest.T0, ZoneOffset.UTC));
+    cluster =
+        SimCluster.init(dir, ZfsToolTest.state(), GIB, Clock.fixed(ZfsToolTest.T0, ZoneOffset.UTC));
     arch = cluster.host("arch1");
     head = cluster.host("head1");
   }
@@ -40,27 +40,56 @@ public class ZvolSimTest {
 
   @Test
   void sparseVolumeWithBlockSizeAndUserPropertyListsExactly() throws Exception {
-    CommandResult noParent =
-        run("zfs", "create", "-s", "-V", "10G", "tank/vm/v1");
+    CommandResult noParent = run("zfs", "create", "-s", "-V", "10G", "tank/vm/v1");
     assertEquals(1, noParent.exitStatus());
     assertEquals("cannot create 'tank/vm/v1': parent does not exist\n", noParent.err());
     assertTrue(run("zfs", "create", "-o", "compression=lz4", "tank/vm").ok());
-    assertTrue(run("zfs", "create", "-s", "-V", "10737418240", "-b", "64K", "-o",
-        "org.example:snaprotate_schedule=S1", "tank/vm/v1").ok());
-    CommandResult list = run("zfs", "list", "-Hp", "-t", "filesystem,volume", "-o",
-        "name,type,volsize,volblocksize,refreservation,compression,org.example:snaprotate_schedule",
-        "-r", "tank");
-    assertEquals("tank\tfilesystem\t-\t-\t0\toff\t-\n"
-        + "tank/vm\tfilesystem\t-\t-\t0\tlz4\t-\n"
-        + "tank/vm/v1\tvolume\t10737418240\t65536\t0\tlz4\tS1\n", list.out());
-    CommandResult get = run("zfs", "get", "-Hp", "-o", "name,property,value,source",
-        "volsize,volblocksize,compression,refreservation", "tank/vm/v1");
-    assertEquals("tank/vm/v1\tvolsize\t10737418240\tlocal\n"
-        + "tank/vm/v1\tvolblocksize\t65536\t-\n"
-        + "tank/vm/v1\tcompression\tlz4\tinherited from tank/vm\n"
-        + "tank/vm/v1\trefreservation\t0\tdefault\n", get.out());
-    CommandResult human = run("zfs", "get", "-H", "-o", "value", "volsize,refreservation",
-        "tank/vm/v1");
+    assertTrue(
+        run(
+                "zfs",
+                "create",
+                "-s",
+                "-V",
+                "10737418240",
+                "-b",
+                "64K",
+                "-o",
+                "org.example:snaprotate_schedule=S1",
+                "tank/vm/v1")
+            .ok());
+    CommandResult list =
+        run(
+            "zfs",
+            "list",
+            "-Hp",
+            "-t",
+            "filesystem,volume",
+            "-o",
+            "name,type,volsize,volblocksize,refreservation,compression,org.example:snaprotate_schedule",
+            "-r",
+            "tank");
+    assertEquals(
+        "tank\tfilesystem\t-\t-\t0\toff\t-\n"
+            + "tank/vm\tfilesystem\t-\t-\t0\tlz4\t-\n"
+            + "tank/vm/v1\tvolume\t10737418240\t65536\t0\tlz4\tS1\n",
+        list.out());
+    CommandResult get =
+        run(
+            "zfs",
+            "get",
+            "-Hp",
+            "-o",
+            "name,property,value,source",
+            "volsize,volblocksize,compression,refreservation",
+            "tank/vm/v1");
+    assertEquals(
+        "tank/vm/v1\tvolsize\t10737418240\tlocal\n"
+            + "tank/vm/v1\tvolblocksize\t65536\t-\n"
+            + "tank/vm/v1\tcompression\tlz4\tinherited from tank/vm\n"
+            + "tank/vm/v1\trefreservation\t0\tdefault\n",
+        get.out());
+    CommandResult human =
+        run("zfs", "get", "-H", "-o", "value", "volsize,refreservation", "tank/vm/v1");
     assertEquals("10G\nnone\n", human.out());
   }
 
@@ -69,10 +98,10 @@ public class ZvolSimTest {
     ZfsTool.edit(cluster.onNode("arch1", n -> n), z -> z.setPoolSize("tank", 20 * GIB));
     assertTrue(run("zfs", "create", "-V", "8G", "tank/thick").ok());
     long resv = ZfsNative.reservationFor(8 * GIB, 16384);
-    assertEquals(resv + "\n",
-        run("zfs", "get", "-Hp", "-o", "value", "refreservation", "tank/thick").out());
-    String[] pool = run("zpool", "list", "-Hp", "-o", "name,size,allocated,free,health")
-        .out().split("\t");
+    assertEquals(
+        resv + "\n", run("zfs", "get", "-Hp", "-o", "value", "refreservation", "tank/thick").out());
+    String[] pool =
+        run("zpool", "list", "-Hp", "-o", "name,size,allocated,free,health").out().split("\t");
     assertEquals("tank", pool[0]);
     assertEquals(Long.toString(20 * GIB), pool[1]);
     long alloc = Long.parseLong(pool[2]);
@@ -83,15 +112,20 @@ public class ZvolSimTest {
     assertEquals("cannot create 'tank/other': out of space\n", tooBig.err());
     assertEquals(1, tooBig.exitStatus());
     CommandResult growTooMuch = run("zfs", "set", "volsize=30G", "tank/thick");
-    assertEquals("cannot set property for 'tank/thick': size is greater than available space\n",
+    assertEquals(
+        "cannot set property for 'tank/thick': size is greater than available space\n",
         growTooMuch.err());
     CommandResult odd = run("zfs", "set", "volsize=10000", "tank/thick");
-    assertEquals("cannot set property for 'tank/thick': 'volsize' must be a multiple of volume "
-        + "block size (16K)\n", odd.err());
+    assertEquals(
+        "cannot set property for 'tank/thick': 'volsize' must be a multiple of volume "
+            + "block size (16K)\n",
+        odd.err());
     assertTrue(run("zfs", "set", "volsize=9G", "tank/thick").ok());
-    assertEquals(9 * GIB + "\t" + ZfsNative.reservationFor(9 * GIB, 16384) + "\n",
+    assertEquals(
+        9 * GIB + "\t" + ZfsNative.reservationFor(9 * GIB, 16384) + "\n",
         run("zfs", "list", "-Hp", "-o", "volsize,refreservation", "tank/thick").out());
-    assertEquals(Long.toString(9 * GIB),
+    assertEquals(
+        Long.toString(9 * GIB),
         run("blockdev", "--getsize64", "/dev/zvol/rdsk/tank/thick").out().strip());
   }
 
@@ -112,7 +146,8 @@ public class ZvolSimTest {
     assertEquals(1 << 20, snap.length());
     assertEquals("first", snap.substring(4096, 4101));
     assertEquals("later", run("cat", "/dev/zvol/tank/vol1").out().substring(4096, 4101));
-    assertEquals("tank/vol1\t1048576\ntank/vol1@s1\t1048576\n",
+    assertEquals(
+        "tank/vol1\t1048576\ntank/vol1@s1\t1048576\n",
         run("zfs", "list", "-Hp", "-t", "volume,snapshot", "-o", "name,volsize", "-r", "tank")
             .out());
     assertFalse(head.run(Command.read("cat", "/dev/zvol/rdsk/tank/vol1")).ok());
@@ -128,15 +163,18 @@ public class ZvolSimTest {
   void userPropertiesAreSetAndInherited() throws Exception {
     assertTrue(run("zfs", "create", "-p", "-o", "atime=off", "tank/a/b").ok());
     assertTrue(run("zfs", "set", "org.example:x=1", "atime=on", "tank/a").ok());
-    assertEquals("on\tlocal\n1\tlocal\n",
+    assertEquals(
+        "on\tlocal\n1\tlocal\n",
         run("zfs", "get", "-H", "-o", "value,source", "atime,org.example:x", "tank/a").out());
-    assertEquals("off\tlocal\n1\tinherited from tank/a\n",
+    assertEquals(
+        "off\tlocal\n1\tinherited from tank/a\n",
         run("zfs", "get", "-H", "-o", "value,source", "atime,org.example:x", "tank/a/b").out());
     assertTrue(run("zfs", "inherit", "org.example:x", "tank/a").ok());
-    assertEquals("-\t-\n",
-        run("zfs", "get", "-H", "-o", "value,source", "org.example:x", "tank/a/b").out());
+    assertEquals(
+        "-\t-\n", run("zfs", "get", "-H", "-o", "value,source", "org.example:x", "tank/a/b").out());
     CommandResult bad = run("zfs", "set", "atime=maybe", "tank/a");
-    assertEquals("cannot set property for 'tank/a': 'atime' must be one of 'on | off'\n", bad.err());
+    assertEquals(
+        "cannot set property for 'tank/a': 'atime' must be one of 'on | off'\n", bad.err());
     CommandResult volOnFs = run("zfs", "set", "volsize=1G", "tank/a");
     assertEquals(
         "cannot set property for 'tank/a': 'volsize' does not apply to datasets of this type\n",

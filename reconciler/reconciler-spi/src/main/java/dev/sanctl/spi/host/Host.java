@@ -6,11 +6,11 @@ import java.io.IOException;
  * The only way to touch a node. Implementations: local processes, SSH, and the simulator; a
  * provider never knows which one it talks to.
  *
- * <p>Contract: {@link #run} executes exactly the argument vector given (over SSH rendered by
- * {@link ShellQuoting#join}), feeds {@link Command#stdin()}, enforces the timeout (a timed-out
- * command is killed, not left running, and reported with {@link CommandResult#TIMED_OUT}) and
- * returns the exit status and bounded output. It throws {@link IOException} only when the node
- * cannot be reached or the transport fails; then the node is <em>unknown</em> for this run.
+ * <p>Contract: {@link #run} executes exactly the argument vector given (over SSH rendered by {@link
+ * ShellQuoting#join}), feeds {@link Command#stdin()}, enforces the timeout (a timed-out command is
+ * killed, not left running, and reported with {@link CommandResult#TIMED_OUT}) and returns the exit
+ * status and bounded output. It throws {@link IOException} only when the node cannot be reached or
+ * the transport fails; then the node is <em>unknown</em> for this run.
  */
 public interface Host extends AutoCloseable {
   /** The node name from the desired state. */

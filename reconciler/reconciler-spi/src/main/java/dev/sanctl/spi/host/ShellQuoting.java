@@ -3,9 +3,9 @@ package dev.sanctl.spi.host;
 import java.util.List;
 
 /**
- * The one quoting function: renders an argument vector as a POSIX shell command line in which
- * every word reaches the program unchanged. Every word is single-quoted ({@code '} becomes
- * {@code '\''}); NUL and newline are refused so logs and remote shells stay unambiguous.
+ * The one quoting function: renders an argument vector as a POSIX shell command line in which every
+ * word reaches the program unchanged. Every word is single-quoted ({@code '} becomes {@code '\''});
+ * NUL and newline are refused so logs and remote shells stay unambiguous.
  */
 public final class ShellQuoting {
   private ShellQuoting() {}

@@ -9,6 +9,9 @@ public record Alerts(Email email) {
   /** E-mail alert settings. */
   public record Email(String from, List<String> to, Smtp smtp) {}
 
-  /** SMTP relay; {@code username} and {@code passwordFile} are null for an unauthenticated relay. */
-  public record Smtp(String host, int port, boolean starttls, String username, String passwordFile) {}
+  /**
+   * SMTP relay; {@code username} and {@code passwordFile} are null for an unauthenticated relay.
+   */
+  public record Smtp(
+      String host, int port, boolean starttls, String username, String passwordFile) {}
 }

@@ -7,9 +7,7 @@ import java.util.Locale;
 public record Backups(List<Job> jobs) {
   public static final Backups NONE = new Backups(List.of());
 
-  /**
-   * Where a backup learns which segments of the source changed since the previous backup.
-   */
+  /** Where a backup learns which segments of the source changed since the previous backup. */
   public enum ChangeMap {
     /**
      * The IET ddmap of the target exporting the volume (the default); a volume no IET target

@@ -31,8 +31,22 @@ public record DesiredState(
   /** The same desired state read from another revision (null for a working directory). */
   public DesiredState withRevision(String rev) {
     return new DesiredState(
-        cluster, nodes, transport, policy, alerts, volumeGroups, portalGroups, initiatorGroups, iet,
-        targetDefaults, targets, pools, snapshotSchedules, backups, cron, rev);
+        cluster,
+        nodes,
+        transport,
+        policy,
+        alerts,
+        volumeGroups,
+        portalGroups,
+        initiatorGroups,
+        iet,
+        targetDefaults,
+        targets,
+        pools,
+        snapshotSchedules,
+        backups,
+        cron,
+        rev);
   }
 
   /**

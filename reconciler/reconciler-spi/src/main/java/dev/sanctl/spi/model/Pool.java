@@ -71,7 +71,12 @@ public record Pool(
 
   /** A logical unit backed by a zvol, with a fixed GUID (identity) and serial. */
   public record ComstarLu(
-      String zvol, String guid, String serial, String alias, ResourceState state, SourceRef source) {}
+      String zvol,
+      String guid,
+      String serial,
+      String alias,
+      ResourceState state,
+      SourceRef source) {}
 
   /** An iSCSI target (itadm) with its TPGs. */
   public record ComstarTarget(

@@ -13,6 +13,11 @@ public record Transport(
     int maxParallelNodes) {
   public static final Transport DEFAULTS =
       new Transport(
-          "root", 22, "~/.ssh/id_ed25519", "known_hosts", Duration.ofSeconds(10),
-          Duration.ofMinutes(10), 8);
+          "root",
+          22,
+          "~/.ssh/id_ed25519",
+          "known_hosts",
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(10),
+          8);
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A volume group: LVM ({@code type: lvm}, held by one of {@code nodes} at a time) or a directory
- * of sparse files ({@code type: files}, {@code path} set).
+ * A volume group: LVM ({@code type: lvm}, held by one of {@code nodes} at a time) or a directory of
+ * sparse files ({@code type: files}, {@code path} set).
  *
  * @param nodes nodes that can hold it, the first is preferred
  * @param metaVolume the volume holding the IET config copies for failover, or null
@@ -24,9 +24,7 @@ public record VolumeGroup(
    * for LVM, the sparse file {@code <path>/<volume>.img} for {@code type: files}.
    */
   public String devicePath(String volume) {
-    return type == Type.FILES
-        ? imagePath(path, volume)
-        : "/dev/" + name + "/" + volume;
+    return type == Type.FILES ? imagePath(path, volume) : "/dev/" + name + "/" + volume;
   }
 
   /** The sparse file of {@code volume} in the directory {@code dir} of a files group. */

@@ -3,9 +3,9 @@ package dev.sanctl.spi.provider;
 import dev.sanctl.spi.model.SourceRef;
 
 /**
- * Something a plan reports that is not a change: an unmanaged object, a refused change (shrink,
- * not enough space, split brain), a warning. {@code ERROR} findings make the plan not applyable
- * for that object; the rest of the plan still applies.
+ * Something a plan reports that is not a change: an unmanaged object, a refused change (shrink, not
+ * enough space, split brain), a warning. {@code ERROR} findings make the plan not applyable for
+ * that object; the rest of the plan still applies.
  */
 public record Finding(
     Kind kind, String node, String address, String message, String hint, SourceRef source) {

@@ -8,8 +8,8 @@ package dev.sanctl.spi.provider;
  *   <li>{@code DISRUPTIVE}: initiators lose a path or reconnect (LUN resize, target offline or
  *       deleted); needs {@code --allow-disruptive} when sessions are live.
  *   <li>{@code DESTRUCTIVE}: data can be lost (a volume destroyed); needs {@code --allow-destroy}.
- *   <li>{@code BREAKING}: identity changes (IQN, LUN number, serial, GUID); needs
- *       {@code --allow-disruptive} and is shown first.
+ *   <li>{@code BREAKING}: identity changes (IQN, LUN number, serial, GUID); needs {@code
+ *       --allow-disruptive} and is shown first.
  * </ul>
  */
 public enum Impact {

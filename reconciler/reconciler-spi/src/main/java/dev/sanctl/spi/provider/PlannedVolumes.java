@@ -7,17 +7,17 @@ import dev.sanctl.spi.model.VolumeRef;
 import java.util.Optional;
 
 /**
- * Volumes as they will be once the volume providers' changes of the same plan are applied, for
- * the providers that serve them (iet, tgt): observed facts, plus declared volumes that are about
- * to be created, at their declared size when they are about to grow. A target provider plans
- * against this view so that one apply converges (its changes run after the volume providers').
+ * Volumes as they will be once the volume providers' changes of the same plan are applied, for the
+ * providers that serve them (iet, tgt): observed facts, plus declared volumes that are about to be
+ * created, at their declared size when they are about to grow. A target provider plans against this
+ * view so that one apply converges (its changes run after the volume providers').
  */
 public final class PlannedVolumes {
   private PlannedVolumes() {}
 
   /**
-   * Whether {@code node} holds (serves) volume group {@code vg}: observed as held, or a files
-   * group listing the node (its directory is created by the files provider).
+   * Whether {@code node} holds (serves) volume group {@code vg}: observed as held, or a files group
+   * listing the node (its directory is created by the files provider).
    */
   public static boolean holds(DesiredState desired, VolumeFacts observed, String node, String vg) {
     VolumeFacts.Group g = observed == null ? null : observed.groups().get(vg);
@@ -42,7 +42,6 @@ public final class PlannedVolumes {
     }
     String path = seen != null ? seen.devicePath() : declaredGroup.devicePath(ref.lv());
     long size = Math.max(declared.sizeBytes(), seen == null ? 0 : seen.sizeBytes());
-    return Optional.of(
-        new VolumeFacts.Volume(ref.lv(), size, path, seen != null && seen.open()));
+    return Optional.of(new VolumeFacts.Volume(ref.lv(), size, path, seen != null && seen.open()));
   }
 }

@@ -12,8 +12,8 @@ import java.util.Set;
  * <p>Contract:
  *
  * <ul>
- *   <li>{@link #observe} is read-only (only commands with {@code mutating == false}) and batched:
- *       a constant number of commands per node, whatever the number of objects.
+ *   <li>{@link #observe} is read-only (only commands with {@code mutating == false}) and batched: a
+ *       constant number of commands per node, whatever the number of objects.
  *   <li>{@link #plan} is pure and deterministic: the same desired state and observations give an
  *       equal list of changes in the same order.
  *   <li>Every argv[0] a provider emits is in {@link #executables()}.
@@ -41,8 +41,8 @@ public interface Provider {
   }
 
   /**
-   * Observes one node. Read-only. Throws {@link IOException} only when the node cannot be
-   * reached; a command that fails is reported in the observation or as {@link ObserveException}.
+   * Observes one node. Read-only. Throws {@link IOException} only when the node cannot be reached;
+   * a command that fails is reported in the observation or as {@link ObserveException}.
    */
   Observation observe(ObserveContext context) throws IOException;
 

@@ -15,8 +15,23 @@ class ShellQuotingTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "it's", "$(id -u)", "`id`", "a;b", "-rf", "*", "~root", "back\\slash", "", "  spaced ",
-        "\"dq\"", "héllo wörld ✓", "=x", "a'b'c", "$HOME", "x|y&z>w<v", "#comment"
+        "it's",
+        "$(id -u)",
+        "`id`",
+        "a;b",
+        "-rf",
+        "*",
+        "~root",
+        "back\\slash",
+        "",
+        "  spaced ",
+        "\"dq\"",
+        "héllo wörld ✓",
+        "=x",
+        "a'b'c",
+        "$HOME",
+        "x|y&z>w<v",
+        "#comment"
       })
   void roundTripsThroughRealShell(String word) throws Exception {
     List<String> argv = new ArrayList<>(List.of("printf", "%s"));

@@ -16,7 +16,8 @@ public final class TestKeys {
   public static Path generate(Path dir, String type) throws IOException, InterruptedException {
     Path key = dir.resolve("id_" + type);
     Process p =
-        new ProcessBuilder("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f", key.toString())
+        new ProcessBuilder(
+                "ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f", key.toString())
             .redirectErrorStream(true)
             .start();
     byte[] out = p.getInputStream().readAllBytes();
@@ -27,7 +28,8 @@ public final class TestKeys {
   /** A known_hosts line pinning {@code key} for {@code host:port}. */
   public static String knownHostsLine(String host, int port, PublicKey key) {
     String blob =
-        Base64.getEncoder().encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
+        Base64.getEncoder()
+            .encodeToString(new Buffer.PlainBuffer().putPublicKey(key).getCompactData());
     String name = port == 22 ? host : "[" + host + "]:" + port;
     return name + " " + KeyType.fromKey(key) + " " + blob + "\n";
   }
