@@ -26,10 +26,6 @@ import java.util.function.IntFunction;
  * in flight.
  */
 final class Scanner {
-  private int readAhead() {
-    return direct ? READ_AHEAD_DIRECT : READ_AHEAD;
-  }
-
   /**
    * Buffers each worker reads ahead of the one it hashes, through the page cache: enough to keep a
    * cold disk busy while the worker hashes (the kernel's read-ahead does the rest).
@@ -87,6 +83,11 @@ final class Scanner {
   Scanner striped() {
     this.striped = true;
     return this;
+  }
+
+  /** Buffers read ahead per worker. */
+  private int readAhead() {
+    return direct ? READ_AHEAD_DIRECT : READ_AHEAD;
   }
 
   long segmentsRead() {

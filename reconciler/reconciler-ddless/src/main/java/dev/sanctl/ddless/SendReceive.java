@@ -70,21 +70,6 @@ public final class SendReceive {
   private SendReceive() {}
 
   /**
-   * Sends with one worker; see {@link #send(Path, Path, boolean, int, int, InputStream,
-   * OutputStream)}.
-   */
-  public static CopyResult send(
-      Path source,
-      Path map,
-      boolean direct,
-      int readRateMbPerSecond,
-      InputStream in,
-      OutputStream out)
-      throws IOException {
-    return send(source, map, direct, readRateMbPerSecond, 1, in, out);
-  }
-
-  /**
    * Sends {@code source} (only the segments marked in {@code map}, if given) to a receiver, read
    * and hashed by {@code workers} threads taking the 8 MiB buffers in turn; each builds its frames
    * and writes them whole, so frames arrive in any order (version 2; with one worker the stream is
