@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.ddless.DdlessCommand;
 import dev.sanctl.cli.ddless.DdmapCommand;
+import dev.sanctl.ddless.HashWarmUp;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,9 @@ public class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && (args[0].equals("ddless") || args[0].equals("backup"))) {
+      HashWarmUp.start();
+    }
     System.exit(commandLine().execute(args));
   }
 }

@@ -16,14 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /**
- * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
- * whole buffers (or, {@link #striped()}, every {@code workers}-th buffer), and hands each buffer
- * with its segment checksums to a per-worker {@link Handler}. Each worker keeps {@link #READ_AHEAD}
- * buffers ({@link #READ_AHEAD_DIRECT} with direct I/O) being read while it hashes the current one;
- * with a ddmap only the marked segments are read, as random positional reads with several requests
- * in flight.
+ * Reads a source in 8 MiB buffers with {@code workers} threads, each taking the next buffer of the
+ * source when it needs one (or, {@link #striped()}, every {@code workers}-th buffer), and hands
+ * each buffer with its segment checksums to a per-worker {@link Handler}. Each worker keeps {@link
+ * #READ_AHEAD} buffers ({@link #READ_AHEAD_DIRECT} with direct I/O) being read while it hashes the
+ * current one; with a ddmap only the marked segments are read, as random positional reads with
+ * several requests in flight.
  */
 final class Scanner {
   /**
@@ -101,7 +102,6 @@ final class Scanner {
   /** Scans the whole source; {@code handlers} makes the handler of worker {@code i}. */
   void run(IntFunction<Handler> handlers) throws IOException {
     long buffers = (size + BUFFER_SIZE - 1) / BUFFER_SIZE;
-    long perWorker = (buffers + workers - 1) / workers;
     int threads = (int) Math.max(1, Math.min(workers, buffers));
     ExecutorService pool =
         Executors.newFixedThreadPool(threads * (1 + readAhead()), daemon("ddless-worker"));
@@ -111,12 +111,11 @@ final class Scanner {
             : Executors.newFixedThreadPool(threads * queueDepth, daemon("ddless-io"));
     try {
       List<Future<Void>> futures = new ArrayList<>();
+      AtomicLong shared = new AtomicLong();
       for (int w = 0; w < threads; w++) {
-        long first = striped ? w : w * perWorker;
-        long end = striped ? buffers : Math.min(buffers, first + perWorker);
-        long step = striped ? threads : 1;
+        LongSupplier next = striped ? stripe(w, threads, buffers) : take(shared, buffers);
         Handler handler = handlers.apply(w);
-        futures.add(pool.submit(() -> worker(first, end, step, handler, pool, io)));
+        futures.add(pool.submit(() -> worker(next, handler, pool, io)));
       }
       for (Future<Void> f : futures) await(f);
     } finally {
@@ -125,44 +124,67 @@ final class Scanner {
     }
   }
 
-  /** Handles buffers {@code first, first + step, ...} below {@code end}, in that order. */
-  private Void worker(
-      long first, long end, long step, Handler handler, ExecutorService pool, ExecutorService io)
+  /**
+   * Buffers in source order, to whichever worker asks first: the source is read as one sequential
+   * stream (what the kernel's read-ahead and a disk like best), and no worker idles at the end
+   * while another still has a region to go.
+   */
+  private static LongSupplier take(AtomicLong shared, long buffers) {
+    return () -> {
+      long i = shared.getAndIncrement();
+      return i < buffers ? i : -1;
+    };
+  }
+
+  /** Buffers {@code w, w + n, w + 2n, ...} ({@link #striped()}). */
+  private static LongSupplier stripe(int w, int n, long buffers) {
+    long[] i = {w};
+    return () -> {
+      long mine = i[0];
+      i[0] += n;
+      return mine < buffers ? mine : -1;
+    };
+  }
+
+  /**
+   * Handles the buffers {@code next} hands out (ascending, -1 at the end), in that order, with up
+   * to {@link #readAhead()} of them being read meanwhile. Buffers are allocated on first use, by
+   * the reading thread, so the first read starts at once.
+   */
+  private Void worker(LongSupplier next, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
     SegmentHasher hasher = new SegmentHasher();
     int readAhead = readAhead();
     Chunk[] slots = new Chunk[readAhead + 1];
-    for (int i = 0; i < slots.length; i++) slots[i] = new Chunk();
     ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
     long started = System.nanoTime();
-    long regionBytes = 0;
-    long count = (end - first + step - 1) / step;
-    long nextRead = 0;
-    for (; nextRead < count && nextRead < readAhead; nextRead++) {
-      inFlight.add(
-          submitRead(pool, io, first + nextRead * step, slots[(int) (nextRead % slots.length)]));
+    long handledBytes = 0;
+    long submitted = 0;
+    long index;
+    while (inFlight.size() < readAhead && (index = next.getAsLong()) >= 0) {
+      inFlight.add(submitRead(pool, io, index, slots[(int) (submitted++ % slots.length)]));
     }
-    for (long k = 0; k < count; k++) {
+    for (long k = 0; !inFlight.isEmpty(); k++) {
       Chunk chunk = await(inFlight.remove());
-      if (nextRead < count) {
-        inFlight.add(
-            submitRead(pool, io, first + nextRead * step, slots[(int) (nextRead % slots.length)]));
-        nextRead++;
+      slots[(int) (k % slots.length)] = chunk;
+      if ((index = next.getAsLong()) >= 0) {
+        inFlight.add(submitRead(pool, io, index, slots[(int) (submitted++ % slots.length)]));
       }
       if (chunk.readCount > 0) {
         hash(hasher, chunk);
         handler.buffer(chunk);
       }
       progress.addAndGet(chunk.length);
-      regionBytes += bytesOf(chunk);
-      throttle(started, regionBytes);
+      handledBytes += bytesOf(chunk);
+      throttle(started, handledBytes);
     }
     return null;
   }
 
+  /** Reads a buffer into {@code slot}, or into a new one when the slot is still empty. */
   private Future<Chunk> submitRead(
       ExecutorService pool, ExecutorService io, long bufferIndex, Chunk slot) {
-    return pool.submit(() -> read(bufferIndex, slot, io));
+    return pool.submit(() -> read(bufferIndex, slot != null ? slot : new Chunk(), io));
   }
 
   private void throttle(long startedNanos, long bytes) throws InterruptedIOException {

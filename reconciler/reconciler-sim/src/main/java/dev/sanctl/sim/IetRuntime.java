@@ -369,7 +369,10 @@ final class IetRuntime {
     }
   }
 
-  /** An initiator writes random bytes to LUN 0: the data changes and the ddmap marks it. */
+  /**
+   * An initiator writes random bytes to LUN 0: every byte written differs from the one it replaces
+   * (so a test can count the changed segments exactly), and the ddmap marks them.
+   */
   static void write(SimNode node, String iqn, long offset, long length) throws IOException {
     IetState.Target t = requireTarget(node, iqn);
     IetState.Lun l = t.lun(0);
@@ -400,7 +403,11 @@ final class IetRuntime {
       long left = length;
       while (left > 0) {
         int n = (int) Math.min(left, chunk.length);
-        random.nextBytes(chunk);
+        long at = f.getFilePointer();
+        int have = Math.max(0, f.read(chunk, 0, n));
+        java.util.Arrays.fill(chunk, have, n, (byte) 0);
+        for (int i = 0; i < n; i++) chunk[i] ^= (byte) (1 + random.nextInt(255));
+        f.seek(at);
         f.write(chunk, 0, n);
         left -= n;
       }

@@ -335,7 +335,10 @@ public final class SimCluster {
         });
   }
 
-  /** An initiator writes random bytes to LUN 0 of {@code targetIqn}; the ddmap marks them. */
+  /**
+   * An initiator writes random bytes to LUN 0 of {@code targetIqn}, each differing from the byte it
+   * replaces; the ddmap marks them.
+   */
   public void write(String node, String targetIqn, long offset, long length) throws IOException {
     onNode(
         node,

@@ -3,6 +3,7 @@ package dev.sanctl.sim;
 import static dev.sanctl.sim.TestClusters.sh;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sanctl.spi.host.Command;
@@ -352,6 +353,33 @@ class IetTest {
     r = c.host("san1").run(Command.change("bogus".getBytes(), "tee", proc));
     assertEquals(1, r.exitStatus());
     assertEquals("tee: " + proc + ": Invalid argument\n", r.err());
+  }
+
+  @Test
+  void everyWriteChangesEveryByteItWrites() throws Exception {
+    sh(c, "san1", "lvcreate -L 4M -n vol1 vg0");
+    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
+    ok(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
+        "Path=/dev/vg0/vol1,Type=blockio");
+    byte[] before = firstBlock();
+    for (int i = 0; i < 600; i++) { // a random byte would repeat the old one about twice here
+      c.write("san1", VOL1, 7, 1);
+      byte[] after = firstBlock();
+      assertNotEquals(before[7], after[7], "write " + i);
+      before[7] = after[7];
+      assertArrayEquals(before, after, "only byte 7 changes");
+    }
+  }
+
+  private byte[] firstBlock() throws Exception {
+    return c.run("san1", "dd", "if=/dev/vg0/vol1", "bs=512", "count=1").stdout();
   }
 
   private static boolean allZero(byte[] b, int from, int to) {
