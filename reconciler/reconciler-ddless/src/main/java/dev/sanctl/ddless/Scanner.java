@@ -111,9 +111,10 @@ final class Scanner {
             : Executors.newFixedThreadPool(threads * queueDepth, daemon("ddless-io"));
     try {
       List<Future<Void>> futures = new ArrayList<>();
-      AtomicLong shared = new AtomicLong();
+      Regions regions = new Regions(buffers, threads);
       for (int w = 0; w < threads; w++) {
-        LongSupplier next = striped ? stripe(w, threads, buffers) : take(shared, buffers);
+        int worker = w;
+        LongSupplier next = striped ? stripe(w, threads, buffers) : () -> regions.take(worker);
         Handler handler = handlers.apply(w);
         futures.add(pool.submit(() -> worker(next, handler, pool, io)));
       }
@@ -122,18 +123,6 @@ final class Scanner {
       pool.shutdownNow();
       if (io != null) io.shutdownNow();
     }
-  }
-
-  /**
-   * Buffers in source order, to whichever worker asks first: the source is read as one sequential
-   * stream (what the kernel's read-ahead and a disk like best), and no worker idles at the end
-   * while another still has a region to go.
-   */
-  private static LongSupplier take(AtomicLong shared, long buffers) {
-    return () -> {
-      long i = shared.getAndIncrement();
-      return i < buffers ? i : -1;
-    };
   }
 
   /** Buffers {@code w, w + n, w + 2n, ...} ({@link #striped()}). */
@@ -147,9 +136,9 @@ final class Scanner {
   }
 
   /**
-   * Handles the buffers {@code next} hands out (ascending, -1 at the end), in that order, with up
-   * to {@link #readAhead()} of them being read meanwhile. Buffers are allocated on first use, by
-   * the reading thread, so the first read starts at once.
+   * Handles the buffers {@code next} hands out (-1 at the end), in that order, with up to {@link
+   * #readAhead()} of them being read meanwhile. Buffers are allocated on first use, by the reading
+   * thread, so the first read starts at once.
    */
   private Void worker(LongSupplier next, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
