@@ -137,8 +137,7 @@ final class Scanner {
 
   /**
    * Handles the buffers {@code next} hands out (-1 at the end), in that order, with up to {@link
-   * #readAhead()} of them being read meanwhile. Buffers are allocated on first use, by the reading
-   * thread, so the first read starts at once.
+   * #readAhead()} of them being read meanwhile.
    */
   private Void worker(LongSupplier next, Handler handler, ExecutorService pool, ExecutorService io)
       throws IOException {
@@ -151,13 +150,12 @@ final class Scanner {
     long submitted = 0;
     long index;
     while (inFlight.size() < readAhead && (index = next.getAsLong()) >= 0) {
-      inFlight.add(submitRead(pool, io, index, slots[(int) (submitted++ % slots.length)]));
+      inFlight.add(submitRead(pool, io, index, slot(slots, submitted++)));
     }
-    for (long k = 0; !inFlight.isEmpty(); k++) {
+    while (!inFlight.isEmpty()) {
       Chunk chunk = await(inFlight.remove());
-      slots[(int) (k % slots.length)] = chunk;
       if ((index = next.getAsLong()) >= 0) {
-        inFlight.add(submitRead(pool, io, index, slots[(int) (submitted++ % slots.length)]));
+        inFlight.add(submitRead(pool, io, index, slot(slots, submitted++)));
       }
       if (chunk.readCount > 0) {
         hash(hasher, chunk);
@@ -170,10 +168,19 @@ final class Scanner {
     return null;
   }
 
-  /** Reads a buffer into {@code slot}, or into a new one when the slot is still empty. */
+  /**
+   * The buffer for read number {@code n}, allocated on first use: the first read goes out before
+   * the read-ahead buffers are allocated (8 MiB each, zeroed), which then overlap with it.
+   */
+  private static Chunk slot(Chunk[] slots, long n) {
+    int i = (int) (n % slots.length);
+    if (slots[i] == null) slots[i] = new Chunk();
+    return slots[i];
+  }
+
   private Future<Chunk> submitRead(
       ExecutorService pool, ExecutorService io, long bufferIndex, Chunk slot) {
-    return pool.submit(() -> read(bufferIndex, slot != null ? slot : new Chunk(), io));
+    return pool.submit(() -> read(bufferIndex, slot, io));
   }
 
   private void throttle(long startedNanos, long bytes) throws InterruptedIOException {
