@@ -1,0 +1,72 @@
+package dev.sanctl.cli;
+
+import dev.sanctl.ddless.HashWarmUp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * The training run of the launcher's class-data-sharing archive ({@code ./sanctl}): runs, in one
+ * JVM, the commands whose start-up time matters most, so that the archive holds their classes and
+ * lambda forms: {@code validate} of a configuration directory, and a small {@code ddless} copy with
+ * two workers followed by its no-change re-run (what a backup does every night). Their output is
+ * discarded; exits 0 when every command succeeded, 1 otherwise.
+ */
+public final class CdsTraining {
+  private static final int SOURCE_BYTES = 20 << 20;
+
+  private CdsTraining() {}
+
+  /** {@code CdsTraining CONFIG_DIR}. */
+  public static void main(String[] args) throws IOException {
+    HashWarmUp.start();
+    Path dir = Files.createTempDirectory("sanctl-cds-training");
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    int failed = 0;
+    try {
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+      System.setErr(new PrintStream(OutputStream.nullOutputStream()));
+      Path src = dir.resolve("src");
+      byte[] data = new byte[SOURCE_BYTES];
+      new Random(1).nextBytes(data);
+      Files.write(src, data);
+      String[] copy = {
+        "ddless",
+        "-s",
+        src.toString(),
+        "-t",
+        dir.resolve("dst").toString(),
+        "-c",
+        dir.resolve("dst.ddless").toString(),
+        "-w",
+        "2",
+        "--json"
+      };
+      failed += run("validate", "-C", args[0]);
+      failed += run(copy);
+      failed += run(copy);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    System.exit(failed == 0 ? 0 : 1);
+  }
+
+  private static int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(OutputStream.nullOutputStream(), true));
+    cl.setErr(new PrintWriter(OutputStream.nullOutputStream(), true));
+    return cl.execute(args) == 0 ? 0 : 1;
+  }
+}
