@@ -307,17 +307,7 @@ class IetTest {
 
   @Test
   void writesChangeTheDataAndMarkTheDdmap() throws Exception {
-    sh(c, "san1", "lvcreate -L 12M -n vol1 vg0");
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=/dev/vg0/vol1,Type=blockio");
+    vol1OnLunZero("12M");
     String proc = "/proc/net/iet/ddmap/" + VOL1 + ".0";
     // the two writes of the manual's example (seed 003 section 7.5): 0x00070000 in word 1
     c.write("san1", VOL1, 798720, 4096);
@@ -357,7 +347,20 @@ class IetTest {
 
   @Test
   void everyWriteChangesEveryByteItWrites() throws Exception {
-    sh(c, "san1", "lvcreate -L 4M -n vol1 vg0");
+    vol1OnLunZero("4M");
+    byte[] before = firstBlock();
+    for (int i = 0; i < 600; i++) { // a random byte would repeat the old one about twice here
+      c.write("san1", VOL1, 7, 1);
+      byte[] after = firstBlock();
+      assertNotEquals(before[7], after[7], "write " + i);
+      before[7] = after[7];
+      assertArrayEquals(before, after, "only byte 7 changes");
+    }
+  }
+
+  /** Creates the LV vol1 of {@code size} in vg0, exported as LUN 0 of target VOL1 (tid 1). */
+  private void vol1OnLunZero(String size) throws Exception {
+    sh(c, "san1", "lvcreate -L " + size + " -n vol1 vg0");
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
     ok(
         "san1",
@@ -368,14 +371,6 @@ class IetTest {
         "--lun=0",
         "--params",
         "Path=/dev/vg0/vol1,Type=blockio");
-    byte[] before = firstBlock();
-    for (int i = 0; i < 600; i++) { // a random byte would repeat the old one about twice here
-      c.write("san1", VOL1, 7, 1);
-      byte[] after = firstBlock();
-      assertNotEquals(before[7], after[7], "write " + i);
-      before[7] = after[7];
-      assertArrayEquals(before, after, "only byte 7 changes");
-    }
   }
 
   private byte[] firstBlock() throws Exception {
