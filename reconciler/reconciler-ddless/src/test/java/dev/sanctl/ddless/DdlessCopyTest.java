@@ -80,6 +80,27 @@ class DdlessCopyTest {
   }
 
   @Test
+  void workersOverManyBuffersCopyExactlyWhateverRegionTheyHelpWith() throws Exception {
+    long size = 6L * Segments.BUFFER_SIZE + 3 * Segments.SEGMENT_SIZE + 100; // 7 buffers
+    src = TestFiles.random(dir.resolve("large"), size, 0.7, 5);
+    for (int workers : new int[] {3, 2, 5}) {
+      DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withWorkers(workers));
+      assertSynced();
+      Set<Long> changed = TestFiles.changeSegments(src, 40, workers);
+      Set<Long> differing = new java.util.TreeSet<>();
+      for (Verify.Range d : Verify.run(src, sum, workers, false).differing()) {
+        for (long i = d.first(); i <= d.last(); i++) differing.add(i);
+      }
+      assertEquals(changed, differing, "verify with " + workers + " workers");
+      CopyResult r = DdlessCopy.run(CopyOptions.copy(src, tgt, sum).withWorkers(workers));
+      assertEquals(changed.size(), r.segmentsChanged(), workers + " workers");
+      assertEquals(expectedBytes(changed, size), r.bytesWritten());
+      assertEquals(Segments.count(size), r.segmentsRead());
+      assertSynced();
+    }
+  }
+
+  @Test
   void withADdmapOnlyTheMarkedSegmentsAreRead() throws Exception {
     firstCopy();
     Set<Long> changed = TestFiles.changeSegments(src, 9, 3);
@@ -219,8 +240,12 @@ class DdlessCopyTest {
   }
 
   private static long expectedBytes(Set<Long> segments) {
+    return expectedBytes(segments, SIZE);
+  }
+
+  private static long expectedBytes(Set<Long> segments, long size) {
     long bytes = 0;
-    for (long s : segments) bytes += Segments.length(s, SIZE);
+    for (long s : segments) bytes += Segments.length(s, size);
     return bytes;
   }
 
