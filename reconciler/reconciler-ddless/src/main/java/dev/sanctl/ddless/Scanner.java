@@ -19,12 +19,12 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a source in 8 MiB buffers with {@code workers} threads, each taking the next buffer of the
- * source when it needs one (or, {@link #striped()}, every {@code workers}-th buffer), and hands
- * each buffer with its segment checksums to a per-worker {@link Handler}. Each worker keeps {@link
- * #READ_AHEAD} buffers ({@link #READ_AHEAD_DIRECT} with direct I/O) being read while it hashes the
- * current one; with a ddmap only the marked segments are read, as random positional reads with
- * several requests in flight.
+ * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
+ * whole buffers and helping with the others' at the end ({@link Regions}; or, {@link #striped()},
+ * every {@code workers}-th buffer), and hands each buffer with its segment checksums to a
+ * per-worker {@link Handler}. Each worker keeps {@link #READ_AHEAD} buffers ({@link
+ * #READ_AHEAD_DIRECT} with direct I/O) being read while it hashes the current one; with a ddmap
+ * only the marked segments are read, as random positional reads with several requests in flight.
  */
 final class Scanner {
   /**
