@@ -470,15 +470,7 @@ public final class BackupRunner {
     if (streamingSanctl == null) { // the streaming receiver appends its own statistics line
       double seconds = seconds(started);
       CopyResult stats =
-          new CopyResult(
-              size,
-              Segments.count(size),
-              segmentsRead,
-              segmentsChanged,
-              bytesWritten,
-              stored == null,
-              seconds,
-              seconds > 0 ? size / 1048576.0 / seconds : 0);
+          CopyResult.of(size, segmentsRead, segmentsChanged, bytesWritten, stored == null, seconds);
       arcFiles.append(
           paths.stats(), stats.statsLine(LocalDateTime.now(clock.withZone(ZoneOffset.UTC))));
     }

@@ -24,6 +24,28 @@ public record CopyResult(
     double seconds,
     double mbPerSecond) {
 
+  /**
+   * The result of a run over a source of {@code sourceBytes} bytes that took {@code seconds}: its
+   * segment count and rate follow from those.
+   */
+  public static CopyResult of(
+      long sourceBytes,
+      long segmentsRead,
+      long segmentsChanged,
+      long bytesWritten,
+      boolean newChecksumFile,
+      double seconds) {
+    return new CopyResult(
+        sourceBytes,
+        Segments.count(sourceBytes),
+        segmentsRead,
+        segmentsChanged,
+        bytesWritten,
+        newChecksumFile,
+        seconds,
+        seconds > 0 ? sourceBytes / 1048576.0 / seconds : 0);
+  }
+
   /** Fraction of segments that changed (0 for an empty source). */
   public double changeRatio() {
     return segments == 0 ? 0 : (double) segmentsChanged / segments;

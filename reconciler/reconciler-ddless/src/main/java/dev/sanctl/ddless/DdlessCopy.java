@@ -30,7 +30,6 @@ public final class DdlessCopy {
     long started = System.nanoTime();
     try (FileChannel source = BlockDevices.openRead(o.source(), o.directIo())) {
       long size = BlockDevices.size(source, o.source());
-      long segments = Segments.count(size);
       DdMap map = null;
       if (o.map() != null) {
         map = DdMap.read(o.map());
@@ -68,15 +67,13 @@ public final class DdlessCopy {
         store.commit(target);
         double seconds = (System.nanoTime() - started) / 1e9;
         CopyResult result =
-            new CopyResult(
+            CopyResult.of(
                 size,
-                segments,
                 scanner.segmentsRead(),
                 changed.get(),
                 written.get(),
                 store.isNew() && store.isEnabled(),
-                seconds,
-                seconds > 0 ? size / 1048576.0 / seconds : 0);
+                seconds);
         if (store.isEnabled()) appendStats(o.checksum(), result);
         return result;
       }

@@ -138,15 +138,7 @@ public final class SendReceive {
       long written = i.readLong();
       boolean fresh = i.readUnsignedByte() != 0;
       double seconds = (System.nanoTime() - started) / 1e9;
-      return new CopyResult(
-          size,
-          Segments.count(size),
-          scanner.segmentsRead(),
-          changed,
-          written,
-          fresh,
-          seconds,
-          seconds > 0 ? size / 1048576.0 / seconds : 0);
+      return CopyResult.of(size, scanner.segmentsRead(), changed, written, fresh, seconds);
     }
   }
 
@@ -330,15 +322,13 @@ public final class SendReceive {
         store.commit(tgt);
         double seconds = (System.nanoTime() - started) / 1e9;
         CopyResult result =
-            new CopyResult(
+            CopyResult.of(
                 size,
-                Segments.count(size),
                 got[0],
                 changed.get(),
                 written.get(),
                 store.isNew() && store.isEnabled(),
-                seconds,
-                seconds > 0 ? size / 1048576.0 / seconds : 0);
+                seconds);
         if (store.isEnabled()) DdlessCopy.appendStats(checksum, result);
         o.writeByte('R');
         o.writeLong(result.segmentsChanged());
