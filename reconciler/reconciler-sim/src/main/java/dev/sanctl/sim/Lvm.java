@@ -105,19 +105,12 @@ final class Lvm {
     long id = md.nextId();
     md.createSnapshot(id, origin.thinId);
     md.save();
-    String time = LV_TIME.format(ctx.cluster.clock().instant());
-    LvmState.Lv lv =
-        new LvmState.Lv(
-            name, ctx.lvm().newUuid(vg.name + "/" + name), origin.extents, origin.name, time, "");
+    LvmState.Lv lv = snapshot(ctx, vg, origin, name, origin.extents);
     lv.segType = "thin";
     lv.pool = origin.pool;
     lv.thinId = id;
     lv.activationSkip = skip;
     lv.inactive = skip && !activate;
-    vg.lvs.put(name, lv);
-    copySparse(
-        ctx.cluster.layout().lvData(vg.name, origin.name),
-        ctx.cluster.layout().lvData(vg.name, name));
     return lv;
   }
 
@@ -164,7 +157,7 @@ final class Lvm {
         if (s.isThin() && lv.name.equals(s.origin)) s.origin = null; // thin snapshots stay
       }
     }
-    if (lv.isThinPool()) ThinMetadata.load(ctx, vg.name, lv.name).delete();
+    if (lv.isThinPool()) Files.deleteIfExists(ThinMetadata.file(ctx, vg.name, lv.name));
   }
 
   /** lvm2's {@code display_size} in human units, e.g. {@code 4.00 MiB}. */

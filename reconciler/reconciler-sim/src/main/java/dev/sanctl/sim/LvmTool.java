@@ -663,16 +663,9 @@ final class LvmTool implements SimTool {
         for (LvmState.Lv lv : new ArrayList<>(vg.lvs.values())) remove(node, vg, lv, a, stdin, o);
         continue;
       }
-      String vgName = spec.substring(0, spec.indexOf('/'));
-      String lvName = spec.substring(spec.indexOf('/') + 1);
-      LvmState.Vg vg = findVg(node, vgName, o);
-      if (vg == null) continue;
-      LvmState.Lv lv = vg.lvs.get(lvName);
-      if (lv == null) {
-        o.error("Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
-        continue;
-      }
-      remove(node, vg, lv, a, stdin, o);
+      Found found = findLv(node, spec, o);
+      if (found == null) continue;
+      remove(node, found.vg(), found.lv(), a, stdin, o);
     }
     return o.result();
   }

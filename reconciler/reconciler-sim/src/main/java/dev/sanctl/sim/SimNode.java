@@ -73,14 +73,9 @@ public final class SimNode {
    */
   public Optional<Path> blockDevice(String path) throws IOException {
     String abs = absolute(path);
-    LvmState lvm = ctx.lvm();
-    Optional<LvmState.Lv> lv = logicalVolume(abs);
-    if (lv.isPresent()) {
-      for (LvmState.Vg vg : lvm.vgs.values()) {
-        if (vg.lvs.get(lv.get().name) == lv.get()) {
-          return Optional.of(ctx.cluster.layout().lvData(vg.name, lv.get().name));
-        }
-      }
+    Optional<VgLv> found = logicalVolume(abs);
+    if (found.isPresent()) {
+      return Optional.of(ctx.cluster.layout().lvData(found.get().vg().name, found.get().lv().name));
     }
     for (SimBlockDevices d : ctx.cluster.devices()) {
       Optional<Path> p = d.blockDevice(this, abs);
@@ -89,14 +84,17 @@ public final class SimNode {
     return Optional.empty();
   }
 
+  /** A logical volume with its group. */
+  private record VgLv(LvmState.Vg vg, LvmState.Lv lv) {}
+
   /** The active LV behind {@code /dev/<vg>/<lv>} or {@code /dev/mapper/<vg>-<lv>} here. */
-  private Optional<LvmState.Lv> logicalVolume(String abs) throws IOException {
+  private Optional<VgLv> logicalVolume(String abs) throws IOException {
     for (LvmState.Vg vg : ctx.lvm().vgs.values()) {
       if (!vg.activeOn.contains(name)) continue;
       for (LvmState.Lv lv : vg.lvs.values()) {
         if (lv.inactive || lv.isThinPool()) continue;
         if (abs.equals(Lvm.lvPath(vg.name, lv.name)) || abs.equals(Lvm.dmPath(vg.name, lv.name))) {
-          return Optional.of(lv);
+          return Optional.of(new VgLv(vg, lv));
         }
       }
     }
@@ -108,14 +106,12 @@ public final class SimNode {
    * volume maps the blocks it had shared with a snapshot (or never had) to new pool blocks.
    */
   public void written(String path, long offset, long length) throws IOException {
-    Optional<LvmState.Lv> lv = logicalVolume(absolute(path));
-    if (lv.isEmpty() || !lv.get().isThin()) return;
-    for (LvmState.Vg vg : ctx.lvm().vgs.values()) {
-      if (vg.lvs.get(lv.get().name) != lv.get()) continue;
-      ThinMetadata md = ThinMetadata.load(ctx, vg.name, lv.get().pool);
-      md.written(lv.get().thinId, offset, length);
-      md.save();
-    }
+    Optional<VgLv> found = logicalVolume(absolute(path));
+    if (found.isEmpty() || !found.get().lv().isThin()) return;
+    LvmState.Lv lv = found.get().lv();
+    ThinMetadata md = ThinMetadata.load(ctx, found.get().vg().name, lv.pool);
+    md.written(lv.thinId, offset, length);
+    md.save();
   }
 
   /** A private directory (created) where the named pluggable tool keeps this node's state. */

@@ -83,16 +83,16 @@ final class ThinDeltaTool implements SimTool {
             return CommandResult.of(0, "0.9.0\n", "");
           }
           case "thin1", "snap1" -> {
-            snap1 = parse(value, "thin id 1");
+            snap1 = parse(value);
             if (snap1 == null) return die("Couldn't parse thin id 1: '" + value + "'");
           }
           case "thin2", "snap2" -> {
-            snap2 = parse(value, "thin id 2");
+            snap2 = parse(value);
             if (snap2 == null) return die("Couldn't parse thin id 2: '" + value + "'");
           }
           case "metadata-snap" -> {
             metadataSnap = true;
-            if (value != null && parse(value, "") == null) {
+            if (value != null && parse(value) == null) {
               return die("Couldn't parse metadata snapshot block: '" + value + "'");
             }
           }
@@ -109,7 +109,7 @@ final class ThinDeltaTool implements SimTool {
           }
           case 'm' -> {
             metadataSnap = true;
-            if (w.length() > 2 && parse(w.substring(2), "") == null) {
+            if (w.length() > 2 && parse(w.substring(2)) == null) {
               return die("Couldn't parse metadata snapshot block: '" + w.substring(2) + "'");
             }
           }
@@ -158,7 +158,7 @@ final class ThinDeltaTool implements SimTool {
     return matches.size() == 1 || sameMeaning ? matches.get(0) : null;
   }
 
-  private static Long parse(String value, String what) {
+  private static Long parse(String value) {
     if (value == null || !value.matches("[0-9]{1,19}")) return null;
     try {
       return Long.parseLong(value);

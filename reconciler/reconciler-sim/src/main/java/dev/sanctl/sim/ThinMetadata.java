@@ -1,7 +1,6 @@
 package dev.sanctl.sim;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -115,10 +114,6 @@ final class ThinMetadata {
       devices(out, "held", held.devices());
     }
     StateFile.write(file, out);
-  }
-
-  void delete() throws IOException {
-    Files.deleteIfExists(file);
   }
 
   private static void devices(List<List<String>> out, String scope, TreeMap<Long, Device> devs) {
