@@ -72,7 +72,7 @@ final class ArchiveSide {
    * one that is not mounted is an error, never a directory of that name on the root file system.
    */
   String checksumDir(String pool) throws IOException {
-    String fs = pool + "/ddless";
+    String fs = ArchiveVolumes.checksumFilesystem(pool);
     CommandResult r = mountState(fs);
     if (!r.ok() && r.err().contains("dataset does not exist")) {
       CommandResult created = host.run(Command.change("zfs", "create", fs));
@@ -80,7 +80,7 @@ final class ArchiveSide {
         HostFiles.check("zfs create " + fs, created);
       }
       r = mountState(fs);
-      if (r.ok() && unmountable(r.out().strip().split("\n")[0].strip())) {
+      if (r.ok() && ArchiveVolumes.hasNoMountPoint(r.out().strip().split("\n")[0].strip())) {
         HostFiles.check(
             "zfs set mountpoint " + fs,
             host.run(Command.change("zfs", "set", "mountpoint=/" + fs, fs)));
@@ -90,7 +90,9 @@ final class ArchiveSide {
     HostFiles.check("zfs get mountpoint " + fs, r);
     String[] values = r.out().strip().split("\n");
     String mount = values[0].strip();
-    if (unmountable(mount) || values.length < 2 || !values[1].strip().equals("yes")) {
+    if (ArchiveVolumes.hasNoMountPoint(mount)
+        || values.length < 2
+        || !values[1].strip().equals("yes")) {
       throw new IOException(
           fs
               + " is not mounted (mountpoint "
@@ -110,10 +112,6 @@ final class ArchiveSide {
 
   private CommandResult mountState(String fs) throws IOException {
     return host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint,mounted", fs));
-  }
-
-  private static boolean unmountable(String mountpoint) {
-    return mountpoint.equals("-") || mountpoint.equals("none") || mountpoint.equals("legacy");
   }
 
   /** Snapshot names (after {@code @}) of a volume, oldest first. */

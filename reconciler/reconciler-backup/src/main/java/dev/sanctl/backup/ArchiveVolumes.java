@@ -26,9 +26,15 @@ public final class ArchiveVolumes {
    */
   public static String checksumDirectory(String filesystem, String mountpoint) {
     String m = mountpoint == null ? "-" : mountpoint.strip();
-    return m.equals("-") || m.equals("none") || m.equals("legacy") || m.isEmpty()
-        ? "/" + filesystem
-        : m;
+    return m.isEmpty() || hasNoMountPoint(m) ? "/" + filesystem : m;
+  }
+
+  /**
+   * Whether a {@code mountpoint} property value means the dataset is mounted nowhere of its own:
+   * {@code none}, {@code legacy}, or {@code -} (no value); false for null.
+   */
+  public static boolean hasNoMountPoint(String mountpoint) {
+    return "-".equals(mountpoint) || "none".equals(mountpoint) || "legacy".equals(mountpoint);
   }
 
   /** The current checksum file of an archive volume ({@code volume} is its name in the pool). */

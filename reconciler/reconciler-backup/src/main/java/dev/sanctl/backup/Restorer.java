@@ -112,13 +112,9 @@ public final class Restorer {
     String node = vg.nodes().get(0);
     Host h = hosts.host(node);
     String file = SourceVolume.device(vg, ref.lv());
-    CommandResult exists = h.run(Command.read("stat", "-c", "%s", file));
-    if (exists.ok()) {
+    if (new HostFiles(h).size(file).isPresent()) {
       throw new RefusedException(
           "refusing to restore over the existing volume " + ref + " (" + file + ")");
-    }
-    if (!exists.err().contains("No such file or directory")) {
-      throw HostFiles.failure("stat " + file, exists);
     }
     HostFiles.check(
         "truncate " + file, h.run(Command.change("truncate", "-s", Long.toString(size), file)));

@@ -4,7 +4,6 @@ import dev.sanctl.spi.provider.Observation;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The archive side of one node.
@@ -22,7 +21,7 @@ public record ArchiveObservation(
     implements Observation {
   public ArchiveObservation {
     datasets = Map.copyOf(datasets);
-    snapshots = Map.copyOf(new TreeMap<>(snapshots));
+    snapshots = Map.copyOf(snapshots);
     checksumFiles = Map.copyOf(checksumFiles);
   }
 }

@@ -283,7 +283,8 @@ public final class BackupProvider implements Provider {
     String mountpoint = "/" + fs;
     Map<String, String> props = ds.get(fs);
     if (props == null) {
-      boolean poolUnmounted = unmountable(ds.getOrDefault(pool, Map.of()).get("mountpoint"));
+      boolean poolUnmounted =
+          ArchiveVolumes.hasNoMountPoint(ds.getOrDefault(pool, Map.of()).get("mountpoint"));
       List<String> argv = new ArrayList<>(List.of("zfs", "create"));
       if (poolUnmounted) argv.addAll(List.of("-o", "mountpoint=" + mountpoint));
       argv.add(fs);
@@ -301,7 +302,7 @@ public final class BackupProvider implements Provider {
               List.of(new Command(argv, null, null, true, null))));
     }
     String have = props.get("mountpoint");
-    if (!unmountable(have)) return Optional.empty();
+    if (!ArchiveVolumes.hasNoMountPoint(have)) return Optional.empty();
     return Optional.of(
         change(
             address,
@@ -312,10 +313,6 @@ public final class BackupProvider implements Provider {
             "filesystem for checksum files has no mount point",
             List.of(FieldChange.of("mountpoint", have, mountpoint)),
             List.of(Command.change("zfs", "set", "mountpoint=" + mountpoint, fs))));
-  }
-
-  private static boolean unmountable(String mountpoint) {
-    return "none".equals(mountpoint) || "legacy".equals(mountpoint) || "-".equals(mountpoint);
   }
 
   /** Warnings about checksum files missing for an existing archive volume. */
