@@ -63,7 +63,7 @@ record DesiredTarget(
         group,
         List.copyOf(luns),
         d.targetDefaults().options(),
-        List.copyOf(initiators),
+        initiators, // initiatorsOf returns an immutable list
         List.copyOf(portals));
   }
 

@@ -5,6 +5,7 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Target;
+import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.provider.ObserveException;
 import java.io.IOException;
 import java.util.HashSet;
@@ -46,9 +47,9 @@ final class IetLiveParams {
   }
 
   /**
-   * Reads the live parameters of every running target of the desired state whose {@code ietd.conf}
-   * stanza is not {@link #recordedAsDesired} (an empty map when no desired key can be compared); a
-   * target that vanished meanwhile is left out.
+   * Reads the live parameters of every running ONLINE target of the desired state whose {@code
+   * ietd.conf} stanza is not {@link #recordedAsDesired} (an empty map when no desired key can be
+   * compared); a target that vanished meanwhile is left out.
    *
    * @throws ObserveException when {@code ietadm} fails otherwise (for example ietd not running)
    */
@@ -59,13 +60,16 @@ final class IetLiveParams {
     boolean sessionKeys = false;
     for (String k : options.keySet()) {
       String key = k.toLowerCase(Locale.ROOT);
-      if (!IetPlanner.UPDATABLE.contains(key) || NOT_COMPARABLE.contains(key)) continue;
+      if (!comparable(key)) continue;
       if (TARGET_KEYS.contains(key)) targetKeys = true;
       else sessionKeys = true;
     }
     Map<Integer, Map<String, String>> out = new LinkedHashMap<>();
     Set<String> iqns = new HashSet<>();
-    for (Target t : desired.targets()) iqns.add(desired.iqnOf(t));
+    for (Target t : desired.targets()) {
+      // IetPlanner compares live parameters of ONLINE targets only
+      if (t.state() == TargetState.ONLINE) iqns.add(desired.iqnOf(t));
+    }
     for (IetRuntime.Target rt : runtime.targets().values()) {
       if (!iqns.contains(rt.name())) continue;
       if (recordedAsDesired(conf.targets().get(rt.name()), options)) continue;
@@ -110,11 +114,16 @@ final class IetLiveParams {
     desired.forEach(
         (k, v) -> {
           String key = k.toLowerCase(Locale.ROOT);
-          if (!IetPlanner.UPDATABLE.contains(key) || NOT_COMPARABLE.contains(key)) return;
+          if (!comparable(key)) return;
           String have = live.get(key);
           if (!sameValue(v, have)) out.put(k, have);
         });
     return out;
+  }
+
+  /** True when {@code key} (lower-case) is settable by {@code ietadm} and can be compared live. */
+  private static boolean comparable(String key) {
+    return IetPlanner.UPDATABLE.contains(key) && !NOT_COMPARABLE.contains(key);
   }
 
   /** Equal as ietadm prints them; numbers compare by value ({@code 0x10} is {@code 16}). */

@@ -24,16 +24,24 @@ public record IetObservation(
     implements Observation {
   public IetObservation {
     etc = Collections.unmodifiableMap(new LinkedHashMap<>(etc));
-    Map<Integer, Map<String, String>> live = new LinkedHashMap<>();
-    liveParams.forEach((k, v) -> live.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-    liveParams = Collections.unmodifiableMap(live);
-    Map<String, Map<String, String>> m = new LinkedHashMap<>();
-    meta.forEach((k, v) -> m.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
-    meta = Collections.unmodifiableMap(m);
+    meta = deepCopy(meta);
+    liveParams = deepCopy(liveParams);
+  }
+
+  /** An unmodifiable copy of {@code m} with unmodifiable copies of its inner maps, in order. */
+  private static <K> Map<K, Map<String, String>> deepCopy(Map<K, Map<String, String>> m) {
+    Map<K, Map<String, String>> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
+    return Collections.unmodifiableMap(out);
   }
 
   /** The parsed {@code /etc/iet/ietd.conf}. */
   public IetdConf config() {
+    return config(etc);
+  }
+
+  /** The parsed {@code ietd.conf} of {@code etc} ({@code /etc/iet} contents by file name). */
+  static IetdConf config(Map<String, String> etc) {
     return IetdConf.parse(etc.getOrDefault(IetConfigRenderer.IETD_CONF, ""));
   }
 }

@@ -77,7 +77,7 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
       for (String f : IetConfigRenderer.FILES) files.put(f, file(h, metaDir(vg) + "/" + f));
       meta.put(vg.name(), files);
     }
-    IetdConf conf = IetdConf.parse(etc.get(IetConfigRenderer.IETD_CONF));
+    IetdConf conf = IetObservation.config(etc);
     return new IetObservation(
         runtime, etc, meta, IetLiveParams.observe(h, runtime, conf, context.desired()));
   }
