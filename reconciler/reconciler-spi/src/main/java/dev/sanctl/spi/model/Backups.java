@@ -19,11 +19,6 @@ public record Backups(List<Job> jobs) {
     /** No change map: every backup reads the whole volume. */
     NONE;
 
-    /** The YAML spelling, e.g. {@code ddmap}. */
-    public String yamlName() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-
     /** Parses the YAML spelling; null gives the default ({@link #DDMAP}). */
     public static ChangeMap parse(String text) {
       return text == null ? DDMAP : valueOf(text.toUpperCase(Locale.ROOT));
