@@ -20,6 +20,7 @@ public final class SemanticValidator {
     new StorageRules(c).check();
     new TargetRules(c).check();
     new PoolRules(c).check();
+    new ZfsPropertyRules(c).check();
     new ScheduleRules(c).check();
     return c.diagnostics();
   }
