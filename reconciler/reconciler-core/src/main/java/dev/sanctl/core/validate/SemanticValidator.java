@@ -21,6 +21,8 @@ public final class SemanticValidator {
     new TargetRules(c).check();
     new PoolRules(c).check();
     new ZfsPropertyRules(c).check();
+    new MountRules(c).check();
+    new AddressRules(c).check();
     new ScheduleRules(c).check();
     return c.diagnostics();
   }
