@@ -175,6 +175,10 @@ public final class Engine implements AutoCloseable {
       for (Change c : r.changes()) {
         if (!plannable(obs, c.node())) continue;
         checkChange(p, c);
+        if (c.emptyDiff()) {
+          findings.add(emptyDiff(p, c));
+          continue;
+        }
         if (!addresses.add(c.address())) {
           throw new IllegalStateException("two changes share the address " + c.address());
         }
@@ -239,6 +243,24 @@ public final class Engine implements AutoCloseable {
                         + ")");
               }
             });
+  }
+
+  /**
+   * The warning that replaces a change whose diff is empty: a provider defect, never planned (it
+   * would show "N to change" with nothing to review and rewrite a file for nothing).
+   */
+  private static Finding emptyDiff(Provider p, Change c) {
+    return new Finding(
+        Finding.Kind.WARNING,
+        c.node(),
+        c.address(),
+        "provider '"
+            + p.id()
+            + "' planned an update with an empty diff ("
+            + c.reason()
+            + "); it is not planned",
+        "nothing differs that the provider shows; report this provider defect",
+        null);
   }
 
   /** Runs one provider's plan against an observation (out-of-scope nodes are unknown). */
