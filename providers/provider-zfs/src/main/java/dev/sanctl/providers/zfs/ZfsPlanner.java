@@ -12,6 +12,7 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.values.ZfsPropertyValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ final class ZfsPlanner {
           .forEach(
               (k, v) -> {
                 argv.add("-o");
-                argv.add(k + "=" + v);
+                argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, d.name() + " " + k));
                 fields.add(FieldChange.of("properties." + k, null, v));
               });
       argv.add(d.name());
@@ -220,7 +221,7 @@ final class ZfsPlanner {
       props.forEach(
           (k, v) -> {
             argv.add("-o");
-            argv.add(k + "=" + v);
+            argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, z.name() + " " + k));
             fields.add(FieldChange.of("properties." + k, null, v));
           });
       argv.add(z.name());
@@ -332,7 +333,8 @@ final class ZfsPlanner {
           String have = p == null ? "-" : p.value();
           if (!ZfsValues.normalize(k, v).equals(ZfsValues.normalize(k, have))) {
             f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
-            c.add(Command.change("zfs", "set", k + "=" + v, live.name()));
+            String value = ZfsPropertyValue.KIND.require(v, live.name() + " " + k);
+            c.add(Command.change("zfs", "set", k + "=" + value, live.name()));
           }
         });
     if (c.isEmpty()) return;
