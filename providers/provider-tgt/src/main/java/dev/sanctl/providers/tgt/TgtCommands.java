@@ -1,6 +1,12 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.values.ChapSecret;
+import dev.sanctl.spi.values.ChapUser;
+import dev.sanctl.spi.values.IscsiName;
+import dev.sanctl.spi.values.NodePath;
+import dev.sanctl.spi.values.PortalAddress;
+import dev.sanctl.spi.values.Serial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +43,15 @@ final class TgtCommands {
   }
 
   Command newTarget(int tid, String iqn) {
-    return change("--op", "new", "--mode", "target", "--tid", tid(tid), "--targetname", iqn);
+    return change(
+        "--op",
+        "new",
+        "--mode",
+        "target",
+        "--tid",
+        tid(tid),
+        "--targetname",
+        IscsiName.KIND.require(iqn));
   }
 
   Command deleteTarget(int tid, boolean force) {
@@ -57,7 +71,7 @@ final class TgtCommands {
         "--lun",
         Integer.toString(lun),
         "--backing-store",
-        path);
+        NodePath.KIND.require(path));
   }
 
   Command deleteLun(int tid, int lun) {
@@ -83,11 +97,19 @@ final class TgtCommands {
         "--lun",
         Integer.toString(lun),
         "--params",
-        "scsi_sn=" + serial + ",scsi_id=" + serial);
+        "scsi_sn=" + Serial.KIND.require(serial) + ",scsi_id=" + serial);
   }
 
   Command bindInitiator(int tid, String iqn) {
-    return change("--op", "bind", "--mode", "target", "--tid", tid(tid), "--initiator-name", iqn);
+    return change(
+        "--op",
+        "bind",
+        "--mode",
+        "target",
+        "--tid",
+        tid(tid),
+        "--initiator-name",
+        IscsiName.KIND.require(iqn));
   }
 
   Command unbindAcl(int tid, String entry) {
@@ -110,7 +132,15 @@ final class TgtCommands {
   }
 
   Command newAccount(String user, String secret) {
-    return change("--op", "new", "--mode", "account", "--user", user, "--password", secret)
+    return change(
+            "--op",
+            "new",
+            "--mode",
+            "account",
+            "--user",
+            ChapUser.KIND.require(user),
+            "--password",
+            ChapSecret.KIND.require(secret, "CHAP user " + user))
         .withSecret(secret);
   }
 
@@ -129,7 +159,13 @@ final class TgtCommands {
   }
 
   Command newPortal(String portal) {
-    return change("--op", "new", "--mode", "portal", "--param", "portal=" + portal);
+    return change(
+        "--op",
+        "new",
+        "--mode",
+        "portal",
+        "--param",
+        "portal=" + PortalAddress.KIND.require(portal));
   }
 
   private static String tid(int tid) {

@@ -14,6 +14,7 @@ import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.rules.ZfsProperties;
+import dev.sanctl.spi.values.ZfsPropertyValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,7 +139,7 @@ final class ZfsPlanner {
           .forEach(
               (k, v) -> {
                 argv.add("-o");
-                argv.add(k + "=" + v);
+                argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, d.name() + " " + k));
                 fields.add(FieldChange.of("properties." + k, null, v));
               });
       argv.add(d.name());
@@ -223,7 +224,7 @@ final class ZfsPlanner {
       props.forEach(
           (k, v) -> {
             argv.add("-o");
-            argv.add(k + "=" + v);
+            argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, z.name() + " " + k));
             fields.add(FieldChange.of("properties." + k, null, v));
           });
       argv.add(z.name());
@@ -362,7 +363,8 @@ final class ZfsPlanner {
       Impact i = ZfsProperties.impact(k, before, after);
       if (i.compareTo(impact) > 0) impact = i;
       f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
-      c.add(Command.change("zfs", "set", k + "=" + v, live.name()));
+      String value = ZfsPropertyValue.KIND.require(v, live.name() + " " + k);
+      c.add(Command.change("zfs", "set", k + "=" + value, live.name()));
     }
     if (c.isEmpty()) return;
     changes.add(

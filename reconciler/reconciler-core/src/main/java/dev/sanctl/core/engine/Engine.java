@@ -16,6 +16,7 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.values.UnsafeValueException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -263,9 +264,26 @@ public final class Engine implements AutoCloseable {
         null);
   }
 
-  /** Runs one provider's plan against an observation (out-of-scope nodes are unknown). */
+  /**
+   * Runs one provider's plan against an observation (out-of-scope nodes are unknown). A value its
+   * renderers refuse ({@link UnsafeValueException}: it would change the meaning of a node file or
+   * an argument) becomes one error finding, and nothing of that provider is planned.
+   */
   public PlanResult planProvider(Provider p, DesiredState desired, ClusterObservation obs) {
-    return p.plan(context(p, desired, obs));
+    try {
+      return p.plan(context(p, desired, obs));
+    } catch (UnsafeValueException e) {
+      return new PlanResult(
+          List.of(),
+          List.of(
+              new Finding(
+                  Finding.Kind.ERROR,
+                  null,
+                  p.id() + ".values",
+                  e.getMessage() + "; nothing is planned for provider " + p.id(),
+                  e.kind().hint() + ", then run sanctl validate",
+                  null)));
+    }
   }
 
   /** What {@code p} sees of an observation: its node states and every known node's volumes. */
