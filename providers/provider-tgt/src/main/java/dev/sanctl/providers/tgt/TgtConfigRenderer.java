@@ -15,6 +15,10 @@ final class TgtConfigRenderer {
     sb.append("# Managed by sanctl for cluster ")
         .append(cluster)
         .append(": changes here are overwritten.\n");
+    sb.append("# initiator-address ")
+        .append(TgtAcl.NO_ADDRESS)
+        .append(" matches no initiator: without an initiator-address line\n");
+    sb.append("# tgt-admin -e would bind ALL and open the target to every initiator.\n");
     sb.append("default-driver iscsi\n");
     for (DesiredTgtTarget t : targets) {
       sb.append('\n').append("<target ").append(t.iqn()).append(">\n");
@@ -27,8 +31,10 @@ final class TgtConfigRenderer {
         }
         sb.append("\t</backing-store>\n");
       }
-      for (String initiator : t.initiators()) {
-        sb.append("\tinitiator-name ").append(initiator).append('\n');
+      for (String entry : TgtAcl.of(t.initiators())) {
+        sb.append(TgtAcl.isName(entry) ? "\tinitiator-name " : "\tinitiator-address ")
+            .append(entry)
+            .append('\n');
       }
       for (DesiredTgtTarget.Account a : t.incoming()) {
         sb.append("\tincominguser ").append(a.user()).append(' ').append(a.secret()).append('\n');
