@@ -100,29 +100,26 @@ final class TgtCommands {
         "scsi_sn=" + Serial.KIND.require(serial) + ",scsi_id=" + serial);
   }
 
-  Command bindInitiator(int tid, String iqn) {
-    return change(
-        "--op",
-        "bind",
-        "--mode",
-        "target",
-        "--tid",
-        tid(tid),
-        "--initiator-name",
-        IscsiName.KIND.require(iqn));
+  /** Binds an ACL entry: an initiator name, or an address ({@code ALL}, IP, CIDR). */
+  Command bindAcl(int tid, String entry) {
+    return acl("bind", tid, entry);
   }
 
   Command unbindAcl(int tid, String entry) {
-    boolean name = entry.startsWith("iqn.") || entry.startsWith("eui.");
+    return acl("unbind", tid, entry);
+  }
+
+  private Command acl(String op, int tid, String entry) {
+    boolean name = TgtAcl.isName(entry);
     return change(
         "--op",
-        "unbind",
+        op,
         "--mode",
         "target",
         "--tid",
         tid(tid),
         name ? "--initiator-name" : "--initiator-address",
-        entry);
+        name ? IscsiName.KIND.require(entry) : entry);
   }
 
   Command setState(int tid, String state) {

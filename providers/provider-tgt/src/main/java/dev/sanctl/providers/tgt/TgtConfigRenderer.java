@@ -20,6 +20,10 @@ final class TgtConfigRenderer {
     sb.append("# Managed by sanctl for cluster ")
         .append(cluster)
         .append(": changes here are overwritten.\n");
+    sb.append("# initiator-address ")
+        .append(TgtAcl.NO_ADDRESS)
+        .append(" matches no initiator: without an initiator-address line\n");
+    sb.append("# tgt-admin -e would bind ALL and open the target to every initiator.\n");
     sb.append("default-driver iscsi\n");
     for (DesiredTgtTarget t : targets) {
       // tgt-admin hands these lines to a shell: every value is checked, none is escaped
@@ -36,9 +40,9 @@ final class TgtConfigRenderer {
         }
         sb.append("\t</backing-store>\n");
       }
-      for (String initiator : t.initiators()) {
-        sb.append("\tinitiator-name ")
-            .append(IscsiName.KIND.require(initiator, where))
+      for (String entry : TgtAcl.of(t.initiators())) {
+        sb.append(TgtAcl.isName(entry) ? "\tinitiator-name " : "\tinitiator-address ")
+            .append(TgtAcl.isName(entry) ? IscsiName.KIND.require(entry, where) : entry)
             .append('\n');
       }
       for (DesiredTgtTarget.Account a : t.incoming()) {

@@ -146,9 +146,9 @@ final class TgtNodePlanner {
       fields.add(FieldChange.of("lun[" + lun.tgtLun() + "].path", null, lun.path()));
       fields.add(FieldChange.of("lun[" + lun.tgtLun() + "].serial", null, lun.serial()));
     }
-    for (String i : want.initiators()) {
-      cmds.add(tgt.bindInitiator(tid, i));
-      fields.add(FieldChange.of("acl", null, i));
+    for (String entry : TgtAcl.of(want.initiators())) {
+      cmds.add(tgt.bindAcl(tid, entry));
+      fields.add(FieldChange.of("acl", null, entry));
     }
     accounts(tid, want, List.of(), null, knownAccounts, cmds, fields);
     if (want.state() == TargetState.OFFLINE) cmds.add(tgt.setState(tid, "offline"));
@@ -210,7 +210,7 @@ final class TgtNodePlanner {
       fields.add(FieldChange.of("lun[" + extra.lun() + "].path", extra.backingStorePath(), null));
       impact = worst(impact, Impact.BREAKING);
     }
-    Set<String> wantAcl = new LinkedHashSet<>(want.initiators());
+    Set<String> wantAcl = new LinkedHashSet<>(TgtAcl.of(want.initiators()));
     for (String entry : have.acl()) {
       if (!wantAcl.remove(entry)) {
         cmds.add(tgt.unbindAcl(tid, entry));
@@ -220,7 +220,7 @@ final class TgtNodePlanner {
       }
     }
     for (String i : wantAcl) {
-      cmds.add(tgt.bindInitiator(tid, i));
+      cmds.add(tgt.bindAcl(tid, i));
       fields.add(FieldChange.of("acl", null, i));
     }
     accounts(tid, want, have.accounts(), have.outgoingAccount(), knownAccounts, cmds, fields);

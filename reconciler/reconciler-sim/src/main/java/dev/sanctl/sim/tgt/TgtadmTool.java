@@ -83,6 +83,14 @@ public final class TgtadmTool implements SimTool {
     return CommandResult.of(22, "", "tgtadm: " + message + "\n");
   }
 
+  /**
+   * {@code tgtd} stops and starts again: it forgets every target, account, session and added
+   * portal. What comes back is what {@code tgt-admin -e} ({@link TgtAdminTool}) loads afterwards.
+   */
+  public static void restartDaemon(SimNode node) throws IOException {
+    Files.deleteIfExists(node.toolState("tgt").resolve("tgtd.state"));
+  }
+
   /** Adds a logged-in initiator (I_T nexus) to a target, as {@code sim session add} does. */
   public static void addSession(SimNode node, String iqn, String initiator, String ip)
       throws IOException {
