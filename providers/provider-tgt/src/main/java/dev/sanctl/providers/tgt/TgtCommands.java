@@ -128,17 +128,16 @@ final class TgtCommands {
         state);
   }
 
+  /**
+   * Creates a CHAP account with the secret on standard input, never in an argument: {@code tgtadm}
+   * takes the password only in argv (visible to every local user in {@code ps}), so {@link
+   * TgtAccountScript} sends tgtadm's request to tgtd's management socket itself.
+   */
   Command newAccount(String user, String secret) {
-    return change(
-            "--op",
-            "new",
-            "--mode",
-            "account",
-            "--user",
-            ChapUser.KIND.require(user),
-            "--password",
-            ChapSecret.KIND.require(secret, "CHAP user " + user))
-        .withSecret(secret);
+    return TgtAccountScript.newAccount(
+        controlPort,
+        ChapUser.KIND.require(user),
+        ChapSecret.KIND.require(secret, "CHAP user " + user));
   }
 
   Command bindAccount(int tid, String user, boolean outgoing) {
