@@ -23,6 +23,7 @@ public final class SemanticValidator {
     new ZfsPropertyRules(c).check();
     new MountRules(c).check();
     new AddressRules(c).check();
+    new LvmNameRules(c).check();
     new ScheduleRules(c).check();
     return c.diagnostics();
   }
