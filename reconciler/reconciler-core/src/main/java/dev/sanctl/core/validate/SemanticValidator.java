@@ -24,6 +24,7 @@ public final class SemanticValidator {
     new MountRules(c).check();
     new AddressRules(c).check();
     new LvmNameRules(c).check();
+    new PlatformNameRules(c).check();
     new ScheduleRules(c).check();
     return c.diagnostics();
   }
