@@ -40,6 +40,20 @@ public final class IscsiNames {
             + "|eui\\.[0-9A-Fa-f]{16}");
   }
 
+  /**
+   * Whether tgtd creates a target of this name: {@code usr/target.c} {@code tgt_target_create}
+   * takes {@code isalnum(*p) || *p == ':' || *p == '.' || *p == '-'} and answers anything else with
+   * TGTADM_INVALID_REQUEST (it logs "Target name %s has invalid characters"); no length check.
+   */
+  public static boolean tgt(String name) {
+    if (name.isEmpty()) return false;
+    for (char c : name.toCharArray()) {
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alnum && c != ':' && c != '.' && c != '-') return false;
+    }
+    return true;
+  }
+
   /** illumos {@code IS_IQN_NAME || IS_EUI_NAME}: the check itadm create-target makes itself. */
   public static boolean illumosPrefix(String name) {
     return name.startsWith("iqn.") || name.startsWith("eui.");
