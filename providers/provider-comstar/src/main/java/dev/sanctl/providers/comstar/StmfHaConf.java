@@ -1,6 +1,7 @@
 package dev.sanctl.providers.comstar;
 
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.rules.StmfHaNames;
 import dev.sanctl.spi.values.StmfHaWord;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class StmfHaConf {
 
   /** Whether {@code name} can prefix a bash variable ({@code <name>_members}). */
   public static boolean validPrefix(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    return StmfHaNames.bashName(name);
   }
 
   /** The file's content. */

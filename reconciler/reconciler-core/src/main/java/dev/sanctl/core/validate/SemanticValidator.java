@@ -23,6 +23,8 @@ public final class SemanticValidator {
     new ZfsPropertyRules(c).check();
     new MountRules(c).check();
     new AddressRules(c).check();
+    new LvmNameRules(c).check();
+    new PlatformNameRules(c).check();
     new ScheduleRules(c).check();
     return c.diagnostics();
   }

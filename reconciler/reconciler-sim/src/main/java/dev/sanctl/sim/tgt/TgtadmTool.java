@@ -3,6 +3,7 @@ package dev.sanctl.sim.tgt;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.rules.IscsiNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,7 +177,7 @@ public final class TgtadmTool implements SimTool {
     private CommandResult newTarget() {
       int tid = Integer.parseInt(o.getOrDefault("--tid", "0"));
       String name = o.get("--targetname");
-      if (tid <= 0 || name == null) return fail("invalid request");
+      if (tid <= 0 || name == null || !IscsiNames.tgt(name)) return fail("invalid request");
       if (s.targets.containsKey(tid) || s.byIqn(name) != null)
         return fail("this target already exists");
       s.targets.put(tid, new TgtState.Target(tid, name));
