@@ -190,6 +190,7 @@ final class IetPlanner {
         if (servesHere(vg, node)) heldGroups.add(vg.name());
       }
       List<DesiredTarget> served = all.stream().filter(d -> heldGroups.contains(d.vg())).toList();
+      refuseLiveSerials(served);
       if (splitBrainHere()) {
         findings.add(
             new Finding(
@@ -244,6 +245,59 @@ final class IetPlanner {
                     + " but is not in the desired state; sanctl leaves it alone",
                 "declare it under targets (or run sanctl import)",
                 null));
+      }
+    }
+
+    /**
+     * Refuses a desired target whose serial a live target of this node holds (running, or in {@code
+     * ietd.conf} or a meta copy) that is not in the desired state: creating it would give
+     * initiators two disks with one WWID (e.g. a renamed volume). A running target the desired one
+     * replaces (same volume, new IQN) is a planned re-identification, not a collision.
+     */
+    private void refuseLiveSerials(List<DesiredTarget> served) {
+      Set<String> renames = renameSources(served);
+      Map<String, String> holders = new LinkedHashMap<>();
+      List<IetdConf> confs = new ArrayList<>(List.of(conf));
+      obs.meta().values().forEach(m -> confs.add(IetObservation.config(m)));
+      for (IetdConf c : confs) {
+        for (IetdConf.Stanza st : c.targets().values()) {
+          if (byIqn.containsKey(st.iqn()) || renames.contains(st.iqn())) continue;
+          for (Integer lun : st.luns().keySet()) {
+            String sn = st.lunParam(lun, "ScsiSN");
+            if (sn != null) holders.putIfAbsent(sn, st.iqn());
+          }
+        }
+      }
+      for (DesiredTarget d : served) {
+        if (d.target().state() == TargetState.ABSENT || badTargets.contains(d.iqn())) continue;
+        for (DesiredTarget.LunSpec l : d.luns()) {
+          String holder = l.serial() == null ? null : holders.get(l.serial());
+          if (holder == null) continue;
+          IetRuntime.Target rt = obs.runtime().byName(holder);
+          badTargets.add(d.iqn());
+          findings.add(
+              new Finding(
+                  Finding.Kind.ERROR,
+                  node,
+                  address("target", d.iqn()),
+                  "target "
+                      + d.iqn()
+                      + ": serial "
+                      + l.serial()
+                      + " is held by live target "
+                      + holder
+                      + (rt == null ? " (in ietd.conf" : " (tid " + rt.tid())
+                      + " on "
+                      + node
+                      + ", not in the desired state); a second target with it would show"
+                      + " initiators two disks with one WWID, so nothing is planned for it or"
+                      + " its node's ietd.conf",
+                  "to rename, declare the old target with iqn: "
+                      + holder
+                      + " and state: absent (apply that first), or keep the old volume name",
+                  d.target().source()));
+          break;
+        }
       }
     }
 
@@ -578,13 +632,15 @@ final class IetPlanner {
       boolean blocked = served.stream().anyMatch(d -> badTargets.contains(d.iqn()));
       Map<String, List<DesiredTarget>> byGroup = new LinkedHashMap<>();
       for (String vg : heldGroups) byGroup.put(vg, new ArrayList<>());
-      for (DesiredTarget d : served) byGroup.get(d.vg()).add(d);
+      for (DesiredTarget d : served) {
+        if (!badTargets.contains(d.iqn())) byGroup.get(d.vg()).add(d);
+      }
       List<String> order = new ArrayList<>();
       byGroup.keySet().stream().filter(vg -> !hasMeta(vg)).forEach(order::add);
       byGroup.keySet().stream().filter(this::hasMeta).forEach(order::add);
       Set<String> renames = renameSources(served);
       java.util.function.Predicate<String> foreign =
-          iqn -> !byIqn.containsKey(iqn) && !renames.contains(iqn);
+          iqn -> badTargets.contains(iqn) || !byIqn.containsKey(iqn) && !renames.contains(iqn);
       for (String file : IetConfigRenderer.FILES) {
         boolean conf = file.equals(IetConfigRenderer.IETD_CONF);
         if (conf && blocked) continue;

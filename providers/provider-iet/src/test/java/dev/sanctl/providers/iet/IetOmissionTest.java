@@ -231,4 +231,39 @@ class IetOmissionTest {
       assertTrue(text(plan).contains("[disruptive]"));
     }
   }
+
+  @Test
+  void renamingAVolumeNeverCreatesASecondTargetWithTheLiveSerial() throws Exception {
+    DesiredState d = Amherst.state();
+    try (SimSan san = SimSan.applied(dir, d)) {
+      san.cluster.addSession("node1", Amherst.SERVER01, SERVER01_INITIATOR, "10.0.1.60");
+      DesiredState renamed =
+          SimSan.load(
+              "cluster.yaml",
+              Amherst.CLUSTER,
+              "lvm.yaml",
+              Amherst.LVM.replace("lv_server01_apps_vol00", "lv_server01_apps_vol01"),
+              "iscsi.yaml",
+              Amherst.iscsi(Amherst.GLOBALS, "online")
+                  .replace("lv_server01_apps_vol00", "lv_server01_apps_vol01"));
+      String newIqn = Amherst.SERVER01.replace("vol00", "vol01");
+      Plan plan = san.plan(renamed);
+      Finding error =
+          plan.findings().stream()
+              .filter(f -> f.kind() == Finding.Kind.ERROR)
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(text(plan)));
+      assertEquals("node1/iet.target/" + newIqn, error.address());
+      assertTrue(
+          error
+              .message()
+              .contains("serial AMHDSK-100415-01 is held by live target " + Amherst.SERVER01),
+          error.message());
+      assertTrue(error.hint().contains("state: absent"), error.hint());
+      assertTrue(
+          plan.changes().stream().noneMatch(c -> c.provider().equals("iet")),
+          () -> "no target with the old serial, no file rewritten:\n" + text(plan));
+      assertTrue(plan.errored());
+    }
+  }
 }
