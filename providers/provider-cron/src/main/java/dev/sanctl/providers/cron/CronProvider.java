@@ -3,6 +3,7 @@ package dev.sanctl.providers.cron;
 import dev.sanctl.spi.model.CronEntry;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
+import dev.sanctl.spi.provider.AccessChanges;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -81,7 +82,7 @@ public final class CronProvider implements Provider {
       if (merged.equals(seen.get().content())) continue;
       Action action =
           before == null ? Action.CREATE : block.isEmpty() ? Action.DELETE : Action.UPDATE;
-      changes.add(
+      Change change =
           new Change(
               address,
               node.name(),
@@ -96,8 +97,35 @@ public final class CronProvider implements Provider {
               List.of(FieldChange.of("crontab block", before, block.isEmpty() ? null : block)),
               List.of(CrontabReader.installCommand(node.os(), merged)),
               List.of(),
-              List.of()));
+              List.of());
+      List<String> removed = removedJobs(before, block);
+      if (!removed.isEmpty()) {
+        change =
+            AccessChanges.gate(
+                change,
+                List.of(),
+                (block.isEmpty() ? "empties the managed block, removing " : "removes ")
+                    + removed.size()
+                    + " job(s): "
+                    + String.join("; ", removed));
+      }
+      changes.add(change);
     }
     return new PlanResult(changes, findings);
+  }
+
+  /**
+   * The job lines of the observed block that the new block no longer has: backups, rotations and
+   * alerts that would silently stop. Removing them is disruptive and needs approval.
+   */
+  static List<String> removedJobs(String before, String block) {
+    if (before == null) return List.of();
+    List<String> now = block.lines().toList();
+    List<String> out = new ArrayList<>();
+    for (String l : before.lines().toList()) {
+      if (l.isBlank() || l.strip().startsWith("#") || now.contains(l)) continue;
+      out.add(l.strip());
+    }
+    return out;
   }
 }

@@ -3,6 +3,7 @@ package dev.sanctl.providers.cron;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sanctl.core.apply.ApprovalPolicy;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.host.Command;
@@ -10,7 +11,9 @@ import dev.sanctl.spi.model.CronEntry;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.provider.Action;
+import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
@@ -100,6 +103,28 @@ class CronProviderSimTest {
     assertEquals(Action.DELETE, remove.changes().get(0).action());
     assertEquals(FOREIGN, listed("arch1"));
     assertEquals(FOREIGN + CrontabBlock.render("amherst", DRIFT), listed("head1"));
+  }
+
+  @Test
+  void removingJobsOrEmptyingTheBlockIsDisruptiveAndNeedsItsFlag() throws Exception {
+    ProviderContract.check(provider, List.of(), scenario(state(ENTRIES, DRIFT)));
+    Plan fewer =
+        ProviderContract.check(provider, List.of(), scenario(state(ENTRIES.subList(0, 2), DRIFT)));
+    Change update = fewer.changes().get(0);
+    assertEquals(Impact.DISRUPTIVE, update.impact());
+    assertTrue(update.requiresApproval());
+    assertTrue(update.reason().contains(ENTRIES.get(2).command()), update.reason());
+    assertEquals(1, new ApprovalPolicy(true, false).refusals(fewer).size());
+
+    Plan emptied = ProviderContract.check(provider, List.of(), scenario(state(List.of(), DRIFT)));
+    Change delete = emptied.changes().get(0);
+    assertEquals(Action.DELETE, delete.action());
+    assertEquals(Impact.DISRUPTIVE, delete.impact());
+    assertTrue(delete.reason().contains("empties the managed block"), delete.reason());
+    assertEquals(1, new ApprovalPolicy(true, false).refusals(emptied).size());
+
+    Plan added = ProviderContract.check(provider, List.of(), scenario(state(ENTRIES, DRIFT)));
+    assertEquals(Impact.NONE, added.changes().get(0).impact(), "adding jobs takes nothing away");
   }
 
   @Test

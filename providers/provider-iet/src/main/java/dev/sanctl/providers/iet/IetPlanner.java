@@ -5,6 +5,7 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.AccessChanges;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -176,6 +177,7 @@ final class IetPlanner {
     final Set<Integer> usedTids;
     final Set<String> claimed = new HashSet<>();
     final List<String> heldGroups = new ArrayList<>();
+    final Set<String> opening = new HashSet<>();
     String confChange;
 
     NodePlan(String node, IetObservation obs) {
@@ -190,6 +192,7 @@ final class IetPlanner {
         if (servesHere(vg, node)) heldGroups.add(vg.name());
       }
       List<DesiredTarget> served = all.stream().filter(d -> heldGroups.contains(d.vg())).toList();
+      refuseLiveSerials(served);
       if (splitBrainHere()) {
         findings.add(
             new Finding(
@@ -223,6 +226,10 @@ final class IetPlanner {
         if (d != null) {
           if (heldElsewhere(d.group(), node)) {
             deleteTarget(rt, "volume group " + d.vg() + " is not held by " + node);
+            Change moved = changes.remove(changes.size() - 1);
+            changes.add(
+                AccessChanges.gate(
+                    moved, rt.initiators(), "the export of " + rt.name() + " leaves " + node));
           }
           continue;
         }
@@ -240,6 +247,59 @@ final class IetPlanner {
                     + " but is not in the desired state; sanctl leaves it alone",
                 "declare it under targets (or run sanctl import)",
                 null));
+      }
+    }
+
+    /**
+     * Refuses a desired target whose serial a live target of this node holds (running, or in {@code
+     * ietd.conf} or a meta copy) that is not in the desired state: creating it would give
+     * initiators two disks with one WWID (e.g. a renamed volume). A running target the desired one
+     * replaces (same volume, new IQN) is a planned re-identification, not a collision.
+     */
+    private void refuseLiveSerials(List<DesiredTarget> served) {
+      Set<String> renames = renameSources(served);
+      Map<String, String> holders = new LinkedHashMap<>();
+      List<IetdConf> confs = new ArrayList<>(List.of(conf));
+      obs.meta().values().forEach(m -> confs.add(IetObservation.config(m)));
+      for (IetdConf c : confs) {
+        for (IetdConf.Stanza st : c.targets().values()) {
+          if (byIqn.containsKey(st.iqn()) || renames.contains(st.iqn())) continue;
+          for (Integer lun : st.luns().keySet()) {
+            String sn = st.lunParam(lun, "ScsiSN");
+            if (sn != null) holders.putIfAbsent(sn, st.iqn());
+          }
+        }
+      }
+      for (DesiredTarget d : served) {
+        if (d.target().state() == TargetState.ABSENT || badTargets.contains(d.iqn())) continue;
+        for (DesiredTarget.LunSpec l : d.luns()) {
+          String holder = l.serial() == null ? null : holders.get(l.serial());
+          if (holder == null) continue;
+          IetRuntime.Target rt = obs.runtime().byName(holder);
+          badTargets.add(d.iqn());
+          findings.add(
+              new Finding(
+                  Finding.Kind.ERROR,
+                  node,
+                  address("target", d.iqn()),
+                  "target "
+                      + d.iqn()
+                      + ": serial "
+                      + l.serial()
+                      + " is held by live target "
+                      + holder
+                      + (rt == null ? " (in ietd.conf" : " (tid " + rt.tid())
+                      + " on "
+                      + node
+                      + ", not in the desired state); a second target with it would show"
+                      + " initiators two disks with one WWID, so nothing is planned for it or"
+                      + " its node's ietd.conf",
+                  "to rename, declare the old target with iqn: "
+                      + holder
+                      + " and state: absent (apply that first), or keep the old volume name",
+                  d.target().source()));
+          break;
+        }
       }
     }
 
@@ -503,7 +563,7 @@ final class IetPlanner {
       }
       chapDiff(rt.tid(), "OutgoingUser", haveOut, wantOut, cmds, fields);
       if (cmds.isEmpty()) return;
-      changes.add(
+      Change c =
           change(
               "chap",
               d.iqn(),
@@ -513,7 +573,13 @@ final class IetPlanner {
               fields,
               cmds,
               List.of(),
-              confDeps()));
+              confDeps());
+      List<String> removed =
+          fields.stream().filter(f -> f.after() == null).map(FieldChange::path).toList();
+      if (!removed.isEmpty()) {
+        c = AccessChanges.gate(c, rt.initiators(), "removes " + String.join(", ", removed));
+      }
+      changes.add(c);
     }
 
     private void chapDiff(
@@ -568,31 +634,90 @@ final class IetPlanner {
       boolean blocked = served.stream().anyMatch(d -> badTargets.contains(d.iqn()));
       Map<String, List<DesiredTarget>> byGroup = new LinkedHashMap<>();
       for (String vg : heldGroups) byGroup.put(vg, new ArrayList<>());
-      for (DesiredTarget d : served) byGroup.get(d.vg()).add(d);
+      for (DesiredTarget d : served) {
+        if (!badTargets.contains(d.iqn())) byGroup.get(d.vg()).add(d);
+      }
       List<String> order = new ArrayList<>();
       byGroup.keySet().stream().filter(vg -> !hasMeta(vg)).forEach(order::add);
       byGroup.keySet().stream().filter(this::hasMeta).forEach(order::add);
+      Set<String> renames = renameSources(served);
+      java.util.function.Predicate<String> foreign =
+          iqn -> badTargets.contains(iqn) || !byIqn.containsKey(iqn) && !renames.contains(iqn);
       for (String file : IetConfigRenderer.FILES) {
         boolean conf = file.equals(IetConfigRenderer.IETD_CONF);
         if (conf && blocked) continue;
+        String observedEtc = obs.etc().getOrDefault(file, "");
         StringBuilder etc = new StringBuilder();
         if (conf) etc.append(IetConfigRenderer.globals(desired.iet().global()));
         for (String vg : order) {
           String section = IetConfigRenderer.section(file, byGroup.get(vg), secrets::get);
-          etc.append(section);
+          etc.append(section).append(keptAllowLines(file, byGroup.get(vg), observedEtc));
           Map<String, String> meta = obs.meta().get(vg);
           if (hasMeta(vg) && meta != null) {
+            String observed = meta.getOrDefault(file, "");
             planFile(
                 IetProvider.metaDir(desired.volumeGroups().get(vg)),
                 file,
-                meta.getOrDefault(file, ""),
-                section);
+                observed,
+                section
+                    + keptAllowLines(file, byGroup.get(vg), observed)
+                    + IetForeignLines.of(file, observed, foreign));
           }
         }
-        String address =
-            planFile("/etc/iet", file, obs.etc().getOrDefault(file, ""), etc.toString());
+        etc.append(IetForeignLines.of(file, observedEtc, foreign));
+        String address = planFile("/etc/iet", file, observedEtc, etc.toString());
         if (conf) confChange = address;
       }
+    }
+
+    /** Running targets not in the desired state that a desired target replaces (IQN change). */
+    private Set<String> renameSources(List<DesiredTarget> served) {
+      Set<String> out = new HashSet<>();
+      for (DesiredTarget d : served) {
+        if (d.target().state() != TargetState.ONLINE || obs.runtime().byName(d.iqn()) != null) {
+          continue;
+        }
+        String path = d.luns().get(0).path();
+        for (IetRuntime.Target rt : obs.runtime().targets().values()) {
+          if (byIqn.containsKey(rt.name())) continue;
+          if (rt.luns().stream().anyMatch(l -> path.equals(l.path()))) out.add(rt.name());
+        }
+      }
+      return out;
+    }
+
+    /**
+     * The observed {@code initiators.allow} lines of targets that stay exported here but would lose
+     * their line (online, no initiators declared): without a line IET admits every initiator, so
+     * the line is kept and the target is reported; sanctl never opens a target by omission.
+     */
+    private String keptAllowLines(String file, List<DesiredTarget> targets, String observed) {
+      if (!file.equals(IetConfigRenderer.INITIATORS_ALLOW)) return "";
+      StringBuilder out = new StringBuilder();
+      for (DesiredTarget d : targets) {
+        if (d.target().state() != TargetState.ONLINE || !d.initiators().isEmpty()) continue;
+        for (String line : observed.split("(?<=\n)")) {
+          if (!line.strip().split("\\s+", 2)[0].equals(d.iqn())) continue;
+          out.append(line.endsWith("\n") ? line : line + "\n");
+          if (opening.add(d.iqn())) {
+            findings.add(
+                new Finding(
+                    Finding.Kind.ERROR,
+                    node,
+                    address("target", d.iqn()),
+                    "target "
+                        + d.iqn()
+                        + " declares no initiators: IET admits every initiator to a target"
+                        + " without an initiators.allow line, so its line is kept ("
+                        + line.strip()
+                        + ")",
+                    "list the initiators that may log in, or set state: offline",
+                    d.target().source()));
+          }
+          break;
+        }
+      }
+      return out.toString();
     }
 
     private boolean hasMeta(String vg) {
@@ -635,22 +760,65 @@ final class IetPlanner {
       String name2 = path.substring(1);
       String address = Change.address(node, IetProvider.ID, "file", name2);
       changes.add(
-          new Change(
-              address,
-              node,
-              IetProvider.ID,
-              "file",
-              name2,
-              observed.isEmpty() ? Action.CREATE : Action.UPDATE,
-              Impact.NONE,
-              observed.isEmpty()
-                  ? "missing or empty"
-                  : removed.size() + " line(s) removed, " + added.size() + " added",
-              fields,
-              IetCommands.writeFile(dir, name, wanted, inFile),
-              List.of(),
-              List.of()));
+          classify(
+              dir,
+              name,
+              IetFileDiff.of(name, observed, wanted),
+              new Change(
+                  address,
+                  node,
+                  IetProvider.ID,
+                  "file",
+                  name2,
+                  observed.isEmpty() ? Action.CREATE : Action.UPDATE,
+                  Impact.NONE,
+                  observed.isEmpty()
+                      ? "missing or empty"
+                      : removed.size() + " line(s) removed, " + added.size() + " added",
+                  fields,
+                  IetCommands.writeFile(dir, name, wanted, inFile),
+                  List.of(),
+                  List.of())));
       return address;
+    }
+
+    /**
+     * A file change classified by what it takes away: an export dropped (it disappears at the next
+     * restart, or failover for a meta volume copy) unless the desired state says {@code state:
+     * offline} or {@code absent}, a CHAP account or settings removed, an allow line lost, or live
+     * initiators no longer admitted — each disruptive, naming the initiators with sessions here,
+     * and needing approval.
+     */
+    private Change classify(String dir, String name, IetFileDiff diff, Change c) {
+      String when = dir.equals("/etc/iet") ? "at the next ietd restart" : "at the next failover";
+      for (String t : diff.droppedTargets()) {
+        DesiredTarget d = byIqn.get(t);
+        if (d != null && d.target().state() != TargetState.ONLINE) continue;
+        c = AccessChanges.gate(c, sessionsOf(t), "drops " + t + " " + when);
+      }
+      if (!diff.removedAccounts().isEmpty()) {
+        List<String> who = new ArrayList<>();
+        diff.removedAccounts().forEach(a -> who.addAll(sessionsOf(a.substring(0, a.indexOf(':')))));
+        c =
+            AccessChanges.gate(
+                c, who, "removes CHAP account(s) " + String.join(", ", diff.removedAccounts()));
+      }
+      if (!diff.removedSettings().isEmpty()) {
+        c =
+            AccessChanges.gate(
+                c, List.of(), "removes settings " + String.join(", ", diff.removedSettings()));
+      }
+      if (name.equals(IetConfigRenderer.INITIATORS_ALLOW)) {
+        for (IetRuntime.Target rt : obs.runtime().targets().values()) {
+          c = AccessChanges.revoking(c, rt.initiators(), i -> diff.admits(rt.name(), i));
+        }
+      }
+      return c;
+    }
+
+    private List<String> sessionsOf(String iqn) {
+      IetRuntime.Target rt = obs.runtime().byName(iqn);
+      return rt == null ? List.of() : rt.initiators();
     }
 
     private FieldChange line(String before, String after) {

@@ -299,7 +299,9 @@ class IetSimulatorTest {
       DesiredState renamed = Amherst.withIscsi("{user: vmc02,", "{user: vmc03,");
       Plan plan = san.plan(renamed);
       Change chap = only(plan, "node1/iet.chap/" + VMC02);
-      assertEquals(Impact.NONE, chap.impact());
+      assertEquals(Impact.DISRUPTIVE, chap.impact(), "removing CHAP account vmc02");
+      assertTrue(chap.requiresApproval());
+      assertTrue(only(plan, "node1/iet.file/etc/iet/ietd.conf").requiresApproval());
       assertEquals(
           List.of(
               "ietadm --op delete --tid=2 --user --params=IncomingUser=vmc02",
