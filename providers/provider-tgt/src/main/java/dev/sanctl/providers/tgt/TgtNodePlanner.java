@@ -212,11 +212,12 @@ final class TgtNodePlanner {
     }
     Set<String> wantAcl = new LinkedHashSet<>(TgtAcl.of(want.initiators()));
     for (String entry : have.acl()) {
-      if (!wantAcl.remove(entry)) {
+      if (entry.equals(TgtAcl.ALL) && !wantAcl.contains(entry)) {
+        closeOpenAcl(have, want.initiators(), sessions);
+      } else if (!wantAcl.remove(entry)) {
         cmds.add(tgt.unbindAcl(tid, entry));
         fields.add(FieldChange.of("acl", entry, null));
-        if (sessions.contains(entry) || "ALL".equals(entry))
-          impact = worst(impact, Impact.DISRUPTIVE);
+        if (sessions.contains(entry)) impact = worst(impact, Impact.DISRUPTIVE);
       }
     }
     for (String i : wantAcl) {
@@ -243,6 +244,44 @@ final class TgtNodePlanner {
             cmds,
             impact == Impact.NONE ? List.of() : sessions,
             portalDeps()));
+  }
+
+  /**
+   * A declared target found open to every initiator ({@code ALL}): an access problem, so its
+   * removal is a change of its own, impact none (never held back for {@code --allow-disruptive} nor
+   * by the target's other changes), named in the reason and in a warning. The initiators with a
+   * session that are not listed feel it at their next login.
+   */
+  private void closeOpenAcl(TgtTarget have, List<String> listed, List<String> sessions) {
+    List<String> refused = sessions.stream().filter(i -> !listed.contains(i)).toList();
+    String address = node.name() + "/tgt.access/" + have.iqn();
+    changes.add(
+        change(
+            address,
+            "access",
+            have.iqn(),
+            Action.UPDATE,
+            Impact.NONE,
+            "SECURITY: target is open to every initiator (ACL ALL); only the listed initiators"
+                + " keep access",
+            List.of(FieldChange.of("acl", TgtAcl.ALL, null)),
+            List.of(tgt.unbindAcl(have.tid(), TgtAcl.ALL)),
+            refused,
+            List.of()));
+    findings.add(
+        new Finding(
+            Finding.Kind.WARNING,
+            node.name(),
+            address,
+            "target "
+                + have.iqn()
+                + " is open to every initiator (ACL ALL): sanctl removes ALL without waiting for"
+                + " --allow-disruptive"
+                + (refused.isEmpty()
+                    ? ""
+                    : "; not listed, refused at their next login: " + String.join(", ", refused)),
+            "list every initiator that needs the target in `initiators`",
+            SourceRef.NONE));
   }
 
   private void accounts(

@@ -48,8 +48,8 @@ final class TgtSim {
     }
   }
 
-  /** Plans and applies {@code desired}; the apply must succeed. */
-  ApplyResult apply(DesiredState desired, boolean allowDisruptive) throws IOException {
+  /** Plans and applies {@code desired} as the engine does it; the apply must succeed. */
+  ApplyResult apply(DesiredState desired) throws IOException {
     try (Engine engine = engine()) {
       ClusterObservation seen = engine.observe(desired, List.of());
       Plan plan = engine.plan(desired, seen, List.of());
@@ -80,6 +80,25 @@ final class TgtSim {
       out.put(t.iqn(), t.acl());
     }
     return out;
+  }
+
+  /** {@code initiator} logs in to {@code iqn} from 192.0.2.50. */
+  void session(String iqn, String initiator) throws IOException {
+    sim.onNode(
+        "lab1",
+        n -> {
+          TgtadmTool.addSession(n, iqn, initiator, "192.0.2.50");
+          return null;
+        });
+  }
+
+  /** The tid tgtd serves {@code iqn} with. */
+  int tid(String iqn) throws IOException {
+    return TgtShowParser.targets(tgtadm("--op", "show", "--mode", "target")).stream()
+        .filter(t -> t.iqn().equals(iqn))
+        .findFirst()
+        .orElseThrow()
+        .tid();
   }
 
   /** tgtd restarts and the persisted file is loaded as the tgt service does it. */
