@@ -1,6 +1,7 @@
 package dev.sanctl.backup;
 
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.values.ZfsPropertyValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ public final class ArchiveVolumes {
     if (d.snapshotSchedule() != null) {
       props.put(scheduleProperty(namespace), d.snapshotSchedule());
     }
-    props.forEach((k, v) -> argv.addAll(List.of("-o", k + "=" + v)));
+    props.forEach(
+        (k, v) -> argv.addAll(List.of("-o", k + "=" + ZfsPropertyValue.KIND.require(v, k))));
     argv.add(volume);
     return argv;
   }

@@ -77,7 +77,7 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Optional<Session> opened = Session.open(configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
     Clock clock = Clock.systemUTC();

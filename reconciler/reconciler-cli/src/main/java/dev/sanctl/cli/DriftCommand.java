@@ -46,7 +46,7 @@ public class DriftCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PlanRenderer renderer = formatOption.renderer(parent.global.noColor);
-    Optional<Session> opened = Session.open(parent.global.configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(parent.global.configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;

@@ -1,6 +1,7 @@
 package dev.sanctl.providers.comstar;
 
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.values.StmfHaWord;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +67,13 @@ public final class StmfHaConf {
 
   private static void array(StringBuilder out, String name, List<String> values) {
     out.append(name).append("=(\n");
-    for (String v : values) out.append('\t').append(quote(v)).append('\n');
+    for (String v : values)
+      out.append('\t').append(quote(StmfHaWord.KIND.require(v, name))).append('\n');
     out.append(")\n");
   }
 
   private static void scalar(StringBuilder out, String name, String value) {
-    out.append(name).append('=').append(quote(value)).append('\n');
+    out.append(name).append('=').append(quote(StmfHaWord.KIND.require(value, name))).append('\n');
   }
 
   /** Bash single quoting: {@code '} becomes {@code '\''}. */

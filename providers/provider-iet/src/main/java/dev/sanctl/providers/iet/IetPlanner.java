@@ -13,6 +13,8 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.values.IetOptionKey;
+import dev.sanctl.spi.values.IetOptionValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -598,9 +600,12 @@ final class IetPlanner {
       return g.type() == VolumeGroup.Type.LVM && g.metaVolume() != null;
     }
 
-    /** Plans rewriting {@code dir/name} when it differs; returns the change address or null. */
+    /**
+     * Plans rewriting {@code dir/name} when it differs for ietd (not merely in order, see {@link
+     * IetFileOrder}); returns the change address or null.
+     */
     private String planFile(String dir, String name, String observed, String wanted) {
-      if (observed.equals(wanted)) return null;
+      if (IetFileOrder.equivalent(name, observed, wanted)) return null;
       String path = dir + "/" + name;
       List<String> inFile = new ArrayList<>();
       secrets
@@ -618,6 +623,15 @@ final class IetPlanner {
       oldLines.forEach(added::remove);
       for (String l : removed) fields.add(line(l, null));
       for (String l : added) fields.add(line(null, l));
+      if (fields.isEmpty()) {
+        fields.add(
+            FieldChange.of(
+                "layout",
+                observed.endsWith("\n")
+                    ? "lines in another order"
+                    : "no newline after the last line",
+                "as rendered"));
+      }
       String name2 = path.substring(1);
       String address = Change.address(node, IetProvider.ID, "file", name2);
       changes.add(
@@ -718,7 +732,9 @@ final class IetPlanner {
     List<String> out = new ArrayList<>();
     options.forEach(
         (k, v) -> {
-          if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) out.add(k + "=" + v);
+          if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) {
+            out.add(IetOptionKey.KIND.require(k) + "=" + IetOptionValue.KIND.require(v, k));
+          }
         });
     return String.join(",", out);
   }

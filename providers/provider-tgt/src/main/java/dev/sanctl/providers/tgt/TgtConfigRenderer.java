@@ -1,5 +1,10 @@
 package dev.sanctl.providers.tgt;
 
+import dev.sanctl.spi.values.ChapSecret;
+import dev.sanctl.spi.values.ChapUser;
+import dev.sanctl.spi.values.IscsiName;
+import dev.sanctl.spi.values.NodePath;
+import dev.sanctl.spi.values.Serial;
 import java.util.List;
 
 /**
@@ -21,29 +26,37 @@ final class TgtConfigRenderer {
     sb.append("# tgt-admin -e would bind ALL and open the target to every initiator.\n");
     sb.append("default-driver iscsi\n");
     for (DesiredTgtTarget t : targets) {
+      // tgt-admin hands these lines to a shell: every value is checked, none is escaped
+      String where = "target " + IscsiName.KIND.require(t.iqn());
       sb.append('\n').append("<target ").append(t.iqn()).append(">\n");
       for (DesiredTgtTarget.DesiredLun lun : t.luns()) {
-        sb.append("\t<backing-store ").append(lun.path()).append(">\n");
+        sb.append("\t<backing-store ")
+            .append(NodePath.KIND.require(lun.path(), where))
+            .append(">\n");
         sb.append("\t\tlun ").append(lun.tgtLun()).append('\n');
         if (lun.serial() != null) {
-          sb.append("\t\tscsi_sn ").append(lun.serial()).append('\n');
+          sb.append("\t\tscsi_sn ").append(Serial.KIND.require(lun.serial(), where)).append('\n');
           sb.append("\t\tscsi_id ").append(lun.serial()).append('\n');
         }
         sb.append("\t</backing-store>\n");
       }
       for (String entry : TgtAcl.of(t.initiators())) {
         sb.append(TgtAcl.isName(entry) ? "\tinitiator-name " : "\tinitiator-address ")
-            .append(entry)
+            .append(TgtAcl.isName(entry) ? IscsiName.KIND.require(entry, where) : entry)
             .append('\n');
       }
       for (DesiredTgtTarget.Account a : t.incoming()) {
-        sb.append("\tincominguser ").append(a.user()).append(' ').append(a.secret()).append('\n');
+        sb.append("\tincominguser ")
+            .append(ChapUser.KIND.require(a.user(), where))
+            .append(' ')
+            .append(ChapSecret.KIND.require(a.secret(), where))
+            .append('\n');
       }
       if (t.outgoing() != null) {
         sb.append("\toutgoinguser ")
-            .append(t.outgoing().user())
+            .append(ChapUser.KIND.require(t.outgoing().user(), where))
             .append(' ')
-            .append(t.outgoing().secret())
+            .append(ChapSecret.KIND.require(t.outgoing().secret(), where))
             .append('\n');
       }
       sb.append("</target>\n");

@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * What an apply may do without refusing: destructive changes need {@code allowDestroy}; breaking
- * identity changes, and disruptive changes that affect initiators with live sessions, need {@code
- * allowDisruptive}. A human grants these with {@code --allow-destroy} and {@code
- * --allow-disruptive}; the daemon takes them from the cluster's {@code policy}.
+ * identity changes, and disruptive changes that affect initiators with live sessions or that {@link
+ * Change#requiresApproval() require approval} (an export dropped at the next restart, a CHAP
+ * account or access line removed, a managed block emptied), need {@code allowDisruptive}. A human
+ * grants these with {@code --allow-destroy} and {@code --allow-disruptive}; the daemon takes them
+ * from the cluster's {@code policy}.
  */
 public record ApprovalPolicy(boolean allowDestroy, boolean allowDisruptive) {
 
@@ -46,7 +48,9 @@ public record ApprovalPolicy(boolean allowDestroy, boolean allowDisruptive) {
   private String flagNeeded(Change c) {
     if (c.impact() == Impact.DESTRUCTIVE && !allowDestroy) return "--allow-destroy";
     if (c.impact() == Impact.BREAKING && !allowDisruptive) return "--allow-disruptive";
-    if (c.impact() == Impact.DISRUPTIVE && !c.affectedInitiators().isEmpty() && !allowDisruptive) {
+    if (c.impact() == Impact.DISRUPTIVE
+        && (c.requiresApproval() || !c.affectedInitiators().isEmpty())
+        && !allowDisruptive) {
       return "--allow-disruptive";
     }
     return null;

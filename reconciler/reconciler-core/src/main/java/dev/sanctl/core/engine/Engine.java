@@ -16,6 +16,7 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.values.UnsafeValueException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -175,6 +176,10 @@ public final class Engine implements AutoCloseable {
       for (Change c : r.changes()) {
         if (!plannable(obs, c.node())) continue;
         checkChange(p, c);
+        if (c.emptyDiff()) {
+          findings.add(emptyDiff(p, c));
+          continue;
+        }
         if (!addresses.add(c.address())) {
           throw new IllegalStateException("two changes share the address " + c.address());
         }
@@ -241,9 +246,44 @@ public final class Engine implements AutoCloseable {
             });
   }
 
-  /** Runs one provider's plan against an observation (out-of-scope nodes are unknown). */
+  /**
+   * The warning that replaces a change whose diff is empty: a provider defect, never planned (it
+   * would show "N to change" with nothing to review and rewrite a file for nothing).
+   */
+  private static Finding emptyDiff(Provider p, Change c) {
+    return new Finding(
+        Finding.Kind.WARNING,
+        c.node(),
+        c.address(),
+        "provider '"
+            + p.id()
+            + "' planned an update with an empty diff ("
+            + c.reason()
+            + "); it is not planned",
+        "nothing differs that the provider shows; report this provider defect",
+        null);
+  }
+
+  /**
+   * Runs one provider's plan against an observation (out-of-scope nodes are unknown). A value its
+   * renderers refuse ({@link UnsafeValueException}: it would change the meaning of a node file or
+   * an argument) becomes one error finding, and nothing of that provider is planned.
+   */
   public PlanResult planProvider(Provider p, DesiredState desired, ClusterObservation obs) {
-    return p.plan(context(p, desired, obs));
+    try {
+      return p.plan(context(p, desired, obs));
+    } catch (UnsafeValueException e) {
+      return new PlanResult(
+          List.of(),
+          List.of(
+              new Finding(
+                  Finding.Kind.ERROR,
+                  null,
+                  p.id() + ".values",
+                  e.getMessage() + "; nothing is planned for provider " + p.id(),
+                  e.kind().hint() + ", then run sanctl validate",
+                  null)));
+    }
   }
 
   /** What {@code p} sees of an observation: its node states and every known node's volumes. */

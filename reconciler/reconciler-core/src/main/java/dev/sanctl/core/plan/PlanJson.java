@@ -93,6 +93,7 @@ public final class PlanJson {
     m.put("commands", c.commands().stream().map(PlanJson::command).toList());
     m.put("affectedInitiators", c.affectedInitiators());
     m.put("dependsOn", c.dependsOn());
+    m.put("requiresApproval", c.requiresApproval());
     return m;
   }
 

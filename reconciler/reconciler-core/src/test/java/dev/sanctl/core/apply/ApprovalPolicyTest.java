@@ -60,4 +60,17 @@ class ApprovalPolicyTest {
     assertEquals(List.of(), new ApprovalPolicy(true, true).refusals(PLAN));
     assertEquals(1, ApprovalPolicy.of(new Policy(true, false, true, false)).refusals(PLAN).size());
   }
+
+  @Test
+  void aDisruptiveChangeThatRequiresApprovalIsGatedWithoutLiveSessions() {
+    Change dropped =
+        change("block", Action.DELETE, Impact.NONE, List.of())
+            .gated(Impact.DISRUPTIVE, List.of(), "removes the managed crontab block");
+    Plan plan = PLAN.withChanges(List.of(dropped));
+    assertEquals(
+        List.of("n1/t.x/block will be destroyed (disruptive): needs --allow-disruptive"),
+        new ApprovalPolicy(true, false).refusals(plan));
+    assertEquals(List.of(), new ApprovalPolicy(false, true).refusals(plan));
+    assertEquals(1, ApprovalPolicy.of(new Policy(true, true, false, false)).refusals(plan).size());
+  }
 }

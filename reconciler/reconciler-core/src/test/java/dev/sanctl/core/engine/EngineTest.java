@@ -181,6 +181,66 @@ class EngineTest {
     assertTrue(ex.getMessage().contains("'rm', which is not on its executables allowlist"));
   }
 
+  static Change update(String name, List<dev.sanctl.spi.provider.FieldChange> fields, Command c) {
+    return new Change(
+        "n1/sloppy.file/" + name,
+        "n1",
+        "sloppy",
+        "file",
+        name,
+        dev.sanctl.spi.provider.Action.UPDATE,
+        dev.sanctl.spi.provider.Impact.NONE,
+        "0 line(s) removed, 0 added",
+        fields,
+        List.of(c),
+        List.of(),
+        List.of());
+  }
+
+  @Test
+  void anUpdateWithAnEmptyDiffIsNeverPlanned() {
+    Command write =
+        Command.change("a\nb\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "kv");
+    Provider sloppy =
+        new KvProvider() {
+          @Override
+          public String id() {
+            return "sloppy";
+          }
+
+          @Override
+          public PlanResult plan(PlanContext ctx) {
+            return new PlanResult(
+                List.of(
+                    update("reordered", List.of(), write),
+                    update(
+                        "same",
+                        List.of(dev.sanctl.spi.provider.FieldChange.of("line", "a", "a")),
+                        Command.change("kv", "set")),
+                    update(
+                        "real",
+                        List.of(dev.sanctl.spi.provider.FieldChange.of("line", "a", "b")),
+                        write)),
+                List.of());
+          }
+        };
+    DesiredState d = state(List.of(node("n1", "sloppy")), List.of());
+    Engine e =
+        new Engine(
+            ProviderRegistry.of(List.of(sloppy)),
+            TestStates.hosts(Map.of("n1", new KvHost("n1"))),
+            SECRETS);
+    Plan plan = e.plan(d, List.of(), List.of());
+    assertEquals(
+        List.of("n1/sloppy.file/real"), plan.changes().stream().map(Change::address).toList());
+    assertEquals(
+        List.of("n1/sloppy.file/reordered", "n1/sloppy.file/same"),
+        plan.findings().stream()
+            .filter(f -> f.kind() == Finding.Kind.WARNING)
+            .map(Finding::address)
+            .toList());
+  }
+
   @Test
   void observationThatMutatesIsRefused() {
     Provider mutating =

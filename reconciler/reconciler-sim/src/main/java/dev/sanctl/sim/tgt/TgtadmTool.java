@@ -91,6 +91,19 @@ public final class TgtadmTool implements SimTool {
     Files.deleteIfExists(node.toolState("tgt").resolve("tgtd.state"));
   }
 
+  /**
+   * Creates a CHAP account as {@code tgtadm --op new --mode account} does (for {@link
+   * TgtAccountPerl}, which sends the same request to tgtd without tgtadm).
+   */
+  static CommandResult newAccount(SimNode node, String user, String password) throws IOException {
+    Path file = node.toolState("tgt").resolve("tgtd.state");
+    TgtState s = TgtState.load(file);
+    CommandResult r =
+        new Request(node, s, Map.of("--user", user, "--password", password)).newAccount();
+    if (r.ok()) s.save(file);
+    return r;
+  }
+
   /** Adds a logged-in initiator (I_T nexus) to a target, as {@code sim session add} does. */
   public static void addSession(SimNode node, String iqn, String initiator, String ip)
       throws IOException {

@@ -1,0 +1,81 @@
+package dev.sanctl.providers.iet;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Whether two IET config files mean the same to ietd although their lines are ordered differently.
+ * Order carries no meaning between {@code ietd.conf} target stanzas (or global lines), nor between
+ * allow lines of different targets before the first {@code ALL} line (the first line naming a
+ * target decides, and {@code ALL} ends the search for every target). The HA agent assembles a
+ * node's files in its own order on failover, and a reordered desired state renders them in another:
+ * neither is a change. Anything else (a byte inside a stanza, a repeated target, the lines from
+ * {@code ALL} on, a missing final newline) compares exactly.
+ */
+final class IetFileOrder {
+  private IetFileOrder() {}
+
+  /** True when {@code a} and {@code b} are the same file for ietd, up to meaningless order. */
+  static boolean equivalent(String file, String a, String b) {
+    if (a.equals(b)) return true;
+    if (!a.endsWith("\n") || !b.endsWith("\n")) return false;
+    List<String> ka = file.equals(IetConfigRenderer.IETD_CONF) ? stanzas(a) : allowLines(a);
+    List<String> kb = file.equals(IetConfigRenderer.IETD_CONF) ? stanzas(b) : allowLines(b);
+    return ka != null && kb != null && ka.equals(kb);
+  }
+
+  /**
+   * The global lines and the blocks (a {@code Target} line with the lines up to the next one, or a
+   * top-level comment), sorted; null when a target repeats (then the first stanza wins, so order
+   * matters).
+   */
+  private static List<String> stanzas(String text) {
+    List<String> blocks = new ArrayList<>();
+    Set<String> targets = new HashSet<>();
+    StringBuilder block = null;
+    for (String line : text.split("(?<=\n)")) {
+      String[] t = line.strip().split("\\s+");
+      boolean target = t.length > 1 && t[0].toLowerCase(Locale.ROOT).equals("target");
+      boolean topComment = !line.startsWith(" ") && !line.startsWith("\t") && t[0].startsWith("#");
+      if (target && !targets.add(t[1])) return null;
+      if (target || topComment || block == null) {
+        if (block != null) blocks.add(block.toString());
+        block = new StringBuilder();
+        if (!target && !topComment) {
+          blocks.add(line); // a global line stands alone
+          block = null;
+          continue;
+        }
+      }
+      block.append(line);
+    }
+    if (block != null) blocks.add(block.toString());
+    blocks.sort(null);
+    return blocks;
+  }
+
+  /** Lines before the first {@code ALL} line sorted, then the rest in order; null on a repeat. */
+  private static List<String> allowLines(String text) {
+    List<String> head = new ArrayList<>();
+    List<String> tail = new ArrayList<>();
+    Set<String> targets = new HashSet<>();
+    boolean all = false;
+    for (String line : text.split("(?<=\n)")) {
+      String first = line.strip().split("\\s+", 2)[0];
+      if (first.equals("ALL")) all = true;
+      if (all) {
+        tail.add(line);
+        continue;
+      }
+      if (!first.isEmpty() && !first.startsWith("#") && !targets.add(first)) return null;
+      head.add(line);
+    }
+    head.sort(null);
+    head.add("ALL from here on\n");
+    head.addAll(tail);
+    return head;
+  }
+}
