@@ -50,6 +50,23 @@ record TgtConfigStanzas(List<String> header, Map<String, String> stanzas) {
     return header.equals(other.header) && stanzas.equals(other.stanzas);
   }
 
+  /**
+   * {@code block} as it must be kept for a live target whose ACL has no {@code ALL}: when it has no
+   * {@code initiator-address} line, tgt-admin would bind {@code ALL} at the next restart (see
+   * {@link TgtAcl}), so the {@link TgtAcl#NO_ADDRESS} line is added before {@code </target>}.
+   */
+  static String closed(String block) {
+    for (String line : block.split("\n")) {
+      if (line.strip().startsWith("initiator-address")) return block;
+    }
+    int end = block.lastIndexOf("</target>");
+    return block.substring(0, end)
+        + "\tinitiator-address "
+        + TgtAcl.NO_ADDRESS
+        + "\n"
+        + block.substring(end);
+  }
+
   /** The CHAP secrets written in the block of {@code iqn} ({@code incominguser U SECRET}, ...). */
   List<String> secrets(String iqn) {
     List<String> out = new ArrayList<>();

@@ -366,6 +366,11 @@ final class TgtNodePlanner {
     wanted.forEach(t -> declared.add(t.iqn()));
     Map<String, String> kept = new HashMap<>(before.stanzas());
     kept.keySet().removeAll(declared);
+    for (TgtTarget live : seen.targets()) {
+      if (kept.containsKey(live.iqn()) && !live.acl().contains(TgtAcl.ALL)) {
+        kept.computeIfPresent(live.iqn(), (iqn, block) -> TgtConfigStanzas.closed(block));
+      }
+    }
     List<DesiredTgtTarget> persisted =
         wanted.stream().filter(t -> t.state() != TargetState.ABSENT).toList();
     String content = TgtConfigRenderer.render(desired.cluster().name(), persisted, kept);

@@ -74,6 +74,23 @@ class TgtOmissionTest {
   }
 
   @Test
+  void aKeptBlockWithoutInitiatorAddressIsClosedSoARestartDoesNotOpenIt() throws Exception {
+    String file = sim.run("cat", TgtNodePlanner.CONFIG_FILE).out();
+    String older = file.replace("\tinitiator-address " + TgtAcl.NO_ADDRESS + "\n", "");
+    sim.write(TgtNodePlanner.CONFIG_FILE, older);
+    DesiredState withoutA = yaml(CONFIG.replace(TARGET_A, ""));
+
+    Change rewrite = at(sim.plan(withoutA), CONFIG_FILE);
+    assertEquals(Impact.NONE, rewrite.impact());
+    assertTrue(
+        rewrite.fields().stream().anyMatch(f -> f.path().equals("target[" + IQN_A + "]")),
+        rewrite.fields().toString());
+    sim.apply(withoutA);
+    sim.restartAndRestore();
+    assertFalse(sim.acls().get(IQN_A).contains("ALL"), sim.acls().toString());
+  }
+
+  @Test
   void stateAbsentDropsTheExportNowAndAtRestartOnlyWithApproval() throws Exception {
     sim.session(IQN_A, WEB1);
     DesiredState absent =

@@ -18,6 +18,7 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.testkit.ProviderContract;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +64,13 @@ final class TgtSim {
 
   CommandResult run(String... argv) throws IOException {
     return sim.host("lab1").run(new Command(List.of(argv), null, null, true, null));
+  }
+
+  /** Writes {@code content} to {@code path} on the node. */
+  void write(String path, String content) throws IOException {
+    CommandResult r =
+        sim.host("lab1").run(Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", path));
+    assertEquals(0, r.exitStatus(), r.err());
   }
 
   String tgtadm(String... args) throws IOException {
