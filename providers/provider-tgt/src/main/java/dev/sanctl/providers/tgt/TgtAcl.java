@@ -21,6 +21,9 @@ final class TgtAcl {
    */
   static final String NO_ADDRESS = "255.255.255.255";
 
+  /** The address entry that admits every initiator. */
+  static final String ALL = "ALL";
+
   private TgtAcl() {}
 
   /** The ACL entries of a target listing {@code initiators}, in tgtadm's show order. */

@@ -158,7 +158,10 @@ class TgtProviderContractTest extends ProviderContractTest {
   void driftedSerialIsABreakingChangeAndAllIsRemoved() {
     Plan plan = plan(drifted(Configs.load(CONFIG)));
     Change a =
-        plan.changes().stream().filter(c -> c.name().equals(IQN_A)).findFirst().orElseThrow();
+        plan.changes().stream()
+            .filter(c -> c.name().equals(IQN_A) && c.kind().equals("target"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(Impact.BREAKING, a.impact());
     assertTrue(
         a.fields().stream()
@@ -168,7 +171,10 @@ class TgtProviderContractTest extends ProviderContractTest {
                         && "beaf11".equals(f.before())
                         && "LABA-0001".equals(f.after())),
         a.fields().toString());
+    Change access =
+        plan.changes().stream().filter(c -> c.kind().equals("access")).findFirst().orElseThrow();
+    assertEquals(IQN_A, access.name());
     assertTrue(
-        a.commands().stream().anyMatch(c -> c.toString().endsWith("--initiator-address ALL")));
+        access.commands().stream().anyMatch(c -> c.toString().endsWith("--initiator-address ALL")));
   }
 }

@@ -23,7 +23,7 @@ class TgtRestartTest {
   void aRestartRestoresExactlyTheAppliedAcls() throws Exception {
     DesiredState desired = Configs.load(TgtProviderContractTest.CONFIG);
     TgtSim sim = new TgtSim(dir, desired);
-    sim.apply(desired, false);
+    sim.apply(desired);
     Map<String, List<String>> applied = sim.acls();
     assertEquals(2, applied.size(), applied.toString());
 

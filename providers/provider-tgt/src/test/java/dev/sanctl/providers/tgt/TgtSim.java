@@ -18,6 +18,7 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.testkit.ProviderContract;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,8 +49,8 @@ final class TgtSim {
     }
   }
 
-  /** Plans and applies {@code desired}; the apply must succeed. */
-  ApplyResult apply(DesiredState desired, boolean allowDisruptive) throws IOException {
+  /** Plans and applies {@code desired} as the engine does it; the apply must succeed. */
+  ApplyResult apply(DesiredState desired) throws IOException {
     try (Engine engine = engine()) {
       ClusterObservation seen = engine.observe(desired, List.of());
       Plan plan = engine.plan(desired, seen, List.of());
@@ -63,6 +64,13 @@ final class TgtSim {
 
   CommandResult run(String... argv) throws IOException {
     return sim.host("lab1").run(new Command(List.of(argv), null, null, true, null));
+  }
+
+  /** Writes {@code content} to {@code path} on the node. */
+  void write(String path, String content) throws IOException {
+    CommandResult r =
+        sim.host("lab1").run(Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", path));
+    assertEquals(0, r.exitStatus(), r.err());
   }
 
   String tgtadm(String... args) throws IOException {
@@ -80,6 +88,25 @@ final class TgtSim {
       out.put(t.iqn(), t.acl());
     }
     return out;
+  }
+
+  /** {@code initiator} logs in to {@code iqn} from 192.0.2.50. */
+  void session(String iqn, String initiator) throws IOException {
+    sim.onNode(
+        "lab1",
+        n -> {
+          TgtadmTool.addSession(n, iqn, initiator, "192.0.2.50");
+          return null;
+        });
+  }
+
+  /** The tid tgtd serves {@code iqn} with. */
+  int tid(String iqn) throws IOException {
+    return TgtShowParser.targets(tgtadm("--op", "show", "--mode", "target")).stream()
+        .filter(t -> t.iqn().equals(iqn))
+        .findFirst()
+        .orElseThrow()
+        .tid();
   }
 
   /** tgtd restarts and the persisted file is loaded as the tgt service does it. */
