@@ -1,6 +1,7 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.PortalGroup;
@@ -297,16 +298,16 @@ final class TgtNodePlanner {
         wanted.stream().filter(t -> t.state() != TargetState.ABSENT).toList();
     String content = TgtConfigRenderer.render(desired.cluster().name(), persisted);
     if (content.equals(seen.configFile())) return;
-    String tmp = CONFIG_DIR + "/.sanctl.conf.sanctl-tmp";
-    List<Command> cmds = new ArrayList<>();
-    cmds.add(Command.change("mkdir", "-p", CONFIG_DIR));
-    Command write = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
+    List<String> secrets = new ArrayList<>();
     for (DesiredTgtTarget t : persisted) {
-      for (DesiredTgtTarget.Account a : t.incoming()) write = write.withSecret(a.secret());
-      if (t.outgoing() != null) write = write.withSecret(t.outgoing().secret());
+      for (DesiredTgtTarget.Account a : t.incoming()) secrets.add(a.secret());
+      if (t.outgoing() != null) secrets.add(t.outgoing().secret());
     }
-    cmds.add(write);
-    cmds.add(Command.change("mv", "-f", tmp, CONFIG_FILE));
+    // the file may hold CHAP secrets: always 0600 (tgt-admin reads it as root)
+    List<Command> cmds =
+        List.of(
+            FileWrite.replace(
+                CONFIG_FILE, FileWrite.SECRET, content.getBytes(StandardCharsets.UTF_8), secrets));
     List<String> deps = changes.stream().map(Change::address).toList();
     changes.add(
         change(
