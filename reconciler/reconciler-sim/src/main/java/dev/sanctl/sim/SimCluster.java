@@ -55,6 +55,7 @@ public final class SimCluster {
             new LvmTool(),
             new IetadmTool(),
             new Coreutils(),
+            new FileWriteSh(),
             new Blockdev(),
             new Find(),
             new DmsetupTool(),

@@ -5,6 +5,7 @@ import dev.sanctl.spi.values.ChapSecret;
 import dev.sanctl.spi.values.ChapUser;
 import dev.sanctl.spi.values.IscsiName;
 import dev.sanctl.spi.values.NodePath;
+import dev.sanctl.spi.host.FileWrite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,15 +72,16 @@ final class IetCommands {
   }
 
   /**
-   * Replaces {@code dir/name} atomically: the content goes to a temporary file in the same
-   * directory (on stdin, secrets masked in every display), which is then renamed over the file.
+   * Replaces {@code dir/name} atomically with {@link FileWrite} (content on stdin, secrets masked
+   * in every display): {@code ietd.conf}, which holds CHAP passwords, with mode 0600, the allow
+   * files with 0644.
    */
   static List<Command> writeFile(String dir, String name, String content, List<String> secrets) {
-    String tmp = NodePath.KIND.require(dir) + "/." + name + ".sanctl-tmp";
-    Command tee = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
-    for (String s : secrets) tee = tee.withSecret(s);
+    NodePath.KIND.require(dir);
+    String mode = name.equals("ietd.conf") ? FileWrite.SECRET : FileWrite.PUBLIC;
     return List.of(
-        Command.change("mkdir", "-p", dir), tee, Command.change("mv", "-f", tmp, dir + "/" + name));
+        FileWrite.replace(
+            dir + "/" + name, mode, content.getBytes(StandardCharsets.UTF_8), secrets));
   }
 
   private static Command ietadm(String... args) {

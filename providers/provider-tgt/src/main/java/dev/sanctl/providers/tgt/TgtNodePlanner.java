@@ -1,6 +1,7 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.PortalGroup;
@@ -376,19 +377,17 @@ final class TgtNodePlanner {
     String content = TgtConfigRenderer.render(desired.cluster().name(), persisted, kept);
     TgtConfigStanzas after = TgtConfigStanzas.parse(content);
     if (seen.configFile() != null && after.sameAs(before)) return;
-    String tmp = CONFIG_DIR + "/.sanctl.conf.sanctl-tmp";
-    List<Command> cmds = new ArrayList<>();
-    cmds.add(Command.change("mkdir", "-p", CONFIG_DIR));
-    Command write = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
+    List<String> secrets = new ArrayList<>();
     for (DesiredTgtTarget t : persisted) {
-      for (DesiredTgtTarget.Account a : t.incoming()) write = write.withSecret(a.secret());
-      if (t.outgoing() != null) write = write.withSecret(t.outgoing().secret());
+      for (DesiredTgtTarget.Account a : t.incoming()) secrets.add(a.secret());
+      if (t.outgoing() != null) secrets.add(t.outgoing().secret());
     }
-    for (String iqn : kept.keySet()) {
-      for (String secret : before.secrets(iqn)) write = write.withSecret(secret);
-    }
-    cmds.add(write);
-    cmds.add(Command.change("mv", "-f", tmp, CONFIG_FILE));
+    for (String iqn : kept.keySet()) secrets.addAll(before.secrets(iqn));
+    // the file may hold CHAP secrets: always 0600 (tgt-admin reads it as root)
+    List<Command> cmds =
+        List.of(
+            FileWrite.replace(
+                CONFIG_FILE, FileWrite.SECRET, content.getBytes(StandardCharsets.UTF_8), secrets));
     List<String> deps = changes.stream().map(Change::address).toList();
     List<FieldChange> fields = TgtConfigDiff.fields(before, after);
     Change c =
