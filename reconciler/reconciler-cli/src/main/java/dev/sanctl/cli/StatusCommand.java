@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sanctl status}: the last applied revision, the last drift result, an apply in progress or
  * interrupted, and with {@code --live} what providers report of live state (per-target sessions).
- * Exit 0, or 1 when the configuration cannot be loaded for {@code --live}.
+ * Exit 0; with {@code --live} 1 when the configuration cannot be loaded and 4 when a node could not
+ * be observed.
  */
 @Command(
     name = "status",
@@ -89,7 +90,9 @@ public class StatusCommand implements Callable<Integer> {
         }
       }
       out.flush();
-      return ExitCodes.OK;
+      return obs.nodes().values().stream().allMatch(NodeObservation::known)
+          ? ExitCodes.OK
+          : ExitCodes.INCOMPLETE;
     }
   }
 
