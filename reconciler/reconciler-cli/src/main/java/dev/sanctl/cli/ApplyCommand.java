@@ -88,6 +88,7 @@ public class ApplyCommand implements Callable<Integer> {
     try (Session s = opened.get();
         ClusterLock lock = ClusterLock.acquire(stateDir, clock)) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+      Journal.damage(stateDir).forEach(d -> err.println("sanctl: warning: " + d.message()));
       Journal.lastUnfinished(stateDir)
           .ifPresent(
               u -> {
