@@ -130,6 +130,7 @@ public class DdlessCommand implements Callable<Integer> {
             direct,
             bail,
             CopyOptions.DEFAULT_QUEUE_DEPTH);
+    noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
     try (ProgressBar bar = ProgressBar.start(verbose, progress, sizeOf(source))) {
@@ -148,6 +149,27 @@ public class DdlessCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** Says when the map is shorter than the source: the segments past its end are read in full. */
+  private void noteSegmentsBeyondMap(PrintWriter err) {
+    if (map == null) return;
+    try {
+      long beyond = DdMap.read(map).segmentsBeyond(DdlessCopy.sizeOf(source));
+      if (beyond > 0) {
+        err.println(
+            "ddless > note: "
+                + map
+                + " is shorter than "
+                + source
+                + ": the "
+                + beyond
+                + " segment(s) past its end are not in the map, so they are read and compared");
+        err.flush();
+      }
+    } catch (IOException e) {
+      // the copy reads the map again and reports the problem
+    }
   }
 
   static long sizeOf(Path p) {

@@ -71,6 +71,30 @@ class DdlessCommandTest {
   }
 
   @Test
+  void aMapShorterThanTheSourceLeavesNoTailUncopied() throws Exception {
+    assertEquals(ExitCodes.OK, copy().exit());
+    try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
+      f.seek(5 * 16384L + 3);
+      f.write(42);
+      f.seek(100 * 16384L + 9); // past the map's 32 segments: the volume grew after the map began
+      f.write(43);
+    }
+    Path map = dir.resolve("lun.ddmap");
+    dev.sanctl.ddless.DdMap.empty(0, 1).mark(5).write(map);
+    CliRun r = copy("--json", "-m", map.toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.err());
+    assertEquals(-1, Files.mismatch(src, tgt), "the tail past the map is copied too");
+    assertTrue(
+        r.out().contains("\"segmentsRead\":98,\"segmentsChanged\":2,"),
+        "1 marked + the 97 segments past the map: " + r.out());
+    assertTrue(
+        r.err()
+            .contains(
+                "the 97 segment(s) past its end are not in the map, so they are read and compared"),
+        r.err());
+  }
+
+  @Test
   void verboseSummaryNamesTheChangedSegments() {
     CliRun r = copy("-v");
     assertEquals(ExitCodes.OK, r.exit());
