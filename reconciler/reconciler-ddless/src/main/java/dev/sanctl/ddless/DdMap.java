@@ -138,6 +138,20 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
     }
   }
 
+  /**
+   * Checks that this is the map of the proc entry {@code entryName} ({@code <target>.<lun>}): its
+   * {@code name_sum} must be that name's sum, else it is the map of another LUN.
+   */
+  public void checkName(String entryName, String name) throws IOException {
+    long expected = nameSum(entryName);
+    if (nameSum != expected) {
+      throw new IOException(
+          String.format(
+              "%s: name sum 0x%08x is not the one of %s (0x%08x): the map of another LUN",
+              name, nameSum, entryName, expected));
+    }
+  }
+
   /** The map with segment {@code segment} marked. */
   public DdMap mark(long segment) {
     int w = (int) (segment / SEGMENTS_PER_WORD);

@@ -56,6 +56,13 @@ public class DdlessCommand implements Callable<Integer> {
   @Option(names = "-m", paramLabel = "MAP", description = "ddmap: read only marked segments.")
   Path map;
 
+  @Option(
+      names = "--map-name",
+      paramLabel = "TARGET.LUN",
+      description =
+          "The proc entry name the map belongs to: its name sum must match (else exit 1).")
+  String mapName;
+
   @Option(names = "-w", paramLabel = "N", defaultValue = "1", description = "Worker threads.")
   int workers;
 
@@ -130,6 +137,16 @@ public class DdlessCommand implements Callable<Integer> {
             direct,
             bail,
             CopyOptions.DEFAULT_QUEUE_DEPTH);
+    if (mapName != null) {
+      if (map == null) return usage(err, "--map-name needs -m MAP");
+      try {
+        DdMap.read(map).checkName(mapName, map.toString());
+      } catch (IOException e) {
+        err.println("sanctl ddless: " + e.getMessage() + "; nothing was copied");
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
     noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;

@@ -95,6 +95,18 @@ class DdlessCommandTest {
   }
 
   @Test
+  void aMapOfAnotherLunIsRefusedByItsNameSum() throws Exception {
+    Path map = dir.resolve("lun.ddmap");
+    String lun = "iqn.2024-01.org.example:san.vol1.0";
+    dev.sanctl.ddless.DdMap.empty(dev.sanctl.ddless.DdMap.nameSum(lun), 5).write(map);
+    CliRun other = copy("-m", map.toString(), "--map-name", "iqn.2024-01.org.example:san.vol2.0");
+    assertEquals(ExitCodes.ERROR, other.exit(), other.err());
+    assertTrue(other.err().contains(": the map of another LUN; nothing was copied"), other.err());
+    assertTrue(!Files.exists(tgt), "nothing was copied");
+    assertEquals(ExitCodes.OK, copy("-m", map.toString(), "--map-name", lun).exit());
+  }
+
+  @Test
   void verboseSummaryNamesTheChangedSegments() {
     CliRun r = copy("-v");
     assertEquals(ExitCodes.OK, r.exit());
