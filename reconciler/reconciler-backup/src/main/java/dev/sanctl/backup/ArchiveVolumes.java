@@ -18,7 +18,7 @@ public final class ArchiveVolumes {
 
   /** The filesystem holding the checksum files of a pool's archive volumes. */
   public static String checksumFilesystem(String pool) {
-    return pool + "/ddless";
+    return dev.sanctl.spi.model.Backups.checksumFilesystem(pool);
   }
 
   /**

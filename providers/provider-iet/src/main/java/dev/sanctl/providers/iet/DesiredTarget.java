@@ -54,7 +54,7 @@ record DesiredTarget(
           g != null
               ? g.devicePath(l.volume().lv())
               : "/dev/" + l.volume().vg() + "/" + l.volume().lv();
-      String type = files ? "fileio" : d.targetDefaults().io();
+      String type = files ? "fileio" : l.io();
       String serial = l.serial() != null ? l.serial() : (l.lun() == 0 ? t.serial() : null);
       luns.add(new LunSpec(l.lun(), l.volume(), path, type, serial));
     }
@@ -69,7 +69,7 @@ record DesiredTarget(
         d.iqnOf(t),
         group,
         List.copyOf(luns),
-        d.targetDefaults().options(),
+        t.options(),
         initiators, // initiatorsOf returns an immutable list
         List.copyOf(portals));
   }

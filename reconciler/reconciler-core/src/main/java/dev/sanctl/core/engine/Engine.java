@@ -171,6 +171,7 @@ public final class Engine implements AutoCloseable {
     List<Change> changes = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Set<String> addresses = new HashSet<>();
+    OneOwner owners = new OneOwner();
     for (Provider p : providers.all()) {
       PlanResult r = planProvider(p, desired, obs);
       for (Change c : r.changes()) {
@@ -183,12 +184,15 @@ public final class Engine implements AutoCloseable {
         if (!addresses.add(c.address())) {
           throw new IllegalStateException("two changes share the address " + c.address());
         }
+        owners.add(p, c);
         changes.add(c);
       }
       for (Finding f : r.findings()) {
         if (f.node() == null || plannable(obs, f.node())) findings.add(f);
       }
     }
+    Set<String> refused = owners.refuse(findings);
+    changes.removeIf(c -> refused.contains(c.address()));
     Map<String, String> digests = new LinkedHashMap<>();
     Map<String, String> unknown = new LinkedHashMap<>();
     for (NodeObservation n : obs.nodes().values()) {
