@@ -1,11 +1,11 @@
 package dev.sanctl.providers.iet;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.values.ChapSecret;
 import dev.sanctl.spi.values.ChapUser;
 import dev.sanctl.spi.values.IscsiName;
 import dev.sanctl.spi.values.NodePath;
-import dev.sanctl.spi.host.FileWrite;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
