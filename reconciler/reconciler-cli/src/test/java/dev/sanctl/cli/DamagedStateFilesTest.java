@@ -29,6 +29,7 @@ class DamagedStateFilesTest {
     bytes.write("{\"event\": \"apply-start\", \"run\": \"r1\"}\n".getBytes(StandardCharsets.UTF_8));
     bytes.write(new byte[] {'{', (byte) 0xff, (byte) 0xfe, '\n'});
     bytes.write("garbage\n".getBytes(StandardCharsets.UTF_8));
+    bytes.write("{\"event\": \"change-start\", \"address\": {\"x\": 1}}\n".getBytes());
     bytes.write("{\"event\": \"apply-end\", \"run\": \"r1\", \"status\": \"ok\"}\n".getBytes());
     Files.write(journal, bytes.toByteArray());
 
@@ -38,6 +39,8 @@ class DamagedStateFilesTest {
         apply.err().contains("sanctl: warning: " + journal + ":2: not UTF-8 text; the line is"),
         apply.err());
     assertTrue(apply.err().contains(journal + ":3: not a JSON event ("), apply.err());
+    assertTrue(
+        apply.err().contains(journal + ":4: field \"address\" is not a string"), apply.err());
     assertTrue(apply.err().contains("mv " + journal + " " + journal + ".damaged"), apply.err());
 
     CliRun.Result status = c.cluster("status");

@@ -156,6 +156,44 @@ class WatchCommandTest {
   }
 
   @Test
+  void anUnreachableNodeMakesWatchOnceExit4NotOkOrFailed() throws Exception {
+    push("add lun_a", "lun_a: {size: 64M}");
+    simInit();
+    assertEquals(0, CliRun.run("sim", "fault", sim.toString(), "san-a", "--unreachable").exit());
+    CliRun.Result r = watchOnce(git.bare.toString());
+    assertEquals(ExitCodes.INCOMPLETE, r.exit(), r.toString());
+    assertTrue(r.out().contains(" incomplete: nodes could not be observed"), r.out());
+  }
+
+  @Test
+  void aCommitThatLoosensThePolicyWaitsForAcceptPolicy() throws Exception {
+    push("two luns", "lun_a: {size: 64M}", "lun_b: {size: 64M}");
+    simInit();
+    assertEquals(ExitCodes.OK, watchOnce(git.bare.toString()).exit());
+    String loosen =
+        git.push(
+            "allow destroy, drop lun_b",
+            "cluster.yaml",
+            TestConfigs.clusterYaml(
+                "{autoApply: true, allowDestroy: true, allowDisruptive: false}",
+                smtpPort,
+                password),
+            "lvm.yaml",
+            TestConfigs.volumes("lun_a: {size: 64M}", "lun_b: {size: 64M, state: absent}"));
+    CliRun.Result pending = watchOnce(git.bare.toString());
+    assertEquals(ExitCodes.CHANGES, pending.exit(), pending.toString());
+    assertTrue(pending.out().contains("policy.allowDestroy: false -> true"), pending.out());
+    assertTrue(exists("lun_b"), "a commit does not grant itself allowDestroy");
+
+    List<String> accept = new java.util.ArrayList<>(List.of("-C", tmp.toString(), "watch"));
+    accept.addAll(List.of("--once", "--repo", git.bare.toString(), "--state-dir"));
+    accept.addAll(List.of(state.toString(), "--sim", sim.toString(), "--accept-policy", loosen));
+    CliRun.Result accepted = CliRun.run(accept.toArray(String[]::new));
+    assertEquals(ExitCodes.OK, accepted.exit(), accepted.toString());
+    assertFalse(exists("lun_b"), "destroyed once a human accepted the policy");
+  }
+
+  @Test
   void driftNotifyMailsADriftOnceAndItsRecovery() throws Exception {
     push("add lun_a", "lun_a: {size: 64M}");
     simInit();

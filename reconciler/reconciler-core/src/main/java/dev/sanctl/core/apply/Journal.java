@@ -195,9 +195,23 @@ public final class Journal {
         damage.add(new Damage(f, number, "not a journal event (no \"event\")"));
         continue;
       }
+      String notText = notText(n);
+      if (notText != null) {
+        damage.add(new Damage(f, number, "field \"" + notText + "\" is not a string"));
+        continue;
+      }
       events.add(n);
     }
     return events;
+  }
+
+  /** The first field read as text that holds an object or array, or null when none does. */
+  private static String notText(JsonNode n) {
+    for (String field : List.of("run", "address", "command", "status")) {
+      JsonNode v = n.get(field);
+      if (v != null && v.isContainer()) return field;
+    }
+    return null;
   }
 
   private static String firstLine(String s) {

@@ -51,9 +51,12 @@ public record Plan(
     return !changes.isEmpty();
   }
 
-  /** True when there is something to apply (changes on the objects without errors). */
+  /**
+   * True when apply would change something: there are changes and no errors (a plan with errors
+   * applies nothing).
+   */
   public boolean applyable() {
-    return hasChanges();
+    return hasChanges() && !errored();
   }
 
   /** True when every node in scope was observed. */

@@ -4,8 +4,8 @@ import dev.sanctl.spi.model.SourceRef;
 
 /**
  * Something a plan reports that is not a change: an unmanaged object, a refused change (shrink, not
- * enough space, split brain), a warning. {@code ERROR} findings make the plan not applyable for
- * that object; the rest of the plan still applies.
+ * enough space, split brain), a warning. An {@code ERROR} finding makes the whole plan not
+ * applyable: {@code sanctl apply} and {@code sanctl watch} apply nothing of a plan with errors.
  */
 public record Finding(
     Kind kind, String node, String address, String message, String hint, SourceRef source) {
