@@ -59,6 +59,18 @@ final class LibIscsi {
     throw new IOException("no serial in iscsi-inq output: " + out);
   }
 
+  /** Whether {@code initiator} can log in to LUN {@code lun} of {@code iqn} ({@code iscsi-inq}). */
+  static boolean canLogIn(String initiator, int port, String iqn, int lun)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "iscsi-inq", "-i", initiator, "iscsi://127.0.0.1:" + port + "/" + iqn + "/" + lun)
+            .redirectErrorStream(true)
+            .start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor() == 0;
+  }
+
   /** The exact capacity in bytes of a LUN ({@code iscsi-readcapacity16 -s}). */
   static long size(String initiator, int port, String iqn, int lun)
       throws IOException, InterruptedException {

@@ -25,17 +25,17 @@ class UnreachableNodesIT {
   private String config(int sshPort, Path identity, int silentPort, Path vg) {
     String user = System.getProperty("user.name");
     return """
-        cluster: {name: e2e, iqnPrefix: iqn.2026-01.dev.sanctl:e2e}
-        transport: {connectTimeout: 2s, commandTimeout: 3s, knownHostsFile: known_hosts, identityFile: %s, user: %s}
-        nodes:
-          here: {address: 127.0.0.1, os: linux, connection: local, services: [files]}
-          rekeyed: {address: 127.0.0.1, port: %d, os: linux, services: [files]}
-          silent: {address: 127.0.0.1, port: %d, os: linux, services: [files]}
-        volumeGroups:
-          vg_here: {type: files, path: %s, nodes: [here], volumes: {lun_a: {size: 8M}}}
-          vg_rekeyed: {type: files, path: %s/r, nodes: [rekeyed], volumes: {lun_b: {size: 8M}}}
-          vg_silent: {type: files, path: %s/s, nodes: [silent], volumes: {lun_c: {size: 8M}}}
-        """
+cluster: {name: e2e, iqnPrefix: iqn.2026-01.dev.sanctl:e2e}
+transport: {connectTimeout: 2s, commandTimeout: 3s, knownHostsFile: known_hosts, identityFile: %s, user: %s}
+nodes:
+  here: {address: 127.0.0.1, os: linux, connection: local, services: [files]}
+  rekeyed: {address: 127.0.0.1, port: %d, os: linux, services: [files]}
+  silent: {address: 127.0.0.1, port: %d, os: linux, services: [files]}
+volumeGroups:
+  vg_here: {type: files, path: %s, nodes: [here], volumes: {lun_a: {size: 8M}}}
+  vg_rekeyed: {type: files, path: %s/r, nodes: [rekeyed], volumes: {lun_b: {size: 8M}}}
+  vg_silent: {type: files, path: %s/s, nodes: [silent], volumes: {lun_c: {size: 8M}}}
+"""
         .formatted(identity, user, sshPort, silentPort, vg, vg, vg);
   }
 
@@ -58,6 +58,7 @@ class UnreachableNodesIT {
       String fingerprint = fingerprintOf(sshd.hostKeyPub);
 
       Cli plan = Cli.run("-C", cfg.toString(), "--no-color", "plan");
+      assertEquals(4, plan.exitCode(), "a changed host key makes the plan incomplete: " + plan);
       assertTrue(
           plan.out().contains("rekeyed") && plan.out().contains("HAS CHANGED"), plan.toString());
       assertTrue(plan.out().contains(fingerprint), "names the presented key: " + plan);
@@ -65,6 +66,7 @@ class UnreachableNodesIT {
       assertTrue(plan.out().contains("here/files.volume/vg_here/lun_a"), plan.toString());
 
       Cli apply = Cli.run("-C", cfg.toString(), "--no-color", "apply", "--auto-approve");
+      assertEquals(4, apply.exitCode(), "incomplete, never success: " + apply);
       assertTrue(
           Files.exists(tmp.resolve("vg/lun_a.img")), "the reachable node was applied: " + apply);
       assertTrue(Files.notExists(tmp.resolve("vg/r/lun_b.img")), "nothing on the refused node");
@@ -85,7 +87,9 @@ class UnreachableNodesIT {
     Path stat = bin.resolve("stat");
     Files.writeString(
         stat,
-        "#!/bin/sh\ncase \"$2\" in '%s|%F|%n') exec sleep 43.4242 ;; esac\nexec /usr/bin/stat \"$@\"\n");
+        "#!/bin/sh\n"
+            + "case \"$2\" in '%s|%F|%n') exec sleep 43.4242 ;; esac\n"
+            + "exec /usr/bin/stat \"$@\"\n");
     stat.toFile().setExecutable(true);
     try (OpenSshServer sshd =
         new OpenSshServer(

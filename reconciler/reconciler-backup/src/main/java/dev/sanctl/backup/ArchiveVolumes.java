@@ -1,6 +1,7 @@
 package dev.sanctl.backup;
 
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.values.ZfsPropertyValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class ArchiveVolumes {
 
   /** The filesystem holding the checksum files of a pool's archive volumes. */
   public static String checksumFilesystem(String pool) {
-    return pool + "/ddless";
+    return dev.sanctl.spi.model.Backups.checksumFilesystem(pool);
   }
 
   /**
@@ -61,7 +62,8 @@ public final class ArchiveVolumes {
     if (d.snapshotSchedule() != null) {
       props.put(scheduleProperty(namespace), d.snapshotSchedule());
     }
-    props.forEach((k, v) -> argv.addAll(List.of("-o", k + "=" + v)));
+    props.forEach(
+        (k, v) -> argv.addAll(List.of("-o", k + "=" + ZfsPropertyValue.KIND.require(v, k))));
     argv.add(volume);
     return argv;
   }

@@ -2,6 +2,7 @@ package dev.sanctl.backup;
 
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.host.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,15 +63,12 @@ final class HostFiles {
   }
 
   /**
-   * Replaces the file atomically (temporary file in the same directory, then rename). Written with
-   * {@code dd}, which, unlike {@code tee}, does not send the content back.
+   * Replaces the file atomically with mode 0644 ({@link FileWrite}: temporary file in the same
+   * directory, removed on any failure, then rename; nothing sent back).
    */
   void replace(String path, byte[] content) throws IOException {
-    String tmp = path + ".tmp";
     check(
-        "writing " + tmp,
-        host.run(Command.change(content, "dd", "of=" + tmp, "bs=1M", "status=none")));
-    check("mv " + tmp, host.run(Command.change("mv", "-f", tmp, path)));
+        "writing " + path, host.run(FileWrite.replace(path, FileWrite.PUBLIC, content, List.of())));
   }
 
   void append(String path, String line) throws IOException {

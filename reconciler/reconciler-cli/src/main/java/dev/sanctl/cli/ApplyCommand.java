@@ -14,6 +14,7 @@ import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.plan.PlanJson;
+import dev.sanctl.core.render.PlanErrors;
 import dev.sanctl.core.render.TextRenderer;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sanctl apply}. Takes the cluster lock, re-observes, plans, refuses what is not allowed,
  * asks for {@code yes} (unless {@code --auto-approve} or {@code --plan}), applies with a journal
- * and checks that a new plan is empty. Exit 0 applied (or nothing to do), 1 failed, 3 refused
- * (stale plan, lock held, destroy or disruption not allowed, not confirmed).
+ * and checks that a new plan is empty. A plan with errors applies nothing. Exit 0 applied (or
+ * nothing to do), 1 failed or the plan has errors, 3 refused (stale plan, lock held, destroy or
+ * disruption not allowed, not confirmed), 4 incomplete (a node could not be observed; the others
+ * were applied). The summary line, the exit code and the status recorded for {@code sanctl status}
+ * come from one {@link ApplyVerdict}; errors are repeated at the end on standard error.
  */
 @Command(
     name = "apply",
@@ -77,13 +81,14 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Optional<Session> opened = Session.open(configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
     Clock clock = Clock.systemUTC();
     try (Session s = opened.get();
         ClusterLock lock = ClusterLock.acquire(stateDir, clock)) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+      Journal.damage(stateDir).forEach(d -> err.println("sanctl: warning: " + d.message()));
       Journal.lastUnfinished(stateDir)
           .ifPresent(
               u -> {
@@ -102,7 +107,9 @@ public class ApplyCommand implements Callable<Integer> {
                                     + (c == null ? "" : " (last command: " + c + ")")));
               });
       List<String> scope = saved != null ? saved.nodes() : cluster.nodes;
-      if (saved != null && !cluster.nodes.isEmpty() && !cluster.nodes.equals(saved.nodes())) {
+      if (saved != null
+          && !cluster.nodes.isEmpty()
+          && !java.util.Set.copyOf(cluster.nodes).equals(java.util.Set.copyOf(saved.nodes()))) {
         err.println(
             "sanctl: --node cannot differ from the nodes of the saved plan " + saved.nodes());
         return ExitCodes.USAGE;
@@ -123,7 +130,15 @@ public class ApplyCommand implements Callable<Integer> {
       TextRenderer text = new TextRenderer(Terminal.color(parent.global.noColor));
       out.print(text.render(plan));
       out.flush();
-      if (!plan.hasChanges()) return plan.errored() ? ExitCodes.ERROR : ExitCodes.OK;
+      if (plan.errored()) {
+        return finish(out, err, stateDir, s, clock, ApplyVerdict.planErrors(plan), null, plan);
+      }
+      if (!plan.hasChanges()) {
+        ApplyVerdict v = ApplyVerdict.nothingToDo(plan);
+        return v.exitCode() == ExitCodes.OK
+            ? ExitCodes.OK
+            : finish(out, err, stateDir, s, clock, v, null, plan);
+      }
       List<String> refused = new ApprovalPolicy(allowDestroy, allowDisruptive).refusals(plan);
       if (!refused.isEmpty()) {
         err.println("sanctl: refused, nothing was applied:");
@@ -135,8 +150,11 @@ public class ApplyCommand implements Callable<Integer> {
       ApplyResult result =
           new Applier(s.engine(), journal)
               .apply(s.desired(), plan, observed, (c, o) -> progress(out, o));
+      boolean converged = result.ok() && verifyEmpty(s, scope, err);
       out.println();
-      out.println(result.summary());
+      int code =
+          finish(
+              out, err, stateDir, s, clock, ApplyVerdict.of(plan, result, converged), result, plan);
       if (!result.ok()) {
         err.println(
             "Every step is in the journal "
@@ -144,9 +162,7 @@ public class ApplyCommand implements Callable<Integer> {
                 + "; fix the cause and run"
                 + " apply again: it re-plans from live state and finishes the rest.");
       }
-      boolean converged = result.ok() && verifyEmpty(s, scope, err);
-      record(stateDir, s, result, converged, clock);
-      return converged && !plan.errored() ? ExitCodes.OK : ExitCodes.ERROR;
+      return code;
     } catch (ClusterLock.HeldException e) {
       err.println("sanctl: " + e.getMessage());
       return ExitCodes.REFUSED;
@@ -192,15 +208,52 @@ public class ApplyCommand implements Callable<Integer> {
     return false;
   }
 
-  private static void record(
-      Path stateDir, Session s, ApplyResult r, boolean converged, Clock clock) {
+  /**
+   * Prints the verdict's summary line, repeats what went wrong on standard error, records the
+   * verdict for {@code sanctl status} and returns its exit code.
+   */
+  private static int finish(
+      PrintWriter out,
+      PrintWriter err,
+      Path stateDir,
+      Session s,
+      Clock clock,
+      ApplyVerdict v,
+      ApplyResult r,
+      Plan plan) {
+    if (v.summary() != null) out.println(v.summary());
+    out.flush();
+    List<String> errors = PlanErrors.lines(plan);
+    if (!errors.isEmpty()) {
+      err.println(
+          "sanctl: error: the plan has " + errors.size() + " error(s); nothing was applied:");
+      errors.forEach(e -> err.println("  - " + e));
+      err.println("Fix them (or the live state they name) and run apply again.");
+    }
+    if (r != null && !r.ok()) {
+      err.println("sanctl: error: " + v.summary());
+      r.outcomes().stream()
+          .filter(o -> o.status() == ChangeOutcome.Status.FAILED)
+          .forEach(o -> err.println("  - " + o.address() + ": " + o.message()));
+    }
+    if (!plan.complete()) {
+      err.println(
+          "sanctl: incomplete: "
+              + plan.unknownNodes().size()
+              + " node(s) could not be observed; nothing was planned or applied on them:");
+      plan.unknownNodes().forEach((n, why) -> err.println("  ! " + n + ": " + why));
+    }
+    err.flush();
     Map<String, Object> m = new TreeMap<>();
     m.put("revision", s.desired().revision());
     m.put("time", clock.instant().toString());
-    m.put("status", converged ? "ok" : "failed");
-    m.put("applied", r.count(ChangeOutcome.Status.APPLIED));
-    m.put("failed", r.count(ChangeOutcome.Status.FAILED));
-    m.put("skipped", r.count(ChangeOutcome.Status.SKIPPED));
+    m.put("status", v.status());
+    m.put("applied", r == null ? 0 : r.count(ChangeOutcome.Status.APPLIED));
+    m.put("failed", r == null ? 0 : r.count(ChangeOutcome.Status.FAILED));
+    m.put("skipped", r == null ? 0 : r.count(ChangeOutcome.Status.SKIPPED));
+    if (!errors.isEmpty()) m.put("planErrors", errors.size());
+    if (!plan.complete()) m.put("unknownNodes", plan.unknownNodes().size());
     StateFile.write(stateDir, StateFile.LAST_APPLY, m);
+    return v.exitCode();
   }
 }

@@ -20,8 +20,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl drift}: a plan read as a drift report. Exit 0 no drift, 2 drift (changes, drift
- * findings, or differences that cannot be corrected such as a volume grown by hand), 1 when the
- * configuration cannot be loaded. The result is recorded for {@code sanctl status}.
+ * findings, or differences that cannot be corrected such as a volume grown by hand), 4 incomplete
+ * (a node could not be observed, so whether it drifted is unknown; wins over 2), 1 when the
+ * configuration cannot be loaded. The result ({@code clean}, {@code drift} or {@code incomplete})
+ * is recorded for {@code sanctl status}.
  */
 @Command(
     name = "drift",
@@ -46,7 +48,7 @@ public class DriftCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PlanRenderer renderer = formatOption.renderer(parent.global.noColor);
-    Optional<Session> opened = Session.open(parent.global.configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(parent.global.configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
@@ -56,9 +58,20 @@ public class DriftCommand implements Callable<Integer> {
               .filter(f -> f.kind() == Finding.Kind.DRIFT || f.kind() == Finding.Kind.ERROR)
               .count();
       boolean drift = plan.hasChanges() || driftFindings > 0;
+      boolean incomplete = !plan.complete();
       if (formatOption.format == FormatOption.Format.text) {
+        if (incomplete) {
+          out.println(
+              "Incomplete: "
+                  + plan.unknownNodes().size()
+                  + " node(s) could not be observed ("
+                  + String.join(", ", plan.unknownNodes().keySet())
+                  + "); whether they drifted is unknown.");
+        }
         out.println(
-            drift ? "Drift detected: live state differs from the desired state." : "No drift.");
+            drift
+                ? "Drift detected: live state differs from the desired state."
+                : incomplete ? "No drift on the observed nodes." : "No drift.");
         out.println();
       }
       out.print(renderer.render(plan));
@@ -66,7 +79,8 @@ public class DriftCommand implements Callable<Integer> {
       Map<String, Object> m = new TreeMap<>();
       m.put("time", Clock.systemUTC().instant().toString());
       m.put("revision", s.desired().revision());
-      m.put("status", drift ? "drift" : "clean");
+      m.put("status", incomplete ? "incomplete" : drift ? "drift" : "clean");
+      m.put("drift", drift);
       m.put("changes", plan.changes().size());
       m.put("driftFindings", driftFindings);
       m.put("unknownNodes", plan.unknownNodes().size());
@@ -74,7 +88,9 @@ public class DriftCommand implements Callable<Integer> {
       if (notify && !WatchNotify.drift(parent.global.configDir, cluster, s, plan, err)) {
         return ExitCodes.ERROR;
       }
-      return drift ? ExitCodes.CHANGES : ExitCodes.OK;
+      return ExitCodes.worst(
+          incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK,
+          drift ? ExitCodes.CHANGES : ExitCodes.OK);
     }
   }
 }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * {@code sanctl import}: writes the desired-state sections that describe what is live (every
  * provider implementing {@link Importer}), so an existing estate can be adopted. The config
  * directory needs the {@code cluster} and {@code nodes} sections; the written file holds the rest,
- * and planning right after shows no changes. Exit 0 written, 1 error, 3 refused (file exists).
+ * and planning right after shows no changes. Exit 0 written, 1 error, 3 refused (file exists), 4
+ * written but incomplete (a node could not be observed: nothing was imported from it).
  */
 @Command(
     name = "import",
@@ -55,6 +56,7 @@ public class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean incomplete = false;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
@@ -96,6 +98,7 @@ public class ImportCommand implements Callable<Integer> {
         }
         String next = HEADER + DUMP.dumpToString(doc);
         if (next.equals(yaml) || pass == MAX_PASSES) {
+          incomplete = obs.nodes().values().stream().anyMatch(n -> !n.known());
           obs.nodes().values().stream()
               .filter(n -> !n.known())
               .forEach(
@@ -120,7 +123,7 @@ public class ImportCommand implements Callable<Integer> {
       out.println("Wrote " + target + "; check it with: sanctl -C " + configDir + " plan");
     }
     out.flush();
-    return ExitCodes.OK;
+    return incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
   }
 
   /** The config directory without its state, git directory and the file being replaced. */

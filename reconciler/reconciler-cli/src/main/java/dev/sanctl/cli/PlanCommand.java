@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sanctl plan}: observe, plan, print. Exit 0 (no changes, or changes without {@code
  * --detailed-exitcode}), 2 (changes, with {@code --detailed-exitcode}), 1 (invalid configuration or
- * a plan error such as a shrink). Unknown nodes are reported and do not change the exit code.
+ * a plan error such as a shrink), 4 (a node could not be observed: the plan is incomplete, with or
+ * without {@code --detailed-exitcode}); precedence as in {@link ExitCodes}.
  */
 @Command(
     name = "plan",
@@ -50,7 +51,7 @@ public class PlanCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PlanRenderer renderer = formatOption.renderer(parent.global.noColor);
-    Optional<Session> opened = Session.open(parent.global.configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(parent.global.configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
@@ -65,9 +66,11 @@ public class PlanCommand implements Callable<Integer> {
     }
   }
 
-  /** 1 when errored, 2 with changes when detailed, else 0. */
+  /** 1 when errored, 4 when incomplete, 2 with changes when detailed, else 0. */
   static int exitCode(Plan plan, boolean detailed) {
-    if (plan.errored()) return ExitCodes.ERROR;
-    return detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    return ExitCodes.worst(
+        plan.errored() ? ExitCodes.ERROR : ExitCodes.OK,
+        plan.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE,
+        detailed && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK);
   }
 }

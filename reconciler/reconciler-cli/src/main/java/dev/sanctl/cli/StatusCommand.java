@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code sanctl status}: the last applied revision, the last drift result, an apply in progress or
  * interrupted, and with {@code --live} what providers report of live state (per-target sessions).
- * Exit 0, or 1 when the configuration cannot be loaded for {@code --live}.
+ * Exit 0; 1 when a record of the state directory is unreadable (it says where and how to recover);
+ * with {@code --live} 1 when the configuration cannot be loaded and 4 when a node could not be
+ * observed.
  */
 @Command(
     name = "status",
@@ -45,8 +47,9 @@ public class StatusCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
     Path stateDir = cluster.stateDir(configDir);
-    out.println("Last apply: " + describe(StateFile.read(stateDir, StateFile.LAST_APPLY)));
-    out.println("Last drift check: " + describe(StateFile.read(stateDir, StateFile.LAST_DRIFT)));
+    boolean readable = record(out, err, "Last apply: ", stateDir, StateFile.LAST_APPLY);
+    readable &= record(out, err, "Last drift check: ", stateDir, StateFile.LAST_DRIFT);
+    Journal.damage(stateDir).forEach(d -> err.println("sanctl: warning: " + d.message()));
     for (String line : dev.sanctl.cli.backup.JobLog.lastLines(stateDir)) {
       out.println("Last backup: " + line);
     }
@@ -70,7 +73,7 @@ public class StatusCommand implements Callable<Integer> {
                         + " change(s) not finished; the next apply finishes them"));
     if (!live) {
       out.flush();
-      return ExitCodes.OK;
+      return readable ? ExitCodes.OK : ExitCodes.ERROR;
     }
     Optional<Session> opened = Session.open(configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
@@ -89,7 +92,24 @@ public class StatusCommand implements Callable<Integer> {
         }
       }
       out.flush();
-      return ExitCodes.OK;
+      return ExitCodes.worst(
+          readable ? ExitCodes.OK : ExitCodes.ERROR,
+          obs.nodes().values().stream().allMatch(NodeObservation::known)
+              ? ExitCodes.OK
+              : ExitCodes.INCOMPLETE);
+    }
+  }
+
+  /** Prints one record; an unreadable one says where and how to recover (false then). */
+  private static boolean record(
+      PrintWriter out, PrintWriter err, String label, Path stateDir, String name) {
+    try {
+      out.println(label + describe(StateFile.read(stateDir, name)));
+      return true;
+    } catch (StateFile.UnreadableException e) {
+      out.println(label + "unreadable");
+      err.println("sanctl: error: " + e.getMessage());
+      return false;
     }
   }
 

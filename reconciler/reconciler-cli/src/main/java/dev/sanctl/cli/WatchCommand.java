@@ -27,8 +27,9 @@ import picocli.CommandLine.TypeConversionException;
  * {@code sanctl watch}: the GitOps daemon ({@code docs/gitops.md}). Follows a branch, applies new
  * commits under the cluster policy, checks drift every drift interval, mails alerts. Runs until
  * SIGTERM/SIGINT (the step in progress finishes first). With {@code --once}: one poll and one drift
- * check when due, then exit 0 (all applied, no drift), 2 (drift or policy-blocked changes), 1 (an
- * invalid commit, a failed apply or an unreachable repository).
+ * check when due, then exit 0 (all applied, no drift), 2 (drift or policy-blocked changes), 4 (a
+ * node could not be observed), 1 (an invalid commit, a plan with errors, a failed apply or an
+ * unreachable repository); precedence as in {@link ExitCodes}.
  */
 @Command(
     name = "watch",
@@ -76,6 +77,14 @@ public class WatchCommand implements Callable<Integer> {
   boolean once;
 
   @Option(
+      names = "--accept-policy",
+      paramLabel = "REVISION",
+      description =
+          "Accept the policy of this revision after reviewing it (a commit that loosens the policy"
+              + " waits for this); a commit pending for it is processed again.")
+  String acceptPolicy;
+
+  @Option(
       names = "--sim",
       paramLabel = "DIR",
       description = "Use the simulated cluster in DIR for every node (see: sanctl sim init).")
@@ -93,7 +102,13 @@ public class WatchCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("sanctl: error: " + e.getMessage());
       return ExitCodes.ERROR;
     }
-    if (once) return exitCode(r.step());
+    List<WatchState.Result> accepted =
+        acceptPolicy == null ? List.of() : r.acceptPolicy(acceptPolicy);
+    if (once) {
+      List<WatchState.Result> all = new java.util.ArrayList<>(accepted);
+      all.addAll(r.step());
+      return exitCode(all);
+    }
     runUntilStopped(r, out);
     return ExitCodes.OK;
   }
@@ -135,19 +150,23 @@ public class WatchCommand implements Callable<Integer> {
     }
   }
 
-  /** 1 when something failed, 2 when drift or policy-blocked changes remain, else 0. */
+  /**
+   * 1 when something failed, 4 when a node could not be observed, 2 when drift or policy-blocked
+   * changes remain, else 0 (precedence as in {@link ExitCodes}).
+   */
   static int exitCode(List<WatchState.Result> results) {
-    int code = ExitCodes.OK;
-    for (WatchState.Result x : results) {
-      switch (x.outcome()) {
-        case INVALID, FAILED, ERROR -> {
-          return ExitCodes.ERROR;
-        }
-        case PENDING, DRIFT -> code = ExitCodes.CHANGES;
-        default -> {}
-      }
-    }
-    return code;
+    int[] codes =
+        results.stream()
+            .mapToInt(
+                x ->
+                    switch (x.outcome()) {
+                      case INVALID, FAILED, ERROR -> ExitCodes.ERROR;
+                      case INCOMPLETE -> ExitCodes.INCOMPLETE;
+                      case PENDING, DRIFT -> ExitCodes.CHANGES;
+                      default -> ExitCodes.OK;
+                    })
+            .toArray();
+    return ExitCodes.worst(codes);
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}; a plain number is seconds. */

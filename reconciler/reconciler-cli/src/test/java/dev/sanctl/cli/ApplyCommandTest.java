@@ -8,6 +8,7 @@ import dev.sanctl.core.apply.ClusterLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,20 @@ class ApplyCommandTest {
     assertTrue(Files.readString(c.stateDir.resolve("journal.jsonl")).contains("\"apply-end\""));
     CliRun.Result status = c.cluster("status");
     assertTrue(status.out().startsWith("Last apply: ok at "), status.toString());
+  }
+
+  @Test
+  void aWarningIsPrintedOncePerRun() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp, (file, text) -> text.replace(", iet]", ", tgt]"));
+    String warning = "serves targets with tgt, which has no per-target portal binding";
+    for (List<String> argv :
+        List.of(List.of("plan"), List.of("apply", "--auto-approve"), List.of("drift"))) {
+      CliRun.Result r = c.cluster(argv.get(0), argv.subList(1, argv.size()).toArray(String[]::new));
+      assertEquals(ExitCodes.OK, r.exit(), r.toString());
+      String all = r.out() + r.err();
+      assertEquals(2, all.split(warning, -1).length - 1, argv + ": once per tgt node\n" + r);
+    }
   }
 
   @Test
@@ -74,8 +89,9 @@ class ApplyCommandTest {
     CliRun c = CliRun.quickstart(tmp);
     c.sim.setUnreachable("san-b");
     CliRun.Result r = c.cluster("apply", "--auto-approve");
-    assertEquals(ExitCodes.OK, r.exit(), r.toString());
+    assertEquals(ExitCodes.INCOMPLETE, r.exit(), "incomplete is never success: " + r);
     assertTrue(r.out().contains("san-b: "), r.out());
+    assertTrue(r.out().contains("\nApply incomplete: "), r.out());
     c.sim.clearFaults("san-b");
     CliRun.Result plan = c.cluster("plan", "--node", "san-a", "--detailed-exitcode");
     assertEquals(ExitCodes.OK, plan.exit(), plan.toString());

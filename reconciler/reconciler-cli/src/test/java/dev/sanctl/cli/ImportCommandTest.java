@@ -59,6 +59,22 @@ class ImportCommandTest {
   }
 
   @Test
+  void anUnreachableNodeMakesTheImportIncompleteExit4() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    Files.delete(c.config.resolve("lvm.yaml"));
+    String iscsi = Files.readString(c.config.resolve("iscsi.yaml"));
+    c.write("iscsi.yaml", iscsi.substring(0, iscsi.indexOf("targetDefaults:")));
+    c.write(
+        "cluster.yaml",
+        Files.readString(c.config.resolve("cluster.yaml")).replace("lvm, files, iet", "lvm, iet"));
+    c.sim.setUnreachable("san-b");
+    CliRun.Result r = c.cluster("import", "--out", "-");
+    assertEquals(ExitCodes.INCOMPLETE, r.exit(), r.toString());
+    assertTrue(r.err().contains("warning: node san-b is unknown ("), r.err());
+  }
+
+  @Test
   void anExistingFileIsNotOverwrittenWithoutForce() throws Exception {
     CliRun c = CliRun.quickstart(tmp);
     c.write("imported.yaml", "# mine\n");

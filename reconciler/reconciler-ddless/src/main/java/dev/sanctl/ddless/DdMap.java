@@ -89,10 +89,19 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
     return words.length;
   }
 
-  /** Whether segment {@code segment} is marked (segments beyond the map are not). */
+  /**
+   * Whether segment {@code segment} must be read: marked in the map, or beyond the map. A map
+   * shorter than the source (the volume grew after the map was started) says nothing about the
+   * segments past its end, so they are not known to be unchanged and are read and compared.
+   */
   public boolean marked(long segment) {
     long w = segment / SEGMENTS_PER_WORD;
-    return w < words.length && (words[(int) w] & (1 << (segment % SEGMENTS_PER_WORD))) != 0;
+    return w >= words.length || (words[(int) w] & (1 << (segment % SEGMENTS_PER_WORD))) != 0;
+  }
+
+  /** Segments of a source of {@code sourceBytes} bytes past the end of this map (read in full). */
+  public long segmentsBeyond(long sourceBytes) {
+    return Math.max(0, Segments.count(sourceBytes) - (long) words.length * SEGMENTS_PER_WORD);
   }
 
   /** Number of marked segments among the first {@code segments}. */
@@ -110,8 +119,9 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
   }
 
   /**
-   * Checks that this map fits a source of {@code sourceBytes} bytes (a smaller map covers only its
-   * part of the source).
+   * Checks that this map fits a source of {@code sourceBytes} bytes: a larger map is the map of
+   * another volume; a smaller one covers its part of the source, and the segments beyond it are
+   * read ({@link #marked}).
    */
   public void checkFits(long sourceBytes, String name) throws IOException {
     long need = wordsFor(sourceBytes);
@@ -125,6 +135,20 @@ public record DdMap(int version, boolean suspended, long nameSum, int[] words) {
               + " bytes) but the source has only "
               + sourceBytes
               + " bytes; is it the map of another volume?");
+    }
+  }
+
+  /**
+   * Checks that this is the map of the proc entry {@code entryName} ({@code <target>.<lun>}): its
+   * {@code name_sum} must be that name's sum, else it is the map of another LUN.
+   */
+  public void checkName(String entryName, String name) throws IOException {
+    long expected = nameSum(entryName);
+    if (nameSum != expected) {
+      throw new IOException(
+          String.format(
+              "%s: name sum 0x%08x is not the one of %s (0x%08x): the map of another LUN",
+              name, nameSum, entryName, expected));
     }
   }
 

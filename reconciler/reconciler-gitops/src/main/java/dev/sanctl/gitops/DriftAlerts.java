@@ -45,7 +45,8 @@ public final class DriftAlerts {
       o = Outcome.NEW_DRIFT;
       queue.add(messages.drift(revision, plan, repairing, now));
     }
-    state.driftChecked(now, fingerprint == null ? "clean" : "drift", fingerprint);
+    String status = !plan.complete() ? "incomplete" : fingerprint == null ? "clean" : "drift";
+    state.driftChecked(now, status, fingerprint);
     return o;
   }
 
@@ -91,7 +92,9 @@ public final class DriftAlerts {
     Map<String, Object> m = new TreeMap<>();
     m.put("time", now.toString());
     m.put("revision", revision);
-    m.put("status", DriftFingerprint.drifted(plan) ? "drift" : "clean");
+    m.put(
+        "status",
+        !plan.complete() ? "incomplete" : DriftFingerprint.drifted(plan) ? "drift" : "clean");
     m.put("changes", plan.changes().size());
     m.put("unknownNodes", plan.unknownNodes().size());
     return m;

@@ -11,6 +11,7 @@ import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
+import dev.sanctl.core.render.PlanErrors;
 import dev.sanctl.gitops.WatchState.Outcome;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.diag.Severity;
@@ -31,8 +32,9 @@ import java.util.function.Function;
 
 /**
  * The GitOps loop of {@code sanctl watch}. Each {@link #step()}: fetch the branch, and for every
- * new commit in order validate, plan and apply it under the cluster's {@code policy} (one apply at
- * a time, under the cluster lock); when the drift interval has passed, plan the last applied
+ * new commit in order validate, plan and apply it under the {@link PolicyGuard policy in force}
+ * (one apply at a time, under the cluster lock; a plan with errors applies nothing, a commit that
+ * loosens the policy waits for a human); when the drift interval has passed, plan the last applied
  * revision against live state and report drift (repairing it when {@code selfHeal: true}); then
  * deliver queued alerts. Everything it learns is saved in {@link WatchState} after each commit, so
  * a restart resumes where it stopped. Time comes from the clock and waiting from the {@link
@@ -163,16 +165,29 @@ public final class Reconciler {
     }
     DesiredState desired = loaded.state();
     latest = desired;
-    Policy policy = desired.policy();
+    PolicyGuard guard = new PolicyGuard(guardPolicy(desired), desired.policy());
+    Policy policy = guard.effective();
     try (Engine engine = engines.open(desired)) {
       ClusterObservation observed = engine.observe(desired, List.of());
       Plan plan = engine.plan(desired, observed, warnings(loaded));
+      if (plan.errored()) { // a plan with errors applies nothing
+        result(added, commit, Outcome.FAILED, incomplete(plan) + "; nothing was applied");
+        alert(messages(desired).failed(commit, incomplete(plan), plan, now()));
+        return true;
+      }
+      List<String> loosened = guard.loosened();
+      if (!loosened.isEmpty()) {
+        state.pending(new WatchState.Pending(commit, now(), loosened));
+        result(added, commit, Outcome.PENDING, loosened.get(0) + "; nothing was applied");
+        alert(messages(desired).refused(commit, plan, loosened, now()));
+        return true;
+      }
       if (!plan.hasChanges()) {
-        if (plan.complete() && !plan.errored()) {
+        if (plan.complete()) {
           state.applied(commit, now());
           result(added, commit, Outcome.NO_CHANGES, "live state already matches");
         } else {
-          result(added, commit, Outcome.FAILED, incomplete(plan));
+          result(added, commit, Outcome.INCOMPLETE, incomplete(plan));
           alert(messages(desired).failed(commit, incomplete(plan), plan, now()));
         }
         return true;
@@ -232,7 +247,7 @@ public final class Reconciler {
     Map<String, Object> m = new TreeMap<>();
     m.put("revision", commit);
     m.put("time", now().toString());
-    m.put("status", converged ? "ok" : "failed");
+    m.put("status", converged ? "ok" : result.ok() && !plan.complete() ? "incomplete" : "failed");
     m.put("applied", result.count(ChangeOutcome.Status.APPLIED));
     m.put("failed", result.count(ChangeOutcome.Status.FAILED));
     m.put("skipped", result.count(ChangeOutcome.Status.SKIPPED));
@@ -243,7 +258,8 @@ public final class Reconciler {
       result(added, commit, success, result.summary());
     } else {
       String why = result.ok() ? incomplete(plan) : result.summary();
-      result(added, commit, Outcome.FAILED, why);
+      boolean onlyUnknownNodes = result.ok() && !plan.complete();
+      result(added, commit, onlyUnknownNodes ? Outcome.INCOMPLETE : Outcome.FAILED, why);
       alert(
           result.ok()
               ? messages(desired).failed(commit, why, plan, now())
@@ -253,9 +269,41 @@ public final class Reconciler {
   }
 
   private static String incomplete(Plan plan) {
+    if (plan.errored()) {
+      List<String> errors = PlanErrors.lines(plan);
+      return "the plan has " + errors.size() + " error(s), first: " + errors.get(0);
+    }
     if (!plan.complete()) return "nodes could not be observed: " + plan.unknownNodes();
-    if (plan.errored()) return "the plan has errors (see the plan)";
     return "a new plan after the apply still has changes";
+  }
+
+  /** The policy in force before a commit (see {@link PolicyGuard}). */
+  private Policy guardPolicy(DesiredState commit) {
+    String revision = state.policyRevision();
+    if (revision == null) return PolicyGuard.bootstrap(commit.policy());
+    LoadResult guarding = repo.load(revision);
+    return guarding.ok() ? guarding.state().policy() : Policy.DEFAULTS;
+  }
+
+  /**
+   * A human accepts the {@code policy} of {@code revision} after reviewing it: from now on it
+   * guards the commits, and a commit pending for that policy change is processed again under it.
+   */
+  public List<WatchState.Result> acceptPolicy(String revision) {
+    List<WatchState.Result> added = new ArrayList<>();
+    LoadResult loaded = repo.load(revision);
+    if (!loaded.ok()) {
+      result(added, revision, Outcome.ERROR, "cannot accept the policy: " + first(loaded.errors()));
+      state.save();
+      return added;
+    }
+    String commit = loaded.state().revision();
+    state.policyAccepted(commit);
+    log(short12(commit) + " policy accepted: " + loaded.state().policy());
+    WatchState.Pending p = state.pending();
+    if (p != null && p.revision().equals(commit)) process(commit, added);
+    state.save();
+    return List.copyOf(added);
   }
 
   private boolean driftDue() {
@@ -290,6 +338,7 @@ public final class Reconciler {
           policy.selfHeal()
               && plan.hasChanges()
               && plan.complete()
+              && !plan.errored()
               && ApprovalPolicy.of(policy).refusals(plan).isEmpty();
       DriftAlerts.Outcome o =
           DriftAlerts.record(state, queue, messages(desired), revision, plan, repairing, now());
@@ -299,7 +348,11 @@ public final class Reconciler {
         result(added, revision, Outcome.CLEAN, "drift resolved");
         return;
       }
-      result(added, revision, Outcome.DRIFT, DriftAlerts.describe(plan));
+      result(
+          added,
+          revision,
+          plan.complete() ? Outcome.DRIFT : Outcome.INCOMPLETE,
+          DriftAlerts.describe(plan));
       if (repairing) repair(engine, desired, plan, observed, revision, added);
     } catch (IOException | RuntimeException e) {
       result(added, revision, Outcome.ERROR, "drift check failed: " + e.getMessage());

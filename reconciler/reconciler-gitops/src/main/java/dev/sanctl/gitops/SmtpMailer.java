@@ -26,7 +26,8 @@ public final class SmtpMailer implements AlertSender {
   private final PlanContext.SecretResolver secrets;
 
   /**
-   * @param secrets reads {@code passwordFile} (relative paths against the daemon's config dir)
+   * @param secrets reads {@code passwordFile} (absolute paths in the machine's secrets directories,
+   *     {@code SecretDirs})
    */
   public SmtpMailer(Alerts.Email settings, PlanContext.SecretResolver secrets) {
     this.settings = settings;

@@ -33,6 +33,8 @@ public final class WatchState {
     DRIFT,
     REPAIRED,
     CLEAN,
+    /** A node could not be observed: the commit is not applied everywhere, or drift is unknown. */
+    INCOMPLETE,
     ERROR;
 
     String key() {
@@ -55,6 +57,7 @@ public final class WatchState {
   private String lastSeen;
   private String lastApplied;
   private Instant lastAppliedAt;
+  private String policyRevision;
   private Instant lastDriftCheck;
   private String driftStatus;
   private String driftFingerprint;
@@ -82,6 +85,7 @@ public final class WatchState {
     lastSeen = StateFiles.text(n, "lastSeen");
     lastApplied = StateFiles.text(n, "lastApplied");
     lastAppliedAt = instant(StateFiles.text(n, "lastAppliedAt"));
+    policyRevision = StateFiles.text(n, "policyRevision");
     lastDriftCheck = instant(StateFiles.text(n, "lastDriftCheck"));
     driftStatus = StateFiles.text(n, "driftStatus");
     driftFingerprint = StateFiles.text(n, "driftFingerprint");
@@ -112,6 +116,7 @@ public final class WatchState {
     m.put("lastSeen", lastSeen);
     m.put("lastApplied", lastApplied);
     m.put("lastAppliedAt", str(lastAppliedAt));
+    m.put("policyRevision", policyRevision);
     m.put("lastDriftCheck", str(lastDriftCheck));
     m.put("driftStatus", driftStatus);
     m.put("driftFingerprint", driftFingerprint);
@@ -161,7 +166,21 @@ public final class WatchState {
   public void applied(String commit, Instant at) {
     lastApplied = commit;
     lastAppliedAt = at;
+    policyRevision = commit;
     pending = null;
+  }
+
+  /**
+   * The revision whose {@code policy} guards the next commits: the last applied one, or a later one
+   * whose policy a human accepted ({@code sanctl watch --accept-policy}); null before either.
+   */
+  public String policyRevision() {
+    return policyRevision != null ? policyRevision : lastApplied;
+  }
+
+  /** A human accepted the policy of {@code revision}. */
+  public void policyAccepted(String revision) {
+    policyRevision = revision;
   }
 
   public Instant lastDriftCheck() {

@@ -64,7 +64,7 @@ class AlertMailTest {
         new Alerts.Email(
             "sanctl@example.org",
             List.of("ops@example.org", "oncall@example.org"),
-            new Alerts.Smtp("127.0.0.1", port, false, "sanctl", "smtp.secret"));
+            new Alerts.Smtp("127.0.0.1", port, false, "sanctl", passwordFile.toString()));
   }
 
   @AfterEach

@@ -29,6 +29,11 @@ record Layout(Path dir) {
     return dir.resolve("_san/meta").resolve(vg);
   }
 
+  /** The files of a ZFS pool's filesystems (mounted under {@code /<pool>} where it is imported). */
+  Path poolContent(String pool) {
+    return dir.resolve("_san/zpool").resolve(pool);
+  }
+
   Path node(String node) {
     return dir.resolve(node);
   }

@@ -1,6 +1,7 @@
 package dev.sanctl.sim;
 
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.rules.LvmNames;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -298,6 +299,8 @@ final class LvmTool implements SimTool {
 
   private CommandResult lvcreate(SimNode node, LvmArgs a) throws IOException {
     Out o = new Out();
+    CommandResult badName = lvcreateNames(a);
+    if (badName != null) return badName;
     if (a.positional.size() == 1 && a.has("virtualsize")) return thinVolume(node, a);
     if (a.positional.size() == 1 && a.has("snapshot") && !a.has("size") && !a.has("extents")) {
       return thinSnapshot(node, a);
@@ -395,6 +398,42 @@ final class LvmTool implements SimTool {
   }
 
   /** The new LV's name ({@code -n}, or lvm's next {@code lvolN}); null (an error) if taken. */
+  /**
+   * lvcreate's name checks before it reads a group ({@code tools/lvcreate.c} _lvcreate_name_params:
+   * validate_restricted_lvname_param, then validate_name of the group), with lvm2's messages and
+   * EINVALID_CMD_LINE; the rules are {@link LvmNames}.
+   */
+  private static CommandResult lvcreateNames(LvmArgs a) {
+    String lv = a.get("name");
+    String vg = a.positional.isEmpty() ? null : a.positional.get(0);
+    if (vg != null && vg.startsWith("/dev/")) vg = vg.substring(5);
+    if (vg != null && vg.contains("/")) vg = vg.substring(0, vg.indexOf('/'));
+    if (lv != null && lv.contains("/")) {
+      vg = lv.substring(0, lv.indexOf('/'));
+      lv = lv.substring(lv.indexOf('/') + 1);
+    }
+    if (lv != null && LvmNames.invalid(lv).isPresent()) {
+      return invalidCmdLine("Logical volume name \"" + lv + "\" is invalid.");
+    }
+    if (lv != null && LvmNames.reserved(lv).isPresent()) {
+      String r = LvmNames.reserved(lv).get();
+      return invalidCmdLine(
+          "Names "
+              + (lv.startsWith(r) ? "starting" : "including")
+              + " \""
+              + r
+              + "\" are reserved. Please choose a different LV name.");
+    }
+    if (vg != null && LvmNames.invalid(vg).isPresent()) {
+      return invalidCmdLine("Volume group name " + vg + " has invalid characters");
+    }
+    return null;
+  }
+
+  private static CommandResult invalidCmdLine(String error) {
+    return CommandResult.of(EINVALID_CMD_LINE, "", "  " + error + "\n");
+  }
+
   private static String newName(LvmState.Vg vg, LvmArgs a, Out o) {
     String name = a.get("name");
     if (name == null) {

@@ -55,6 +55,7 @@ public final class SimCluster {
             new LvmTool(),
             new IetadmTool(),
             new Coreutils(),
+            new FileWriteSh(),
             new Blockdev(),
             new Find(),
             new DmsetupTool(),
@@ -311,6 +312,24 @@ public final class SimCluster {
           Failover.apply(ctx, vg, node);
           return null;
         });
+  }
+
+  /**
+   * The HA manager moves ZFS pool {@code pool} to {@code node} as the Heartbeat ZFS agent does
+   * ({@link PoolFailover}): stmf-ha stop and export where it is imported, import and stmf-ha start
+   * on {@code node}.
+   */
+  public void failoverPool(String pool, String node) throws IOException {
+    locked(
+        ctx -> {
+          PoolFailover.apply(ctx, pool, node, (n, argv) -> dispatch(n, argv, new byte[0]));
+          return null;
+        });
+  }
+
+  /** Whether {@code name} is a ZFS pool of the simulated cluster (else a volume group). */
+  public boolean hasPool(String name) throws IOException {
+    return locked(ctx -> ctx.topology().poolNodes.containsKey(name));
   }
 
   /** An initiator logs in to {@code targetIqn} on {@code node} from {@code ip}. */

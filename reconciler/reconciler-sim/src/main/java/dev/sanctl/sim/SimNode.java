@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +60,14 @@ public final class SimNode {
       if (mount == null) continue;
       if (abs.equals(mount) || abs.startsWith(mount + "/")) {
         Path content = ctx.cluster.layout().metaContent(vg.name);
+        return abs.equals(mount) ? content : content.resolve(abs.substring(mount.length() + 1));
+      }
+    }
+    for (Map.Entry<String, String> p : ctx.topology().poolImportedOn.entrySet()) {
+      if (!name.equals(p.getValue())) continue;
+      String mount = "/" + p.getKey();
+      if (abs.equals(mount) || abs.startsWith(mount + "/")) {
+        Path content = ctx.cluster.layout().poolContent(p.getKey());
         return abs.equals(mount) ? content : content.resolve(abs.substring(mount.length() + 1));
       }
     }

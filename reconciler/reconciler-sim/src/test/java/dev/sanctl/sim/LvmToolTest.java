@@ -343,4 +343,36 @@ class LvmToolTest {
     r = run("san1", "lvremove", "-f", "vg0/lv_meta");
     assertEquals("  Logical volume vg0/lv_meta contains a filesystem in use.\n", r.err());
   }
+
+  /**
+   * lvcreate refuses what lvm2's validate_restricted_lvname_param refuses, before it reads the
+   * group, with lvm2's messages (lib/misc/lvm-string.c, tools/lvcreate.c) and EINVALID_CMD_LINE.
+   */
+  @Test
+  void lvcreateRefusesTheNamesLvm2Refuses() throws Exception {
+    for (String[] c :
+        List.of(
+            new String[] {".", "  Logical volume name \".\" is invalid.\n"},
+            new String[] {"..", "  Logical volume name \"..\" is invalid.\n"},
+            new String[] {"-x", "  Logical volume name \"-x\" is invalid.\n"},
+            new String[] {"a b", "  Logical volume name \"a b\" is invalid.\n"},
+            new String[] {
+              "pvmove0",
+              "  Names starting \"pvmove\" are reserved. Please choose a different LV" + " name.\n"
+            },
+            new String[] {
+              "lv_rimage_0",
+              "  Names including \"_rimage\" are reserved. Please choose a"
+                  + " different LV name.\n"
+            })) {
+      CommandResult r = run("san1", "lvcreate", "-L", "4M", "-n", c[0], "vg0");
+      assertEquals(3, r.exitStatus(), c[0]);
+      assertEquals(c[1], r.err(), c[0]);
+      assertEquals("", r.out(), c[0]);
+    }
+    assertEquals(
+        "  Volume group name v@g has invalid characters\n",
+        run("san1", "lvcreate", "-L", "4M", "-n", "ok", "v@g").err());
+    assertEquals(0, run("san1", "lvcreate", "-L", "4M", "-n", "...", "vg0").exitStatus());
+  }
 }

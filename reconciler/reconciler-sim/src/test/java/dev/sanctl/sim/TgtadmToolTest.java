@@ -256,4 +256,34 @@ class TgtadmToolTest {
         tgtadm("--op", "delete", "--mode", "target", "--tid", "1").err());
     ok("--op", "delete", "--mode", "target", "--tid", "1", "--force");
   }
+
+  /**
+   * tgtd's tgt_target_create takes letters, digits, ':', '.' and '-' only (checked against the real
+   * tgtd on this machine: "tgtadm: invalid request", exit 22, for an '_'); upper case and names
+   * longer than 223 bytes pass.
+   */
+  @Test
+  void aTargetNameWithCharactersTgtdRefusesIsAnInvalidRequest() throws Exception {
+    CommandResult bad =
+        tgtadm(
+            "--op",
+            "new",
+            "--mode",
+            "target",
+            "--tid",
+            "1",
+            "--targetname",
+            "iqn.2024-01.org.example:a_b");
+    assertEquals(22, bad.exitStatus());
+    assertEquals("tgtadm: invalid request\n", bad.err());
+    ok(
+        "--op",
+        "new",
+        "--mode",
+        "target",
+        "--tid",
+        "2",
+        "--targetname",
+        "IQN.2024-01.Org.Example:" + "x".repeat(300));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.sanctl.ssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,5 +110,58 @@ class OpenSshHostIT {
           assertThrows(HostUnreachableException.class, () -> host.run(Command.read("true")));
       assertTrue(e.getMessage().contains("SHA256:"), e.getMessage());
     }
+  }
+
+  private String refusal(String knownHosts) throws Exception {
+    Path kh = TestKeys.writeKnownHosts(dir, knownHosts);
+    try (SshHost host = host(kh)) {
+      return assertThrows(HostUnreachableException.class, () -> host.run(Command.read("true")))
+          .getMessage();
+    }
+  }
+
+  private String serverKey() throws Exception {
+    String[] pub = Files.readString(sshd.hostKeyPub).trim().split(" ");
+    return pub[0] + " " + pub[1];
+  }
+
+  @Test
+  void revokedKeyIsRefusedEvenWithAPlainLineForIt() throws Exception {
+    String plain = sshd.knownHostsLine();
+    String revoked = "@revoked [127.0.0.1]:" + sshd.port + " " + serverKey() + "\n";
+    for (String kh :
+        List.of(revoked + plain, plain + revoked, plain + "@revoked * " + serverKey())) {
+      String message = refusal(kh);
+      assertTrue(message.contains("revoked"), message);
+      assertFalse(message.contains("CHANGED"), message);
+    }
+  }
+
+  @Test
+  void aRevokedLineOfAnotherKeyOrAnotherHostChangesNothing() throws Exception {
+    Path other = TestKeys.generate(Files.createDirectories(dir.resolve("other")), "ed25519");
+    String otherKey =
+        String.join(
+            " ", Arrays.copyOf(Files.readString(Path.of(other + ".pub")).trim().split(" "), 2));
+    Path kh =
+        TestKeys.writeKnownHosts(
+            dir,
+            "@revoked * "
+                + otherKey
+                + "\n@revoked otherhost "
+                + serverKey()
+                + "\n"
+                + sshd.knownHostsLine());
+    try (SshHost host = host(kh)) {
+      assertEquals(0, host.run(Command.read("true")).exitStatus());
+    }
+    String onlyRevokedOther = refusal("@revoked * " + otherKey + "\n");
+    assertTrue(onlyRevokedOther.contains("is not in"), onlyRevokedOther);
+  }
+
+  @Test
+  void aCertAuthorityLineNeverAuthenticatesAPlainHostKey() throws Exception {
+    String message = refusal("@cert-authority [127.0.0.1]:" + sshd.port + " " + serverKey() + "\n");
+    assertTrue(message.contains("is not in"), message);
   }
 }

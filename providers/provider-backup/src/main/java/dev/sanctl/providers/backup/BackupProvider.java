@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.LiveObject;
 import dev.sanctl.spi.provider.Observation;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
@@ -183,6 +184,15 @@ public final class BackupProvider implements Provider {
       files.put(e.getKey(), names);
     }
     return files;
+  }
+
+  /** Its checksums and volume changes touch the ZFS dataset they name. */
+  @Override
+  public Optional<LiveObject> liveObject(Change change) {
+    return switch (change.kind()) {
+      case "checksums", "volume" -> Optional.of(LiveObject.zfsDataset(change.name()));
+      default -> Optional.empty();
+    };
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class ComstarProvider implements Provider {
 
   @Override
   public Set<String> executables() {
-    return Set.of("zpool", "stmfadm", "itadm", "sbdadm", "stmf-ha", "cat", "mkdir", "tee", "mv");
+    return Set.of("zpool", "stmfadm", "itadm", "sbdadm", "stmf-ha", "cat", "sh");
   }
 
   @Override

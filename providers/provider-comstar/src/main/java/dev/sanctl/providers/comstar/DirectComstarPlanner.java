@@ -10,6 +10,10 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.values.IscsiName;
+import dev.sanctl.spi.values.LuAlias;
+import dev.sanctl.spi.values.PortalAddress;
+import dev.sanctl.spi.values.Serial;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +112,7 @@ final class DirectComstarPlanner {
     List<String> want = portals.stream().map(DirectComstarPlanner::portal).toList();
     List<String> have = seen.tpgs().get(name);
     List<String> create = new ArrayList<>(List.of("itadm", "create-tpg", name));
-    create.addAll(portals);
+    portals.forEach(p -> create.add(PortalAddress.KIND.require(p, "TPG " + name)));
     if (have == null) {
       add(
           "tpg",
@@ -170,7 +174,8 @@ final class DirectComstarPlanner {
     }
     String[] tpgDeps = t.tpgs().stream().map(x -> "tpg/" + x).toArray(String[]::new);
     if (have == null) {
-      List<String> argv = new ArrayList<>(List.of("itadm", "create-target", "-n", iqn));
+      List<String> argv =
+          new ArrayList<>(List.of("itadm", "create-target", "-n", IscsiName.KIND.require(iqn)));
       if (!t.tpgs().isEmpty()) argv.addAll(List.of("-t", String.join(",", t.tpgs())));
       add(
           "target",
@@ -306,8 +311,13 @@ final class DirectComstarPlanner {
       return;
     }
     List<String> argv = new ArrayList<>(List.of("stmfadm", "create-lu", "-p", "guid=" + guid));
-    if (lu.serial() != null) argv.addAll(List.of("-p", "serial=" + lu.serial()));
-    if (lu.alias() != null) argv.addAll(List.of("-p", "alias=" + lu.alias()));
+    String where = "LU " + lu.zvol();
+    if (lu.serial() != null) {
+      argv.addAll(List.of("-p", "serial=" + Serial.KIND.require(lu.serial(), where)));
+    }
+    if (lu.alias() != null) {
+      argv.addAll(List.of("-p", "alias=" + LuAlias.KIND.require(lu.alias(), where)));
+    }
     argv.add(dataFile(lu.zvol()));
     Command create = Command.change(argv.toArray(String[]::new));
     if (byGuid == null) {

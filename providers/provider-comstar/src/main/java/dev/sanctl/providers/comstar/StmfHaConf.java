@@ -1,6 +1,8 @@
 package dev.sanctl.providers.comstar;
 
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.rules.StmfHaNames;
+import dev.sanctl.spi.values.StmfHaWord;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ public final class StmfHaConf {
 
   /** Whether {@code name} can prefix a bash variable ({@code <name>_members}). */
   public static boolean validPrefix(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*");
+    return StmfHaNames.bashName(name);
   }
 
   /** The file's content. */
@@ -66,12 +68,13 @@ public final class StmfHaConf {
 
   private static void array(StringBuilder out, String name, List<String> values) {
     out.append(name).append("=(\n");
-    for (String v : values) out.append('\t').append(quote(v)).append('\n');
+    for (String v : values)
+      out.append('\t').append(quote(StmfHaWord.KIND.require(v, name))).append('\n');
     out.append(")\n");
   }
 
   private static void scalar(StringBuilder out, String name, String value) {
-    out.append(name).append('=').append(quote(value)).append('\n');
+    out.append(name).append('=').append(quote(StmfHaWord.KIND.require(value, name))).append('\n');
   }
 
   /** Bash single quoting: {@code '} becomes {@code '\''}. */

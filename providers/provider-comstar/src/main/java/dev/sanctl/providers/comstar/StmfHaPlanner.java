@@ -1,6 +1,7 @@
 package dev.sanctl.providers.comstar;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.provider.Action;
@@ -63,7 +64,6 @@ final class StmfHaPlanner {
     List<String> reasons = new ArrayList<>();
     if (!rendered.equals(live)) {
       String path = StmfHaConf.path(pool.name());
-      String tmp = path + ".sanctl-tmp";
       String address = Change.address(node, ComstarProvider.ID, "stmf-ha.conf", pool.name());
       changes.add(
           new Change(
@@ -77,9 +77,11 @@ final class StmfHaPlanner {
               live == null ? path + " does not exist" : path + " differs from the desired state",
               List.of(FieldChange.of("lines", live == null ? null : lines(live), lines(rendered))),
               List.of(
-                  Command.change("mkdir", "-p", "/" + pool.name()),
-                  Command.change(rendered.getBytes(StandardCharsets.UTF_8), "tee", tmp),
-                  Command.change("mv", "-f", tmp, path)),
+                  FileWrite.replace(
+                      path,
+                      FileWrite.PUBLIC,
+                      rendered.getBytes(StandardCharsets.UTF_8),
+                      List.of())),
               List.of(),
               List.of()));
       deps.add(address);

@@ -1,6 +1,8 @@
 package dev.sanctl.providers.cron;
 
 import dev.sanctl.spi.model.CronEntry;
+import dev.sanctl.spi.values.CronCommand;
+import dev.sanctl.spi.values.CronComment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -69,6 +71,9 @@ public final class CrontabBlock {
     if (e.command() == null || e.command().isBlank()) {
       throw new BlockException(where + "cron entry has an empty command");
     }
+    String unsafe = CronCommand.KIND.check(e.command());
+    if (unsafe == null) unsafe = CronComment.KIND.check(e.comment());
+    if (unsafe != null) throw new BlockException(where + unsafe);
     String[] fields = e.schedule() == null ? new String[0] : e.schedule().trim().split("\\s+");
     boolean ok = fields.length == 5;
     for (String f : fields) ok &= FIELD.matcher(f).matches();

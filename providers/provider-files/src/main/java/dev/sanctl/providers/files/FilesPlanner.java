@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.values.NodePath;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,7 @@ final class FilesPlanner {
 
   private void planGroup(String node, VolumeGroup vg, FilesObservation.Group observed) {
     if (vg == null) return;
+    NodePath.KIND.require(vg.path(), "volume group " + vg.name());
     List<String> dirChange = List.of();
     if (!observed.directoryExists()) {
       String address = Change.address(node, FilesProvider.ID, "directory", vg.name());
@@ -76,7 +78,7 @@ final class FilesPlanner {
                 v.source()));
         continue;
       }
-      String file = FilesProvider.imagePath(vg.path(), v.name());
+      String file = NodePath.KIND.require(FilesProvider.imagePath(vg.path(), v.name()), full);
       Long size = observed.files().get(v.name());
       if (v.state() == ResourceState.ABSENT) {
         if (size != null) planRemove(node, address, vg, v, file, size);

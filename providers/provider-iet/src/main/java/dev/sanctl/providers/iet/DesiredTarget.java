@@ -5,6 +5,8 @@ import dev.sanctl.spi.model.PortalGroup;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.model.VolumeRef;
+import dev.sanctl.spi.values.NodePath;
+import dev.sanctl.spi.values.Serial;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +33,13 @@ record DesiredTarget(
   /** A LUN: number, backing volume, device path and the {@code Lun} parameter string. */
   record LunSpec(int lun, VolumeRef volume, String path, String type, String serial) {
     String params() {
-      StringBuilder sb = new StringBuilder("Path=").append(path).append(",Type=").append(type);
-      if (serial != null) sb.append(",ScsiId=").append(serial).append(",ScsiSN=").append(serial);
+      String where = "LUN " + lun + " of " + volume;
+      StringBuilder sb = new StringBuilder("Path=").append(NodePath.KIND.require(path, where));
+      sb.append(",Type=").append(type);
+      if (serial != null) {
+        Serial.KIND.require(serial, where);
+        sb.append(",ScsiId=").append(serial).append(",ScsiSN=").append(serial);
+      }
       return sb.toString();
     }
   }
@@ -47,7 +54,7 @@ record DesiredTarget(
           g != null
               ? g.devicePath(l.volume().lv())
               : "/dev/" + l.volume().vg() + "/" + l.volume().lv();
-      String type = files ? "fileio" : d.targetDefaults().io();
+      String type = files ? "fileio" : l.io();
       String serial = l.serial() != null ? l.serial() : (l.lun() == 0 ? t.serial() : null);
       luns.add(new LunSpec(l.lun(), l.volume(), path, type, serial));
     }
@@ -62,7 +69,7 @@ record DesiredTarget(
         d.iqnOf(t),
         group,
         List.copyOf(luns),
-        d.targetDefaults().options(),
+        t.options(),
         initiators, // initiatorsOf returns an immutable list
         List.copyOf(portals));
   }

@@ -1,6 +1,11 @@
 package dev.sanctl.providers.iet;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.FileWrite;
+import dev.sanctl.spi.values.ChapSecret;
+import dev.sanctl.spi.values.ChapUser;
+import dev.sanctl.spi.values.IscsiName;
+import dev.sanctl.spi.values.NodePath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +15,7 @@ final class IetCommands {
   private IetCommands() {}
 
   static Command newTarget(int tid, String iqn) {
-    return ietadm("--op", "new", "--tid=" + tid, "--params=Name=" + iqn);
+    return ietadm("--op", "new", "--tid=" + tid, "--params=Name=" + IscsiName.KIND.require(iqn));
   }
 
   static Command deleteTarget(int tid) {
@@ -36,12 +41,22 @@ final class IetCommands {
             "new",
             "--tid=" + tid,
             "--user",
-            "--params=" + kind + "=" + user + ",Password=" + secret)
+            "--params="
+                + kind
+                + "="
+                + ChapUser.KIND.require(user)
+                + ",Password="
+                + ChapSecret.KIND.require(secret, "CHAP user " + user))
         .withSecret(secret);
   }
 
   static Command deleteUser(int tid, String kind, String user) {
-    return ietadm("--op", "delete", "--tid=" + tid, "--user", "--params=" + kind + "=" + user);
+    return ietadm(
+        "--op",
+        "delete",
+        "--tid=" + tid,
+        "--user",
+        "--params=" + kind + "=" + ChapUser.KIND.require(user));
   }
 
   /** Closes every connection of the target's sessions (ietd refuses to delete a busy target). */
@@ -57,15 +72,16 @@ final class IetCommands {
   }
 
   /**
-   * Replaces {@code dir/name} atomically: the content goes to a temporary file in the same
-   * directory (on stdin, secrets masked in every display), which is then renamed over the file.
+   * Replaces {@code dir/name} atomically with {@link FileWrite} (content on stdin, secrets masked
+   * in every display): {@code ietd.conf}, which holds CHAP passwords, with mode 0600, the allow
+   * files with 0644.
    */
   static List<Command> writeFile(String dir, String name, String content, List<String> secrets) {
-    String tmp = dir + "/." + name + ".sanctl-tmp";
-    Command tee = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
-    for (String s : secrets) tee = tee.withSecret(s);
+    NodePath.KIND.require(dir);
+    String mode = name.equals("ietd.conf") ? FileWrite.SECRET : FileWrite.PUBLIC;
     return List.of(
-        Command.change("mkdir", "-p", dir), tee, Command.change("mv", "-f", tmp, dir + "/" + name));
+        FileWrite.replace(
+            dir + "/" + name, mode, content.getBytes(StandardCharsets.UTF_8), secrets));
   }
 
   private static Command ietadm(String... args) {

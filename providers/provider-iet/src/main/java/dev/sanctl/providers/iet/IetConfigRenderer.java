@@ -2,6 +2,13 @@ package dev.sanctl.providers.iet;
 
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.values.ChapSecret;
+import dev.sanctl.spi.values.ChapUser;
+import dev.sanctl.spi.values.Comment;
+import dev.sanctl.spi.values.IetOptionKey;
+import dev.sanctl.spi.values.IetOptionValue;
+import dev.sanctl.spi.values.IscsiName;
+import dev.sanctl.spi.values.PortalAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,8 +38,17 @@ final class IetConfigRenderer {
   /** The global part of {@code ietd.conf}: one {@code Key Value} line per option. */
   static String globals(Map<String, String> options) {
     StringBuilder sb = new StringBuilder();
-    options.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
+    options.forEach((k, v) -> option(sb, "", k, v, "iet.global"));
     return sb.toString();
+  }
+
+  /** One {@code Key Value} line; refuses what would not stay one option on one line. */
+  private static void option(StringBuilder sb, String indent, String k, String v, String where) {
+    sb.append(indent)
+        .append(IetOptionKey.KIND.require(k, where))
+        .append(' ')
+        .append(IetOptionValue.KIND.require(v, where + "." + k))
+        .append('\n');
   }
 
   /**
@@ -51,14 +67,18 @@ final class IetConfigRenderer {
       switch (file) {
         case IETD_CONF -> {
           if (state == TargetState.OFFLINE) {
-            offline.append("# Target ").append(t.iqn()).append(" is offline (state: offline)\n");
+            offline
+                .append("# Target ")
+                .append(IscsiName.KIND.require(t.iqn()))
+                .append(" is offline (state: offline)\n");
           } else {
             target(sb, t, secrets);
           }
         }
         case INITIATORS_ALLOW -> {
           if (state == TargetState.ONLINE && !t.initiators().isEmpty()) {
-            sb.append(t.iqn())
+            t.initiators().forEach(i -> IscsiName.KIND.require(i, "target " + t.iqn()));
+            sb.append(IscsiName.KIND.require(t.iqn()))
                 .append(' ')
                 .append(String.join(", ", t.initiators().stream().map(AllowFile::escape).toList()))
                 .append('\n');
@@ -66,7 +86,11 @@ final class IetConfigRenderer {
         }
         default -> {
           if (state == TargetState.ONLINE && !t.portals().isEmpty()) {
-            sb.append(t.iqn()).append(' ').append(String.join(", ", t.portals())).append('\n');
+            t.portals().forEach(p -> PortalAddress.KIND.require(p, "target " + t.iqn()));
+            sb.append(IscsiName.KIND.require(t.iqn()))
+                .append(' ')
+                .append(String.join(", ", t.portals()))
+                .append('\n');
           }
         }
       }
@@ -75,28 +99,30 @@ final class IetConfigRenderer {
   }
 
   private static void target(StringBuilder sb, DesiredTarget t, Function<String, String> secrets) {
+    String where = "target " + IscsiName.KIND.require(t.iqn());
     sb.append("Target ").append(t.iqn()).append('\n');
     if (t.target().comment() != null && !t.target().comment().isBlank()) {
-      sb.append("    # ").append(t.target().comment().replaceAll("\\s+", " ").strip()).append('\n');
+      String comment = Comment.KIND.require(t.target().comment(), where);
+      sb.append("    # ").append(comment.replaceAll(" +", " ").strip()).append('\n');
     }
     Target.Chap chap = t.target().chap() == null ? Target.Chap.NONE : t.target().chap();
     for (Target.ChapUser u : chap.incoming()) {
       sb.append("    IncomingUser ")
-          .append(u.user())
+          .append(ChapUser.KIND.require(u.user(), where))
           .append(' ')
-          .append(secrets.apply(u.secretFile()))
+          .append(ChapSecret.KIND.require(secrets.apply(u.secretFile()), where))
           .append('\n');
     }
     if (chap.outgoing() != null) {
       sb.append("    OutgoingUser ")
-          .append(chap.outgoing().user())
+          .append(ChapUser.KIND.require(chap.outgoing().user(), where))
           .append(' ')
-          .append(secrets.apply(chap.outgoing().secretFile()))
+          .append(ChapSecret.KIND.require(secrets.apply(chap.outgoing().secretFile()), where))
           .append('\n');
     }
     for (DesiredTarget.LunSpec l : t.luns()) {
       sb.append("    Lun ").append(l.lun()).append(' ').append(l.params()).append('\n');
     }
-    t.options().forEach((k, v) -> sb.append("    ").append(k).append(' ').append(v).append('\n'));
+    t.options().forEach((k, v) -> option(sb, "    ", k, v, "targetDefaults.options"));
   }
 }

@@ -8,7 +8,7 @@ import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.provider.ObserveException;
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -55,24 +55,24 @@ final class IetLiveParams {
    */
   static Map<Integer, Map<String, String>> observe(
       Host host, IetRuntime runtime, IetdConf conf, DesiredState desired) throws IOException {
-    Map<String, String> options = desired.targetDefaults().options();
-    boolean targetKeys = false;
-    boolean sessionKeys = false;
-    for (String k : options.keySet()) {
-      String key = k.toLowerCase(Locale.ROOT);
-      if (!comparable(key)) continue;
-      if (TARGET_KEYS.contains(key)) targetKeys = true;
-      else sessionKeys = true;
-    }
-    Map<Integer, Map<String, String>> out = new LinkedHashMap<>();
-    Set<String> iqns = new HashSet<>();
+    Map<String, Map<String, String>> optionsByIqn = new HashMap<>();
     for (Target t : desired.targets()) {
       // IetPlanner compares live parameters of ONLINE targets only
-      if (t.state() == TargetState.ONLINE) iqns.add(desired.iqnOf(t));
+      if (t.state() == TargetState.ONLINE) optionsByIqn.put(desired.iqnOf(t), t.options());
     }
+    Map<Integer, Map<String, String>> out = new LinkedHashMap<>();
     for (IetRuntime.Target rt : runtime.targets().values()) {
-      if (!iqns.contains(rt.name())) continue;
+      Map<String, String> options = optionsByIqn.get(rt.name());
+      if (options == null) continue;
       if (recordedAsDesired(conf.targets().get(rt.name()), options)) continue;
+      boolean targetKeys = false;
+      boolean sessionKeys = false;
+      for (String k : options.keySet()) {
+        String key = k.toLowerCase(Locale.ROOT);
+        if (!comparable(key)) continue;
+        if (TARGET_KEYS.contains(key)) targetKeys = true;
+        else sessionKeys = true;
+      }
       Map<String, String> live = new LinkedHashMap<>();
       String tid = "--tid=" + rt.tid();
       if (targetKeys && !show(host, live, "ietadm", "--op", "show", tid)) continue;

@@ -14,6 +14,8 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.values.IetOptionKey;
+import dev.sanctl.spi.values.IetOptionValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -917,7 +919,9 @@ final class IetPlanner {
     List<String> out = new ArrayList<>();
     options.forEach(
         (k, v) -> {
-          if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) out.add(k + "=" + v);
+          if (UPDATABLE.contains(k.toLowerCase(Locale.ROOT))) {
+            out.add(IetOptionKey.KIND.require(k) + "=" + IetOptionValue.KIND.require(v, k));
+          }
         });
     return String.join(",", out);
   }

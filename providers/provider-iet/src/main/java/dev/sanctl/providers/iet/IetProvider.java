@@ -42,7 +42,7 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
 
   @Override
   public Set<String> executables() {
-    return Set.of("cat", "ietadm", "mkdir", "tee", "mv");
+    return Set.of("cat", "ietadm", "sh");
   }
 
   @Override

@@ -311,7 +311,7 @@ class IetSimulatorTest {
       assertTrue(chap.fields().stream().allMatch(f -> f.sensitive()));
       Change conf = only(plan, "node1/iet.file/etc/iet/ietd.conf");
       assertTrue(
-          conf.commands().get(1).secrets().contains("FAKE-vmc02-chap"),
+          conf.commands().get(0).secrets().contains("FAKE-vmc02-chap"),
           "the config file's stdin is declared secret");
       assertEquals(List.of(conf.address()), chap.dependsOn());
       text(plan);

@@ -82,6 +82,7 @@ final class LvmPlanner {
               vg.source()));
       return Optional.empty();
     }
+    if (holders.isEmpty() && visibleOnItsOnlyNode(vg)) return Optional.of(vg.nodes().get(0));
     if (holders.isEmpty()) {
       String why = unknown.isEmpty() ? "" : " (unknown: " + String.join(", ", unknown) + ")";
       findings.add(
@@ -118,6 +119,18 @@ final class LvmPlanner {
               vg.source()));
     }
     return Optional.of(h);
+  }
+
+  /**
+   * A group declared on one node only has no failover partner, so the node that sees it holds it
+   * even before any of its volumes is active (a new group without a meta volume has none).
+   */
+  private boolean visibleOnItsOnlyNode(VolumeGroup vg) {
+    if (vg.nodes().size() != 1) return false;
+    NodeState s = ctx.nodes().get(vg.nodes().get(0));
+    return s != null
+        && s.known()
+        && ((LvmObservation) s.observation()).vgs().containsKey(vg.name());
   }
 
   private void planGroup(String node, VolumeGroup vg, LvmObservation.Vg observed) {

@@ -120,6 +120,42 @@ class LvmPlannerTest {
   }
 
   @Test
+  void aNewSingleNodeGroupWithNoVolumesGetsItsFirstVolumes() {
+    DesiredState d =
+        LvmStates.load(
+            """
+            volumeGroups:
+              vg0:
+                nodes: [n2]
+                volumes:
+                  lv_a: {size: 64M}
+            """);
+    PlanResult r = plan(d, node(512 * M), node(512 * M));
+    assertEquals(List.of(), r.findings());
+    assertEquals(1, r.changes().size());
+    Change c = r.changes().get(0);
+    assertEquals("n2", c.node());
+    assertEquals(Action.CREATE, c.action());
+    assertEquals("vg0/lv_a", c.name());
+  }
+
+  @Test
+  void aSingleNodeGroupOnAnUnknownNodeIsStillAWarning() {
+    DesiredState d =
+        LvmStates.load(
+            """
+            volumeGroups:
+              vg0:
+                nodes: [n1]
+                volumes:
+                  lv_a: {size: 64M}
+            """);
+    PlanResult r = plan(d, null, node(512 * M));
+    assertEquals(List.of(), r.changes());
+    assertEquals(Finding.Kind.WARNING, r.findings().get(0).kind());
+  }
+
+  @Test
   void aHolderOtherThanThePreferredNodeIsWarnedAboutAndUsed() {
     PlanResult r =
         plan(

@@ -1,6 +1,12 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.values.ChapSecret;
+import dev.sanctl.spi.values.ChapUser;
+import dev.sanctl.spi.values.IscsiName;
+import dev.sanctl.spi.values.NodePath;
+import dev.sanctl.spi.values.PortalAddress;
+import dev.sanctl.spi.values.Serial;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +43,15 @@ final class TgtCommands {
   }
 
   Command newTarget(int tid, String iqn) {
-    return change("--op", "new", "--mode", "target", "--tid", tid(tid), "--targetname", iqn);
+    return change(
+        "--op",
+        "new",
+        "--mode",
+        "target",
+        "--tid",
+        tid(tid),
+        "--targetname",
+        IscsiName.KIND.require(iqn));
   }
 
   Command deleteTarget(int tid, boolean force) {
@@ -57,7 +71,7 @@ final class TgtCommands {
         "--lun",
         Integer.toString(lun),
         "--backing-store",
-        path);
+        NodePath.KIND.require(path));
   }
 
   Command deleteLun(int tid, int lun) {
@@ -83,24 +97,29 @@ final class TgtCommands {
         "--lun",
         Integer.toString(lun),
         "--params",
-        "scsi_sn=" + serial + ",scsi_id=" + serial);
+        "scsi_sn=" + Serial.KIND.require(serial) + ",scsi_id=" + serial);
   }
 
-  Command bindInitiator(int tid, String iqn) {
-    return change("--op", "bind", "--mode", "target", "--tid", tid(tid), "--initiator-name", iqn);
+  /** Binds an ACL entry: an initiator name, or an address ({@code ALL}, IP, CIDR). */
+  Command bindAcl(int tid, String entry) {
+    return acl("bind", tid, entry);
   }
 
   Command unbindAcl(int tid, String entry) {
-    boolean name = entry.startsWith("iqn.") || entry.startsWith("eui.");
+    return acl("unbind", tid, entry);
+  }
+
+  private Command acl(String op, int tid, String entry) {
+    boolean name = TgtAcl.isName(entry);
     return change(
         "--op",
-        "unbind",
+        op,
         "--mode",
         "target",
         "--tid",
         tid(tid),
         name ? "--initiator-name" : "--initiator-address",
-        entry);
+        name ? IscsiName.KIND.require(entry) : entry);
   }
 
   Command setState(int tid, String state) {
@@ -109,9 +128,16 @@ final class TgtCommands {
         state);
   }
 
+  /**
+   * Creates a CHAP account with the secret on standard input, never in an argument: {@code tgtadm}
+   * takes the password only in argv (visible to every local user in {@code ps}), so {@link
+   * TgtAccountScript} sends tgtadm's request to tgtd's management socket itself.
+   */
   Command newAccount(String user, String secret) {
-    return change("--op", "new", "--mode", "account", "--user", user, "--password", secret)
-        .withSecret(secret);
+    return TgtAccountScript.newAccount(
+        controlPort,
+        ChapUser.KIND.require(user),
+        ChapSecret.KIND.require(secret, "CHAP user " + user));
   }
 
   Command bindAccount(int tid, String user, boolean outgoing) {
@@ -129,7 +155,13 @@ final class TgtCommands {
   }
 
   Command newPortal(String portal) {
-    return change("--op", "new", "--mode", "portal", "--param", "portal=" + portal);
+    return change(
+        "--op",
+        "new",
+        "--mode",
+        "portal",
+        "--param",
+        "portal=" + PortalAddress.KIND.require(portal));
   }
 
   private static String tid(int tid) {

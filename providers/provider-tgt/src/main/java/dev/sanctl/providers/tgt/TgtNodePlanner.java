@@ -1,11 +1,13 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.PortalGroup;
 import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.provider.AccessChanges;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -146,9 +148,9 @@ final class TgtNodePlanner {
       fields.add(FieldChange.of("lun[" + lun.tgtLun() + "].path", null, lun.path()));
       fields.add(FieldChange.of("lun[" + lun.tgtLun() + "].serial", null, lun.serial()));
     }
-    for (String i : want.initiators()) {
-      cmds.add(tgt.bindInitiator(tid, i));
-      fields.add(FieldChange.of("acl", null, i));
+    for (String entry : TgtAcl.of(want.initiators())) {
+      cmds.add(tgt.bindAcl(tid, entry));
+      fields.add(FieldChange.of("acl", null, entry));
     }
     accounts(tid, want, List.of(), null, knownAccounts, cmds, fields);
     if (want.state() == TargetState.OFFLINE) cmds.add(tgt.setState(tid, "offline"));
@@ -210,20 +212,23 @@ final class TgtNodePlanner {
       fields.add(FieldChange.of("lun[" + extra.lun() + "].path", extra.backingStorePath(), null));
       impact = worst(impact, Impact.BREAKING);
     }
-    Set<String> wantAcl = new LinkedHashSet<>(want.initiators());
+    Set<String> wantAcl = new LinkedHashSet<>(TgtAcl.of(want.initiators()));
+    Set<String> unbound = new HashSet<>();
     for (String entry : have.acl()) {
-      if (!wantAcl.remove(entry)) {
+      if (entry.equals(TgtAcl.ALL) && !wantAcl.contains(entry)) {
+        closeOpenAcl(have, want.initiators(), sessions);
+      } else if (!wantAcl.remove(entry)) {
         cmds.add(tgt.unbindAcl(tid, entry));
         fields.add(FieldChange.of("acl", entry, null));
-        if (sessions.contains(entry) || "ALL".equals(entry))
-          impact = worst(impact, Impact.DISRUPTIVE);
+        unbound.add(entry);
       }
     }
     for (String i : wantAcl) {
-      cmds.add(tgt.bindInitiator(tid, i));
+      cmds.add(tgt.bindAcl(tid, i));
       fields.add(FieldChange.of("acl", null, i));
     }
-    accounts(tid, want, have.accounts(), have.outgoingAccount(), knownAccounts, cmds, fields);
+    List<String> removedAccounts =
+        accounts(tid, want, have.accounts(), have.outgoingAccount(), knownAccounts, cmds, fields);
     String wantState = want.state() == TargetState.OFFLINE ? "offline" : "ready";
     if (!wantState.equals(have.state())) {
       cmds.add(tgt.setState(tid, wantState));
@@ -231,7 +236,7 @@ final class TgtNodePlanner {
       if ("offline".equals(wantState)) impact = worst(impact, Impact.DISRUPTIVE);
     }
     if (cmds.isEmpty()) return;
-    changes.add(
+    Change c =
         change(
             DesiredTargets.address(node.name(), want.iqn()),
             "target",
@@ -242,10 +247,60 @@ final class TgtNodePlanner {
             fields,
             cmds,
             impact == Impact.NONE ? List.of() : sessions,
-            portalDeps()));
+            portalDeps());
+    c = AccessChanges.revoking(c, sessions, i -> !unbound.contains(i));
+    if (!removedAccounts.isEmpty()) {
+      c =
+          AccessChanges.gate(
+              c,
+              sessions,
+              "removes CHAP account "
+                  + String.join(", ", removedAccounts)
+                  + " from the target: initiators logging in with it are refused");
+    }
+    changes.add(c);
   }
 
-  private void accounts(
+  /**
+   * A declared target found open to every initiator ({@code ALL}): an access problem, so its
+   * removal is a change of its own, impact none (never held back for {@code --allow-disruptive} nor
+   * by the target's other changes), named in the reason and in a warning. The initiators with a
+   * session that are not listed feel it at their next login.
+   */
+  private void closeOpenAcl(TgtTarget have, List<String> listed, List<String> sessions) {
+    List<String> refused = sessions.stream().filter(i -> !listed.contains(i)).toList();
+    String address = node.name() + "/tgt.access/" + have.iqn();
+    changes.add(
+        change(
+            address,
+            "access",
+            have.iqn(),
+            Action.UPDATE,
+            Impact.NONE,
+            "SECURITY: target is open to every initiator (ACL ALL); only the listed initiators"
+                + " keep access",
+            List.of(FieldChange.of("acl", TgtAcl.ALL, null)),
+            List.of(tgt.unbindAcl(have.tid(), TgtAcl.ALL)),
+            refused,
+            List.of()));
+    findings.add(
+        new Finding(
+            Finding.Kind.WARNING,
+            node.name(),
+            address,
+            "target "
+                + have.iqn()
+                + " is open to every initiator (ACL ALL): sanctl removes ALL without waiting for"
+                + " --allow-disruptive"
+                + (refused.isEmpty()
+                    ? ""
+                    : "; not listed, refused at their next login: " + String.join(", ", refused)),
+            "list every initiator that needs the target in `initiators`",
+            SourceRef.NONE));
+  }
+
+  /** Plans the CHAP accounts of a target; returns the accounts it unbinds from it. */
+  private List<String> accounts(
       int tid,
       DesiredTgtTarget want,
       List<String> haveIncoming,
@@ -261,24 +316,30 @@ final class TgtNodePlanner {
         fields.add(new FieldChange("chap.incoming." + a.user(), null, a.secret(), true));
       }
     }
+    List<String> removed = new ArrayList<>();
     for (String stale : bound) {
       cmds.add(tgt.unbindAccount(tid, stale, false));
       fields.add(new FieldChange("chap.incoming." + stale, "(bound)", null, false));
+      removed.add(stale);
     }
     DesiredTgtTarget.Account out = want.outgoing();
     String wantOut = out == null ? null : out.user();
     if (wantOut != null && knownAccounts.add(wantOut))
       cmds.add(tgt.newAccount(wantOut, out.secret()));
     if (!java.util.Objects.equals(wantOut, haveOutgoing)) {
-      if (haveOutgoing != null) cmds.add(tgt.unbindAccount(tid, haveOutgoing, true));
+      if (haveOutgoing != null) {
+        cmds.add(tgt.unbindAccount(tid, haveOutgoing, true));
+        removed.add(haveOutgoing + " (outgoing)");
+      }
       if (wantOut != null) cmds.add(tgt.bindAccount(tid, wantOut, true));
       fields.add(FieldChange.of("chap.outgoing", haveOutgoing, wantOut));
     }
+    return removed;
   }
 
   private void delete(TgtTarget have) {
     List<String> sessions = sessions(have);
-    changes.add(
+    Change c =
         change(
             DesiredTargets.address(node.name(), have.iqn()),
             "target",
@@ -289,26 +350,47 @@ final class TgtNodePlanner {
             List.of(FieldChange.of("tid", have.tid(), null)),
             List.of(tgt.deleteTarget(have.tid(), !sessions.isEmpty())),
             sessions,
-            List.of()));
+            List.of());
+    changes.add(AccessChanges.gate(c, sessions, "drops the export of " + have.iqn() + " now"));
   }
 
+  /**
+   * The persisted file: declared targets as desired ({@code state: absent} ones left out), and the
+   * blocks of targets the desired state does not mention kept verbatim, so nothing is unexported at
+   * the next restart by omission. Planned only when tgt-admin would restore something different
+   * (block order aside); dropping a block of a target is disruptive, names the initiators with
+   * sessions on it and needs approval.
+   */
   private void planConfigFile(List<DesiredTgtTarget> wanted) {
+    TgtConfigStanzas before = TgtConfigStanzas.parse(seen.configFile());
+    Set<String> declared = new HashSet<>();
+    wanted.forEach(t -> declared.add(t.iqn()));
+    Map<String, String> kept = new HashMap<>(before.stanzas());
+    kept.keySet().removeAll(declared);
+    for (TgtTarget live : seen.targets()) {
+      if (kept.containsKey(live.iqn()) && !live.acl().contains(TgtAcl.ALL)) {
+        kept.computeIfPresent(live.iqn(), (iqn, block) -> TgtConfigStanzas.closed(block));
+      }
+    }
     List<DesiredTgtTarget> persisted =
         wanted.stream().filter(t -> t.state() != TargetState.ABSENT).toList();
-    String content = TgtConfigRenderer.render(desired.cluster().name(), persisted);
-    if (content.equals(seen.configFile())) return;
-    String tmp = CONFIG_DIR + "/.sanctl.conf.sanctl-tmp";
-    List<Command> cmds = new ArrayList<>();
-    cmds.add(Command.change("mkdir", "-p", CONFIG_DIR));
-    Command write = Command.change(content.getBytes(StandardCharsets.UTF_8), "tee", tmp);
+    String content = TgtConfigRenderer.render(desired.cluster().name(), persisted, kept);
+    TgtConfigStanzas after = TgtConfigStanzas.parse(content);
+    if (seen.configFile() != null && after.sameAs(before)) return;
+    List<String> secrets = new ArrayList<>();
     for (DesiredTgtTarget t : persisted) {
-      for (DesiredTgtTarget.Account a : t.incoming()) write = write.withSecret(a.secret());
-      if (t.outgoing() != null) write = write.withSecret(t.outgoing().secret());
+      for (DesiredTgtTarget.Account a : t.incoming()) secrets.add(a.secret());
+      if (t.outgoing() != null) secrets.add(t.outgoing().secret());
     }
-    cmds.add(write);
-    cmds.add(Command.change("mv", "-f", tmp, CONFIG_FILE));
+    for (String iqn : kept.keySet()) secrets.addAll(before.secrets(iqn));
+    // the file may hold CHAP secrets: always 0600 (tgt-admin reads it as root)
+    List<Command> cmds =
+        List.of(
+            FileWrite.replace(
+                CONFIG_FILE, FileWrite.SECRET, content.getBytes(StandardCharsets.UTF_8), secrets));
     List<String> deps = changes.stream().map(Change::address).toList();
-    changes.add(
+    List<FieldChange> fields = TgtConfigDiff.fields(before, after);
+    Change c =
         change(
             node.name() + "/tgt.config/" + CONFIG_FILE,
             "config",
@@ -316,15 +398,23 @@ final class TgtNodePlanner {
             seen.configFile() == null ? Action.CREATE : Action.UPDATE,
             Impact.NONE,
             "persisted configuration differs (a tgtd restart would not restore the live state)",
-            List.of(
-                new FieldChange(
-                    "content",
-                    seen.configFile() == null ? null : "(previous)",
-                    "(" + persisted.size() + " targets)",
-                    false)),
+            fields,
             cmds,
             List.of(),
-            deps));
+            deps);
+    List<String> dropped = TgtConfigDiff.dropped(before, after);
+    if (!dropped.isEmpty()) {
+      List<String> feel = new ArrayList<>();
+      for (TgtTarget t : seen.targets()) {
+        if (dropped.contains(t.iqn())) feel.addAll(sessions(t));
+      }
+      c =
+          AccessChanges.gate(
+              c,
+              feel.stream().distinct().sorted().toList(),
+              "drops the export of " + String.join(", ", dropped) + " at the next tgtd restart");
+    }
+    changes.add(c);
   }
 
   private List<String> portalDeps() {

@@ -4,6 +4,7 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -12,6 +13,8 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.rules.ZfsProperties;
+import dev.sanctl.spi.values.ZfsPropertyValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +139,7 @@ final class ZfsPlanner {
           .forEach(
               (k, v) -> {
                 argv.add("-o");
-                argv.add(k + "=" + v);
+                argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, d.name() + " " + k));
                 fields.add(FieldChange.of("properties." + k, null, v));
               });
       argv.add(d.name());
@@ -168,7 +171,8 @@ final class ZfsPlanner {
               d.source()));
       return;
     }
-    updateProperties(node, address, "filesystem", live, d.properties(), List.of(), List.of());
+    updateProperties(
+        node, address, "filesystem", live, d.properties(), List.of(), List.of(), d.source());
   }
 
   private void planVolume(
@@ -220,7 +224,7 @@ final class ZfsPlanner {
       props.forEach(
           (k, v) -> {
             argv.add("-o");
-            argv.add(k + "=" + v);
+            argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, z.name() + " " + k));
             fields.add(FieldChange.of("properties." + k, null, v));
           });
       argv.add(z.name());
@@ -313,7 +317,7 @@ final class ZfsPlanner {
     }
     fields.addAll(inheritFields);
     commands.addAll(inherit);
-    updateProperties(node, address, "volume", live, props, fields, commands);
+    updateProperties(node, address, "volume", live, props, fields, commands, z.source());
   }
 
   private void updateProperties(
@@ -323,18 +327,45 @@ final class ZfsPlanner {
       ZfsDataset live,
       Map<String, String> props,
       List<FieldChange> fields,
-      List<Command> commands) {
+      List<Command> commands,
+      SourceRef source) {
     List<FieldChange> f = new ArrayList<>(fields);
     List<Command> c = new ArrayList<>(commands);
-    props.forEach(
-        (k, v) -> {
-          ZfsDataset.Property p = live.properties().get(k);
-          String have = p == null ? "-" : p.value();
-          if (!ZfsValues.normalize(k, v).equals(ZfsValues.normalize(k, have))) {
-            f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
-            c.add(Command.change("zfs", "set", k + "=" + v, live.name()));
-          }
-        });
+    Impact impact = Impact.NONE;
+    for (Map.Entry<String, String> e : props.entrySet()) {
+      String k = e.getKey();
+      String v = e.getValue();
+      ZfsDataset.Property p = live.properties().get(k);
+      String have = p == null ? "-" : p.value();
+      String before = ZfsValues.normalize(k, have);
+      String after = ZfsValues.normalize(k, v);
+      if (before.equals(after)) continue;
+      if (ZfsProperties.isSetOnce(k)) {
+        findings.add(
+            new Finding(
+                Finding.Kind.ERROR,
+                node,
+                address,
+                live.name()
+                    + " has "
+                    + k
+                    + " "
+                    + have
+                    + ", not the declared "
+                    + v
+                    + "; "
+                    + k
+                    + " is fixed when a dataset is created",
+                "declare " + k + ": " + have + ", or create a new dataset and copy the data",
+                source));
+        return;
+      }
+      Impact i = ZfsProperties.impact(k, before, after);
+      if (i.compareTo(impact) > 0) impact = i;
+      f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
+      String value = ZfsPropertyValue.KIND.require(v, live.name() + " " + k);
+      c.add(Command.change("zfs", "set", k + "=" + value, live.name()));
+    }
     if (c.isEmpty()) return;
     changes.add(
         new Change(
@@ -344,7 +375,7 @@ final class ZfsPlanner {
             kind,
             live.name(),
             Action.UPDATE,
-            Impact.NONE,
+            impact,
             describe(f),
             f,
             c,

@@ -5,6 +5,8 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.LiveObject;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -176,6 +179,15 @@ public final class ZfsProvider implements Provider {
     String t = s.strip();
     int nl = t.indexOf('\n');
     return nl < 0 ? t : t.substring(0, nl);
+  }
+
+  /** Its filesystem and volume changes touch the ZFS dataset they name. */
+  @Override
+  public Optional<LiveObject> liveObject(Change change) {
+    return switch (change.kind()) {
+      case "filesystem", "volume" -> Optional.of(LiveObject.zfsDataset(change.name()));
+      default -> Optional.empty();
+    };
   }
 
   @Override

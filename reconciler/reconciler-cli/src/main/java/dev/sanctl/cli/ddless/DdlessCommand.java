@@ -56,6 +56,13 @@ public class DdlessCommand implements Callable<Integer> {
   @Option(names = "-m", paramLabel = "MAP", description = "ddmap: read only marked segments.")
   Path map;
 
+  @Option(
+      names = "--map-name",
+      paramLabel = "TARGET.LUN",
+      description =
+          "The proc entry name the map belongs to: its name sum must match (else exit 1).")
+  String mapName;
+
   @Option(names = "-w", paramLabel = "N", defaultValue = "1", description = "Worker threads.")
   int workers;
 
@@ -130,6 +137,17 @@ public class DdlessCommand implements Callable<Integer> {
             direct,
             bail,
             CopyOptions.DEFAULT_QUEUE_DEPTH);
+    if (mapName != null) {
+      if (map == null) return usage(err, "--map-name needs -m MAP");
+      try {
+        DdMap.read(map).checkName(mapName, map.toString());
+      } catch (IOException e) {
+        err.println("sanctl ddless: " + e.getMessage() + "; nothing was copied");
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+    }
+    noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
     try (ProgressBar bar = ProgressBar.start(verbose, progress, sizeOf(source))) {
@@ -148,6 +166,27 @@ public class DdlessCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return ExitCodes.OK;
+  }
+
+  /** Says when the map is shorter than the source: the segments past its end are read in full. */
+  private void noteSegmentsBeyondMap(PrintWriter err) {
+    if (map == null) return;
+    try {
+      long beyond = DdMap.read(map).segmentsBeyond(DdlessCopy.sizeOf(source));
+      if (beyond > 0) {
+        err.println(
+            "ddless > note: "
+                + map
+                + " is shorter than "
+                + source
+                + ": the "
+                + beyond
+                + " segment(s) past its end are not in the map, so they are read and compared");
+        err.flush();
+      }
+    } catch (IOException e) {
+      // the copy reads the map again and reports the problem
+    }
   }
 
   static long sizeOf(Path p) {

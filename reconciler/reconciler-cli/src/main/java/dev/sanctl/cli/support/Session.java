@@ -36,9 +36,25 @@ public final class Session implements AutoCloseable {
    */
   public static Optional<Session> open(Path configDir, Path simDir, PrintWriter err)
       throws IOException {
+    return open(configDir, simDir, err, true);
+  }
+
+  /**
+   * Like {@link #open(Path, Path, PrintWriter)} for commands that render a plan: a valid
+   * configuration's warnings travel in the plan ({@link #warnings()}) and are printed once, with
+   * it, not here as well.
+   */
+  public static Optional<Session> openForPlan(Path configDir, Path simDir, PrintWriter err)
+      throws IOException {
+    return open(configDir, simDir, err, false);
+  }
+
+  private static Optional<Session> open(
+      Path configDir, Path simDir, PrintWriter err, boolean printWarnings) throws IOException {
     LoadResult r = ConfigLoader.loadDirectory(configDir);
-    for (Diagnostic d : r.diagnostics()) err.println(d.render());
-    if (!r.ok() || r.state() == null) {
+    boolean invalid = !r.ok() || r.state() == null;
+    if (invalid || printWarnings) for (Diagnostic d : r.diagnostics()) err.println(d.render());
+    if (invalid) {
       err.println("sanctl: error: the configuration in " + configDir + " is not valid (see above)");
       err.flush();
       return Optional.empty();

@@ -71,6 +71,42 @@ class DdlessCommandTest {
   }
 
   @Test
+  void aMapShorterThanTheSourceLeavesNoTailUncopied() throws Exception {
+    assertEquals(ExitCodes.OK, copy().exit());
+    try (RandomAccessFile f = new RandomAccessFile(src.toFile(), "rw")) {
+      f.seek(5 * 16384L + 3);
+      f.write(42);
+      f.seek(100 * 16384L + 9); // past the map's 32 segments: the volume grew after the map began
+      f.write(43);
+    }
+    Path map = dir.resolve("lun.ddmap");
+    dev.sanctl.ddless.DdMap.empty(0, 1).mark(5).write(map);
+    CliRun r = copy("--json", "-m", map.toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.err());
+    assertEquals(-1, Files.mismatch(src, tgt), "the tail past the map is copied too");
+    assertTrue(
+        r.out().contains("\"segmentsRead\":98,\"segmentsChanged\":2,"),
+        "1 marked + the 97 segments past the map: " + r.out());
+    assertTrue(
+        r.err()
+            .contains(
+                "the 97 segment(s) past its end are not in the map, so they are read and compared"),
+        r.err());
+  }
+
+  @Test
+  void aMapOfAnotherLunIsRefusedByItsNameSum() throws Exception {
+    Path map = dir.resolve("lun.ddmap");
+    String lun = "iqn.2024-01.org.example:san.vol1.0";
+    dev.sanctl.ddless.DdMap.empty(dev.sanctl.ddless.DdMap.nameSum(lun), 5).write(map);
+    CliRun other = copy("-m", map.toString(), "--map-name", "iqn.2024-01.org.example:san.vol2.0");
+    assertEquals(ExitCodes.ERROR, other.exit(), other.err());
+    assertTrue(other.err().contains(": the map of another LUN; nothing was copied"), other.err());
+    assertTrue(!Files.exists(tgt), "nothing was copied");
+    assertEquals(ExitCodes.OK, copy("-m", map.toString(), "--map-name", lun).exit());
+  }
+
+  @Test
   void verboseSummaryNamesTheChangedSegments() {
     CliRun r = copy("-v");
     assertEquals(ExitCodes.OK, r.exit());

@@ -42,8 +42,26 @@ public final class CliRun {
 
   /** The quickstart example copied into {@code tmp}, with a simulated cluster for it. */
   public static CliRun quickstart(Path tmp) throws IOException {
+    return quickstart(tmp, (file, text) -> text);
+  }
+
+  /** Edits the text of a config file of the copy before the simulated cluster is made. */
+  @FunctionalInterface
+  public interface Edit {
+    String apply(String file, String text);
+  }
+
+  /** The quickstart example copied into {@code tmp}, every file changed by {@code edit}. */
+  public static CliRun quickstart(Path tmp, Edit edit) throws IOException {
     Path config = tmp.resolve("config");
     copy(examples().resolve("quickstart"), config);
+    try (Stream<Path> files = Files.list(config)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f);
+        String edited = edit.apply(f.getFileName().toString(), text);
+        if (!edited.equals(text)) Files.writeString(f, edited);
+      }
+    }
     Path simDir = tmp.resolve("sim");
     SimCluster sim = SimCluster.init(simDir, ConfigLoader.loadDirectory(config).state(), 1L << 40);
     return new CliRun(config, simDir, tmp.resolve("state"), sim);

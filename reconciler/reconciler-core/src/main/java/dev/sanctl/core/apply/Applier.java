@@ -147,6 +147,7 @@ public final class Applier {
     journal.changeStart(c.address());
     try {
       Host host = engine.host(spec, desired);
+      List<String> printed = new ArrayList<>();
       for (int i = 0; i < c.commands().size(); i++) {
         Command cmd = c.commands().get(i);
         journal.commandStart(c.address(), i, cmd.toString());
@@ -156,6 +157,7 @@ public final class Applier {
           return failed(
               c, "command `" + cmd + "` exited " + r.exitStatus() + firstLine(cmd, r), null);
         }
+        CommandOutput.of(cmd, r).ifPresent(printed::add);
       }
       Provider p = engine.providers().get(c.provider());
       Observation o = engine.observeNode(desired, spec, p);
@@ -168,7 +170,8 @@ public final class Applier {
             "inconsistent result after apply: "
                 + c.address()
                 + " is still planned after its commands succeeded"
-                + why,
+                + why
+                + CommandOutput.summary(printed),
             after);
       }
       journal.changeEnd(c.address(), "applied", null);

@@ -3,6 +3,9 @@ package dev.sanctl.core.apply;
 import dev.sanctl.core.plan.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,14 +91,25 @@ public final class Journal {
   private synchronized void write(Map<String, Object> e) {
     try {
       Files.createDirectories(file.getParent());
+      String separator = endsTorn(file) ? "\n" : ""; // never glue an event to a torn line
       Files.write(
           file,
-          (Json.writeLine(e) + "\n").getBytes(StandardCharsets.UTF_8),
+          (separator + Json.writeLine(e) + "\n").getBytes(StandardCharsets.UTF_8),
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND,
           StandardOpenOption.DSYNC);
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot write the apply journal " + file, ex);
+    }
+  }
+
+  /** True when the file exists and its last byte is not a newline (a line torn by a crash). */
+  private static boolean endsTorn(Path f) throws IOException {
+    if (!Files.exists(f)) return false;
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "r")) {
+      if (raf.length() == 0) return false;
+      raf.seek(raf.length() - 1);
+      return raf.read() != '\n';
     }
   }
 
@@ -108,25 +122,97 @@ public final class Journal {
    */
   public record Unfinished(String run, String status, Map<String, String> unfinished) {}
 
-  /** Reads the journal and reports the last run if it did not end with status {@code ok}. */
-  public static java.util.Optional<Unfinished> lastUnfinished(Path stateDir) {
-    Path f = stateDir.resolve(FILE);
-    if (!Files.exists(f)) return java.util.Optional.empty();
-    List<JsonNode> lastRun = new ArrayList<>();
+  /**
+   * A line of the journal that is not an event (invalid UTF-8, not JSON, not an object with an
+   * {@code event}), e.g. a line torn by a crash or damaged by hand. It is skipped when reading.
+   *
+   * @param line 1-based line number
+   */
+  public record Damage(Path file, int line, String what) {
+    /** {@code file:line: what; skipped}, and how to recover. */
+    public String message() {
+      return file
+          + ":"
+          + line
+          + ": "
+          + what
+          + "; the line is skipped. A line torn by a crash is harmless; to start a fresh journal,"
+          + " move the file away (mv "
+          + file
+          + " "
+          + file
+          + ".damaged): the next apply re-plans from live state.";
+    }
+  }
+
+  /** The damaged lines of the journal, in file order; empty when there is no journal. */
+  public static List<Damage> damage(Path stateDir) {
+    List<Damage> out = new ArrayList<>();
+    events(stateDir.resolve(FILE), out);
+    return out;
+  }
+
+  /** The events of the journal; damaged lines are added to {@code damage} and skipped. */
+  private static List<JsonNode> events(Path f, List<Damage> damage) {
+    List<JsonNode> events = new ArrayList<>();
+    if (!Files.exists(f)) return events;
+    byte[] bytes;
     try {
-      for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) continue;
-        JsonNode n;
-        try {
-          n = MAPPER.readTree(line);
-        } catch (RuntimeException torn) {
-          continue; // a line torn by a crash
-        }
-        if ("apply-start".equals(n.path("event").asString())) lastRun.clear();
-        lastRun.add(n);
-      }
+      bytes = Files.readAllBytes(f);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the apply journal " + f, e);
+    }
+    int start = 0;
+    int number = 0;
+    while (start < bytes.length) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') end++;
+      number++;
+      String line;
+      try {
+        line =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, end - start))
+                .toString();
+      } catch (CharacterCodingException e) {
+        damage.add(new Damage(f, number, "not UTF-8 text"));
+        start = end + 1;
+        continue;
+      }
+      start = end + 1;
+      if (line.isBlank()) continue;
+      JsonNode n;
+      try {
+        n = MAPPER.readTree(line);
+      } catch (RuntimeException e) {
+        damage.add(new Damage(f, number, "not a JSON event (" + firstLine(e.getMessage()) + ")"));
+        continue;
+      }
+      if (n == null || !n.isObject() || !n.path("event").isString()) {
+        damage.add(new Damage(f, number, "not a journal event (no \"event\")"));
+        continue;
+      }
+      events.add(n);
+    }
+    return events;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "?" : s.lines().findFirst().orElse("?");
+  }
+
+  /**
+   * Reads the journal and reports the last run if it did not end with status {@code ok}. Damaged
+   * lines are skipped (see {@link #damage}).
+   */
+  public static java.util.Optional<Unfinished> lastUnfinished(Path stateDir) {
+    List<JsonNode> lastRun = new ArrayList<>();
+    for (JsonNode n : events(stateDir.resolve(FILE), new ArrayList<>())) {
+      if ("apply-start".equals(n.path("event").asString())) lastRun.clear();
+      lastRun.add(n);
     }
     if (lastRun.isEmpty()) return java.util.Optional.empty();
     String status = "interrupted";

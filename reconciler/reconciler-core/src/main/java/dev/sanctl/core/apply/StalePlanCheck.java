@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares a saved plan with a plan recomputed from fresh observations: any difference in the
@@ -22,7 +23,7 @@ public final class StalePlanCheck {
     if (!Objects.equals(saved.desiredDigest(), fresh.desiredDigest())) {
       return Optional.of("the desired state changed since the plan was computed");
     }
-    if (!saved.nodes().equals(fresh.nodes())) {
+    if (!Set.copyOf(saved.nodes()).equals(Set.copyOf(fresh.nodes()))) {
       return Optional.of(
           "the plan covers nodes " + saved.nodes() + " but this apply covers " + fresh.nodes());
     }

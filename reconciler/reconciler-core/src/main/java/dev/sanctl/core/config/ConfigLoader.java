@@ -1,7 +1,9 @@
 package dev.sanctl.core.config;
 
+import dev.sanctl.core.engine.SecretDirs;
 import dev.sanctl.core.validate.InlineSecrets;
 import dev.sanctl.core.validate.SchemaValidator;
+import dev.sanctl.core.validate.SecretPaths;
 import dev.sanctl.core.validate.SemanticValidator;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.diag.Severity;
@@ -71,6 +73,7 @@ public final class ConfigLoader {
     }
     for (ParsedFile f : parsed) {
       Set<YamlPath> secretKeys = InlineSecrets.check(f, diagnostics);
+      SecretPaths.check(f, SecretDirs.current(), diagnostics);
       diagnostics.addAll(SchemaValidator.validate(f, secretKeys));
     }
     if (hasErrors(diagnostics)) return new LoadResult(null, diagnostics);

@@ -74,10 +74,8 @@ public final class ModelBuilder {
             YamlPath.of("initiatorGroups"),
             (name, p) -> new InitiatorGroup(name, strings(at(p)), key(p))),
         new IetGlobal(options(root.path("iet").path("global"))),
-        new TargetDefaults(
-            text(root.path("targetDefaults"), "io", "blockio"),
-            options(root.path("targetDefaults").path("options"))),
-        list(YamlPath.of("targets"), this::target),
+        targetDefaults(),
+        list(YamlPath.of("targets"), p -> target(p, targetDefaults())),
         namedMap(YamlPath.of("pools"), this::pool),
         namedMap(YamlPath.of("snapshotSchedules"), this::schedule),
         backups(root.path("backups")),
@@ -178,8 +176,27 @@ public final class ModelBuilder {
         key(p));
   }
 
-  private Target target(YamlPath p) {
+  private TargetDefaults targetDefaults() {
+    return new TargetDefaults(
+        text(root.path("targetDefaults"), "io", "blockio"),
+        options(root.path("targetDefaults").path("options")));
+  }
+
+  /** {@code defaults} with {@code own} merged over them; a key of {@code own} wins in any case. */
+  static Map<String, String> mergedOptions(Map<String, String> defaults, Map<String, String> own) {
+    if (own.isEmpty()) return defaults;
+    Map<String, String> out = new LinkedHashMap<>();
+    defaults.forEach(
+        (k, v) -> {
+          if (own.keySet().stream().noneMatch(o -> o.equalsIgnoreCase(k))) out.put(k, v);
+        });
+    out.putAll(own);
+    return Collections.unmodifiableMap(out);
+  }
+
+  private Target target(YamlPath p, TargetDefaults defaults) {
     JsonNode t = at(p);
+    String io = text(t, "io", defaults.io());
     VolumeRef volume = t.has("volume") ? VolumeRef.parse(text(t, "volume", null)) : null;
     String serial = text(t, "serial", null);
     List<Target.Lun> luns;
@@ -193,11 +210,12 @@ public final class ModelBuilder {
                     l.path("lun").asInt(),
                     VolumeRef.parse(text(l, "volume", null)),
                     text(l, "serial", null),
+                    text(l, "io", io),
                     key(lp));
               });
       if (volume == null && !luns.isEmpty()) volume = lunZeroOrFirst(luns).volume();
     } else {
-      luns = List.of(new Target.Lun(0, volume, serial, key(p)));
+      luns = List.of(new Target.Lun(0, volume, serial, io, key(p)));
     }
     JsonNode chap = t.path("chap");
     return new Target(
@@ -214,6 +232,8 @@ public final class ModelBuilder {
                 list(p.key("chap").key("incoming"), this::chapUser),
                 chap.has("outgoing") ? chapUser(p.key("chap").key("outgoing")) : null)
             : Target.Chap.NONE,
+        io,
+        mergedOptions(defaults.options(), options(t.path("options"))),
         luns,
         key(p));
   }

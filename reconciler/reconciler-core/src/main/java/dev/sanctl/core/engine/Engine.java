@@ -16,6 +16,7 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.values.UnsafeValueException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -170,6 +171,7 @@ public final class Engine implements AutoCloseable {
     List<Change> changes = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Set<String> addresses = new HashSet<>();
+    OneOwner owners = new OneOwner();
     for (Provider p : providers.all()) {
       PlanResult r = planProvider(p, desired, obs);
       for (Change c : r.changes()) {
@@ -182,12 +184,15 @@ public final class Engine implements AutoCloseable {
         if (!addresses.add(c.address())) {
           throw new IllegalStateException("two changes share the address " + c.address());
         }
+        owners.add(p, c);
         changes.add(c);
       }
       for (Finding f : r.findings()) {
         if (f.node() == null || plannable(obs, f.node())) findings.add(f);
       }
     }
+    Set<String> refused = owners.refuse(findings);
+    changes.removeIf(c -> refused.contains(c.address()));
     Map<String, String> digests = new LinkedHashMap<>();
     Map<String, String> unknown = new LinkedHashMap<>();
     for (NodeObservation n : obs.nodes().values()) {
@@ -263,9 +268,26 @@ public final class Engine implements AutoCloseable {
         null);
   }
 
-  /** Runs one provider's plan against an observation (out-of-scope nodes are unknown). */
+  /**
+   * Runs one provider's plan against an observation (out-of-scope nodes are unknown). A value its
+   * renderers refuse ({@link UnsafeValueException}: it would change the meaning of a node file or
+   * an argument) becomes one error finding, and nothing of that provider is planned.
+   */
   public PlanResult planProvider(Provider p, DesiredState desired, ClusterObservation obs) {
-    return p.plan(context(p, desired, obs));
+    try {
+      return p.plan(context(p, desired, obs));
+    } catch (UnsafeValueException e) {
+      return new PlanResult(
+          List.of(),
+          List.of(
+              new Finding(
+                  Finding.Kind.ERROR,
+                  null,
+                  p.id() + ".values",
+                  e.getMessage() + "; nothing is planned for provider " + p.id(),
+                  e.kind().hint() + ", then run sanctl validate",
+                  null)));
+    }
   }
 
   /** What {@code p} sees of an observation: its node states and every known node's volumes. */

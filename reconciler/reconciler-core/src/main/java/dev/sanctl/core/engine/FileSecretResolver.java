@@ -9,20 +9,34 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
- * Reads secret files relative to the config directory. Refuses files that are missing, unreadable
- * or readable by group or others; strips one trailing newline.
+ * Reads secret files. Refuses a path outside the machine's {@link SecretDirs} (also after resolving
+ * symbolic links), and files that are missing, unreadable or readable by group or others; strips
+ * one trailing newline.
  */
 public final class FileSecretResolver implements PlanContext.SecretResolver {
-  private final Path base;
+  private final SecretDirs dirs;
 
-  public FileSecretResolver(Path base) {
-    this.base = base;
+  /** A resolver for the secrets directories configured on this machine. */
+  public FileSecretResolver(Path configDir) {
+    this(SecretDirs.current());
+  }
+
+  public FileSecretResolver(SecretDirs dirs) {
+    this.dirs = dirs;
   }
 
   @Override
   public String read(String path) throws PlanContext.SecretException {
-    Path p = base.resolve(expandHome(path)).normalize();
+    String refused = dirs.refusal(path);
+    if (refused != null) {
+      throw new PlanContext.SecretException("secret file " + path + " " + refused);
+    }
+    Path p = Path.of(path);
     try {
+      String outside = dirs.refusalOnDisk(p);
+      if (outside != null) {
+        throw new PlanContext.SecretException("secret file " + path + " " + outside);
+      }
       Set<PosixFilePermission> perms;
       try {
         perms = Files.getPosixFilePermissions(p);
@@ -45,10 +59,5 @@ public final class FileSecretResolver implements PlanContext.SecretResolver {
     } catch (IOException e) {
       throw new PlanContext.SecretException("cannot read secret file " + path + ": " + e);
     }
-  }
-
-  private static String expandHome(String path) {
-    if (path.startsWith("~/")) return System.getProperty("user.home") + path.substring(1);
-    return path;
   }
 }

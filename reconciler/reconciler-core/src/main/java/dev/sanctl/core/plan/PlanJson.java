@@ -31,7 +31,10 @@ public final class PlanJson {
     return Json.write(tree(plan));
   }
 
-  /** The plan as plain data (maps and lists), keys sorted when written. */
+  /**
+   * The plan as plain data (maps and lists), keys sorted when written. {@code nodes[]} lists the
+   * unknown nodes first, then the observed ones, each in scope order.
+   */
   public static Map<String, Object> tree(Plan plan) {
     Map<String, Object> root = new TreeMap<>();
     root.put("formatVersion", FORMAT_VERSION);
@@ -40,7 +43,12 @@ public final class PlanJson {
     source.put("desiredDigest", plan.desiredDigest());
     root.put("source", source);
     List<Object> nodes = new ArrayList<>();
-    for (String n : plan.nodes()) {
+    List<String> unknownFirst = new ArrayList<>();
+    plan.nodes().stream().filter(plan.unknownNodes()::containsKey).forEach(unknownFirst::add);
+    plan.nodes().stream()
+        .filter(n -> !plan.unknownNodes().containsKey(n))
+        .forEach(unknownFirst::add);
+    for (String n : unknownFirst) {
       Map<String, Object> m = new TreeMap<>();
       m.put("name", n);
       String reason = plan.unknownNodes().get(n);

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pull-request comment: title with the counts, the breaking, destructive and disruptive changes
- * first, unknown nodes, a table per node, then per-node {@code <details>} sections with the changes
- * as {@code diff} blocks, and the findings. The comment stays under {@link #GITHUB_LIMIT}
- * characters: details are truncated from the end, the summary and the attention list never.
+ * A pull-request comment: title with the counts (and "incomplete" when a node could not be
+ * observed), the unknown nodes first, then the breaking, destructive and disruptive changes, a
+ * table per node, then per-node {@code <details>} sections with the changes as {@code diff} blocks,
+ * and the findings. The comment stays under {@link #GITHUB_LIMIT} characters: details are truncated
+ * from the end, the summary and the attention list never.
  */
 public final class MarkdownRenderer implements PlanRenderer {
   /** GitHub rejects comment bodies longer than this many characters. */
@@ -92,12 +93,20 @@ public final class MarkdownRenderer implements PlanRenderer {
     Plan.Summary s = plan.summary();
     String rev = plan.sourceRevision() == null ? "working tree" : "`" + shortRev(plan) + "`";
     sb.append("### Plan for ").append(rev).append(" — ");
+    if (!plan.complete()) {
+      sb.append("**incomplete: ").append(plan.unknownNodes().size()).append(" node(s) unknown**, ");
+    }
     if (!plan.hasChanges()) {
-      sb.append("no changes\n");
+      sb.append(plan.complete() ? "no changes\n" : "no changes on the observed nodes\n");
     } else {
       sb.append(s.add()).append(" to add, ").append(s.change()).append(" to change, ");
       sb.append(s.destroy() > 0 ? "**" + s.destroy() + " to destroy**" : "0 to destroy");
       sb.append('\n');
+    }
+    if (!plan.unknownNodes().isEmpty()) {
+      sb.append("\n> [!CAUTION]\n> **Unknown nodes** (not observed, nothing planned on them):\n");
+      plan.unknownNodes()
+          .forEach((n, r) -> sb.append("> - `").append(n).append("`: ").append(r).append('\n'));
     }
     List<Change> attention = Wording.attention(plan);
     if (!attention.isEmpty()) {
@@ -118,11 +127,6 @@ public final class MarkdownRenderer implements PlanRenderer {
         }
         sb.append('\n');
       }
-    }
-    if (!plan.unknownNodes().isEmpty()) {
-      sb.append("\n> [!CAUTION]\n> **Unknown nodes** (not observed, nothing planned on them):\n");
-      plan.unknownNodes()
-          .forEach((n, r) -> sb.append("> - `").append(n).append("`: ").append(r).append('\n'));
     }
     if (!plan.diagnostics().isEmpty()) {
       sb.append('\n');
@@ -159,8 +163,8 @@ public final class MarkdownRenderer implements PlanRenderer {
   }
 
   private static String tail(Plan plan) {
-    String line = plan.hasChanges() ? plan.summary().line() : Wording.NO_CHANGES;
-    return "\n**" + line + "**\n";
+    String line = "\n**" + Wording.summaryLine(plan) + "**\n";
+    return plan.complete() ? line : line + "\n**" + Wording.incomplete(plan) + "**\n";
   }
 
   private static String change(Change c) {

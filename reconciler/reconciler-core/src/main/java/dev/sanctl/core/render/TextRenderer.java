@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Terminal output in terraform's vocabulary, node by node in apply order, with the changes that
- * need attention (breaking, destructive, disruptive) repeated at the end just above the summary.
- * ANSI colour only when asked for (the CLI asks when stdout is a terminal and no {@code
- * --no-color}).
+ * Terminal output in terraform's vocabulary: the nodes that could not be observed first, then node
+ * by node in apply order, with the changes that need attention (breaking, destructive, disruptive)
+ * repeated at the end just above the summary. ANSI colour only when asked for (the CLI asks when
+ * stdout is a terminal and no {@code --no-color}).
  */
 public final class TextRenderer implements PlanRenderer {
   private static final String RESET = "\u001b[0m";
@@ -28,6 +28,10 @@ public final class TextRenderer implements PlanRenderer {
   @Override
   public String render(Plan plan) {
     StringBuilder sb = new StringBuilder();
+    if (!plan.complete()) {
+      unknownNodes(plan, sb);
+      sb.append('\n');
+    }
     for (Diagnostic d : plan.diagnostics()) sb.append(d.render()).append('\n');
     if (!plan.diagnostics().isEmpty()) sb.append('\n');
     if (plan.hasChanges()) {
@@ -38,12 +42,11 @@ public final class TextRenderer implements PlanRenderer {
         for (Change c : e.getValue()) change(c, sb);
       }
     }
-    unknownNodes(plan, sb);
     findings(plan, sb);
     attention(plan, sb);
     sb.append('\n');
     if (!plan.hasChanges()) {
-      sb.append(paint("32;1", Wording.NO_CHANGES)).append('\n');
+      sb.append(paint(plan.complete() ? "32;1" : "33;1", Wording.summaryLine(plan))).append('\n');
     } else {
       Plan.Summary s = plan.summary();
       sb.append("Plan: ")
@@ -55,12 +58,7 @@ public final class TextRenderer implements PlanRenderer {
           .append(".\n");
     }
     if (!plan.complete()) {
-      sb.append(
-          paint(
-              "33",
-              "Incomplete: "
-                  + plan.unknownNodes().size()
-                  + " node(s) unknown, nothing was planned on them.\n"));
+      sb.append(paint("33;1", Wording.incomplete(plan))).append('\n');
     }
     return sb.toString();
   }
@@ -107,8 +105,7 @@ public final class TextRenderer implements PlanRenderer {
   }
 
   private void unknownNodes(Plan plan, StringBuilder sb) {
-    if (plan.unknownNodes().isEmpty()) return;
-    sb.append('\n').append(paint("33;1", "Unknown nodes (not observed, nothing planned on them):"));
+    sb.append(paint("33;1", "Unknown nodes (not observed, nothing planned on them):"));
     sb.append('\n');
     plan.unknownNodes()
         .forEach(

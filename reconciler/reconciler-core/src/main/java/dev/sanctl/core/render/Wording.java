@@ -13,6 +13,25 @@ import java.util.List;
 final class Wording {
   static final String NO_CHANGES = "No changes. Storage matches the desired state.";
 
+  /** Said instead of {@link #NO_CHANGES} when a node could not be compared. */
+  static final String NO_CHANGES_OBSERVED =
+      "No changes on the observed nodes; the unknown nodes were not compared.";
+
+  /** {@code Incomplete: N node(s) unknown (a, b), nothing was planned on them.} */
+  static String incomplete(Plan plan) {
+    return "Incomplete: "
+        + plan.unknownNodes().size()
+        + " node(s) unknown ("
+        + String.join(", ", plan.unknownNodes().keySet())
+        + "), nothing was planned on them.";
+  }
+
+  /** The last line: the counts, or that nothing changes (only where live state was compared). */
+  static String summaryLine(Plan plan) {
+    if (plan.hasChanges()) return plan.summary().line();
+    return plan.complete() ? NO_CHANGES : NO_CHANGES_OBSERVED;
+  }
+
   private Wording() {}
 
   static String impact(Impact i) {

@@ -1,8 +1,11 @@
 package dev.sanctl.core.validate;
 
 import dev.sanctl.core.config.YamlPath;
+import dev.sanctl.spi.model.Backups;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -59,6 +62,7 @@ final class ScheduleRules {
     c.optionalRef(YamlPath.of("backups", "defaults", "archive"), nodes, "node");
     c.optionalRef(YamlPath.of("backups", "defaults", "pool"), pools, "pool");
     Map<String, YamlPath> destinations = new HashMap<>();
+    Set<String> reported = new HashSet<>();
     JsonNode jobs = c.root.path("backups").path("jobs");
     for (int i = 0; i < jobs.size(); i++) {
       YamlPath p = YamlPath.of("backups", "jobs", i);
@@ -86,11 +90,61 @@ final class ScheduleRules {
       changeMap(p, j, defaults, source);
       String lv = source.substring(source.indexOf('/') + 1);
       String volume = j.path("volume").asString(lv + "_bk");
+      YamlPath volumeAt = j.has("volume") ? p.key("volume") : p.key("source");
       c.unique(
           destinations,
           archive + ":" + pool + "/" + volume,
-          j.has("volume") ? p.key("volume") : p.key("source"),
+          volumeAt,
           "backup destination " + pool + "/" + volume + " on " + archive);
+      derivedOnce(i, pool, volume, volumeAt, reported);
+    }
+  }
+
+  /**
+   * The archive zvol and the checksum filesystem of a job are owned by backups: declaring either
+   * under {@code pools} too would make two providers plan one dataset.
+   */
+  private void derivedOnce(
+      int job, String pool, String volume, YamlPath volumeAt, Set<String> reported) {
+    String zvol = pool + "/" + volume;
+    String checksums = Backups.checksumFilesystem(pool);
+    YamlPath poolAt = YamlPath.of("pools", pool);
+    if (zvol.equals(checksums)) {
+      c.error(
+          c.valueOf(volumeAt),
+          "the archive volume of backup job #"
+              + (job + 1)
+              + " is "
+              + zvol
+              + ", the checksum filesystem backups keep in pool '"
+              + pool
+              + "'",
+          "give the job another volume name");
+    }
+    for (String section : List.of("volumes", "datasets")) {
+      for (String name : List.of(zvol, checksums)) {
+        YamlPath declared = poolAt.key(section).key(name);
+        if (c.at(declared).isMissingNode() || !reported.add(declared.toString())) continue;
+        String what = name.equals(zvol) ? "archive volume" : "checksum filesystem";
+        c.error(
+            c.keyOf(declared),
+            name
+                + " is declared here and is also the "
+                + what
+                + " of backup job #"
+                + (job + 1)
+                + " (at "
+                + c.valueOf(volumeAt)
+                + "), which creates and manages it",
+            "remove it from pools."
+                + pool
+                + "."
+                + section
+                + ": each dataset has one owner; archive volumes take their properties from"
+                + " pools."
+                + pool
+                + ".volumeDefaults");
+      }
     }
   }
 

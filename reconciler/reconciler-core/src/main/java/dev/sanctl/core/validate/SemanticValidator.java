@@ -20,6 +20,11 @@ public final class SemanticValidator {
     new StorageRules(c).check();
     new TargetRules(c).check();
     new PoolRules(c).check();
+    new ZfsPropertyRules(c).check();
+    new MountRules(c).check();
+    new AddressRules(c).check();
+    new LvmNameRules(c).check();
+    new PlatformNameRules(c).check();
     new ScheduleRules(c).check();
     return c.diagnostics();
   }

@@ -146,6 +146,19 @@ class ApplierTest {
   }
 
   @Test
+  void aChangeThatDoesNotTakeShowsWhatItsCommandsPrinted() {
+    KvHost n2 = new KvHost("n2").ignoreWritesSaying("kv: Invalid name vg2/c\nkv: nothing done\n");
+    DesiredState d = state(List.of(node("n2", "kv")), List.of(vg("vg2", "n2", vol("c", 300))));
+    ApplyResult r = apply(engine(Map.of("n2", n2)), d);
+    assertFalse(r.ok());
+    assertEquals(
+        "inconsistent result after apply: n2/kv.entry/vg2/c is still planned after its commands"
+            + " succeeded: not present on node; the commands printed: `kv set vg2/c 300`: kv:"
+            + " Invalid name vg2/c / kv: nothing done",
+        r.outcomes().get(0).message());
+  }
+
+  @Test
   void aDependantOfAFailedChangeIsSkipped() {
     KvHost n2 = new KvHost("n2").fail(a -> a.contains("vg2/c"), 1);
     DesiredState d =

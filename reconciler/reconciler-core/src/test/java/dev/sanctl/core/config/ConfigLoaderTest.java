@@ -59,7 +59,8 @@ class ConfigLoaderTest {
     assertEquals(TargetState.ONLINE, t.state());
     assertEquals(
         List.of(
-            new Target.Lun(0, VolumeRef.parse("vg_san/lv_web01_data"), "QSDSK-0001", t.source())),
+            new Target.Lun(
+                0, VolumeRef.parse("vg_san/lv_web01_data"), "QSDSK-0001", "blockio", t.source())),
         t.luns());
     assertEquals(Target.Chap.NONE, t.chap());
     assertEquals("iqn.2024-01.org.example:san.pg-storage.vg-san.lv-web01-data", s.iqnOf(t));

@@ -3,6 +3,7 @@ package dev.sanctl.sim.comstar;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.comstar.ComstarState.Target;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.rules.IscsiNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,11 @@ import java.util.Set;
  * target portal groups with itadm's messages.
  */
 public final class ItadmTool extends IllumosTool {
+  /** errno values itadm returns as its exit status (illumos sys/errno.h). */
+  static final int EFAULT = 14;
+
+  static final int EINVAL = 22;
+
   @Override
   public Set<String> names() {
     return Set.of("itadm");
@@ -41,7 +47,13 @@ public final class ItadmTool extends IllumosTool {
   }
 
   private static CommandResult failed(String sub, String msg) {
-    return CommandResult.of(1, "", msg + "\nitadm " + sub + " failed with error 1\n");
+    return failed(sub, msg, 1);
+  }
+
+  /** itadm's main: "itadm %s failed with error %d" and the error as exit status. */
+  private static CommandResult failed(String sub, String msg, int error) {
+    return CommandResult.of(
+        error, "", msg + "\nitadm " + sub + " failed with error " + error + "\n");
   }
 
   private CommandResult listTarget(ComstarState s, StmfadmTool.Args a) {
@@ -113,10 +125,16 @@ public final class ItadmTool extends IllumosTool {
               + java.util.UUID.nameUUIDFromBytes(
                   Integer.toString(s.targets.size())
                       .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    iqn = iqn.toLowerCase(Locale.ROOT);
-    if (!iqn.matches("iqn\\.\\d{4}-\\d{2}\\.[a-z0-9.:-]+") || iqn.length() > 223) {
-      return failed("create-target", "Invalid name " + a.option("n"));
+    // itadm.c create_target: IS_IQN_NAME || IS_EUI_NAME, else "Invalid name %s" (EINVAL);
+    // it_tgt_create: validate_iscsi_name, else "Invalid iSCSI name %s" (EFAULT); then the name is
+    // folded to lower case (canonical_iscsi_name)
+    if (!IscsiNames.illumosPrefix(iqn)) {
+      return failed("create-target", "Invalid name " + iqn, EINVAL);
     }
+    if (!IscsiNames.illumos(iqn)) {
+      return failed("create-target", "Invalid iSCSI name " + iqn, EFAULT);
+    }
+    iqn = iqn.toLowerCase(Locale.ROOT);
     if (s.targets.containsKey(iqn)) {
       return failed("create-target", "iSCSI target " + iqn + " already configured");
     }

@@ -3,6 +3,7 @@ package dev.sanctl.sim.tgt;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.rules.IscsiNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,27 @@ public final class TgtadmTool implements SimTool {
     return CommandResult.of(22, "", "tgtadm: " + message + "\n");
   }
 
+  /**
+   * {@code tgtd} stops and starts again: it forgets every target, account, session and added
+   * portal. What comes back is what {@code tgt-admin -e} ({@link TgtAdminTool}) loads afterwards.
+   */
+  public static void restartDaemon(SimNode node) throws IOException {
+    Files.deleteIfExists(node.toolState("tgt").resolve("tgtd.state"));
+  }
+
+  /**
+   * Creates a CHAP account as {@code tgtadm --op new --mode account} does (for {@link
+   * TgtAccountPerl}, which sends the same request to tgtd without tgtadm).
+   */
+  static CommandResult newAccount(SimNode node, String user, String password) throws IOException {
+    Path file = node.toolState("tgt").resolve("tgtd.state");
+    TgtState s = TgtState.load(file);
+    CommandResult r =
+        new Request(node, s, Map.of("--user", user, "--password", password)).newAccount();
+    if (r.ok()) s.save(file);
+    return r;
+  }
+
   /** Adds a logged-in initiator (I_T nexus) to a target, as {@code sim session add} does. */
   public static void addSession(SimNode node, String iqn, String initiator, String ip)
       throws IOException {
@@ -155,7 +177,7 @@ public final class TgtadmTool implements SimTool {
     private CommandResult newTarget() {
       int tid = Integer.parseInt(o.getOrDefault("--tid", "0"));
       String name = o.get("--targetname");
-      if (tid <= 0 || name == null) return fail("invalid request");
+      if (tid <= 0 || name == null || !IscsiNames.tgt(name)) return fail("invalid request");
       if (s.targets.containsKey(tid) || s.byIqn(name) != null)
         return fail("this target already exists");
       s.targets.put(tid, new TgtState.Target(tid, name));

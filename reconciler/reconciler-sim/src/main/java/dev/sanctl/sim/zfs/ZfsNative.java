@@ -40,6 +40,19 @@ final class ZfsNative {
   /** Settable properties that are not inherited; 0 prints {@code none} without {@code -p}. */
   static final Set<String> QUOTAS = Set.of("quota", "refquota", "reservation", "refreservation");
 
+  /**
+   * Filesystem properties fixed at creation ({@code PROP_ONETIME} in zfs_prop.c), with their
+   * defaults: {@code zfs set} answers "'casesensitivity' is readonly".
+   */
+  static final Map<String, String> SET_ONCE =
+      Map.of("casesensitivity", "sensitive", "normalization", "none", "utf8only", "off");
+
+  private static final Map<String, List<String>> SET_ONCE_VALUES =
+      Map.of(
+          "casesensitivity", List.of("sensitive", "insensitive", "mixed"),
+          "normalization", List.of("none", "formC", "formD", "formKC", "formKD"),
+          "utf8only", List.of("on", "off"));
+
   /** Properties that only volumes have. */
   static final Set<String> VOLUME_ONLY = Set.of("volsize", "volblocksize", "volmode");
 
@@ -57,7 +70,10 @@ final class ZfsNative {
           "exec",
           "setuid",
           "devices",
-          "xattr");
+          "xattr",
+          "casesensitivity",
+          "normalization",
+          "utf8only");
 
   /** Read-only statistics. */
   static final Set<String> STATISTICS =
@@ -81,12 +97,16 @@ final class ZfsNative {
         || QUOTAS.contains(p)
         || VOLUME_ONLY.contains(p)
         || FILESYSTEM_ONLY.contains(p)
+        || SET_ONCE.containsKey(p)
         || STATISTICS.contains(p);
   }
 
   /** Whether {@code zfs set p=...} is allowed at all (not read-only, not create-time only). */
   static boolean settable(String p) {
-    return isNative(p) && !STATISTICS.contains(p) && !p.equals("volblocksize");
+    return isNative(p)
+        && !STATISTICS.contains(p)
+        && !p.equals("volblocksize")
+        && !SET_ONCE.containsKey(p);
   }
 
   /** Whether {@code p} applies to a dataset of this kind. */
@@ -100,6 +120,9 @@ final class ZfsNative {
    * neither lz4 nor zstd (its message captured in {@code fixtures/zfs/}).
    */
   static String invalidValue(String p, String v, boolean legacy) {
+    if (SET_ONCE_VALUES.containsKey(p) && !SET_ONCE_VALUES.get(p).contains(v)) {
+      return "'" + p + "' must be one of '" + String.join(" | ", SET_ONCE_VALUES.get(p)) + "'";
+    }
     if (ON_OFF.contains(p) && !v.equals("on") && !v.equals("off")) {
       return "'" + p + "' must be one of 'on | off'";
     }
@@ -218,6 +241,7 @@ final class ZfsNative {
   static String source(ZfsSim zfs, String name, String p) {
     Object o = zfs.find(name);
     if (!(o instanceof Dataset d) || STATISTICS.contains(p) || !applies(p, d.volume)) return "-";
+    if (SET_ONCE.containsKey(p)) return "-";
     if (d.props.containsKey(p)) return p.equals("volblocksize") ? "-" : "local";
     if (p.equals("mountpoint")) {
       String a = inheritedFrom(zfs, d.name, p);
@@ -238,6 +262,7 @@ final class ZfsNative {
       return a != null ? zfs.datasets().get(a).props.get(p) : INHERITED_DEFAULTS.get(p);
     }
     if (p.equals("volblocksize")) return Long.toString(zfs.defaultVolBlockSize());
+    if (SET_ONCE.containsKey(p)) return SET_ONCE.get(p);
     if (p.equals("volsize")) return "0";
     return "0";
   }

@@ -128,7 +128,8 @@ class StmfadmToolTest {
     String iqn = "iqn.2010-08.org.illumos:02:e2a1c2b4-0f6e-4a5e-9d1c-8c0a5f0b1a22";
     assertEquals(
         "Target " + iqn + " successfully created\n",
-        run("itadm", "create-target", "-n", iqn.toUpperCase(), "-t", "tpg1").out());
+        run("itadm", "create-target", "-n", "iqn." + iqn.substring(4).toUpperCase(), "-t", "tpg1")
+            .out());
     assertEquals(
         "TARGET NAME                                                  STATE    SESSIONS \n"
             + iqn
@@ -149,5 +150,33 @@ class StmfadmToolTest {
         "Target portal group associated with one or more targets.  Cannot delete.\n"
             + "itadm delete-tpg failed with error 1\n",
         busy.err());
+  }
+
+  /**
+   * itadm create-target: a name without the exact prefix "iqn." or "eui." is an "Invalid name"
+   * (EINVAL), one libiscsit's validate_iscsi_name refuses an "Invalid iSCSI name" (EFAULT), each
+   * with "itadm create-target failed with error N" and N as exit status (itadm.c).
+   */
+  @Test
+  void itadmRefusesTheNamesIllumosRefuses() throws Exception {
+    CommandResult prefix = run("itadm", "create-target", "-n", "IQN.2010-08.org.illumos:x");
+    assertEquals(22, prefix.exitStatus());
+    assertEquals(
+        "Invalid name IQN.2010-08.org.illumos:x\nitadm create-target failed with error 22\n",
+        prefix.err());
+    for (String bad :
+        List.of(
+            "iqn.2010-08.org.illumos:stmf-ha:target_01",
+            "iqn.2010-13.org.illumos:x",
+            "iqn.2010-08.org.illumos:" + "x".repeat(200),
+            "eui.0123456789ABCDEG")) {
+      CommandResult r = run("itadm", "create-target", "-n", bad);
+      assertEquals(14, r.exitStatus(), bad);
+      assertEquals(
+          "Invalid iSCSI name " + bad + "\nitadm create-target failed with error 14\n",
+          r.err(),
+          bad);
+    }
+    assertTrue(run("itadm", "create-target", "-n", "iqn.2010-08.org.illumos:stmf-ha:t-1").ok());
   }
 }

@@ -180,4 +180,17 @@ public class ZvolSimTest {
         "cannot set property for 'tank/a': 'volsize' does not apply to datasets of this type\n",
         volOnFs.err());
   }
+
+  /** normalization, casesensitivity and utf8only are given at creation and readonly after. */
+  @Test
+  void setOncePropertiesAreGivenAtCreationOnly() throws Exception {
+    assertTrue(run("zfs", "create", "-o", "casesensitivity=mixed", "tank/c").ok());
+    assertEquals(
+        "mixed\t-\nnone\t-\n",
+        run("zfs", "get", "-H", "-o", "value,source", "casesensitivity,normalization", "tank/c")
+            .out());
+    CommandResult set = run("zfs", "set", "casesensitivity=sensitive", "tank/c");
+    assertEquals(1, set.exitStatus());
+    assertEquals("cannot set property for 'tank/c': 'casesensitivity' is readonly\n", set.err());
+  }
 }

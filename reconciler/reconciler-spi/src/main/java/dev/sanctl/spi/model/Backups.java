@@ -7,6 +7,14 @@ import java.util.Locale;
 public record Backups(List<Job> jobs) {
   public static final Backups NONE = new Backups(List.of());
 
+  /**
+   * The filesystem holding the checksum files of the archive volumes of {@code pool}, derived (and
+   * owned) by backups: it must not be declared under {@code pools} as well.
+   */
+  public static String checksumFilesystem(String pool) {
+    return pool + "/ddless";
+  }
+
   /** Where a backup learns which segments of the source changed since the previous backup. */
   public enum ChangeMap {
     /**

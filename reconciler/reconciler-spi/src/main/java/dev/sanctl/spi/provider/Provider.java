@@ -3,6 +3,7 @@ package dev.sanctl.spi.provider;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -48,4 +49,14 @@ public interface Provider {
 
   /** Computes the changes for this provider on every node it serves. Pure. */
   PlanResult plan(PlanContext context);
+
+  /**
+   * The live object on its node that {@code change} (one of this provider's) creates or modifies,
+   * named by {@link LiveObject} so that every provider that could touch the same object names it
+   * alike; empty when no other provider can touch it. Each live object has one owner in a plan: the
+   * engine refuses the changes of two providers that touch the same live object on a node.
+   */
+  default Optional<LiveObject> liveObject(Change change) {
+    return Optional.empty();
+  }
 }

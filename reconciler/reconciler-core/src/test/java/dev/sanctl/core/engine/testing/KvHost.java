@@ -25,6 +25,7 @@ public final class KvHost implements Host {
   private int failTimes;
   private boolean unreachable;
   private boolean ignoreWrites;
+  private String ignoredWriteSays = "";
 
   public KvHost(String name) {
     this.name = name;
@@ -55,6 +56,13 @@ public final class KvHost implements Host {
   /** Writes exit 0 but change nothing (a broken tool). */
   public synchronized KvHost ignoreWrites(boolean i) {
     this.ignoreWrites = i;
+    return this;
+  }
+
+  /** Writes exit 0, change nothing and print {@code message} on stderr (a tool that refuses). */
+  public synchronized KvHost ignoreWritesSaying(String message) {
+    this.ignoreWrites = true;
+    this.ignoredWriteSays = message;
     return this;
   }
 
@@ -95,7 +103,7 @@ public final class KvHost implements Host {
       case "set":
         if (a.size() != 4) return CommandResult.of(2, "", "usage: kv set KEY VALUE\n");
         if (!ignoreWrites) store.put(a.get(2), a.get(3));
-        return CommandResult.of(0, "", "");
+        return CommandResult.of(0, "", ignoreWrites ? ignoredWriteSays : "");
       case "del":
         if (a.size() != 3) return CommandResult.of(2, "", "usage: kv del KEY\n");
         if (!store.containsKey(a.get(2))) return CommandResult.of(1, "", "kv: no such key\n");
