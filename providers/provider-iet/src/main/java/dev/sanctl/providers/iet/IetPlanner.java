@@ -146,6 +146,36 @@ final class IetPlanner {
             d.target().source()));
   }
 
+  /** Where a live target not in the desired state records a serial. */
+  private record LiveSerial(String iqn, String node) {}
+
+  private Map<String, LiveSerial> liveSerials;
+
+  /**
+   * The serials ({@code ScsiSN}) of the targets not in the desired state, from every observed
+   * node's {@code ietd.conf} and meta volume copies: the identities a new target must not reuse.
+   */
+  private Map<String, LiveSerial> liveSerials() {
+    if (liveSerials != null) return liveSerials;
+    liveSerials = new LinkedHashMap<>();
+    for (String n : ctx.nodes().keySet()) {
+      IetObservation o = ctx.observation(n, IetObservation.class).orElse(null);
+      if (o == null) continue;
+      List<IetdConf> confs = new ArrayList<>(List.of(o.config()));
+      o.meta().values().forEach(m -> confs.add(IetObservation.config(m)));
+      for (IetdConf c : confs) {
+        for (IetdConf.Stanza st : c.targets().values()) {
+          if (byIqn.containsKey(st.iqn())) continue;
+          for (Integer lun : st.luns().keySet()) {
+            String sn = st.lunParam(lun, "ScsiSN");
+            if (sn != null) liveSerials.putIfAbsent(sn, new LiveSerial(st.iqn(), n));
+          }
+        }
+      }
+    }
+    return liveSerials;
+  }
+
   /** Nodes (with known volume facts) where {@code vg} is held. */
   private List<String> holders(VolumeGroup vg) {
     List<String> out = new ArrayList<>();
@@ -258,24 +288,13 @@ final class IetPlanner {
      */
     private void refuseLiveSerials(List<DesiredTarget> served) {
       Set<String> renames = renameSources(served);
-      Map<String, String> holders = new LinkedHashMap<>();
-      List<IetdConf> confs = new ArrayList<>(List.of(conf));
-      obs.meta().values().forEach(m -> confs.add(IetObservation.config(m)));
-      for (IetdConf c : confs) {
-        for (IetdConf.Stanza st : c.targets().values()) {
-          if (byIqn.containsKey(st.iqn()) || renames.contains(st.iqn())) continue;
-          for (Integer lun : st.luns().keySet()) {
-            String sn = st.lunParam(lun, "ScsiSN");
-            if (sn != null) holders.putIfAbsent(sn, st.iqn());
-          }
-        }
-      }
       for (DesiredTarget d : served) {
         if (d.target().state() == TargetState.ABSENT || badTargets.contains(d.iqn())) continue;
         for (DesiredTarget.LunSpec l : d.luns()) {
-          String holder = l.serial() == null ? null : holders.get(l.serial());
-          if (holder == null) continue;
-          IetRuntime.Target rt = obs.runtime().byName(holder);
+          LiveSerial live = l.serial() == null ? null : liveSerials().get(l.serial());
+          if (live == null || renames.contains(live.iqn()) && live.node().equals(node)) continue;
+          String holder = live.iqn();
+          IetRuntime.Target rt = live.node().equals(node) ? obs.runtime().byName(holder) : null;
           badTargets.add(d.iqn());
           findings.add(
               new Finding(
@@ -290,7 +309,7 @@ final class IetPlanner {
                       + holder
                       + (rt == null ? " (in ietd.conf" : " (tid " + rt.tid())
                       + " on "
-                      + node
+                      + live.node()
                       + ", not in the desired state); a second target with it would show"
                       + " initiators two disks with one WWID, so nothing is planned for it or"
                       + " its node's ietd.conf",
