@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.PlannedVolumes;
 import dev.sanctl.spi.provider.VolumeFacts;
 import dev.sanctl.spi.values.IetOptionKey;
 import dev.sanctl.spi.values.IetOptionValue;
@@ -181,7 +182,7 @@ final class IetPlanner {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, VolumeFacts> e : ctx.volumes().entrySet()) {
       VolumeFacts.Group g = e.getValue().groups().get(vg.name());
-      if (g != null && g.held()) out.add(e.getKey());
+      if (g != null && PlannedVolumes.held(ctx.desired(), e.getKey(), g)) out.add(e.getKey());
     }
     return out;
   }
