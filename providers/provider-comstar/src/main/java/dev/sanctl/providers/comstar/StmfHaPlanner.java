@@ -104,7 +104,7 @@ final class StmfHaPlanner {
                 file,
                 List.of(),
                 String.join("; ", dropped)
-                    + " at the next stmf-ha start (now and after every failover)"
+                    + " at the next stmf-ha start or failover (stmf-ha builds only what the file lists)"
                     + NO_SESSIONS);
       }
       changes.add(file);
