@@ -116,6 +116,30 @@ final class StmfHaExpectation {
   }
 
   /**
+   * LUs whose GUID (derived from the zvol name) a live LU of another data file already holds:
+   * stmf-ha would skip creating them and put the other disk in their view. One message per LU,
+   * naming the holder.
+   */
+  List<String> identityConflicts(ComstarObservation seen) {
+    List<String> out = new ArrayList<>();
+    for (String lu : lus) {
+      String guid = guid(lu).toUpperCase(Locale.ROOT);
+      ComstarObservation.Lu live = seen.lus().get(guid);
+      if (live != null && !DirectComstarPlanner.dataFile(lu).equals(live.dataFile())) {
+        out.add(
+            "the GUID stmf-ha gives zvol "
+                + lu
+                + ", "
+                + guid
+                + ", is already held by live LU "
+                + live.dataFile()
+                + "; stmf-ha start would skip the zvol and present that disk in its place");
+      }
+    }
+    return out;
+  }
+
+  /**
    * What {@code stmf-ha start} takes away from live COMSTAR: initiators and targets it removes from
    * declared groups, view entries it replaces with other groups (the LU is no longer visible to the
    * old host group), portals it drops from a TPG and targets it moves to another TPG. COMSTAR

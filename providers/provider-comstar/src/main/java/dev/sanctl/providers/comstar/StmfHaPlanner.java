@@ -112,6 +112,19 @@ final class StmfHaPlanner {
       reasons.add("stmf-ha.conf changed");
     }
     StmfHaExpectation expected = new StmfHaExpectation(pool, zvols);
+    List<String> conflicts = expected.identityConflicts(seen);
+    for (String conflict : conflicts) {
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              "comstar.stmf-ha/" + pool.name(),
+              conflict,
+              "delete or re-GUID that LU by hand (stmfadm delete-lu), or leave the zvol out of"
+                  + " logicalUnits",
+              pool.stmfHa().source()));
+    }
+    if (!conflicts.isEmpty()) return;
     reasons.addAll(expected.differences(seen));
     if (!reasons.isEmpty()) {
       Change start =

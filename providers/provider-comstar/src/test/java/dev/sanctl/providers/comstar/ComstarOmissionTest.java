@@ -182,6 +182,33 @@ class ComstarOmissionTest {
     }
   }
 
+  @Test
+  void aStmfHaGuidHeldByAnotherLiveLuIsRefusedNamingIt() throws Exception {
+    DesiredState desired = example(s -> s);
+    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
+    String guid = StmfHaExpectation.guid("tank/vm/VM_A_lun:00").toUpperCase();
+    assertTrue(sim.run("san1", "zfs", "create", "-s", "-V", "1G", "tank/old").ok());
+    assertTrue(
+        sim.run("san1", "stmfadm", "create-lu", "-p", "guid=" + guid, "/dev/zvol/rdsk/tank/old")
+            .ok());
+    try (Engine engine = engine(sim)) {
+      Plan plan = engine.plan(desired, List.of(), List.of());
+      List<Finding> errors =
+          plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
+      assertEquals(1, errors.size(), plan.findings().toString());
+      assertTrue(
+          errors
+              .get(0)
+              .message()
+              .contains(
+                  "zvol tank/vm/VM_A_lun:00, "
+                      + guid
+                      + ", is already held by live LU /dev/zvol/rdsk/tank/old"),
+          errors.get(0).message());
+      assertTrue(plan.changes().stream().noneMatch(c -> c.kind().equals("stmf-ha")));
+    }
+  }
+
   static final String DIRECT = DirectComstarTest.CONFIG;
 
   private static DesiredState direct(UnaryOperator<String> edit) {
