@@ -263,6 +263,33 @@ class ComstarOmissionTest {
   }
 
   @Test
+  void reorderingTheDirectYamlPlansNothing() throws Exception {
+    DesiredState desired = direct(s -> s);
+    String db = "        - {zvol: tank/db, guid: " + DirectComstarTest.GUID + ", serial: DB0001}\n";
+    String web =
+        "        - {zvol: tank/web, guid: 600144F0AAAABBBBCCCCDDDDEEEE0002, serial: WEB0001}\n";
+    String dbView = "        - {lu: tank/db, hostGroup: dbhosts, targetGroup: tg1, lun: 5}\n";
+    String webView = "        - {lu: tank/web, lun: 7}\n";
+    DesiredState reordered =
+        direct(
+            s -> {
+              assertTrue(s.contains(db + web) && s.contains(dbView + webView), s);
+              return s.replace(db + web, web + db)
+                  .replace(dbView + webView, webView + dbView)
+                  .replace("[10.0.0.5, \"10.0.1.5:3260\"]", "[\"10.0.1.5:3260\", 10.0.0.5]")
+                  .replace(
+                      "[iqn.1998-01.com.vmware:db1, iqn.1998-01.com.vmware:db2]",
+                      "[iqn.1998-01.com.vmware:db2, iqn.1998-01.com.vmware:db1]");
+            });
+    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
+    try (Engine engine = engine(sim)) {
+      apply(engine, desired);
+      Plan plan = engine.plan(reordered, List.of(), List.of());
+      assertTrue(plan.changes().isEmpty(), text(plan));
+    }
+  }
+
+  @Test
   void aSerialHeldByAnotherLiveLuIsRefusedNamingIt() throws Exception {
     DesiredState desired = direct(s -> s);
     DesiredState renamed =
