@@ -150,6 +150,8 @@ final class DirectComstarPlanner {
           List.of(FieldChange.of("portals", String.join(",", have), String.join(",", want))),
           cmds,
           List.of());
+      gateLast(
+          "TPG " + name + " is deleted and recreated: every session through " + have + " drops");
     }
   }
 
@@ -208,6 +210,10 @@ final class DirectComstarPlanner {
                   t.tpgs().isEmpty() ? "default" : String.join(",", t.tpgs()),
                   iqn)),
           deps(tpgDeps));
+      List<String> leaving = have.stream().filter(x -> !t.tpgs().contains(x)).toList();
+      if (!leaving.isEmpty()) {
+        gateLast("target " + iqn + " leaves TPG " + String.join(",", leaving));
+      }
     }
   }
 

@@ -235,6 +235,30 @@ class ComstarOmissionTest {
   }
 
   @Test
+  void aPortalOrTpgTakenFromATargetNeedsApproval() throws Exception {
+    DesiredState desired = direct(s -> s);
+    DesiredState changed =
+        direct(
+            s ->
+                s.replace("[10.0.0.5, \"10.0.1.5:3260\"]", "[10.0.0.5]")
+                    .replace("tpgs: [tpg_a]}", "tpgs: []}"));
+    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
+    try (Engine engine = engine(sim)) {
+      apply(engine, desired);
+      Plan plan = engine.plan(changed, List.of(), List.of());
+      Change tpg = change(plan, "dr1/comstar.tpg/tpg_a");
+      assertTrue(tpg.requiresApproval(), text(plan));
+      assertTrue(tpg.reason().contains("TPG tpg_a is deleted and recreated"), tpg.reason());
+      Change target = change(plan, "dr1/comstar.target/t1");
+      assertTrue(target.requiresApproval(), text(plan));
+      assertTrue(
+          target.reason().contains("target iqn.2026-01.edu.example:dr.t1 leaves TPG tpg_a"),
+          target.reason());
+      assertEquals(2, new ApprovalPolicy(true, false).refusals(plan).size(), text(plan));
+    }
+  }
+
+  @Test
   void dropsFromTheDirectYamlTouchNothingLive() throws Exception {
     DesiredState desired = direct(s -> s);
     DesiredState without =
