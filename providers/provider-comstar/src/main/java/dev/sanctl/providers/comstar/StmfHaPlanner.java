@@ -104,7 +104,8 @@ final class StmfHaPlanner {
                 file,
                 List.of(),
                 String.join("; ", dropped)
-                    + " at the next stmf-ha start or failover (stmf-ha builds only what the file lists)"
+                    + " at the next stmf-ha start or failover"
+                    + " (stmf-ha builds only what the file lists)"
                     + NO_SESSIONS);
       }
       changes.add(file);
