@@ -33,6 +33,10 @@ class OmissionGateCommandTest {
     assertTrue(
         plan.out().contains("removes settings global: TgtNotFoundRespondServiceUnavailable"),
         plan.out());
+    assertTrue(
+        plan.out()
+            .contains("disruptive: san-a/iet.file/etc/iet/ietd.conf will be updated in-place"),
+        "listed in the attention section:\n" + plan.out());
     CliRun.Result refused = c.cluster("apply", "--auto-approve");
     assertEquals(ExitCodes.REFUSED, refused.exit(), refused.toString());
     assertTrue(refused.err().contains("needs --allow-disruptive"), refused.err());

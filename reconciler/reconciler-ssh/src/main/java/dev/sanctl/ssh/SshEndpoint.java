@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param knownHostsFile the pinned known_hosts file; the host key must be in it
  * @param connectTimeout bound on TCP connect, key exchange and authentication
  * @param commandTimeout default bound on one command (a {@code Command} may set its own)
+ * @param sudo run every command through {@code sudo -n --} (non-interactive: a command the
+ *     account's allow-list does not grant fails at once instead of asking for a password)
  */
 public record SshEndpoint(
     String node,
@@ -21,4 +23,27 @@ public record SshEndpoint(
     Path identityFile,
     Path knownHostsFile,
     Duration connectTimeout,
-    Duration commandTimeout) {}
+    Duration commandTimeout,
+    boolean sudo) {
+  /** An endpoint whose commands run as the login user. */
+  public SshEndpoint(
+      String node,
+      String address,
+      int port,
+      String user,
+      Path identityFile,
+      Path knownHostsFile,
+      Duration connectTimeout,
+      Duration commandTimeout) {
+    this(
+        node,
+        address,
+        port,
+        user,
+        identityFile,
+        knownHostsFile,
+        connectTimeout,
+        commandTimeout,
+        false);
+  }
+}

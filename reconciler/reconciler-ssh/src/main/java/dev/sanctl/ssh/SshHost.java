@@ -53,7 +53,7 @@ public final class SshHost implements Host {
   public synchronized CommandResult run(Command command) throws IOException {
     SSHClient ssh = connected();
     Duration timeout = timeoutOf(command);
-    String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
+    String line = ShellQuoting.join(remoteArgv(command.argv(), timeout, endpoint.sudo()));
     long start = System.nanoTime();
     try (Session session = ssh.startSession()) {
       Session.Command cmd = session.exec(line);
@@ -120,7 +120,7 @@ public final class SshHost implements Host {
   public synchronized StreamingProcess start(Command command) throws IOException {
     SSHClient ssh = connected();
     Duration timeout = timeoutOf(command);
-    String line = ShellQuoting.join(remoteArgv(command.argv(), timeout));
+    String line = ShellQuoting.join(remoteArgv(command.argv(), timeout, endpoint.sudo()));
     long start = System.nanoTime();
     Session session = ssh.startSession();
     Session.Command cmd;
@@ -178,10 +178,16 @@ public final class SshHost implements Host {
     return out;
   }
 
-  static List<String> remoteArgv(List<String> argv, Duration timeout) {
+  /**
+   * {@code env LC_ALL=C timeout -k 5 <seconds> [sudo -n --] argv...}: sudo comes last, so the
+   * account's sudoers allow-list sees exactly the command sanctl runs (sudo keeps {@code LC_ALL});
+   * {@code timeout}, run as the login user, may still signal sudo, which passes it on.
+   */
+  static List<String> remoteArgv(List<String> argv, Duration timeout, boolean sudo) {
     long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
     List<String> wrapped = new ArrayList<>(List.of("env", "LC_ALL=C", "timeout", "-k", "5"));
     wrapped.add(Long.toString(seconds));
+    if (sudo) wrapped.addAll(List.of("sudo", "-n", "--"));
     wrapped.addAll(argv);
     return wrapped;
   }

@@ -194,7 +194,7 @@ class SshHostTest {
   void remoteCommandLineWrapsArgvInTimeout() {
     assertEquals(
         List.of("env", "LC_ALL=C", "timeout", "-k", "5", "2", "lvs", "--units", "b"),
-        SshHost.remoteArgv(List.of("lvs", "--units", "b"), Duration.ofMillis(1500)));
-    assertFalse(SshHost.remoteArgv(List.of("x"), Duration.ZERO).get(5).equals("0"));
+        SshHost.remoteArgv(List.of("lvs", "--units", "b"), Duration.ofMillis(1500), false));
+    assertFalse(SshHost.remoteArgv(List.of("x"), Duration.ZERO, false).get(5).equals("0"));
   }
 }

@@ -57,6 +57,7 @@ public final class HostileValues {
         sb.append(c);
       }
     }
+    if (value.isEmpty()) return "(empty)";
     return value.length() > 40 ? sb + "...(" + value.length() + ")" : sb.toString();
   }
 

@@ -2,6 +2,7 @@ package dev.sanctl.providers.comstar;
 
 import dev.sanctl.providers.comstar.ComstarObservation.View;
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.rules.StmfHaNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +27,7 @@ import java.util.TreeSet;
  * declared.
  */
 final class StmfHaExpectation {
-  static final String IQN_PREFIX = "iqn.2010-08.org.illumos:stmf-ha:";
+  static final String IQN_PREFIX = StmfHaNames.IQN_PREFIX;
   private final Pool pool;
   private final Pool.StmfHa h;
   private final List<String> lus;

@@ -10,6 +10,7 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.values.NodePath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,8 @@ public final class FilesProvider implements Provider, Importer {
     List<VolumeGroup> groups = groupsOf(context.desired(), context.node().name());
     List<String> argv = new ArrayList<>(List.of("stat", "-c", STAT_FORMAT, "--"));
     for (VolumeGroup vg : groups) {
-      argv.add(vg.path());
+      // stat prints one line per path: a path must not break lines (nor the command)
+      argv.add(NodePath.KIND.require(vg.path(), "volume group " + vg.name()));
       for (VolumeGroup.Volume v : vg.volumes().values()) argv.add(imagePath(vg.path(), v.name()));
     }
     if (groups.isEmpty()) return new FilesObservation(Map.of());

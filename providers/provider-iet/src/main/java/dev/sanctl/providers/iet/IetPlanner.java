@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.PlannedVolumes;
 import dev.sanctl.spi.provider.VolumeFacts;
 import dev.sanctl.spi.values.IetOptionKey;
 import dev.sanctl.spi.values.IetOptionValue;
@@ -146,12 +147,42 @@ final class IetPlanner {
             d.target().source()));
   }
 
+  /** Where a live target not in the desired state records a serial. */
+  private record LiveSerial(String iqn, String node) {}
+
+  private Map<String, LiveSerial> liveSerials;
+
+  /**
+   * The serials ({@code ScsiSN}) of the targets not in the desired state, from every observed
+   * node's {@code ietd.conf} and meta volume copies: the identities a new target must not reuse.
+   */
+  private Map<String, LiveSerial> liveSerials() {
+    if (liveSerials != null) return liveSerials;
+    liveSerials = new LinkedHashMap<>();
+    for (String n : ctx.nodes().keySet()) {
+      IetObservation o = ctx.observation(n, IetObservation.class).orElse(null);
+      if (o == null) continue;
+      List<IetdConf> confs = new ArrayList<>(List.of(o.config()));
+      o.meta().values().forEach(m -> confs.add(IetObservation.config(m)));
+      for (IetdConf c : confs) {
+        for (IetdConf.Stanza st : c.targets().values()) {
+          if (byIqn.containsKey(st.iqn())) continue;
+          for (Integer lun : st.luns().keySet()) {
+            String sn = st.lunParam(lun, "ScsiSN");
+            if (sn != null) liveSerials.putIfAbsent(sn, new LiveSerial(st.iqn(), n));
+          }
+        }
+      }
+    }
+    return liveSerials;
+  }
+
   /** Nodes (with known volume facts) where {@code vg} is held. */
   private List<String> holders(VolumeGroup vg) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, VolumeFacts> e : ctx.volumes().entrySet()) {
       VolumeFacts.Group g = e.getValue().groups().get(vg.name());
-      if (g != null && g.held()) out.add(e.getKey());
+      if (g != null && PlannedVolumes.held(ctx.desired(), e.getKey(), g)) out.add(e.getKey());
     }
     return out;
   }
@@ -258,24 +289,13 @@ final class IetPlanner {
      */
     private void refuseLiveSerials(List<DesiredTarget> served) {
       Set<String> renames = renameSources(served);
-      Map<String, String> holders = new LinkedHashMap<>();
-      List<IetdConf> confs = new ArrayList<>(List.of(conf));
-      obs.meta().values().forEach(m -> confs.add(IetObservation.config(m)));
-      for (IetdConf c : confs) {
-        for (IetdConf.Stanza st : c.targets().values()) {
-          if (byIqn.containsKey(st.iqn()) || renames.contains(st.iqn())) continue;
-          for (Integer lun : st.luns().keySet()) {
-            String sn = st.lunParam(lun, "ScsiSN");
-            if (sn != null) holders.putIfAbsent(sn, st.iqn());
-          }
-        }
-      }
       for (DesiredTarget d : served) {
         if (d.target().state() == TargetState.ABSENT || badTargets.contains(d.iqn())) continue;
         for (DesiredTarget.LunSpec l : d.luns()) {
-          String holder = l.serial() == null ? null : holders.get(l.serial());
-          if (holder == null) continue;
-          IetRuntime.Target rt = obs.runtime().byName(holder);
+          LiveSerial live = l.serial() == null ? null : liveSerials().get(l.serial());
+          if (live == null || renames.contains(live.iqn()) && live.node().equals(node)) continue;
+          String holder = live.iqn();
+          IetRuntime.Target rt = live.node().equals(node) ? obs.runtime().byName(holder) : null;
           badTargets.add(d.iqn());
           findings.add(
               new Finding(
@@ -290,7 +310,7 @@ final class IetPlanner {
                       + holder
                       + (rt == null ? " (in ietd.conf" : " (tid " + rt.tid())
                       + " on "
-                      + node
+                      + live.node()
                       + ", not in the desired state); a second target with it would show"
                       + " initiators two disks with one WWID, so nothing is planned for it or"
                       + " its node's ietd.conf",

@@ -12,6 +12,7 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.spi.provider.StatusReporter;
+import dev.sanctl.spi.values.NodePath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +53,7 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
 
   /** The meta copy directory of a group: {@code <mountPoint>/iet}. */
   static String metaDir(VolumeGroup vg) {
-    String mp = vg.metaVolume().mountPoint();
+    String mp = NodePath.KIND.require(vg.metaVolume().mountPoint(), "volume group " + vg.name());
     return (mp.endsWith("/") ? mp : mp + "/") + "iet";
   }
 

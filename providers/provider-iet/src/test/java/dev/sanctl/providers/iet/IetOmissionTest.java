@@ -270,4 +270,39 @@ class IetOmissionTest {
       assertTrue(plan.errored());
     }
   }
+
+  @Test
+  void movingATargetToAGroupHeldByAnotherNodeNeedsAllowDisruptiveEvenWithoutSessions()
+      throws Exception {
+    String explicit = "serial: AMHDSK-100415-01\n    iqn: " + Amherst.SERVER01;
+    String iscsi =
+        Amherst.iscsi(Amherst.GLOBALS, "online")
+            .replace("vg_dsk_0/lv_vmc02_vmfs_vm_iet_vol00", "vg_dsk_1/lv_vmc02_vmfs_vm_iet_vol00")
+            .replace("serial: AMHDSK-100415-01", explicit);
+    DesiredState d =
+        SimSan.load(
+            "cluster.yaml", Amherst.CLUSTER, "lvm.yaml", TWO_GROUPS_LVM, "iscsi.yaml", iscsi);
+    try (SimSan san = SimSan.applied(dir, d)) {
+      DesiredState moved =
+          SimSan.load(
+              "cluster.yaml",
+              Amherst.CLUSTER,
+              "lvm.yaml",
+              TWO_GROUPS_LVM.replace(
+                  "lv_vmc02_vmfs_vm_iet_vol00: {size: 128M}",
+                  "lv_vmc02_vmfs_vm_iet_vol00: {size: 128M}\n      lv_server01_moved: {size: 64M}"),
+              "iscsi.yaml",
+              iscsi.replace("vg_dsk_0/lv_server01_apps_vol00", "vg_dsk_1/lv_server01_moved"));
+      Plan plan = san.plan(moved);
+      Change delete = IetSimulatorTest.only(plan, "node1/iet.target/" + Amherst.SERVER01);
+      assertEquals(Impact.DISRUPTIVE, delete.impact());
+      assertTrue(delete.requiresApproval(), "no session now, still an export taken away");
+      Change conf = IetSimulatorTest.only(plan, "node1/iet.file/etc/iet/ietd.conf");
+      assertTrue(conf.requiresApproval(), conf::toString);
+      assertTrue(conf.reason().contains("drops " + Amherst.SERVER01), conf.reason());
+      List<String> refused = new ApprovalPolicy(true, false).refusals(plan);
+      assertTrue(refused.stream().anyMatch(r -> r.startsWith(delete.address())), refused::toString);
+      assertEquals(List.of(), new ApprovalPolicy(true, true).refusals(plan));
+    }
+  }
 }

@@ -105,7 +105,7 @@ class TgtAccountSecretTest {
   void realTgtdGetsTheAccountAndNoProcessSeesTheSecret() throws Exception {
     assumeTrue(Files.isExecutable(TGTD), "tgt is not installed");
     boolean libiscsi = Files.isExecutable(Path.of("/usr/bin/iscsi-ls"));
-    String secret = "Pw-" + Long.toHexString(System.nanoTime()) + ",with=commas";
+    String secret = "Pw-" + Long.toHexString(System.nanoTime()) + "+with/slash@and:colon";
     int iscsiPort;
     try (ServerSocket probe = new ServerSocket(0)) {
       iscsiPort = probe.getLocalPort();

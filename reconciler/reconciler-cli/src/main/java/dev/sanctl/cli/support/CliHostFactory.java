@@ -55,7 +55,8 @@ public final class CliHostFactory implements HostFactory {
         resolve(n.identityFile() != null ? n.identityFile() : t.identityFile()),
         resolve(n.knownHostsFile() != null ? n.knownHostsFile() : t.knownHostsFile()),
         t.connectTimeout(),
-        t.commandTimeout());
+        t.commandTimeout(),
+        t.sudo());
   }
 
   private Path resolve(String path) {

@@ -2,6 +2,7 @@ package dev.sanctl.core.apply;
 
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,13 @@ final class CommandOutput {
 
   /** {@code `cmd`: line1 / line2}, or empty when the command printed nothing. */
   static Optional<String> of(Command cmd, CommandResult r) {
+    String out = r.out();
+    // what a command merely echoes (tee writing a file) is not something it said
+    if (cmd.stdin().length > 0 && out.equals(new String(cmd.stdin(), StandardCharsets.UTF_8))) {
+      out = "";
+    }
     List<String> lines =
-        (r.err() + "\n" + r.out()).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        (r.err() + "\n" + out).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     if (lines.isEmpty()) return Optional.empty();
     String text = String.join(" / ", lines.subList(0, Math.min(MAX_LINES, lines.size())));
     if (lines.size() > MAX_LINES) text += " / ...";

@@ -110,7 +110,8 @@ public final class ModelBuilder {
         text(t, "knownHostsFile", d.knownHostsFile()),
         duration(t, "connectTimeout", d.connectTimeout()),
         duration(t, "commandTimeout", d.commandTimeout()),
-        t.path("maxParallelNodes").asInt(d.maxParallelNodes()));
+        t.path("maxParallelNodes").asInt(d.maxParallelNodes()),
+        t.path("sudo").asBoolean(d.sudo()));
   }
 
   private static Duration duration(JsonNode n, String field, Duration fallback) {

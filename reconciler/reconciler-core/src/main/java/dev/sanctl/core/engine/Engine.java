@@ -136,6 +136,9 @@ public final class Engine implements AutoCloseable {
         obs.put(p.id(), p.observe(new ObserveContext(node, digesting, desired)));
       } catch (IOException e) {
         return NodeObservation.unknown(node.name(), p.id() + ": " + reason(e));
+      } catch (UnsafeValueException e) {
+        // a value the observation commands cannot carry: nothing is run, the node stays unknown
+        return NodeObservation.unknown(node.name(), p.id() + ": " + e.getMessage());
       }
     }
     return new NodeObservation(node.name(), obs, digesting.digest(), null);

@@ -1,7 +1,9 @@
 package dev.sanctl.core.validate;
 
 import dev.sanctl.core.config.YamlPath;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -9,7 +11,9 @@ import tools.jackson.databind.JsonNode;
  * Declarations that would give two planned changes one address ({@code
  * <node>/<provider>.<kind>/<name>}, unique in a plan): a name declared both as a ZFS filesystem and
  * as a zvol, two COMSTAR logical units of one zvol, two COMSTAR views of one logical unit for the
- * same host and target group. (Target IQNs, serials and mount points have their own rules.)
+ * same host and target group, one COMSTAR TPG, target, host group or target group (objects of the
+ * host, not of a pool) declared by two pools that can be imported on one node. (Target IQNs,
+ * serials and mount points have their own rules.)
  */
 final class AddressRules {
   private final RuleContext c;
@@ -35,6 +39,53 @@ final class AddressRules {
       }
       if (c.at(p.key("comstar")).isObject()) comstar(p.key("comstar"));
     }
+    comstarHostObjects();
+  }
+
+  /** COMSTAR objects live on the host: two pools sharing a node cannot both declare one. */
+  private void comstarHostObjects() {
+    String[][] kinds = {
+      {"tpgs", "TPG"},
+      {"targets", "target"},
+      {"hostGroups", "host group"},
+      {"targetGroups", "target group"}
+    };
+    List<String> pools = new ArrayList<>(RuleContext.names(c.root.path("pools")));
+    for (String[] kind : kinds) {
+      for (int i = 0; i < pools.size(); i++) {
+        YamlPath section = YamlPath.of("pools", pools.get(i), "comstar", kind[0]);
+        for (String name : RuleContext.names(c.at(section))) {
+          for (int j = 0; j < i; j++) {
+            YamlPath earlier = YamlPath.of("pools", pools.get(j), "comstar", kind[0], name);
+            if (c.at(earlier).isMissingNode() || !shareANode(pools.get(i), pools.get(j))) continue;
+            c.error(
+                c.keyOf(section.key(name)),
+                "COMSTAR "
+                    + kind[1]
+                    + " '"
+                    + name
+                    + "' is also declared by pool '"
+                    + pools.get(j)
+                    + "' ("
+                    + c.keyOf(earlier)
+                    + "), which can be imported on the same node; COMSTAR "
+                    + kind[1]
+                    + "s belong to the node, not to a pool",
+                "declare it in one pool only, or give each its own name");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private boolean shareANode(String a, String b) {
+    for (JsonNode n : c.root.path("pools").path(a).path("nodes")) {
+      if (RuleContext.contains(c.root.path("pools").path(b).path("nodes"), n.asString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void comstar(YamlPath cp) {

@@ -11,12 +11,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Directories sanctl writes to or mounts: a meta volume's {@code mountPoint} (the IET copies go to
- * {@code <mountPoint>/iet/}), a files group's {@code path} and a ZFS filesystem's {@code
- * mountpoint}. Compared after normalisation ({@code //}, {@code .}, {@code ..}, a trailing {@code
- * /}), none may be a system directory (or lie in {@code /etc}, {@code /proc}, ...), and no two that
- * can be on the same node may be the same directory, nor one inside the other (except ZFS
- * filesystems, which nest by design): the plan would hold two changes of one file (the engine
- * refuses a plan whose changes share an address), or one mount would hide the other.
+ * {@code <mountPoint>/iet/}, backup change maps to {@code <mountPoint>/ddmap/}), a files group's
+ * {@code path} and a ZFS filesystem's {@code mountpoint}. Compared after normalisation ({@code //},
+ * {@code .}, {@code ..}, a trailing {@code /}), none may be a system directory (or lie in {@code
+ * /etc}, {@code /proc}, ...), and no two that can be on the same node may be the same directory,
+ * nor one inside the other (except ZFS filesystems, which nest by design): the plan would hold two
+ * changes of one file (the engine refuses a plan whose changes share an address), or one mount
+ * would hide the other.
  */
 final class MountRules {
   /** Directories of the operating system (Linux FHS and illumos) nothing may be mounted over. */
@@ -127,7 +128,7 @@ final class MountRules {
       if (files && g.path("path").isString()) {
         add(p.key("path"), "the path of files group '" + vg + "'", nodes);
       }
-      if (!files && g.path("metaVolume").path("mountPoint").isString()) {
+      if (g.path("metaVolume").path("mountPoint").isString()) { // IET copies, backup ddmaps
         add(
             p.key("metaVolume").key("mountPoint"),
             "the mount point of the meta volume of volume group '" + vg + "'",

@@ -1,6 +1,7 @@
 package dev.sanctl.core.validate;
 
 import dev.sanctl.core.config.YamlPath;
+import dev.sanctl.spi.rules.IscsiNames;
 import dev.sanctl.spi.rules.StmfHaNames;
 import dev.sanctl.spi.rules.ZfsDatasetNames;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,23 @@ final class PlatformNameRules {
         }
       }
       if (pl.path("stmfHa").isObject()) stmfHa(p.key("stmfHa"));
+      comstarTargets(p.key("comstar").key("targets"));
+    }
+  }
+
+  /** COMSTAR target IQNs go to itadm create-target, which checks libiscsit's rules. */
+  private void comstarTargets(YamlPath targets) {
+    for (String t : RuleContext.names(c.at(targets))) {
+      YamlPath ip = targets.key(t).key("iqn");
+      if (!c.at(ip).isString()) continue;
+      String iqn = c.at(ip).stringValue();
+      if (!IscsiNames.illumos(iqn)) {
+        c.error(
+            c.valueOf(ip),
+            "COMSTAR target IQN " + iqn + " is not one itadm accepts",
+            "iqn.YYYY-MM.reversed.domain[:suffix] with a month from 01 to 12, at most 223"
+                + " characters");
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.sanctl.core.config.ParsedFile;
 import dev.sanctl.core.config.YamlPath;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.SourceRef;
+import dev.sanctl.spi.values.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,10 @@ final class SchemaMessages {
             at, subject + " must be " + expected(keywordSchema) + ", not " + actual(value), null);
       }
       case "pattern" -> {
+        ValueKind kind =
+            ValueRules.kindOfSchemaDef(e.getSchemaLocation().getFragment().getParent());
+        String problem = kind == null || !value.isValueNode() ? null : kind.check(value.asString());
+        if (problem != null) return Diagnostic.error(at, subject + ": " + problem, kind.hint());
         String desc = owner.path("description").asString("");
         String shown =
             value.isString() ? "'" + Shown.value(value.stringValue()) + "'" : actual(value);

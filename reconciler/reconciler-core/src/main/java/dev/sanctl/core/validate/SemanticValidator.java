@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The semantic rules of format v1 ({@code spec/desired-state.md}, "Semantic rules"), checked on the
  * merged document after the schema: references resolve, cluster-wide uniqueness, portal coverage,
- * sizes and limits, cron expressions, time zones and derived IQN validity. Each problem points at
- * the offending value.
+ * sizes and limits, cron expressions, time zones, derived IQN validity and the characters every
+ * value can carry where it is written. Each problem points at the offending value.
  */
 public final class SemanticValidator {
 
@@ -26,6 +26,7 @@ public final class SemanticValidator {
     new LvmNameRules(c).check();
     new PlatformNameRules(c).check();
     new ScheduleRules(c).check();
+    new ValueRules(c).check();
     return c.diagnostics();
   }
 }

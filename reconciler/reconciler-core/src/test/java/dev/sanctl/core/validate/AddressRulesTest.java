@@ -38,4 +38,20 @@ class AddressRulesTest {
                 + "        - {lu: tank/v, lun: 0}\n"
                 + "        - {lu: tank/v, lun: 1}\n"));
   }
+
+  @Test
+  void twoPoolsOfOneNodeDeclaringOneComstarTpg() {
+    assertEquals(
+        List.of(
+            "c.yaml:13:22: COMSTAR TPG 'tpg1' is also declared by pool 'tank' (c.yaml:10:14), which"
+                + " can be imported on the same node; COMSTAR TPGs belong to the node, not to a"
+                + " pool (declare it in one pool only, or give each its own name)"),
+        Validated.errors(
+            POOL
+                + "    comstar:\n"
+                + "      tpgs: {tpg1: [10.0.0.1]}\n"
+                + "  tank2:\n"
+                + "    nodes: [zfs-a]\n"
+                + "    comstar: {tpgs: {tpg1: [10.0.0.2]}}\n"));
+  }
 }

@@ -66,4 +66,15 @@ class PlatformNameRulesTest {
                 + ": {size: 1G, snapshotSchedule: S}\n"
                 + "snapshotSchedules:\n  S: {rules: [{name: D, freq: daily, n: 7}]}\n"));
   }
+
+  @Test
+  void aComstarTargetIqnWithMonth13() {
+    assertEquals(
+        List.of(
+            "c.yaml:10:27: COMSTAR target IQN iqn.2024-13.org.example:t1 is not one itadm accepts"
+                + " (iqn.YYYY-MM.reversed.domain[:suffix] with a month from 01 to 12, at most 223"
+                + " characters)"),
+        Validated.errors(
+            POOL + "    comstar:\n      targets: {t1: {iqn: iqn.2024-13.org.example:t1}}\n"));
+  }
 }

@@ -2,7 +2,12 @@ package dev.sanctl.spi.model;
 
 import java.time.Duration;
 
-/** The {@code transport} section: SSH defaults for every node. */
+/**
+ * The {@code transport} section: SSH defaults for every node.
+ *
+ * @param sudo run every node command through {@code sudo -n --} (a non-root {@code user} with a
+ *     NOPASSWD allow-list)
+ */
 public record Transport(
     String user,
     int port,
@@ -10,7 +15,8 @@ public record Transport(
     String knownHostsFile,
     Duration connectTimeout,
     Duration commandTimeout,
-    int maxParallelNodes) {
+    int maxParallelNodes,
+    boolean sudo) {
   public static final Transport DEFAULTS =
       new Transport(
           "root",
@@ -19,5 +25,6 @@ public record Transport(
           "known_hosts",
           Duration.ofSeconds(10),
           Duration.ofMinutes(10),
-          8);
+          8,
+          false);
 }

@@ -21,11 +21,24 @@ public final class PlannedVolumes {
    */
   public static boolean holds(DesiredState desired, VolumeFacts observed, String node, String vg) {
     VolumeFacts.Group g = observed == null ? null : observed.groups().get(vg);
-    if (g != null) return g.held();
+    if (g != null) return held(desired, node, g);
     VolumeGroup declared = desired.volumeGroups().get(vg);
     return declared != null
         && declared.type() == VolumeGroup.Type.FILES
         && declared.nodes().contains(node);
+  }
+
+  /**
+   * Whether {@code node}, which sees group {@code g}, holds it: one of its volumes is active there,
+   * or the group is declared on that node alone (no failover partner: a new group without a meta
+   * volume has no active volume yet, and the node that sees it is the one that will hold it).
+   */
+  public static boolean held(DesiredState desired, String node, VolumeFacts.Group g) {
+    if (g.held()) return true;
+    VolumeGroup declared = desired.volumeGroups().get(g.name());
+    return declared != null
+        && declared.type() == VolumeGroup.Type.LVM
+        && declared.nodes().equals(java.util.List.of(node));
   }
 
   /** The volume as it will be on {@code node}, if it exists or is about to be created there. */

@@ -27,6 +27,12 @@ public final class CronComment extends ValueKind {
   }
 
   @Override
+  public String hint() {
+    return "reword the comment: the managed block's markers are '# BEGIN sanctl <cluster> ...'"
+        + " and '# END sanctl <cluster>'";
+  }
+
+  @Override
   protected String more(String value) {
     String words = lower(value.strip()).replaceAll(" +", " ");
     if (words.startsWith("begin sanctl") || words.startsWith("end sanctl")) {

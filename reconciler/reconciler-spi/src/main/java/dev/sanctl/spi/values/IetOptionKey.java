@@ -27,6 +27,12 @@ public final class IetOptionKey extends ValueKind {
   }
 
   @Override
+  public String hint() {
+    return "targets, LUNs and CHAP accounts are declared under targets: (luns:, chap:), not as"
+        + " options";
+  }
+
+  @Override
   protected String more(String value) {
     return KEYWORDS.contains(lower(value)) ? "is an ietd.conf stanza keyword" : null;
   }

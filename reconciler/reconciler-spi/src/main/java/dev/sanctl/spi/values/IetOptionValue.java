@@ -17,6 +17,11 @@ public final class IetOptionValue extends ValueKind {
   }
 
   @Override
+  public String hint() {
+    return "give one word per option (ietadm cannot pass a list such as CRC32C,None)";
+  }
+
+  @Override
   protected boolean allowedAt(int c, int index) {
     return asciiLetterOrDigit(c) || oneOf(c, "._:") || (c == '-' && index > 0);
   }

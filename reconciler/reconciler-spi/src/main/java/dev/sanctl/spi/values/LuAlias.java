@@ -17,6 +17,11 @@ public final class LuAlias extends ValueKind {
   }
 
   @Override
+  protected String article() {
+    return "an";
+  }
+
+  @Override
   protected boolean allowedAt(int c, int index) {
     return printable(c);
   }

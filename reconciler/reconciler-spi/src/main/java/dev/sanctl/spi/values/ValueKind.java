@@ -58,9 +58,14 @@ public abstract class ValueKind {
     return true;
   }
 
-  /** How to fix a value of this kind. */
+  /** How to fix a value of this kind (the allowed set is already in the message). */
   public String hint() {
-    return "write a " + name + " of " + allowed;
+    return "write the value with only those characters";
+  }
+
+  /** "a" or "an", for "a serial", "an IET option value". */
+  protected String article() {
+    return "AEIOUaeiou".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
   }
 
   /**
@@ -71,7 +76,7 @@ public abstract class ValueKind {
     if (value == null) return null;
     String problem = problem(value);
     if (problem == null) return null;
-    return problem + "; a " + name + " is " + allowed;
+    return problem + "; " + article() + " " + name + " is " + allowed;
   }
 
   private String problem(String value) {
