@@ -350,6 +350,10 @@ public final class BackupRunner {
       }
     }
     long originBytes = srcDev.size(SourceVolume.device(vg, ref.lv()));
+    DdMap liveMap = null;
+    if (mapBytes != null && !p.stateBefore.requiresFullRead()) {
+      liveMap = trustedMap(mapBytes, proc, entry.orElseThrow(), originBytes);
+    }
     String snapDev =
         p.thin != null
             ? p.thin.snapshot(originBytes)
@@ -374,7 +378,7 @@ public final class BackupRunner {
     List<String> dumps = List.of();
     if (p.store != null && !p.stateBefore.requiresFullRead()) {
       dumps = p.store.dumps();
-      DdMap map = mapBytes != null ? DdMap.parse(mapBytes, proc) : null;
+      DdMap map = liveMap;
       if (map == null && !live && p.stateBefore == MapState.CLEAN) map = mapOf(new BitSet(), size);
       if (map != null) {
         for (String d : dumps) map = orInto(map, p.store.readDump(d));
@@ -539,6 +543,21 @@ public final class BackupRunner {
     String name = SnapshotCreator.nameFor(now);
     archive.snapshot(volume, name, now);
     return name;
+  }
+
+  /**
+   * The live map of {@code entryName}, checked as {@code ddless -m} checks a map before trusting
+   * it: its {@code name_sum} must be the entry's (else it is the map of another LUN) and it must
+   * not cover more than the source ({@link DdMap#checkFits}); a shorter map is fine, the segments
+   * beyond it are read ({@link #select}). A refused map fails the job before anything is zapped or
+   * copied; the map state becomes DIRTY, so the next run reads everything.
+   */
+  static DdMap trustedMap(byte[] bytes, String proc, String entryName, long sourceBytes)
+      throws IOException {
+    DdMap map = DdMap.parse(bytes, proc);
+    map.checkName(entryName, proc);
+    map.checkFits(sourceBytes, proc);
+    return map;
   }
 
   /** Segments to read: those marked, and every segment beyond the map (a grown source). */

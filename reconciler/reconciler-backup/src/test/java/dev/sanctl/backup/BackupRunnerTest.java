@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sanctl.ddless.DdMap;
 import dev.sanctl.sim.zfs.ZvolFiles;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.Backups;
@@ -149,6 +150,58 @@ class BackupRunnerTest {
             .out()
             .strip());
     assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+  }
+
+  /** Hosts whose live ddmap proc entry reads as {@code alter} makes it (a map not of this LUN). */
+  private Hosts alteredLiveMap(java.util.function.UnaryOperator<DdMap> alter) {
+    return WatchedHosts.of(
+        c.sim,
+        (real, command) -> {
+          CommandResult r = real.run(command);
+          boolean liveMap =
+              command.argv().equals(List.of("cat", "/proc/net/iet/ddmap/" + c.iqn + ".0"));
+          if (!liveMap || !r.ok()) return r;
+          byte[] altered = alter.apply(DdMap.parse(r.stdout(), "proc")).toBytes();
+          return new CommandResult(0, altered, r.stderr(), false, r.duration());
+        });
+  }
+
+  private void assertRefusedThenReadInFull(Hosts hosts, String why) throws Exception {
+    run(data);
+    c.sim.write("san1", c.iqn, 0, 1);
+    byte[] archived = c.bytes("arch1", ARCHIVE_DEV);
+    c.clock.advance(Duration.ofHours(12));
+    JobResult refused = new BackupRunner(c.desired, hosts, c.clock).run(data);
+    assertFalse(refused.ok());
+    assertTrue(refused.error().contains(why), refused.error());
+    assertEquals(0, refused.segmentsRead());
+    assertArrayEquals(archived, c.bytes("arch1", ARCHIVE_DEV), "nothing copied");
+    assertEquals(MapState.DIRTY, state());
+    assertFalse(c.sim.run("san1", "lvs", "vg0/lv_data_bksnap").ok(), "no snapshot left");
+    JobResult next = run(data);
+    assertEquals(512, next.segmentsRead(), "the next run reads everything");
+    assertArrayEquals(c.bytes("san1", "/dev/vg0/lv_data"), c.bytes("arch1", ARCHIVE_DEV));
+  }
+
+  @Test
+  void aLiveMapWhoseNameSumIsAnotherLunsIsRefused() throws Exception {
+    String other = c.iqn + ".1";
+    assertRefusedThenReadInFull(
+        alteredLiveMap(m -> new DdMap(1, m.suspended(), DdMap.nameSum(other), m.words())),
+        "the map of another LUN");
+  }
+
+  @Test
+  void aLiveMapLargerThanTheSourceIsRefused() throws Exception {
+    assertRefusedThenReadInFull(
+        alteredLiveMap(
+            m ->
+                new DdMap(
+                    1,
+                    m.suspended(),
+                    m.nameSum(),
+                    java.util.Arrays.copyOf(m.words(), 2 * m.mapSize()))),
+        "is it the map of another volume?");
   }
 
   @Test

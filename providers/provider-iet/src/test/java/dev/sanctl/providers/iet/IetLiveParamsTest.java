@@ -47,7 +47,7 @@ class IetLiveParamsTest {
   void paramsBesideATargetInErrorAreAppliedOnceAndThenSeen() throws Exception {
     DesiredState d = Amherst.state();
     try (SimSan san = new SimSan(dir, d, VMC02_SECRET_MISSING)) {
-      san.apply(d);
+      san.applyBesideErrors(d);
       assertEquals("", san.run("node1", "cat", "/etc/iet/ietd.conf"), "ietd.conf stays blocked");
       Plan settled = san.plan(d);
       assertNoChanges(settled);
@@ -65,7 +65,7 @@ class IetLiveParamsTest {
               FieldChange.of("InitialR2T", "Yes", "No"), FieldChange.of("NOPInterval", "5", "0")),
           c.fields());
 
-      san.apply(d); // fails the test on "inconsistent result after apply"
+      san.applyBesideErrors(d); // fails the test on "inconsistent result after apply"
       assertTrue(
           san.run("node1", "ietadm", "--op", "show", "--tid=1", "--sid=0")
               .contains("InitialR2T=No\n"));
@@ -96,7 +96,7 @@ class IetLiveParamsTest {
   void onlyTargetsNotRecordedInIetdConfAreShown() throws Exception {
     DesiredState d = Amherst.state();
     try (SimSan san = new SimSan(dir, d, VMC02_SECRET_MISSING)) {
-      san.apply(d);
+      san.applyBesideErrors(d);
       RecordingHost h = new RecordingHost(san.cluster.host("node1"));
       IetObservation o =
           (IetObservation)

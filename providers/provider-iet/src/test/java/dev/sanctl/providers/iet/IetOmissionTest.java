@@ -4,9 +4,11 @@ import static dev.sanctl.providers.iet.IetSimulatorTest.assertNoChanges;
 import static dev.sanctl.providers.iet.IetSimulatorTest.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.core.apply.ApprovalPolicy;
+import dev.sanctl.core.apply.PlanHasErrorsException;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
@@ -212,7 +214,9 @@ class IetOmissionTest {
       assertTrue(
           plan.changes().stream().noneMatch(c -> c.address().endsWith("initiators.allow")),
           () -> text(plan));
-      san.apply(open);
+      assertThrows(PlanHasErrorsException.class, () -> san.apply(open));
+      assertEquals(allow, files(san));
+      san.applyBesideErrors(open); // even the changes beside the error keep the allow line
       assertEquals(allow, files(san));
     }
   }

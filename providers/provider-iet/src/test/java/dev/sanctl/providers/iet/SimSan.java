@@ -94,6 +94,33 @@ final class SimSan implements AutoCloseable {
     return plan;
   }
 
+  /**
+   * Applies the changes planned beside the plan's errors, as if the errors were fixed: {@code
+   * apply}, {@code watch} and the {@link Applier} itself apply nothing while a plan has errors, so
+   * this is only for tests of what a provider plans next to an object in error (it must converge
+   * and then be seen). Fails the test when a change fails.
+   */
+  Plan applyBesideErrors(DesiredState desired) {
+    ClusterObservation obs = engine.observe(desired, List.of());
+    Plan plan = engine.plan(desired, obs, List.of());
+    Plan errorsSetAside =
+        new Plan(
+            plan.sourceRevision(),
+            plan.desiredDigest(),
+            plan.nodes(),
+            plan.nodeDigests(),
+            plan.unknownNodes(),
+            plan.changes(),
+            plan.findings().stream()
+                .filter(f -> f.kind() != dev.sanctl.spi.provider.Finding.Kind.ERROR)
+                .toList(),
+            plan.diagnostics());
+    ApplyResult r =
+        new Applier(engine, new Journal(state, CLOCK)).apply(desired, errorsSetAside, obs, null);
+    assertTrue(r.ok(), () -> "apply failed: " + r.outcomes());
+    return plan;
+  }
+
   String run(String node, String... argv) {
     try {
       return cluster.run(node, argv).out();

@@ -25,7 +25,8 @@ class TgtInjectionTest {
                 List.of(new DesiredTgtTarget.DesiredLun(1, path, 1 << 20, serial)),
                 List.of(),
                 List.of(new DesiredTgtTarget.Account(user, secret)),
-                null)));
+                null)),
+        java.util.Map.of());
   }
 
   @Test

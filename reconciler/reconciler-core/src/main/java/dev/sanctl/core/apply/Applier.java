@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  * in plan order, a change only after the changes it depends on (also on other nodes). Every command
  * is journalled before and after it runs. After each change the provider observes the node again
  * and re-plans; a change that still shows up is an "inconsistent result after apply". A failure
- * stops the rest of that node and every change that depends on it; other nodes go on.
+ * stops the rest of that node and every change that depends on it; other nodes go on. A plan with
+ * errors applies nothing: {@link #apply} refuses it before the journal or any node is touched.
  */
 public final class Applier {
   private final Engine engine;
@@ -49,9 +50,15 @@ public final class Applier {
     void outcome(Change change, ChangeOutcome outcome);
   }
 
-  /** Applies every change of {@code plan}; {@code observed} is what the plan was computed from. */
+  /**
+   * Applies every change of {@code plan}; {@code observed} is what the plan was computed from.
+   *
+   * @throws PlanHasErrorsException if the plan has errors ({@link Plan#errored()}): nothing is
+   *     applied and nothing is journalled
+   */
   public ApplyResult apply(
       DesiredState desired, Plan plan, ClusterObservation observed, Listener listener) {
+    if (plan.errored()) throw new PlanHasErrorsException(plan);
     journal.start(desired.revision(), plan.changes().size());
     Map<String, CompletableFuture<Boolean>> done = new HashMap<>();
     for (Change c : plan.changes()) done.put(c.address(), new CompletableFuture<>());

@@ -78,6 +78,44 @@ class ApplierTest {
   }
 
   @Test
+  void aPlanWithErrorsIsRefusedAndNothingRunsOrIsJournalled() {
+    KvHost n1 = new KvHost("n1");
+    KvHost n2 = new KvHost("n2");
+    Engine e = engine(Map.of("n1", n1, "n2", n2));
+    ClusterObservation obs = e.observe(desired(), List.of());
+    Plan plan = e.plan(desired(), obs, List.of());
+    assertTrue(plan.hasChanges());
+    List<dev.sanctl.spi.provider.Finding> findings = new ArrayList<>(plan.findings());
+    findings.add(
+        new dev.sanctl.spi.provider.Finding(
+            dev.sanctl.spi.provider.Finding.Kind.ERROR,
+            "n1",
+            "n1/kv.entry/vg1/a",
+            "cannot shrink",
+            null,
+            null));
+    Plan errored =
+        new Plan(
+            plan.sourceRevision(),
+            plan.desiredDigest(),
+            plan.nodes(),
+            plan.nodeDigests(),
+            plan.unknownNodes(),
+            plan.changes(),
+            findings,
+            plan.diagnostics());
+    PlanHasErrorsException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            PlanHasErrorsException.class,
+            () -> new Applier(e, new Journal(state, CLOCK)).apply(desired(), errored, obs, null));
+    assertEquals(1, refused.errors().size());
+    assertTrue(refused.getMessage().contains("nothing was applied"), refused.getMessage());
+    assertTrue(n1.store().isEmpty(), n1.store().toString());
+    assertTrue(n2.store().isEmpty(), n2.store().toString());
+    assertFalse(Files.exists(state.resolve(Journal.FILE)));
+  }
+
+  @Test
   void theJournalNeverContainsASecret() throws Exception {
     apply(engine(Map.of("n1", new KvHost("n1"), "n2", new KvHost("n2"))), desired());
     String journal = Files.readString(state.resolve(Journal.FILE));
