@@ -34,20 +34,13 @@ final class IetCommands {
     return ietadm("--op", "update", "--tid=" + tid, "--params=" + params);
   }
 
-  /** Adds a CHAP account ({@code IncomingUser} or {@code OutgoingUser}); the secret is masked. */
+  /**
+   * Adds a CHAP account ({@code IncomingUser} or {@code OutgoingUser}) with the secret on standard
+   * input, never in an argument: {@link IetAccountScript} sends ietadm's request to ietd itself.
+   */
   static Command newUser(int tid, String kind, String user, String secret) {
-    return ietadm(
-            "--op",
-            "new",
-            "--tid=" + tid,
-            "--user",
-            "--params="
-                + kind
-                + "="
-                + ChapUser.KIND.require(user)
-                + ",Password="
-                + ChapSecret.KIND.require(secret, "CHAP user " + user))
-        .withSecret(secret);
+    return IetAccountScript.newAccount(
+        tid, kind, ChapUser.KIND.require(user), ChapSecret.KIND.require(secret, "CHAP user " + user));
   }
 
   static Command deleteUser(int tid, String kind, String user) {

@@ -43,7 +43,7 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
 
   @Override
   public Set<String> executables() {
-    return Set.of("cat", "ietadm", "sh");
+    return Set.of("cat", "ietadm", "perl", "sh");
   }
 
   @Override

@@ -302,12 +302,17 @@ class IetSimulatorTest {
       assertEquals(Impact.DISRUPTIVE, chap.impact(), "removing CHAP account vmc02");
       assertTrue(chap.requiresApproval());
       assertTrue(only(plan, "node1/iet.file/etc/iet/ietd.conf").requiresApproval());
+      assertEquals(2, chap.commands().size());
       assertEquals(
-          List.of(
-              "ietadm --op delete --tid=2 --user --params=IncomingUser=vmc02",
-              "ietadm --op new --tid=2 --user '--params=IncomingUser=vmc03,Password=(sensitive"
-                  + " value)'"),
-          chap.commands().stream().map(Object::toString).toList());
+          "ietadm --op delete --tid=2 --user --params=IncomingUser=vmc02",
+          chap.commands().get(0).toString());
+      var add = chap.commands().get(1);
+      assertEquals(List.of("perl", "-e", IetAccountScript.SOURCE, "2"), add.argv());
+      assertEquals(1, add.secrets().size());
+      assertEquals(
+          "IncomingUser=vmc03,Password=" + add.secrets().get(0),
+          new String(add.stdin(), java.nio.charset.StandardCharsets.UTF_8));
+      assertFalse(add.toString().contains(add.secrets().get(0)), "secret not displayed");
       assertTrue(chap.fields().stream().allMatch(f -> f.sensitive()));
       Change conf = only(plan, "node1/iet.file/etc/iet/ietd.conf");
       assertTrue(

@@ -1,5 +1,6 @@
 package dev.sanctl.sim.tgt;
 
+import dev.sanctl.sim.IetAccountPerl;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * the script that creates a tgt CHAP account with {@code user=NAME,password=SECRET} read from
  * standard input and sent to tgtd's management socket (the provider's copy must be byte-identical
  * to this module's {@code tgt-account-new.pl}). Its answers are the script's: tgtadm's messages and
- * exit statuses, and exit 107 when no tgtd listens. Any other Perl program is refused, exit 2.
+ * exit statuses, and exit 107 when no tgtd listens. sanctl's IET account script is run by {@link
+ * IetAccountPerl}; any other Perl program is refused, exit 2.
  */
 public final class TgtAccountPerl implements SimTool {
   /** The one script modelled. */
@@ -33,9 +35,12 @@ public final class TgtAccountPerl implements SimTool {
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
+    if (IetAccountPerl.runs(argv)) return IetAccountPerl.run(node, argv, stdin);
     if (argv.size() < 3 || !argv.get(1).equals("-e") || !argv.get(2).equals(SCRIPT)) {
       return CommandResult.of(
-          2, "", "perl: the simulator runs only sanctl's tgt-account-new.pl (perl -e)\n");
+          2,
+          "",
+          "perl: the simulator runs only sanctl's tgt-account-new.pl and iet-account-new.pl (perl -e)\n");
     }
     String port = argv.size() > 3 ? argv.get(3) : "0";
     Matcher m = BODY.matcher(new String(stdin, StandardCharsets.UTF_8));
