@@ -3,6 +3,7 @@ package dev.sanctl.providers.comstar;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.provider.AccessChanges;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -27,7 +28,10 @@ import java.util.TreeSet;
  * targets with {@code itadm}, host and target groups, LUs with their fixed GUID and serial ({@code
  * stmfadm create-lu -p guid= -p serial=}), views with LUN numbers. A LU's GUID is its identity: a
  * zvol already served under another GUID is refused (plan error), a serial change recreates the LU
- * under the same GUID ({@code delete-lu -k}, breaking), a LUN change replaces the view (breaking).
+ * under the same GUID (breaking; its declared and undeclared views are added again), a LUN change
+ * replaces the view (breaking). A serial held by another live LU is refused naming it. Nothing
+ * undeclared is removed; removing a member from a declared host or target group takes access away
+ * and needs approval (COMSTAR sessions are not observed).
  */
 final class DirectComstarPlanner {
   private final PlanContext context;
@@ -146,6 +150,8 @@ final class DirectComstarPlanner {
           List.of(FieldChange.of("portals", String.join(",", have), String.join(",", want))),
           cmds,
           List.of());
+      gateLast(
+          "TPG " + name + " is deleted and recreated: every session through " + have + " drops");
     }
   }
 
@@ -204,6 +210,10 @@ final class DirectComstarPlanner {
                   t.tpgs().isEmpty() ? "default" : String.join(",", t.tpgs()),
                   iqn)),
           deps(tpgDeps));
+      List<String> leaving = have.stream().filter(x -> !t.tpgs().contains(x)).toList();
+      if (!leaving.isEmpty()) {
+        gateLast("target " + iqn + " leaves TPG " + String.join(",", leaving));
+      }
     }
   }
 
@@ -231,8 +241,10 @@ final class DirectComstarPlanner {
       cmds.add(Command.change("stmfadm", "add-" + tool + "-member", "-g", name, m));
       if (targets) cmds.add(Command.change("stmfadm", "online-target", m));
     }
+    List<String> leaving = new ArrayList<>();
     for (String m : current) {
       if (want.contains(m)) continue;
+      leaving.add((targets ? "target " : "initiator ") + m + " leaves " + kind + " " + name);
       if (targets) cmds.add(Command.change("stmfadm", "offline-target", m));
       cmds.add(Command.change("stmfadm", "remove-" + tool + "-member", "-g", name, m));
       if (targets) cmds.add(Command.change("stmfadm", "online-target", m));
@@ -251,6 +263,23 @@ final class DirectComstarPlanner {
                 "members", have == null ? null : String.join(",", have), String.join(",", want))),
         cmds,
         deps(targetDeps.toArray(String[]::new)));
+    if (!leaving.isEmpty()) gateLast(String.join("; ", leaving));
+  }
+
+  /**
+   * Gates the change just added: it takes access away (a group member, a view). COMSTAR sessions
+   * are not observed, so it needs approval whether or not an initiator is logged in.
+   */
+  private void gateLast(String why) {
+    int last = changes.size() - 1;
+    changes.set(
+        last,
+        AccessChanges.gate(
+            changes.get(last),
+            List.of(),
+            why
+                + " (COMSTAR sessions are not observed: approval is needed whether or not an"
+                + " initiator is logged in)"));
   }
 
   static String dataFile(String zvol) {
@@ -310,6 +339,35 @@ final class DirectComstarPlanner {
               lu.source()));
       return;
     }
+    ComstarObservation.Lu serialHolder =
+        lu.serial() == null
+            ? null
+            : seen.lus().values().stream()
+                .filter(l -> lu.serial().equals(l.serial()) && !l.guid().equals(guid))
+                .findFirst()
+                .orElse(null);
+    if (serialHolder != null) {
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              Change.address(node, ComstarProvider.ID, "lu", lu.zvol()),
+              "serial "
+                  + lu.serial()
+                  + " is already held by live LU "
+                  + serialHolder.guid()
+                  + " ("
+                  + serialHolder.dataFile()
+                  + "); two LUs with one serial look like one disk to initiators",
+              "if zvol "
+                  + lu.zvol()
+                  + " replaces that LU (a renamed zvol), declare it with guid: "
+                  + serialHolder.guid()
+                  + " and the old zvol's LU state: absent in one change, or give it a serial"
+                  + " of its own",
+              lu.source()));
+      return;
+    }
     List<String> argv = new ArrayList<>(List.of("stmfadm", "create-lu", "-p", "guid=" + guid));
     String where = "LU " + lu.zvol();
     if (lu.serial() != null) {
@@ -335,6 +393,22 @@ final class DirectComstarPlanner {
           new ArrayList<>(List.of(Command.change("stmfadm", "delete-lu", guid), create));
       for (Pool.ComstarView v : c.views()) {
         if (v.lu().equals(lu.zvol())) cmds.add(addView(v, guid));
+      }
+      for (ComstarObservation.View live : byGuid.views()) {
+        boolean declared =
+            c.views().stream()
+                .anyMatch(
+                    v ->
+                        v.lu().equals(lu.zvol())
+                            && Objects.equals(v.hostGroup(), live.hostGroup())
+                            && Objects.equals(v.targetGroup(), live.targetGroup()));
+        if (!declared) {
+          cmds.add(
+              addView(
+                  new Pool.ComstarView(
+                      lu.zvol(), live.hostGroup(), live.targetGroup(), live.lun(), null),
+                  guid));
+        }
       }
       add(
           "lu",

@@ -117,6 +117,101 @@ final class StmfHaExpectation {
   }
 
   /**
+   * LUs whose GUID (derived from the zvol name) a live LU of another data file already holds:
+   * stmf-ha would skip creating them and put the other disk in their view. One message per LU,
+   * naming the holder.
+   */
+  List<String> identityConflicts(ComstarObservation seen) {
+    List<String> out = new ArrayList<>();
+    for (String lu : lus) {
+      String guid = guid(lu).toUpperCase(Locale.ROOT);
+      ComstarObservation.Lu live = seen.lus().get(guid);
+      if (live != null && !DirectComstarPlanner.dataFile(lu).equals(live.dataFile())) {
+        out.add(
+            "the GUID stmf-ha gives zvol "
+                + lu
+                + ", "
+                + guid
+                + ", is already held by live LU "
+                + live.dataFile()
+                + "; stmf-ha start would skip the zvol and present that disk in its place");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What {@code stmf-ha start} takes away from live COMSTAR: initiators and targets it removes from
+   * declared groups, view entries it replaces with other groups (the LU is no longer visible to the
+   * old host group), portals it drops from a TPG and targets it moves to another TPG. COMSTAR
+   * sessions are not observed, so each counts whether or not an initiator is logged in.
+   */
+  List<String> takenAway(ComstarObservation seen) {
+    List<String> out = new ArrayList<>();
+    for (var e : h.targetPortalGroups().entrySet()) {
+      List<String> have = seen.tpgs().get(e.getKey());
+      if (have == null) continue;
+      List<String> want = new ArrayList<>();
+      for (String p : e.getValue().isEmpty() ? List.of("0.0.0.0") : e.getValue()) {
+        want.add(portal(p));
+      }
+      for (String p : have) {
+        if (!want.contains(p)) out.add("portal " + p + " leaves TPG " + e.getKey());
+      }
+    }
+    Map<String, Pool.StmfHaTarget> targets = new LinkedHashMap<>(h.targets());
+    if (targets.isEmpty()) targets.put(pool.name(), null);
+    for (var e : targets.entrySet()) {
+      String iqn = IQN_PREFIX.toLowerCase(Locale.ROOT) + e.getKey().toLowerCase(Locale.ROOT);
+      String tpg = tpgFor(e.getValue());
+      List<String> want = tpg.equals("default") ? List.of() : List.of(tpg);
+      List<String> have = seen.targets().get(iqn);
+      if (have != null && !have.equals(want)) {
+        out.add("target " + iqn + " moves from TPG " + have + " to " + want);
+      }
+    }
+    removed(out, "initiator", "host group", h.hostGroups(), seen.hostGroups(), false);
+    removed(out, "target", "target group", h.targetGroups(), seen.targetGroups(), true);
+    Map<String, View> views = views();
+    for (String lu : lus) {
+      ComstarObservation.Lu live = seen.lus().get(guid(lu).toUpperCase(Locale.ROOT));
+      View want = views.get(lu);
+      if (live == null || want == null) continue;
+      for (View v : live.views()) {
+        if (v.entry() == 0
+            && !(Objects.equals(v.hostGroup(), want.hostGroup())
+                && Objects.equals(v.targetGroup(), want.targetGroup()))) {
+          out.add(
+              "LU "
+                  + lu
+                  + " is no longer visible to host group "
+                  + (v.hostGroup() == null ? "All" : v.hostGroup())
+                  + " through target group "
+                  + (v.targetGroup() == null ? "All" : v.targetGroup()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void removed(
+      List<String> out,
+      String member,
+      String kind,
+      Map<String, List<String>> declared,
+      Map<String, List<String>> seen,
+      boolean targets) {
+    for (var e : declared.entrySet()) {
+      List<String> have = seen.get(e.getKey());
+      if (have == null) continue;
+      List<String> want = members(e.getValue(), targets);
+      for (String m : have) {
+        if (!want.contains(m)) out.add(member + " " + m + " leaves " + kind + " " + e.getKey());
+      }
+    }
+  }
+
+  /**
    * Whether stmf-ha will change the membership of an existing target group, taking member targets
    * offline for a moment (creating a new group with new targets disturbs nobody).
    */

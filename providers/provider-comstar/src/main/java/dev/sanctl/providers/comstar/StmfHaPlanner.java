@@ -4,6 +4,7 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.FileWrite;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.model.ResourceState;
+import dev.sanctl.spi.provider.AccessChanges;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -22,13 +23,21 @@ import java.util.TreeSet;
  * Plans one {@code stmfHa} pool on the node that imports it: the rendered {@code stmf-ha.conf}
  * written atomically when it differs, {@code stmf-ha start <pool>} when the file changed or live
  * COMSTAR differs from {@link StmfHaExpectation}, and LUs of {@code state: absent} zvols deleted
- * with {@code stmfadm delete-lu} (stmf-ha never removes anything).
+ * with {@code stmfadm delete-lu} (stmf-ha never removes anything). The file is compared by meaning
+ * ({@link StmfHaFileDiff}: a reordered YAML plans nothing); a file that no longer exports a target,
+ * LU, TPG, portal, group, member or view, and a start that removes group members, moves views or
+ * drops portals live ({@link StmfHaExpectation#takenAway}), are disruptive and need approval
+ * ({@link dev.sanctl.spi.provider.AccessChanges#gate}): COMSTAR sessions are not observed.
  */
 final class StmfHaPlanner {
   private final PlanContext context;
   private final Pool pool;
   private final List<Change> changes;
   private final List<Finding> findings;
+
+  private static final String NO_SESSIONS =
+      " (COMSTAR sessions are not observed: approval is needed whether or not an initiator is"
+          + " logged in)";
 
   StmfHaPlanner(PlanContext context, Pool pool, List<Change> changes, List<Finding> findings) {
     this.context = context;
@@ -60,12 +69,15 @@ final class StmfHaPlanner {
     }
     String rendered = StmfHaConf.render(pool);
     String live = seen.stmfHaConfs().get(pool.name());
+    List<String> zvols = zvols(node);
+    StmfHaFileDiff diff = live == null ? null : new StmfHaFileDiff(live, rendered);
+    List<String> dropped = diff == null ? List.of() : diff.takenAway(zvols);
     List<String> deps = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
-    if (!rendered.equals(live)) {
+    if (live == null || !diff.fields().isEmpty()) {
       String path = StmfHaConf.path(pool.name());
       String address = Change.address(node, ComstarProvider.ID, "stmf-ha.conf", pool.name());
-      changes.add(
+      Change file =
           new Change(
               address,
               node,
@@ -75,7 +87,9 @@ final class StmfHaPlanner {
               live == null ? Action.CREATE : Action.UPDATE,
               Impact.NONE,
               live == null ? path + " does not exist" : path + " differs from the desired state",
-              List.of(FieldChange.of("lines", live == null ? null : lines(live), lines(rendered))),
+              live == null
+                  ? List.of(FieldChange.of("lines", null, lines(rendered)))
+                  : diff.fields(),
               List.of(
                   FileWrite.replace(
                       path,
@@ -83,15 +97,38 @@ final class StmfHaPlanner {
                       rendered.getBytes(StandardCharsets.UTF_8),
                       List.of())),
               List.of(),
-              List.of()));
+              List.of());
+      if (!dropped.isEmpty()) {
+        file =
+            AccessChanges.gate(
+                file,
+                List.of(),
+                String.join("; ", dropped)
+                    + " at the next stmf-ha start or failover"
+                    + " (stmf-ha builds only what the file lists)"
+                    + NO_SESSIONS);
+      }
+      changes.add(file);
       deps.add(address);
       reasons.add("stmf-ha.conf changed");
     }
-    List<String> zvols = zvols(node);
     StmfHaExpectation expected = new StmfHaExpectation(pool, zvols);
+    List<String> conflicts = expected.identityConflicts(seen);
+    for (String conflict : conflicts) {
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node,
+              "comstar.stmf-ha/" + pool.name(),
+              conflict,
+              "delete or re-GUID that LU by hand (stmfadm delete-lu), or leave the zvol out of"
+                  + " logicalUnits",
+              pool.stmfHa().source()));
+    }
+    if (!conflicts.isEmpty()) return;
     reasons.addAll(expected.differences(seen));
     if (!reasons.isEmpty()) {
-      changes.add(
+      Change start =
           new Change(
               Change.address(node, ComstarProvider.ID, "stmf-ha", pool.name()),
               node,
@@ -104,7 +141,13 @@ final class StmfHaPlanner {
               List.of(),
               List.of(Command.change("stmf-ha", "start", pool.name())),
               List.of(),
-              deps));
+              deps);
+      List<String> takes = new ArrayList<>(expected.takenAway(seen));
+      takes.addAll(dropped);
+      if (!takes.isEmpty()) {
+        start = AccessChanges.gate(start, List.of(), String.join("; ", takes) + NO_SESSIONS);
+      }
+      changes.add(start);
     }
     for (Pool.Zvol z : pool.volumes().values()) {
       if (z.state() != ResourceState.ABSENT) continue;

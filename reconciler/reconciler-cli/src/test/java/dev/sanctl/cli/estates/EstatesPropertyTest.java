@@ -37,6 +37,16 @@ class EstatesPropertyTest {
     try (EstateScenario s = new EstateScenario(estate)) {
       s.run(ops);
     }
+    progress();
+  }
+
+  /** One line per estate in target/estates-progress.log, to measure estates per minute. */
+  private static void progress() throws java.io.IOException {
+    java.nio.file.Files.writeString(
+        java.nio.file.Path.of("target", "estates-progress.log"),
+        java.time.Instant.now() + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
   @Provide

@@ -2,6 +2,7 @@ package dev.sanctl.cli.estates;
 
 import static dev.sanctl.cli.estates.EstateScenario.Kind.ADD;
 import static dev.sanctl.cli.estates.EstateScenario.Kind.FAILOVER_GROUP;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.cli.estates.Estate.Target;
@@ -83,5 +84,32 @@ class EstatesRegressionTest {
   void aNewSingleNodeGroupGetsItsFirstVolumesAndTheirTargetsInOneApply() throws Exception {
     converges(
         estate(List.of(), List.of(new Vol("lv_one", 8, target("SS0"))), List.of(), List.of()));
+  }
+
+  /**
+   * Found by the long run (seed -6266346492150401867, shrunk): without views stmf-ha gives {@code
+   * vol.a-b1} (no suffix, first by name) LUN 0, so {@code vol_lun:00} can never get the LUN 0 its
+   * suffix asks for and the first apply failed with "inconsistent result after apply". Validate now
+   * refuses it, saying where.
+   */
+  @Test
+  void anStmfHaLuWhoseSuffixLunAnEarlierLuTakesIsRefusedByValidate() throws Exception {
+    Estate e =
+        new Estate(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(
+                new Estate.Zvol("vol_lun:00", 64, true, false),
+                new Estate.Zvol("vol.a-b1", 64, true, false)),
+            List.of(),
+            false,
+            false,
+            false,
+            "");
+    try (EstateScenario s = new EstateScenario(e)) {
+      assertFalse(s.run(List.of()), "validate rejects\n" + e);
+    }
   }
 }

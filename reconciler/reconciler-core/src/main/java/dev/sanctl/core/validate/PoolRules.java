@@ -74,11 +74,72 @@ final class PoolRules {
       c.eachString(s.key("targetGroups").key(g), (p, t) -> c.ref(p, t, targets, "stmf-ha target"));
     }
     c.eachString(s.key("logicalUnits"), (p, lu) -> c.ref(p, lu, zvols, "zvol of pool " + poolName));
+    stmfHaLuns(pool, s, h);
     for (String v : c.names(h.path("views"))) {
       YamlPath vp = s.key("views").key(v);
       c.optionalRef(vp.key("hostGroup"), hostGroups, "host group");
       c.optionalRef(vp.key("targetGroup"), targetGroups, "target group");
     }
+  }
+
+  /**
+   * Without views, {@code stmf-ha start} gives each LU, in order (logicalUnits, else the pool's
+   * zvols by name), the LUN of its {@code :NN} suffix, or the lowest free one; an LU whose suffix
+   * an earlier LU already took gets another LUN, so the plan could never converge.
+   */
+  private void stmfHaLuns(YamlPath pool, YamlPath s, JsonNode h) {
+    if (!c.names(h.path("views")).isEmpty()) return;
+    java.util.List<String> order = new java.util.ArrayList<>();
+    Map<String, YamlPath> at = new HashMap<>();
+    if (h.path("logicalUnits").isArray()) {
+      c.eachString(
+          s.key("logicalUnits"),
+          (p, lu) -> {
+            order.add(lu);
+            at.put(lu, p);
+          });
+    } else {
+      for (String zv : new java.util.TreeSet<>(c.names(c.at(pool).path("volumes")))) {
+        order.add(zv);
+        at.put(zv, pool.key("volumes").key(zv));
+      }
+    }
+    Map<Integer, String> taken = new HashMap<>();
+    for (String lu : order) {
+      int want = suffixLun(lu);
+      if (want < 0) {
+        int free = 0;
+        while (taken.containsKey(free)) free++;
+        taken.put(free, lu);
+      } else if (taken.containsKey(want)) {
+        YamlPath p = at.get(lu);
+        c.error(
+            p.equals(pool.key("volumes").key(lu)) ? c.keyOf(p) : c.valueOf(p),
+            "LU '"
+                + lu
+                + "' asks for LUN "
+                + want
+                + " with its suffix, but stmf-ha gives LUN "
+                + want
+                + " to '"
+                + taken.get(want)
+                + "', which comes first",
+            "give every LU of the pool a distinct ':NN' suffix, or list logicalUnits with the"
+                + " suffixed ones first");
+      } else {
+        taken.put(want, lu);
+      }
+    }
+  }
+
+  /** The LUN of a {@code :NN} suffix, or -1. */
+  static int suffixLun(String lu) {
+    int colon = lu.lastIndexOf(':');
+    if (colon < 0 || colon == lu.length() - 1) return -1;
+    for (int i = colon + 1; i < lu.length(); i++) {
+      if (lu.charAt(i) < '0' || lu.charAt(i) > '9') return -1;
+    }
+    return lu.length() - colon - 1 > 5 ? -1 : Integer.parseInt(lu.substring(colon + 1));
   }
 
   private void comstar(YamlPath pool, String poolName) {
