@@ -74,7 +74,16 @@ public final class AlertMessages {
     List<String> lines = new ArrayList<>();
     lines.add(revisionOf(revision) + " was not applied: the policy does not allow these changes.");
     reasons.forEach(r -> lines.add("  " + r));
-    lines.add("A human applies them with sanctl apply (and the flags named above) when intended.");
+    if (reasons.stream().anyMatch(r -> r.startsWith("policy."))) {
+      lines.add(
+          "The commit changes the policy itself: review the change and the plan below, then accept"
+              + " it with sanctl watch --accept-policy "
+              + (revision == null ? "REVISION" : revision)
+              + " (or revert it).");
+    } else {
+      lines.add(
+          "A human applies them with sanctl apply (and the flags named above) when intended.");
+    }
     return alert("refused", "apply refused by policy", lines, plan, now);
   }
 

@@ -69,6 +69,15 @@ class WatchSafetyTest {
         r.state().pending().reasons().get(0).startsWith("policy.allowDestroy: false -> true"),
         r.state().pending().reasons().toString());
 
+    Alert mail = r.queue().pending().get(r.queue().pending().size() - 1);
+    assertEquals("refused", mail.kind());
+    assertTrue(mail.text().contains("policy.allowDestroy: false -> true"), mail.text());
+    assertTrue(
+        mail.text().contains("accept it with sanctl watch --accept-policy " + destroy),
+        mail.text());
+    assertTrue(
+        mail.text().contains("will be destroyed"), "the plan is in the mail: " + mail.text());
+
     assertEquals(List.of(Outcome.APPLIED), outcomes(r.acceptPolicy(destroy)), c.log.toString());
     assertFalse(c.fileExists("lun_b"), "destroyed once a human accepted the policy");
     assertEquals(destroy, r.state().lastApplied());

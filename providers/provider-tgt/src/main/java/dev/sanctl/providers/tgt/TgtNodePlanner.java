@@ -44,10 +44,11 @@ final class TgtNodePlanner {
     seen.targets().forEach(t -> usedTids.add(t.tid()));
   }
 
-  List<Change> plan(List<DesiredTgtTarget> wanted) {
+  List<Change> plan(List<DesiredTgtTarget> declared) {
     planPortals();
     Map<String, TgtTarget> byIqn = new HashMap<>();
     seen.targets().forEach(t -> byIqn.put(t.iqn(), t));
+    List<DesiredTgtTarget> wanted = withoutLiveSerialClashes(declared, byIqn);
     Set<String> wantedIqns = new HashSet<>();
     Set<String> knownAccounts = new HashSet<>(seen.accounts());
     for (DesiredTgtTarget want : wanted) {
@@ -75,6 +76,57 @@ final class TgtNodePlanner {
     }
     planConfigFile(wanted);
     return changes;
+  }
+
+  /**
+   * The declared targets minus the new ones whose LUN serial a live target the desired state does
+   * not declare already serves (a renamed volume: the old target keeps running, undeclared). Two
+   * targets with one serial are one multipath WWID for two disks, so such a target is a plan error
+   * naming the live one, and neither it nor its block in the persisted file is created.
+   */
+  private List<DesiredTgtTarget> withoutLiveSerialClashes(
+      List<DesiredTgtTarget> declared, Map<String, TgtTarget> byIqn) {
+    Set<String> declaredIqns = new HashSet<>();
+    declared.forEach(d -> declaredIqns.add(d.iqn()));
+    List<DesiredTgtTarget> out = new ArrayList<>();
+    for (DesiredTgtTarget want : declared) {
+      String clash = null;
+      if (want.state() != TargetState.ABSENT && !byIqn.containsKey(want.iqn())) {
+        for (TgtTarget live : seen.targets()) {
+          if (declaredIqns.contains(live.iqn())) continue;
+          for (TgtTarget.Lun l : live.luns()) {
+            for (DesiredTgtTarget.DesiredLun d : want.luns()) {
+              if (d.serial() != null && d.serial().equals(l.scsiSn())) {
+                clash = "serial " + d.serial() + " is served by the live target " + live.iqn();
+                clash += " (tid " + live.tid() + ", LUN " + l.lun() + "), which is not declared";
+              }
+            }
+          }
+        }
+      }
+      if (clash == null) {
+        out.add(want);
+        continue;
+      }
+      findings.add(
+          new Finding(
+              Finding.Kind.ERROR,
+              node.name(),
+              DesiredTargets.address(node.name(), want.iqn()),
+              "target " + want.iqn() + " is not created: its " + clash,
+              "a renamed volume keeps its old target: declare the old target with `state: absent`"
+                  + " first (or keep the old name), or give the new target another serial",
+              sourceOf(want.iqn())));
+    }
+    return out;
+  }
+
+  private SourceRef sourceOf(String iqn) {
+    return desired.targets().stream()
+        .filter(t -> desired.iqnOf(t).equals(iqn))
+        .map(dev.sanctl.spi.model.Target::source)
+        .findFirst()
+        .orElse(SourceRef.NONE);
   }
 
   private void planPortals() {

@@ -74,6 +74,37 @@ class TgtOmissionTest {
   }
 
   @Test
+  void renamingAVolumeNeverCreatesASecondTargetWithTheLiveSerial() throws Exception {
+    sim.session(IQN_A, WEB1);
+    String renamed =
+        CONFIG
+            .replace("lun_a: {size: 64M}", "lun_a2: {size: 64M}")
+            .replace("volume: vg_files/lun_a\n", "volume: vg_files/lun_a2\n");
+    Plan plan = sim.plan(yaml(renamed));
+
+    String newIqn = IQN_A + "2";
+    assertTrue(
+        plan.findings().stream()
+            .anyMatch(
+                f ->
+                    f.kind() == Finding.Kind.ERROR
+                        && f.address().equals("lab1/tgt.target/" + newIqn)
+                        && f.message()
+                            .contains("serial LABA-0001 is served by the live target " + IQN_A)
+                        && f.hint().contains("state: absent")
+                        && f.source() != null
+                        && f.source().line() > 0),
+        plan.findings().toString());
+    assertTrue(
+        plan.changes().stream().noneMatch(c -> c.address().contains(newIqn)),
+        "no second target with the live serial: " + plan.changes());
+    assertEquals(
+        List.of(),
+        plan.changes().stream().filter(c -> c.provider().equals("tgt")).toList(),
+        "no tgt change at all: no second target, no block for it in the persisted file");
+  }
+
+  @Test
   void aKeptBlockWithoutInitiatorAddressIsClosedSoARestartDoesNotOpenIt() throws Exception {
     String file = sim.run("cat", TgtNodePlanner.CONFIG_FILE).out();
     String older = file.replace("\tinitiator-address " + TgtAcl.NO_ADDRESS + "\n", "");
