@@ -80,6 +80,22 @@ final class Estate {
     return out;
   }
 
+  /** The derived IQNs of the online targets IET serves (HA, single-node and files groups). */
+  java.util.Set<String> onlineIetIqns() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int k = 0; k < 3; k++) {
+      for (Vol v : lists().get(k)) {
+        if (v.target() == null || v.target().offline()) continue;
+        String vg = groupName(KINDS.get(k));
+        out.add(
+            ("iqn.2026-12.dev.sanctl:estate.pg_lin." + vg + "." + v.name())
+                .toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-'));
+      }
+    }
+    return out;
+  }
+
   String groupName(String kind) {
     return switch (kind) {
       case "ha" -> HA_GROUP;

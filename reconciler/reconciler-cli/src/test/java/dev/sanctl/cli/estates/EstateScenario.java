@@ -95,7 +95,9 @@ final class EstateScenario implements AutoCloseable {
         String volume = cluster.run(groupHolder, "cat", "/proc/net/iet/volume").out();
         String tid = null;
         for (String line : volume.split("\n")) {
-          if (line.startsWith("tid:")) {
+          // a managed target: one left out of the desired state is unmanaged, not drift
+          if (line.startsWith("tid:")
+              && estate.onlineIetIqns().contains(line.substring(line.indexOf("name:") + 5))) {
             tid = line.substring(4, line.indexOf(' '));
             break;
           }

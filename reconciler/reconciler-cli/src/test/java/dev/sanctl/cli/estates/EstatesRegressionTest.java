@@ -1,7 +1,9 @@
 package dev.sanctl.cli.estates;
 
 import static dev.sanctl.cli.estates.EstateScenario.Kind.ADD;
+import static dev.sanctl.cli.estates.EstateScenario.Kind.DRIFT_TARGET_STOPPED;
 import static dev.sanctl.cli.estates.EstateScenario.Kind.FAILOVER_GROUP;
+import static dev.sanctl.cli.estates.EstateScenario.Kind.FORGET;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,5 +113,29 @@ class EstatesRegressionTest {
     try (EstateScenario s = new EstateScenario(e)) {
       assertFalse(s.run(List.of()), "validate rejects\n" + e);
     }
+  }
+
+  /**
+   * Found by the long run (seed -7648786761256217650, shrunk): the generator stopped by hand the
+   * target of a volume it had just left out of the desired state, which is unmanaged, not drift.
+   * The scenario now drifts managed targets only; the unmanaged target stays running and untouched.
+   */
+  @Test
+  void aForgottenVolumesTargetStaysAndAManagedTargetStoppedByHandIsRepaired() throws Exception {
+    Estate e =
+        new Estate(
+            List.of(
+                new Vol("lv_ha_0", 1, new Target(3, true, false, null, false, "H0999999999999")),
+                new Vol("lv_ha_1", 4, target("H1"))),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            true,
+            true,
+            true,
+            "");
+    converges(e, new Op(FORGET, 0), new Op(DRIFT_TARGET_STOPPED, 7));
   }
 }
