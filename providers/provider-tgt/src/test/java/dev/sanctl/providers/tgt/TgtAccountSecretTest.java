@@ -194,16 +194,22 @@ class TgtAccountSecretTest {
     }
   }
 
+  /**
+   * Logs in with libiscsi's {@code iscsi-ls}; the credentials go in libiscsi's environment
+   * variables, not in the URL, whose parser splits at '@', '/' and ':' of the secret.
+   */
   private static int login(String user, String secret, int port) throws Exception {
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(
                 "iscsi-ls",
                 "-s",
                 "-i",
                 "iqn.2026-01.dev.sanctl:initiator",
-                "iscsi://" + user + "%" + secret + "@127.0.0.1:" + port + "/")
-            .redirectErrorStream(true)
-            .start();
+                "iscsi://127.0.0.1:" + port + "/")
+            .redirectErrorStream(true);
+    pb.environment().put("LIBISCSI_CHAP_USERNAME", user);
+    pb.environment().put("LIBISCSI_CHAP_PASSWORD", secret);
+    Process p = pb.start();
     p.getInputStream().readAllBytes();
     return p.waitFor();
   }
