@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code sanctl watch} holds export drops as {@code apply} without {@code --allow-disruptive} does:
  * under a policy with {@code allowDisruptive: false} a served IET target set {@code state: absent}
- * while an initiator has a session is not applied (the commit waits and says why), and a target
+ * (with or without a live session) is not applied (the commit waits and says why), and a target
  * dropped from the YAML stays served and persisted, nothing applied for it.
  */
 class WatchExportOmissionTest {
@@ -135,6 +135,26 @@ class WatchExportOmissionTest {
 
     CliRun.Result again = watchOnce();
     assertTrue(served(), "a second poll does not apply it either: " + again);
+  }
+
+  @Test
+  void aServedTargetSetAbsentWithNoSessionWaitsForAHuman() throws Exception {
+    assertFalse(node("cat", "/proc/net/iet/session").contains(WEB01), "no session");
+    String absent =
+        git.push(
+            "lab target absent",
+            "iscsi.yaml",
+            iscsi().replace(LAB_TARGET, LAB_TARGET + "    state: absent\n"));
+    CliRun.Result r = watchOnce();
+    assertEquals(ExitCodes.CHANGES, r.exit(), r.toString());
+    assertTrue(r.out().contains("not allowed by policy"), r.out());
+    assertTrue(r.out().contains("san-a/iet.target/" + LAB), "names the dropped export: " + r.out());
+    assertTrue(r.out().contains("needs --allow-disruptive"), r.out());
+    assertTrue(served(), "nothing of the drop is applied, runtime or files");
+    String status = status();
+    assertTrue(status.contains("revision " + absent), status);
+    assertTrue(status.contains("needs --allow-disruptive"), status);
+    assertFalse(status.contains("last applied revision " + absent), status);
   }
 
   @Test

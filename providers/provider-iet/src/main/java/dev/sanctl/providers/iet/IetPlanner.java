@@ -248,7 +248,12 @@ final class IetPlanner {
         if (d.target().state() == TargetState.ONLINE) {
           planOnline(d, rt);
         } else if (rt != null) {
-          deleteTarget(rt, "state: " + d.target().state().name().toLowerCase(Locale.ROOT));
+          String state = "state: " + d.target().state().name().toLowerCase(Locale.ROOT);
+          deleteTarget(rt, state);
+          Change dropped = changes.remove(changes.size() - 1);
+          changes.add(
+              AccessChanges.gate(
+                  dropped, rt.initiators(), "drops the export of " + rt.name() + " now"));
         }
       }
       for (IetRuntime.Target rt : obs.runtime().targets().values()) {
@@ -805,15 +810,15 @@ final class IetPlanner {
     /**
      * A file change classified by what it takes away: an export dropped (it disappears at the next
      * restart, or failover for a meta volume copy) unless the desired state says {@code state:
-     * offline} or {@code absent}, a CHAP account or settings removed, an allow line lost, or live
-     * initiators no longer admitted — each disruptive, naming the initiators with sessions here,
-     * and needing approval.
+     * offline} or {@code absent} of a target that no longer runs here, a CHAP account or settings
+     * removed, an allow line lost, or live initiators no longer admitted — each disruptive, naming
+     * the initiators with sessions here, and needing approval.
      */
     private Change classify(String dir, String name, IetFileDiff diff, Change c) {
       String when = dir.equals("/etc/iet") ? "at the next ietd restart" : "at the next failover";
       for (String t : diff.droppedTargets()) {
         DesiredTarget d = byIqn.get(t);
-        if (d != null && d.target().state() != TargetState.ONLINE) continue;
+        if (d != null && d.target().state() != TargetState.ONLINE && !servedHere(t)) continue;
         c = AccessChanges.gate(c, sessionsOf(t), "drops " + t + " " + when);
       }
       if (!diff.removedAccounts().isEmpty()) {
@@ -834,6 +839,15 @@ final class IetPlanner {
         }
       }
       return c;
+    }
+
+    /**
+     * True when {@code iqn} runs on this node now: dropping its stanza or allow line, even as the
+     * desired state declares ({@code state: offline} or {@code absent}), takes a served export away
+     * at the next restart and needs approval, like its runtime delete.
+     */
+    private boolean servedHere(String iqn) {
+      return obs.runtime().byName(iqn) != null;
     }
 
     private List<String> sessionsOf(String iqn) {

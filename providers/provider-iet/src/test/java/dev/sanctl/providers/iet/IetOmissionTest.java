@@ -157,8 +157,22 @@ class IetOmissionTest {
       DesiredState absent = Amherst.with(Amherst.GLOBALS, "absent", Amherst.LVM);
       Plan plan = san.plan(absent);
       Change conf = IetSimulatorTest.only(plan, "node1/iet.file/etc/iet/ietd.conf");
-      assertFalse(conf.requiresApproval(), () -> text(plan));
+      Change delete = IetSimulatorTest.only(plan, "node1/iet.target/" + Amherst.SERVER01);
+      for (Change c : List.of(conf, delete)) {
+        assertEquals(Impact.DISRUPTIVE, c.impact(), () -> text(plan));
+        assertTrue(
+            c.requiresApproval(), "it drops a served export without sessions: " + text(plan));
+      }
+      List<String> refused = new ApprovalPolicy(false, false).refusals(plan);
+      assertTrue(
+          refused.stream().anyMatch(r -> r.startsWith("node1/iet.target/" + Amherst.SERVER01)),
+          refused::toString);
+      assertTrue(
+          refused.stream().anyMatch(r -> r.startsWith("node1/iet.file/etc/iet/ietd.conf")),
+          refused::toString);
+      assertEquals(List.of(), new ApprovalPolicy(false, true).refusals(plan));
       san.apply(absent);
+      assertFalse(san.run("node1", "cat", "/proc/net/iet/volume").contains(Amherst.SERVER01));
       assertFalse(san.run("node1", "cat", "/etc/iet/ietd.conf").contains(Amherst.SERVER01));
       assertFalse(
           san.run("node1", "cat", "/mnt/iscsi-target/vg_dsk_0/iet/initiators.allow")
