@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class EstatesRegressionTest {
   static void converges(Estate e, Op... ops) throws Exception {
     try (EstateScenario s = new EstateScenario(e)) {
-      assertTrue(s.run(List.of(ops)), "validate accepts\n" + e);
+      assertTrue(s.run(List.of(ops)), "validate accepts\n" + e + "\n" + s.log());
     }
   }
 
@@ -38,10 +38,15 @@ class EstatesRegressionTest {
         estate(List.of(), List.of(), List.of(new Vol("lun_f", 17, target("SF0"))), List.of()));
   }
 
+  /** A serial at the edge of the allowed set: 16 characters with every allowed punctuation. */
   @Test
   void aSerialOfPunctuationConverges() throws Exception {
     converges(
-        estate(List.of(), List.of(), List.of(new Vol("lun_f", 17, target("~!F0"))), List.of()));
+        estate(
+            List.of(),
+            List.of(),
+            List.of(new Vol("lun_f", 17, target("F0.b_C:d-9.x_y:z"))),
+            List.of()));
   }
 
   @Test
