@@ -40,7 +40,10 @@ final class IetCommands {
    */
   static Command newUser(int tid, String kind, String user, String secret) {
     return IetAccountScript.newAccount(
-        tid, kind, ChapUser.KIND.require(user), ChapSecret.KIND.require(secret, "CHAP user " + user));
+        tid,
+        kind,
+        ChapUser.KIND.require(user),
+        ChapSecret.KIND.require(secret, "CHAP user " + user));
   }
 
   static Command deleteUser(int tid, String kind, String user) {

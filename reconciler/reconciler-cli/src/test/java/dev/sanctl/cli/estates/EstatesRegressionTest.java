@@ -143,4 +143,20 @@ class EstatesRegressionTest {
             "");
     converges(e, new Op(FORGET, 0), new Op(DRIFT_TARGET_STOPPED, 7));
   }
+
+  /**
+   * Found by the long run: after a failover of the HA group, the comment line of an offline target
+   * ("# Target ... is offline") stayed in the old holder's /etc/iet/ietd.conf, so the plan after
+   * the failover was not empty.
+   */
+  @Test
+  void anOfflineTargetOfAnHaGroupLeavesNoLineOnTheOldHolderAfterAFailover() throws Exception {
+    converges(
+        estate(
+            List.of(new Vol("lv_ha_0", 64, new Target(3, false, true, null, false, "H0"))),
+            List.of(),
+            List.of(),
+            List.of()),
+        new Op(FAILOVER_GROUP, 0));
+  }
 }
