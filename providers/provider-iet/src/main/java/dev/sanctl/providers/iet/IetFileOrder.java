@@ -12,15 +12,31 @@ import java.util.Set;
  * allow lines of different targets before the first {@code ALL} line (the first line naming a
  * target decides, and {@code ALL} ends the search for every target). The HA agent assembles a
  * node's files in its own order on failover, and a reordered desired state renders them in another:
- * neither is a change. Anything else (a byte inside a stanza, a repeated target, the lines from
- * {@code ALL} on, a missing final newline) compares exactly.
+ * neither is a change; nor are sanctl's notes of offline targets ({@code # Target <iqn> is offline
+ * (state: offline)}), which ietd skips and the HA agent leaves behind. Anything else (a byte inside
+ * a stanza, a repeated target, the lines from {@code ALL} on, a missing final newline) compares
+ * exactly.
  */
 final class IetFileOrder {
   private IetFileOrder() {}
 
+  /**
+   * sanctl's own note of an offline target in {@code ietd.conf} ({@link IetConfigRenderer}): a
+   * comment, nothing to ietd. The HA agent moves a group's notes with its meta copy to the new
+   * holder but, as they name no {@code Target} stanza, leaves them on the old holder too (and
+   * repeats them after a failover back), so their presence is no change to plan.
+   */
+  private static final java.util.regex.Pattern OFFLINE_NOTE =
+      java.util.regex.Pattern.compile("(?m)^# Target \\S+ is offline \\(state: offline\\)\n");
+
   /** True when {@code a} and {@code b} are the same file for ietd, up to meaningless order. */
   static boolean equivalent(String file, String a, String b) {
     if (a.equals(b)) return true;
+    if (file.equals(IetConfigRenderer.IETD_CONF)) {
+      a = OFFLINE_NOTE.matcher(a).replaceAll("");
+      b = OFFLINE_NOTE.matcher(b).replaceAll("");
+      if (a.equals(b)) return true;
+    }
     if (!a.endsWith("\n") || !b.endsWith("\n")) return false;
     List<String> ka = file.equals(IetConfigRenderer.IETD_CONF) ? stanzas(a) : allowLines(a);
     List<String> kb = file.equals(IetConfigRenderer.IETD_CONF) ? stanzas(b) : allowLines(b);

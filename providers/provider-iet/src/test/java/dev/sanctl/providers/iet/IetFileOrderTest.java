@@ -28,6 +28,20 @@ class IetFileOrderTest {
             G + B + A + "# Target iqn.c is offline (state: offline)\n"));
   }
 
+  /**
+   * After a failover the HA agent leaves a group's offline notes on the old holder (they name no
+   * stanza) and repeats them on a failover back: for ietd they are comments, not a change.
+   */
+  @Test
+  void offlineNotesLeftOrRepeatedByTheHaAgentAreNoChange() {
+    String note = "# Target iqn.c is offline (state: offline)\n";
+    assertTrue(conf(G + A + note, G + A));
+    assertTrue(conf(G + note, G));
+    assertTrue(conf(G + A + note + B + note, G + A + B + note));
+    assertFalse(conf(G + note, G + A), "a stanza is still a change");
+    assertFalse(conf(G + "# a comment of the administrator\n", G), "only sanctl's notes");
+  }
+
   @Test
   void anyOtherDifferenceOfAConfigIsReal() {
     assertFalse(conf(G + A + B, G + A));

@@ -162,12 +162,20 @@ final class Estate {
 
   // ---- YAML ----
 
-  /** The config files: name and text. */
+  /** The config files as shown in reports: secret files under /etc/sanctl/estate. */
   List<String[]> files() {
+    return files("/etc/sanctl/estate");
+  }
+
+  /**
+   * The config files: name and text; {@code secretsDir} is the absolute directory (one of the
+   * machine's secrets directories) the secret files of {@link #secrets} are written to.
+   */
+  List<String[]> files(String secretsDir) {
     List<String[]> out = new ArrayList<>();
     out.add(new String[] {"cluster.yaml", cluster()});
     out.add(new String[] {"lvm.yaml", lvm()});
-    out.add(new String[] {"iscsi.yaml", iscsi()});
+    out.add(new String[] {"iscsi.yaml", iscsi(secretsDir)});
     if (zfs()) out.add(new String[] {"zfs.yaml", zfsYaml()});
     if (cron) out.add(new String[] {"cron.yaml", cronYaml()});
     return out;
@@ -235,7 +243,7 @@ final class Estate {
     }
   }
 
-  private String iscsi() {
+  private String iscsi(String secretsDir) {
     StringBuilder sb = new StringBuilder();
     sb.append("portalGroups:\n  pg_lin:\n    port: 3260\n");
     sb.append("    portals: {l1: [10.0.0.1], l2: [10.0.0.2]}\n");
@@ -268,9 +276,11 @@ final class Estate {
           targets
               .append("    chap:\n      incoming: [{user: u-")
               .append(t.serial().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", ""))
-              .append(", secretFile: secrets/")
+              .append(", secretFile: \"")
+              .append(secretsDir)
+              .append('/')
               .append(secretName(t))
-              .append("}]\n");
+              .append("\"}]\n");
         }
       }
     }

@@ -73,6 +73,11 @@ final class EstateScenario implements AutoCloseable {
     return true;
   }
 
+  /** What the scenario did so far: operations, commands and their exits, validate's rejection. */
+  String log() {
+    return log.toString();
+  }
+
   private boolean step(Op op) throws IOException {
     SimCluster cluster = SimCluster.open(sim);
     switch (op.kind()) {
@@ -179,7 +184,8 @@ final class EstateScenario implements AutoCloseable {
   private boolean writeAndValidate() throws IOException {
     if (Files.isDirectory(config)) deleteTree(config);
     Files.createDirectories(config.resolve("secrets"));
-    for (String[] f : estate.files()) Files.writeString(config.resolve(f[0]), f[1]);
+    for (String[] f : estate.files(config.resolve("secrets").toString()))
+      Files.writeString(config.resolve(f[0]), f[1]);
     for (String[] s : estate.secrets()) {
       Path p = config.resolve("secrets").resolve(s[0]);
       Files.writeString(p, s[1] + "\n");
