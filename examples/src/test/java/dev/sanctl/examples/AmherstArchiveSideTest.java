@@ -3,9 +3,12 @@ package dev.sanctl.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.cli.Main;
+import dev.sanctl.core.engine.SecretDirs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,14 +35,45 @@ class AmherstArchiveSideTest {
   }
 
   @Test
-  void theArchiveHostIsPlannedAppliedAndConverges() {
+  void theArchiveHostIsPlannedAppliedAndConverges() throws Exception {
+    // amherst names a CHAP secret file (/etc/sanctl/secrets/vmc02.chap) test machines lack, and a
+    // plan with errors applies nothing: the test runs a copy whose secret file is in a secrets
+    // directory of its own
+    String config = amherstWithSecretIn(dir.resolve("secrets"));
     String sim = dir.resolve("sim").toString();
-    run(false, "-C", AMHERST, "sim", "init", sim);
-    // amherst names a CHAP secret file (/etc/sanctl/secrets/vmc02.chap) test machines usually
-    // lack: plan and apply then report that target as an error and exit 1; the archive host's
-    // changes are planned and applied all the same
+    String before = System.getProperty(SecretDirs.PROPERTY);
+    System.setProperty(SecretDirs.PROPERTY, SecretDirs.DEFAULT + ":" + dir.resolve("secrets"));
+    try {
+      converges(config, sim);
+    } finally {
+      if (before == null) System.clearProperty(SecretDirs.PROPERTY);
+      else System.setProperty(SecretDirs.PROPERTY, before);
+    }
+  }
+
+  private String amherstWithSecretIn(Path secrets) throws Exception {
+    Path config = dir.resolve("amherst");
+    Files.createDirectories(config);
+    try (var files = Files.list(Path.of(AMHERST))) {
+      for (Path f : files.toList()) {
+        Files.writeString(
+            config.resolve(f.getFileName()),
+            Files.readString(f)
+                .replace(
+                    "/etc/sanctl/secrets/vmc02.chap", secrets.resolve("vmc02.chap").toString()));
+      }
+    }
+    Files.createDirectories(secrets);
+    Path secret = secrets.resolve("vmc02.chap");
+    Files.writeString(secret, "vmc02-Secret.1234\n");
+    Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+    return config.toString();
+  }
+
+  private void converges(String config, String sim) {
+    run(false, "-C", config, "sim", "init", sim);
     String plan =
-        run(true, "-C", AMHERST, "plan", "--sim", sim, "--node", "zfs-archive1", "--no-color");
+        run(false, "-C", config, "plan", "--sim", sim, "--node", "zfs-archive1", "--no-color");
     for (String line :
         new String[] {
           "$ zfs create vg_satabeast7_vol1/ddless",
@@ -54,9 +88,9 @@ class AmherstArchiveSideTest {
     }
     String applied =
         run(
-            true,
+            false,
             "-C",
-            AMHERST,
+            config,
             "apply",
             "--sim",
             sim,
@@ -66,7 +100,7 @@ class AmherstArchiveSideTest {
             "--no-color");
     assertTrue(applied.contains("Apply complete! 4 change(s) applied."), applied);
     String again =
-        run(true, "-C", AMHERST, "plan", "--sim", sim, "--node", "zfs-archive1", "--no-color");
+        run(false, "-C", config, "plan", "--sim", sim, "--node", "zfs-archive1", "--no-color");
     assertTrue(again.contains("No changes."), again);
     assertTrue(!again.contains("backup."), again);
   }
