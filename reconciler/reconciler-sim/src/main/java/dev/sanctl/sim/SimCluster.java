@@ -1,5 +1,14 @@
 package dev.sanctl.sim;
 
+import dev.sanctl.sim.coreutils.Blockdev;
+import dev.sanctl.sim.coreutils.Coreutils;
+import dev.sanctl.sim.coreutils.FileWriteSh;
+import dev.sanctl.sim.coreutils.Find;
+import dev.sanctl.sim.iet.IetRuntime;
+import dev.sanctl.sim.iet.IetadmTool;
+import dev.sanctl.sim.lvm.DmsetupTool;
+import dev.sanctl.sim.lvm.LvmTool;
+import dev.sanctl.sim.lvm.ThinDeltaTool;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.HostUnreachableException;
@@ -144,7 +153,7 @@ public final class SimCluster {
     return clock;
   }
 
-  Layout layout() {
+  public Layout layout() {
     return layout;
   }
 
@@ -222,7 +231,7 @@ public final class SimCluster {
     return execute(node, Command.read(argv));
   }
 
-  CommandResult execute(String node, Command command) throws IOException {
+  public CommandResult execute(String node, Command command) throws IOException {
     long start = System.nanoTime();
     Faults faults = locked(ctx -> ctx.node(node).context().faults(node));
     if (faults.unreachable) {
