@@ -1,5 +1,6 @@
-package dev.sanctl.sim;
+package dev.sanctl.sim.lvm;
 
+import dev.sanctl.sim.SimNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sanctl.sim;
+package dev.sanctl.sim.lvm;
 
 import dev.sanctl.spi.host.CommandResult;
 

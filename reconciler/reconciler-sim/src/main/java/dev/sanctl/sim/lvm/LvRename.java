@@ -1,5 +1,7 @@
-package dev.sanctl.sim;
+package dev.sanctl.sim.lvm;
 
+import dev.sanctl.sim.SimContext;
+import dev.sanctl.sim.SimNode;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.rules.LvmNames;
 import java.io.IOException;
