@@ -7,6 +7,7 @@ import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.engine.FileSecretResolver;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.sim.SimCluster;
+import dev.sanctl.testkit.MutableClock;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class Cluster implements AutoCloseable {
   final GitFixture git;
   final Path stateDir;
   final Path simDir;
-  final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   final StringWriter log = new StringWriter();
   final int smtpPort;
   final Path passwordFile;
