@@ -115,7 +115,7 @@ class FilesProviderTest {
                     d, Map.of("n1", NodeState.observed("n1", missing)), Map.of(), p -> "x"));
     Change dir = r.changes().get(0);
     assertEquals("mkdir -p -- /srv/sanctl/vg_lab", dir.commands().get(0).toString());
-    assertEquals(List.of(dir.address()), r.changes().get(1).dependsOn());
+    assertEquals(List.of(dir.address()), r.changes().get(1).dependsOnAddresses());
 
     FilesObservation big =
         new FilesObservation(

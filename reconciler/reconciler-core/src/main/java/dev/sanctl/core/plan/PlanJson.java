@@ -100,7 +100,7 @@ public final class PlanJson {
     m.put("fields", c.fields().stream().map(PlanJson::field).toList());
     m.put("commands", c.commands().stream().map(PlanJson::command).toList());
     m.put("affectedInitiators", c.affectedInitiators());
-    m.put("dependsOn", c.dependsOn());
+    m.put("dependsOn", c.dependsOnAddresses());
     m.put("requiresApproval", c.requiresApproval());
     return m;
   }

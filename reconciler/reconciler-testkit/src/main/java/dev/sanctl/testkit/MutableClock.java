@@ -1,4 +1,4 @@
-package dev.sanctl.snaprotate;
+package dev.sanctl.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A test clock that only moves when told to. */
-final class MutableClock extends Clock {
+/** A UTC clock that only moves when the test tells it to (schedules, leases, retention windows). */
+public final class MutableClock extends Clock {
   private Instant now;
 
-  MutableClock(Instant start) {
+  /** A clock standing at {@code start}. */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void set(Instant t) {
+  /** Puts the clock at {@code t}. */
+  public void set(Instant t) {
     now = t;
   }
 
-  void advance(Duration d) {
+  /** Moves the clock forward by {@code d}. */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
