@@ -12,8 +12,11 @@ import java.util.Set;
  * Simulated {@code dmsetup message <device> <sector> <message>} for the thin-pool messages a backup
  * sends to {@code <vg>-<pool>-tpool}: {@code reserve_metadata_snap} (busy while one is held) and
  * {@code release_metadata_snap} (invalid without one). Failures print libdevmapper's {@code
- * device-mapper: message ioctl on <name> failed: <strerror>} and {@code Command failed.}, exit 1
- * (fixtures/thin README: RECON, no device-mapper where the captures were made).
+ * device-mapper: message ioctl on <name> failed: <strerror>} and {@code Command failed.}, exit 1;
+ * also {@code dmsetup ls} (the devices of {@link DmsetupDevices}) and dmsetup's refusals of a bad
+ * command line, as captured from the real kernel (fixtures/lvm/2.03.16/fidelity). {@code status}
+ * and {@code table} of an existing device are refused (an accepted gap:
+ * docs/simulator-fidelity.md).
  */
 public final class DmsetupTool implements SimTool {
   @Override
