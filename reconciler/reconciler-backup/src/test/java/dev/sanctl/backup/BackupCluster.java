@@ -8,12 +8,11 @@ import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Target;
+import dev.sanctl.testkit.MutableClock;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 /**
  * The test cluster of {@code src/test/resources/backup-cluster}: {@code san1} holds {@code vg0}
@@ -99,33 +98,5 @@ final class BackupCluster {
 
   Target target() {
     return desired.targets().get(0);
-  }
-
-  /** A clock tests move forward. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(java.time.Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

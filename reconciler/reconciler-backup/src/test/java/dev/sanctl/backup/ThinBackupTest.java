@@ -13,6 +13,7 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.Backups;
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.testkit.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,7 @@ class ThinBackupTest {
   BackupRunner runner;
   Backups.Job job;
   String iqn;
-  final BackupCluster.MutableClock clock =
-      new BackupCluster.MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
 
   @BeforeEach
   void init() throws Exception {

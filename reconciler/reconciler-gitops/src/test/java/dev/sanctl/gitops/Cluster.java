@@ -7,6 +7,7 @@ import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.engine.FileSecretResolver;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.sim.SimCluster;
+import dev.sanctl.testkit.MutableClock;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
@@ -30,12 +31,16 @@ final class Cluster implements AutoCloseable {
   final GitFixture git;
   final Path stateDir;
   final Path simDir;
-  final TestClock clock = new TestClock(Instant.parse("2026-11-21T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T10:00:00Z"));
   final StringWriter log = new StringWriter();
   final int smtpPort;
   final Path passwordFile;
   GreenMail smtp;
   SimCluster sim;
+
+  /** How many times an engine opened a node (observing it). */
+  final java.util.concurrent.atomic.AtomicInteger hostsOpened =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   Cluster(Path tmp) throws Exception {
     git = new GitFixture(tmp);
@@ -71,7 +76,10 @@ final class Cluster implements AutoCloseable {
         d ->
             new Engine(
                 ProviderRegistry.load(),
-                (node, desired) -> sim.host(node.name()),
+                (node, desired) -> {
+                  hostsOpened.incrementAndGet();
+                  return sim.host(node.name());
+                },
                 new FileSecretResolver(stateDir)),
         e -> new SmtpMailer(e, new FileSecretResolver(stateDir)),
         clock,

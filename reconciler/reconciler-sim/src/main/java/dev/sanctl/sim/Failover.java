@@ -1,5 +1,10 @@
 package dev.sanctl.sim;
 
+import dev.sanctl.sim.iet.IetParams;
+import dev.sanctl.sim.iet.IetRuntime;
+import dev.sanctl.sim.iet.IetState;
+import dev.sanctl.sim.lvm.Lvm;
+import dev.sanctl.sim.lvm.LvmState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

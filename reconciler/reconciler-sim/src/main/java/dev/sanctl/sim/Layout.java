@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * {@code <node>/fs/} (its filesystem), {@code iet.state}, {@code ddmap/}, {@code faults.state} and
  * {@code tools/<tool>/} for pluggable tools.
  */
-record Layout(Path dir) {
+public record Layout(Path dir) {
   Path topology() {
     return dir.resolve("cluster.state");
   }
@@ -21,7 +21,7 @@ record Layout(Path dir) {
     return dir.resolve("_san/lvm.state");
   }
 
-  Path lvData(String vg, String lv) {
+  public Path lvData(String vg, String lv) {
     return dir.resolve("_san/lv").resolve(vg).resolve(lv + ".img");
   }
 
@@ -46,7 +46,7 @@ record Layout(Path dir) {
     return node(node).resolve("iet.state");
   }
 
-  Path ddmap(String node, String name) {
+  public Path ddmap(String node, String name) {
     return node(node).resolve("ddmap").resolve(name);
   }
 

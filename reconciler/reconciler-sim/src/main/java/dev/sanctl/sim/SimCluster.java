@@ -1,5 +1,6 @@
 package dev.sanctl.sim;
 
+import dev.sanctl.sim.iet.IetRuntime;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.HostUnreachableException;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToLongFunction;
@@ -28,7 +28,8 @@ import java.util.function.ToLongFunction;
 /**
  * An embedded simulated cluster whose state lives under one directory, so separate processes (CLI
  * invocations) see the same cluster. Each node answers commands through a {@link SimHost} with
- * simulated tools ({@link SimTool}): lvm2, ietadm, {@code /proc/net/iet}, GNU coreutils; anything
+ * simulated tools ({@link SimTool}, found as {@link java.util.ServiceLoader} services: {@link
+ * SimTools}): lvm2, ietadm, {@code /proc/net/iet}, GNU coreutils, tgt, zfs, COMSTAR, cron; anything
  * else is "not found" (exit 127) as a remote POSIX shell reports it.
  *
  * <p>All operations take a cluster-wide lock (a file lock, so concurrent processes are safe).
@@ -39,28 +40,14 @@ public final class SimCluster {
 
   private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
   private static final ThreadLocal<SimContext> CURRENT = new ThreadLocal<>();
-  private static final List<String> BIN_DIRS =
-      List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin");
 
   private final Layout layout;
   private final Clock clock;
-  private final Map<String, SimTool> tools = new LinkedHashMap<>();
-  private final List<SimBlockDevices> devices = new ArrayList<>();
+  private final SimTools tools = SimTools.loaded();
 
   private SimCluster(Path dir, Clock clock) throws IOException {
     this.layout = new Layout(dir.toRealPath());
     this.clock = clock;
-    for (SimTool t :
-        List.of(
-            new LvmTool(),
-            new IetadmTool(),
-            new Coreutils(),
-            new FileWriteSh(),
-            new Blockdev(),
-            new Find(),
-            new DmsetupTool(),
-            new ThinDeltaTool())) register(t);
-    for (SimTool t : ServiceLoader.load(SimTool.class)) register(t);
   }
 
   /** Opens the simulated cluster in {@code dir} (made by {@link #init}). */
@@ -144,7 +131,7 @@ public final class SimCluster {
     return clock;
   }
 
-  Layout layout() {
+  public Layout layout() {
     return layout;
   }
 
@@ -153,12 +140,11 @@ public final class SimCluster {
    * SimBlockDevices} contributes its block devices.
    */
   public void register(SimTool tool) {
-    for (String n : tool.names()) tools.put(n, tool);
-    if (tool instanceof SimBlockDevices d && !devices.contains(d)) devices.add(d);
+    tools.register(tool);
   }
 
   List<SimBlockDevices> devices() {
-    return devices;
+    return tools.devices();
   }
 
   /** The node names, in desired-state order. */
@@ -222,7 +208,7 @@ public final class SimCluster {
     return execute(node, Command.read(argv));
   }
 
-  CommandResult execute(String node, Command command) throws IOException {
+  public CommandResult execute(String node, Command command) throws IOException {
     long start = System.nanoTime();
     Faults faults = locked(ctx -> ctx.node(node).context().faults(node));
     if (faults.unreachable) {
@@ -238,52 +224,12 @@ public final class SimCluster {
       }
       sleep(faults.slowMillis);
     }
-    CommandResult r = locked(ctx -> dispatch(ctx.node(node), command.argv(), command.stdin()));
+    CommandResult r =
+        locked(ctx -> tools.dispatch(ctx.node(node), command.argv(), command.stdin()));
     boolean truncated =
         r.truncated() || r.stdout().length > OUTPUT_LIMIT || r.stderr().length > OUTPUT_LIMIT;
     return new CommandResult(
         r.exitStatus(), bound(r.stdout()), bound(r.stderr()), truncated, since(start));
-  }
-
-  private CommandResult dispatch(SimNode node, List<String> argv, byte[] stdin) throws IOException {
-    List<String> a = unwrap(argv);
-    if (a.isEmpty()) return CommandResult.of(0, "", "");
-    String exe = a.get(0);
-    String base = exe.substring(exe.lastIndexOf('/') + 1);
-    boolean inBinDir =
-        !exe.contains("/") || BIN_DIRS.contains(exe.substring(0, exe.lastIndexOf('/')));
-    SimTool tool = inBinDir ? tools.get(base) : null;
-    if (tool == null || !tool.installedOn(node)) {
-      return CommandResult.of(CommandResult.NOT_FOUND, "", "sh: 1: " + exe + ": not found\n");
-    }
-    Faults faults = node.context().faults(node.name());
-    if (faults.consumeFailure(base) || (!base.equals(exe) && faults.consumeFailure(exe))) {
-      return CommandResult.of(1, "", base + ": Input/output error\n");
-    }
-    return tool.run(node, a, stdin);
-  }
-
-  /** Strips the {@code sudo -n --} and {@code env [NAME=VALUE]... --} wrappers providers use. */
-  static List<String> unwrap(List<String> argv) {
-    List<String> a = new ArrayList<>(argv);
-    while (!a.isEmpty()) {
-      String exe = a.get(0);
-      String base = exe.substring(exe.lastIndexOf('/') + 1);
-      if (base.equals("sudo")) {
-        a.remove(0);
-        while (!a.isEmpty() && a.get(0).startsWith("-")) {
-          if (a.remove(0).equals("--")) break;
-        }
-      } else if (base.equals("env")) {
-        a.remove(0);
-        while (!a.isEmpty() && (a.get(0).startsWith("-") || a.get(0).contains("="))) {
-          if (a.remove(0).equals("--")) break;
-        }
-      } else {
-        break;
-      }
-    }
-    return a;
   }
 
   private static byte[] bound(byte[] b) {
@@ -322,7 +268,7 @@ public final class SimCluster {
   public void failoverPool(String pool, String node) throws IOException {
     locked(
         ctx -> {
-          PoolFailover.apply(ctx, pool, node, (n, argv) -> dispatch(n, argv, new byte[0]));
+          PoolFailover.apply(ctx, pool, node, (n, argv) -> tools.dispatch(n, argv, new byte[0]));
           return null;
         });
   }

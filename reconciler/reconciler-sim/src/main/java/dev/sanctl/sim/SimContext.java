@@ -1,5 +1,7 @@
 package dev.sanctl.sim;
 
+import dev.sanctl.sim.iet.IetState;
+import dev.sanctl.sim.lvm.LvmState;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +10,8 @@ import java.util.Map;
  * The state one locked operation on the cluster works on: loaded lazily, written back by {@link
  * #commit()}. Never shared between operations.
  */
-final class SimContext {
-  final SimCluster cluster;
+public final class SimContext {
+  public final SimCluster cluster;
   private Topology topology;
   private boolean topologyChanged;
   private LvmState lvm;
@@ -30,7 +32,7 @@ final class SimContext {
     topologyChanged = true;
   }
 
-  LvmState lvm() throws IOException {
+  public LvmState lvm() throws IOException {
     if (lvm == null) lvm = LvmState.load(cluster.layout().lvm());
     return lvm;
   }

@@ -1,5 +1,7 @@
 package dev.sanctl.sim;
 
+import dev.sanctl.sim.lvm.Lvm;
+import dev.sanctl.sim.lvm.LvmState;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.Pool;

@@ -1,5 +1,9 @@
 package dev.sanctl.sim;
 
+import dev.sanctl.sim.iet.IetState;
+import dev.sanctl.sim.lvm.Lvm;
+import dev.sanctl.sim.lvm.LvmState;
+import dev.sanctl.sim.lvm.ThinMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,15 +180,15 @@ public final class SimNode {
     return ctx.flags(name);
   }
 
-  SimContext context() {
+  public SimContext context() {
     return ctx;
   }
 
-  LvmState lvm() throws IOException {
+  public LvmState lvm() throws IOException {
     return ctx.lvm();
   }
 
-  IetState iet() throws IOException {
+  public IetState iet() throws IOException {
     return ctx.iet(name);
   }
 }

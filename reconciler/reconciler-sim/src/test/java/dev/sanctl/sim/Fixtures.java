@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Reference outputs under the repository's {@code fixtures/} (see its README). */
-final class Fixtures {
+public final class Fixtures {
   private Fixtures() {}
 
   static Path path(String name) {
     return Path.of("../../fixtures").resolve(name);
   }
 
-  static String text(String name) {
+  public static String text(String name) {
     try {
       return Files.readString(path(name), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Desired states and simulated clusters for tests. */
-final class TestClusters {
+public final class TestClusters {
   static final long GIB = 1L << 30;
   static final long MIB = 1L << 20;
-  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T11:38:18Z"), ZoneOffset.UTC);
+  public static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-21T11:38:18Z"), ZoneOffset.UTC);
 
   private TestClusters() {}
 
@@ -41,7 +42,7 @@ final class TestClusters {
    * volume {@code lv_meta}, 8 MiB, mounted at {@code /mnt/iscsi-target/vg0}), a file-backed group
    * on {@code san1}, and an archive host {@code arch1} with pool {@code tank}.
    */
-  static DesiredState amherst() {
+  public static DesiredState amherst() {
     Map<String, NodeSpec> nodes = new LinkedHashMap<>();
     nodes.put("san1", node("san1", "lvm", "iet", "tgt")); // tgt too, for TgtadmToolTest
     nodes.put("san2", node("san2", "lvm", "iet"));
@@ -84,7 +85,7 @@ final class TestClusters {
         Map.of(), null, Map.of(), null);
   }
 
-  static SimCluster amherst(Path dir) throws IOException {
+  public static SimCluster amherst(Path dir) throws IOException {
     return SimCluster.init(dir, amherst(), 100 * GIB, CLOCK);
   }
 
@@ -94,13 +95,13 @@ final class TestClusters {
   }
 
   /** Runs a command line on a node. */
-  static dev.sanctl.spi.host.CommandResult sh(SimCluster c, String node, String line)
+  public static dev.sanctl.spi.host.CommandResult sh(SimCluster c, String node, String line)
       throws IOException {
     return c.run(node, argv(line));
   }
 
   /** Creates target {@code tid} named {@code iqn} with LUN 0 from {@code lunParams}. */
-  static void serve(SimCluster c, String node, int tid, String iqn, String lunParams)
+  public static void serve(SimCluster c, String node, int tid, String iqn, String lunParams)
       throws IOException {
     for (String line :
         List.of(
@@ -112,8 +113,8 @@ final class TestClusters {
   }
 
   /** {@code lvs} or {@code vgs} in bytes, one {@code :}-separated row per line. */
-  static String report(SimCluster c, String node, String tool, String fields, String... names)
-      throws IOException {
+  public static String report(
+      SimCluster c, String node, String tool, String fields, String... names) throws IOException {
     String line = tool + " --noheadings --separator : --units b --nosuffix -o " + fields;
     for (String n : names) line += " " + n;
     return sh(c, node, line).out();

@@ -9,6 +9,7 @@ import dev.sanctl.spi.model.SnapshotSchedule;
 import dev.sanctl.spi.model.SnapshotSchedule.Freq;
 import dev.sanctl.spi.model.SnapshotSchedule.Rule;
 import dev.sanctl.spi.model.SourceRef;
+import dev.sanctl.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -8,7 +8,6 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
-import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.values.IscsiName;
 import dev.sanctl.spi.values.PortalAddress;
@@ -43,17 +42,11 @@ final class DirectComstarPlanner {
   }
 
   void plan() {
-    for (String n : pool.nodes()) {
-      NodeState s = context.nodes().get(n);
-      if (s != null
-          && s.known()
-          && ((ComstarObservation) s.observation()).importedPools().contains(pool.name())) {
-        planned = new ComstarChanges(n, changes);
-        seen = (ComstarObservation) s.observation();
-        break;
-      }
-    }
-    if (planned == null) return;
+    List<String> importers = ComstarPlacement.of(context, pool).holders();
+    if (importers.isEmpty()) return;
+    String node = importers.get(0);
+    planned = new ComstarChanges(node, changes);
+    seen = (ComstarObservation) context.nodes().get(node).observation();
     c.tpgs().forEach(this::tpg);
     c.targets().values().forEach(this::target);
     c.hostGroups()

@@ -10,7 +10,6 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
-import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
@@ -178,16 +177,7 @@ final class StmfHaPlanner {
   }
 
   private String importer() {
-    List<String> importers = new ArrayList<>();
-    for (String n : pool.nodes()) {
-      NodeState s = context.nodes().get(n);
-      if (s != null
-          && s.known()
-          && ((ComstarObservation) s.observation()).importedPools().contains(pool.name())) {
-        importers.add(n);
-      }
-    }
-    return importers.size() == 1 ? importers.get(0) : null;
+    return ComstarPlacement.of(context, pool).soleHolder().orElse(null);
   }
 
   /** The pool's zvols once the zfs changes of this plan are applied (absent ones left out). */

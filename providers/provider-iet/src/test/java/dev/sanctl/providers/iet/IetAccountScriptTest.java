@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sanctl.sim.IetAccountPerl;
+import dev.sanctl.sim.iet.IetAccountPerl;
 import dev.sanctl.spi.host.Command;
 import java.io.BufferedReader;
 import java.io.IOException;

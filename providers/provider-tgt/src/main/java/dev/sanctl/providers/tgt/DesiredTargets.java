@@ -3,6 +3,7 @@ package dev.sanctl.providers.tgt;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.provider.ChapSecrets;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlannedVolumes;
@@ -22,6 +23,7 @@ final class DesiredTargets {
   static List<DesiredTgtTarget> forNode(
       PlanContext ctx, String node, VolumeFacts facts, List<Finding> findings) {
     DesiredState desired = ctx.desired();
+    ChapSecrets secrets = new ChapSecrets(ctx.secrets());
     List<DesiredTgtTarget> out = new ArrayList<>();
     for (Target t : desired.targets()) {
       if (!PlannedVolumes.holds(desired, facts, node, t.volume().vg())) continue;
@@ -54,12 +56,9 @@ final class DesiredTargets {
       List<DesiredTgtTarget.Account> incoming = new ArrayList<>();
       DesiredTgtTarget.Account outgoing = null;
       try {
-        for (Target.ChapUser u : t.chap().incoming()) {
-          incoming.add(new DesiredTgtTarget.Account(u.user(), ctx.secrets().read(u.secretFile())));
-        }
-        Target.ChapUser o = t.chap().outgoing();
-        if (o != null)
-          outgoing = new DesiredTgtTarget.Account(o.user(), ctx.secrets().read(o.secretFile()));
+        ChapSecrets.Accounts accounts = secrets.accounts(t.chap());
+        accounts.incoming().forEach(a -> incoming.add(account(a)));
+        if (accounts.outgoing() != null) outgoing = account(accounts.outgoing());
       } catch (PlanContext.SecretException e) {
         findings.add(
             Finding.error(
@@ -73,6 +72,10 @@ final class DesiredTargets {
           new DesiredTgtTarget(iqn, t.state(), luns, desired.initiatorsOf(t), incoming, outgoing));
     }
     return out;
+  }
+
+  private static DesiredTgtTarget.Account account(ChapSecrets.Account a) {
+    return new DesiredTgtTarget.Account(a.user(), a.secret());
   }
 
   /** Target {@code iqn} on {@code node}: {@code <node>/tgt.target/<iqn>}. */

@@ -14,7 +14,7 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.rules.ZfsProperties;
-import dev.sanctl.spi.values.ZfsPropertyValue;
+import dev.sanctl.spi.zfs.ZfsCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +24,13 @@ import java.util.TreeMap;
 
 /**
  * Plans one pool at a time on the node where it is imported: filesystems created with their
- * properties, volumes created ({@code zfs create [-s] -V <bytes> [-b <bs>] -o k=v... }), grown
- * (never shrunk: a plan error), properties set one {@code zfs set} per property (the legacy dialect
- * sets one at a time), the schedule property inherited away when a volume loses its schedule,
- * {@code state: absent} volumes destroyed. Thick volumes that do not fit in the pool's free space
- * (less what earlier changes of the plan take) are plan errors. A pool imported nowhere is unknown
- * (warning, skipped); imported on two nodes it is refused.
+ * properties, volumes created ({@code zfs create -V <bytes> [-s] [-b <bs>] -o k=v... }, argv from
+ * the {@link ZfsCommands} client), grown (never shrunk: a plan error), properties set one {@code
+ * zfs set} per property (the legacy dialect sets one at a time), the schedule property inherited
+ * away when a volume loses its schedule, {@code state: absent} volumes destroyed. Thick volumes
+ * that do not fit in the pool's free space (less what earlier changes of the plan take) are plan
+ * errors. A pool imported nowhere is unknown (warning, skipped); imported on two nodes it is
+ * refused.
  */
 final class ZfsPlanner {
   private final PlanContext context;
@@ -76,16 +77,8 @@ final class ZfsPlanner {
     ResourceAddress address = ResourceAddress.zfsFilesystem(node, d.name());
     ZfsDataset live = seen.datasets().get(d.name());
     if (live == null) {
-      List<String> argv = new ArrayList<>(List.of("zfs", "create", "-p"));
       List<FieldChange> fields = new ArrayList<>();
-      d.properties()
-          .forEach(
-              (k, v) -> {
-                argv.add("-o");
-                argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, d.name() + " " + k));
-                fields.add(FieldChange.of("properties." + k, null, v));
-              });
-      argv.add(d.name());
+      d.properties().forEach((k, v) -> fields.add(FieldChange.of("properties." + k, null, v)));
       changes.add(
           new Change(
               address,
@@ -93,7 +86,7 @@ final class ZfsPlanner {
               Impact.NONE,
               "filesystem does not exist",
               fields,
-              List.of(Command.change(argv.toArray(String[]::new))),
+              List.of(ZfsCommands.createFilesystem(d.name(), true, d.properties())),
               List.of(),
               parentCreates(d.name(), created)));
       created.put(d.name(), address);
@@ -130,7 +123,7 @@ final class ZfsPlanner {
               Impact.DESTRUCTIVE,
               "state: absent",
               List.of(FieldChange.of("size", live.bytes("volsize"), null)),
-              List.of(Command.change("zfs", "destroy", z.name())),
+              List.of(ZfsCommands.destroy(z.name())),
               List.of(),
               List.of()));
       return;
@@ -143,29 +136,18 @@ final class ZfsPlanner {
         return;
       }
       if (!z.sparse()) free[0] -= z.sizeBytes();
-      List<String> argv = new ArrayList<>(List.of("zfs", "create"));
-      if (z.sparse()) argv.add("-s");
-      argv.addAll(List.of("-V", Long.toString(z.sizeBytes())));
       List<FieldChange> fields = new ArrayList<>();
       fields.add(FieldChange.of("size", null, z.sizeBytes()));
       if (z.sparse()) fields.add(FieldChange.of("sparse", null, true));
-      if (z.blockSize() != null) {
-        argv.addAll(List.of("-b", Long.toString(z.blockSize())));
-        fields.add(FieldChange.of("blockSize", null, z.blockSize()));
-      }
-      props.forEach(
-          (k, v) -> {
-            argv.add("-o");
-            argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, z.name() + " " + k));
-            fields.add(FieldChange.of("properties." + k, null, v));
-          });
-      argv.add(z.name());
+      if (z.blockSize() != null) fields.add(FieldChange.of("blockSize", null, z.blockSize()));
+      props.forEach((k, v) -> fields.add(FieldChange.of("properties." + k, null, v)));
       String parent = z.name().substring(0, z.name().lastIndexOf('/'));
       List<Command> commands = new ArrayList<>();
       if (!seen.datasets().containsKey(parent) && !created.containsKey(parent)) {
-        commands.add(Command.change("zfs", "create", "-p", parent));
+        commands.add(ZfsCommands.createFilesystem(parent, true, Map.of()));
       }
-      commands.add(Command.change(argv.toArray(String[]::new)));
+      commands.add(
+          ZfsCommands.createVolume(z.name(), z.sizeBytes(), z.sparse(), z.blockSize(), props));
       changes.add(
           new Change(
               address,
@@ -228,13 +210,13 @@ final class ZfsPlanner {
       }
       if (thick) free[0] -= want - have;
       fields.add(FieldChange.of("size", have, want));
-      commands.add(Command.change("zfs", "set", "volsize=" + want, z.name()));
+      commands.add(ZfsCommands.set("volsize", Long.toString(want), z.name()));
     }
     List<Command> inherit = new ArrayList<>();
     List<FieldChange> inheritFields = new ArrayList<>();
     ZfsDataset.Property liveSchedule = live.properties().get(schedule);
     if (z.snapshotSchedule() == null && liveSchedule != null && liveSchedule.local()) {
-      inherit.add(Command.change("zfs", "inherit", schedule, z.name()));
+      inherit.add(ZfsCommands.inherit(schedule, z.name()));
       inheritFields.add(FieldChange.of("properties." + schedule, liveSchedule.value(), null));
     }
     fields.addAll(inheritFields);
@@ -281,8 +263,7 @@ final class ZfsPlanner {
       Impact i = ZfsProperties.impact(k, before, after);
       impact = Impact.worst(impact, i);
       f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
-      String value = ZfsPropertyValue.KIND.require(v, live.name() + " " + k);
-      c.add(Command.change("zfs", "set", k + "=" + value, live.name()));
+      c.add(ZfsCommands.set(k, v, live.name()));
     }
     if (c.isEmpty()) return;
     changes.add(

@@ -1,8 +1,8 @@
 package dev.sanctl.sim.tgt;
 
-import dev.sanctl.sim.IetAccountPerl;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
+import dev.sanctl.sim.iet.IetAccountPerl;
 import dev.sanctl.spi.host.CommandResult;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,10 @@
+package dev.sanctl.providers.comstar;
+
+/**
+ * ApprovalTests: approved files of this package and its subpackages live in
+ * src/test/resources/dev/sanctl/providers/comstar/.../approvals (one layout in every module).
+ */
+public class PackageSettings {
+  public static String UseApprovalSubdirectory = "approvals";
+  public static String ApprovalBaseDirectory = "../resources";
+}
