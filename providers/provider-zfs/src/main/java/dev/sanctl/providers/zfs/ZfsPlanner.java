@@ -10,15 +10,16 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
-import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.rules.ZfsProperties;
 import dev.sanctl.spi.zfs.ZfsCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -48,70 +49,12 @@ final class ZfsPlanner {
   }
 
   private void planPool(Pool pool) {
-    List<String> importers = new ArrayList<>();
-    boolean unknownNode = false;
-    for (String node : pool.nodes()) {
-      NodeState s = context.nodes().get(node);
-      if (s == null || !s.known()) {
-        unknownNode = true;
-        continue;
-      }
-      if (((ZfsObservation) s.observation()).importedPools().contains(pool.name())) {
-        importers.add(node);
-      }
-    }
-    String address = "zfs.pool/" + pool.name();
-    if (importers.size() > 1) {
-      findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              importers.get(0),
-              address,
-              "pool "
-                  + pool.name()
-                  + " is imported on "
-                  + String.join(" and ", importers)
-                  + " at once; every change to it is refused",
-              "export it from all but one node (zpool export " + pool.name() + ")",
-              pool.source()));
-      return;
-    }
-    if (importers.isEmpty()) {
-      findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              pool.nodes().isEmpty() ? null : pool.nodes().get(0),
-              address,
-              "pool "
-                  + pool.name()
-                  + " is not imported on any "
-                  + (unknownNode ? "reachable " : "")
-                  + "node of "
-                  + pool.nodes()
-                  + "; its datasets are unknown and not planned",
-              "import it on one of its nodes (zpool import " + pool.name() + ")",
-              pool.source()));
-      return;
-    }
-    String node = importers.get(0);
-    if (!node.equals(pool.nodes().get(0))) {
-      findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              node,
-              address,
-              "pool "
-                  + pool.name()
-                  + " is imported on "
-                  + node
-                  + ", not on its preferred node "
-                  + pool.nodes().get(0),
-              "this is the HA manager's business; sanctl never moves a pool",
-              pool.source()));
-    }
+    Optional<String> holder = ZfsPoolPlacement.holder(pool, context.nodes(), findings);
+    if (holder.isEmpty()) return;
+    String node = holder.get();
     ZfsObservation seen = (ZfsObservation) context.nodes().get(node).observation();
     long[] free = {seen.poolFree().getOrDefault(pool.name(), 0L)};
-    Map<String, String> created = new LinkedHashMap<>();
+    Map<String, ResourceAddress> created = new LinkedHashMap<>();
     Map<String, Object> declared = new TreeMap<>();
     pool.datasets().values().forEach(d -> declared.put(d.name(), d));
     pool.volumes().values().forEach(z -> declared.put(z.name(), z));
@@ -121,8 +64,8 @@ final class ZfsPlanner {
     }
   }
 
-  private List<String> parentCreates(String name, Map<String, String> created) {
-    List<String> deps = new ArrayList<>();
+  private List<ResourceAddress> parentCreates(String name, Map<String, ResourceAddress> created) {
+    List<ResourceAddress> deps = new ArrayList<>();
     for (var e : created.entrySet()) {
       if (name.startsWith(e.getKey() + "/")) deps.add(e.getValue());
     }
@@ -130,8 +73,8 @@ final class ZfsPlanner {
   }
 
   private void planFilesystem(
-      String node, Pool.Dataset d, ZfsObservation seen, Map<String, String> created) {
-    String address = Change.address(node, ZfsProvider.ID, "filesystem", d.name());
+      String node, Pool.Dataset d, ZfsObservation seen, Map<String, ResourceAddress> created) {
+    ResourceAddress address = ResourceAddress.zfsFilesystem(node, d.name());
     ZfsDataset live = seen.datasets().get(d.name());
     if (live == null) {
       List<FieldChange> fields = new ArrayList<>();
@@ -139,10 +82,6 @@ final class ZfsPlanner {
       changes.add(
           new Change(
               address,
-              node,
-              ZfsProvider.ID,
-              "filesystem",
-              d.name(),
               Action.CREATE,
               Impact.NONE,
               "filesystem does not exist",
@@ -155,17 +94,14 @@ final class ZfsPlanner {
     }
     if (live.volume()) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               d.name() + " is declared as a filesystem but is a volume on " + node,
               "declare it under volumes, or use another name",
               d.source()));
       return;
     }
-    updateProperties(
-        node, address, "filesystem", live, d.properties(), List.of(), List.of(), d.source());
+    updateProperties(address, live, d.properties(), List.of(), List.of(), d.source());
   }
 
   private void planVolume(
@@ -173,9 +109,9 @@ final class ZfsPlanner {
       Pool pool,
       Pool.Zvol z,
       ZfsObservation seen,
-      Map<String, String> created,
+      Map<String, ResourceAddress> created,
       long[] free) {
-    String address = Change.address(node, ZfsProvider.ID, "volume", z.name());
+    ResourceAddress address = ResourceAddress.zfsVolume(node, z.name());
     ZfsDataset live = seen.datasets().get(z.name());
     String schedule = ZfsProvider.scheduleProperty(desired);
     if (z.state() == ResourceState.ABSENT) {
@@ -183,10 +119,6 @@ final class ZfsPlanner {
       changes.add(
           new Change(
               address,
-              node,
-              ZfsProvider.ID,
-              "volume",
-              z.name(),
               Action.DELETE,
               Impact.DESTRUCTIVE,
               "state: absent",
@@ -219,10 +151,6 @@ final class ZfsPlanner {
       changes.add(
           new Change(
               address,
-              node,
-              ZfsProvider.ID,
-              "volume",
-              z.name(),
               Action.CREATE,
               Impact.NONE,
               "volume does not exist",
@@ -234,9 +162,7 @@ final class ZfsPlanner {
     }
     if (!live.volume()) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               z.name() + " is declared as a volume but is a filesystem on " + node,
               "declare it under datasets, or use another name",
@@ -250,9 +176,7 @@ final class ZfsPlanner {
     long want = bs > 0 ? (z.sizeBytes() + bs - 1) / bs * bs : z.sizeBytes();
     if (z.blockSize() != null && bs > 0 && bs != z.blockSize()) {
       findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              node,
+          Finding.warning(
               address,
               z.name()
                   + " has volblocksize "
@@ -265,9 +189,7 @@ final class ZfsPlanner {
     }
     if (have > want) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               "volume "
                   + z.name()
@@ -299,13 +221,11 @@ final class ZfsPlanner {
     }
     fields.addAll(inheritFields);
     commands.addAll(inherit);
-    updateProperties(node, address, "volume", live, props, fields, commands, z.source());
+    updateProperties(address, live, props, fields, commands, z.source());
   }
 
   private void updateProperties(
-      String node,
-      String address,
-      String kind,
+      ResourceAddress address,
       ZfsDataset live,
       Map<String, String> props,
       List<FieldChange> fields,
@@ -324,9 +244,7 @@ final class ZfsPlanner {
       if (before.equals(after)) continue;
       if (ZfsProperties.isSetOnce(k)) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
+            Finding.error(
                 address,
                 live.name()
                     + " has "
@@ -343,25 +261,13 @@ final class ZfsPlanner {
         return;
       }
       Impact i = ZfsProperties.impact(k, before, after);
-      if (i.compareTo(impact) > 0) impact = i;
+      impact = Impact.worst(impact, i);
       f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
       c.add(ZfsCommands.set(k, v, live.name()));
     }
     if (c.isEmpty()) return;
     changes.add(
-        new Change(
-            address,
-            node,
-            ZfsProvider.ID,
-            kind,
-            live.name(),
-            Action.UPDATE,
-            impact,
-            describe(f),
-            f,
-            c,
-            List.of(),
-            List.of()));
+        new Change(address, Action.UPDATE, impact, describe(f), f, c, List.of(), List.of()));
   }
 
   private static String describe(List<FieldChange> fields) {
@@ -378,10 +284,8 @@ final class ZfsPlanner {
   }
 
   private static Finding capacity(String node, Pool pool, Pool.Zvol z, long needed, long free) {
-    return new Finding(
-        Finding.Kind.ERROR,
-        node,
-        Change.address(node, ZfsProvider.ID, "volume", z.name()),
+    return Finding.error(
+        ResourceAddress.zfsVolume(node, z.name()),
         "volume "
             + z.name()
             + " needs "
