@@ -170,6 +170,25 @@ public final class Guest implements AutoCloseable {
     return workDir;
   }
 
+  /**
+   * This guest as a node of a sanctl config repository: the YAML flow mapping of {@code
+   * nodes.<name>} (address, port, user root, identityFile, knownHostsFile, os linux, {@code
+   * services}), e.g. {@code "nodes:\n san1: " + guest.nodeYaml("lvm", "files")}.
+   */
+  public String nodeYaml(String... services) {
+    return "{address: "
+        + HOST
+        + ", os: linux, port: "
+        + sshPort
+        + ", user: root, identityFile: '"
+        + identity
+        + "', knownHostsFile: '"
+        + knownHosts
+        + "', services: ["
+        + String.join(", ", services)
+        + "]}";
+  }
+
   /** The host port on 127.0.0.1 that reaches {@code guestPort} (given in the spec). */
   public int forwardedPort(int guestPort) {
     Integer p = forwards.get(guestPort);

@@ -8,6 +8,7 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class ComstarProvider implements Provider {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("zfs");
+    return Set.of(ResourceAddress.zfsProvider());
   }
 
   @Override

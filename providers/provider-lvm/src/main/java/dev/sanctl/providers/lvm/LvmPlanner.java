@@ -6,6 +6,7 @@ import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.model.VolumeRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -143,7 +144,7 @@ final class LvmPlanner {
     for (VolumeGroup.Volume v : volumes) {
       declared.add(v.name());
       String full = vg.name() + "/" + v.name();
-      ResourceAddress address = volume(node, full);
+      ResourceAddress address = volume(node, vg.name(), v.name());
       if (!Sizes.safeName(v.name())) {
         findings.add(
             Finding.error(
@@ -225,7 +226,7 @@ final class LvmPlanner {
       if (declared.contains(lv.name()) || lv.snapshot() || lv.hidden()) continue;
       findings.add(
           Finding.unmanaged(
-              volume(node, vg.name() + "/" + lv.name()),
+              volume(node, vg.name(), lv.name()),
               "logical volume "
                   + vg.name()
                   + "/"
@@ -293,9 +294,11 @@ final class LvmPlanner {
     return ResourceAddress.cluster(LvmProvider.ID, "group", vg);
   }
 
-  /** Logical volume {@code vg/lv} on {@code node}. */
-  private static ResourceAddress volume(String node, String full) {
-    return ResourceAddress.of(node, LvmProvider.ID, "volume", full);
+  /**
+   * Logical volume {@code vg/lv} on {@code node}, as the target providers depending on it name it.
+   */
+  private static ResourceAddress volume(String node, String vg, String lv) {
+    return ResourceAddress.volume(node, VolumeGroup.Type.LVM, new VolumeRef(vg, lv));
   }
 
   private static Change change(

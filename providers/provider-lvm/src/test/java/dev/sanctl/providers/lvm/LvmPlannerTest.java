@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
@@ -11,6 +12,7 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -263,5 +265,12 @@ class LvmPlannerTest {
         "refusing to remove vg0/lv_old: it is still served by target"
             + " iqn.2024-01.org.example:san.pg.vg0.lv-old",
         r.findings().get(0).message());
+  }
+
+  @Test
+  void theVolumesOfLvmGroupsAreAddressedAsThisProvidersOwn() {
+    // a target provider names the volume it waits for with ResourceAddress.volume
+    assertEquals(new LvmProvider().id(), ResourceAddress.volumeProvider(VolumeGroup.Type.LVM));
+    assertTrue(ResourceAddress.volumeProviders().contains(new LvmProvider().id()));
   }
 }

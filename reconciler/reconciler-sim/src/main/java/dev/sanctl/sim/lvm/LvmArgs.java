@@ -118,7 +118,14 @@ final class LvmArgs {
           name = name.substring(0, eq);
         }
         if (!WITH_ARG.contains(name) && !FLAGS.contains(name)) {
-          throw new ParseError(program + ": unrecognized option '" + w + "'");
+          // lvm2 accepts long options with or without inner dashes and names them without
+          String shown = "--" + name.replace("-", "");
+          throw new ParseError(
+              program
+                  + ": unrecognized option '"
+                  + shown
+                  + (eq >= 0 ? w.substring(w.indexOf('=')) : "")
+                  + "'");
         }
       } else if (w.startsWith("-") && w.length() > 1) {
         String c = w.substring(1, 2);
