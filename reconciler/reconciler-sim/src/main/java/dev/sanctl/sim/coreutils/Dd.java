@@ -80,7 +80,7 @@ public final class Dd implements SimTool {
       int to = (int) Math.min(stdin.length, Math.min((long) from + limit, Integer.MAX_VALUE));
       data = java.util.Arrays.copyOfRange(stdin, from, to);
     } else if (SimNode.absolute(in).equals("/dev/zero")) {
-      data = new byte[(int) Math.min(limit, SimCluster.OUTPUT_LIMIT + 1L)];
+      data = new byte[(int) Math.min(limit, Host.OUTPUT_LIMIT + 1L)];
     } else {
       Optional<Path> file = source(node, in);
       if (file.isEmpty()) {
