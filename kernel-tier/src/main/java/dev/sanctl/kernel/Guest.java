@@ -125,7 +125,12 @@ public final class Guest implements AutoCloseable {
     g.sshPort = freePort();
     for (int p : spec.forwardedGuestPorts()) g.forwards.put(p, freePort());
     g.writeKnownHosts();
-    g.start();
+    try {
+      g.start();
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      g.close();
+      throw e;
+    }
     return g;
   }
 

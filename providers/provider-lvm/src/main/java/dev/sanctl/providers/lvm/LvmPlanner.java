@@ -176,6 +176,29 @@ final class LvmPlanner {
                 reason,
                 List.of(FieldChange.of("size", null, v.sizeBytes())),
                 Command.change("lvcreate", "-L", v.sizeBytes() + "b", "-n", v.name(), vg.name())));
+      } else if (lv.sizeBytes() < want && lv.classicSnapshotOrigin() && lv.active()) {
+        List<String> snapshots =
+            observed.lvs().values().stream()
+                .filter(s -> s.snapshot() && v.name().equals(s.origin()))
+                .map(LvmObservation.Lv::name)
+                .sorted()
+                .toList();
+        findings.add(
+            Finding.error(
+                address,
+                "cannot grow "
+                    + full
+                    + " to "
+                    + Sizes.human(v.sizeBytes())
+                    + ": it is the origin of classic snapshot(s) "
+                    + String.join(", ", snapshots)
+                    + ", and lvm2 resizes a snapshot origin only while it is inactive",
+                "remove the snapshot(s) (lvremove "
+                    + vg.name()
+                    + "/"
+                    + (snapshots.isEmpty() ? "<snapshot>" : snapshots.get(0))
+                    + ") or grow it later",
+                v.source()));
       } else if (lv.sizeBytes() < want) {
         needed += want - lv.sizeBytes();
         allocating.add(

@@ -209,6 +209,33 @@ class LvmPlannerTest {
     assertEquals("lvm.yaml:6:7", f.source().toString());
   }
 
+  /**
+   * Real lvm2 2.03.16 refuses {@code lvextend} of an active classic-snapshot origin ("Snapshot
+   * origin volumes can be resized only while inactive: try lvchange -an.", exit 5), found by the
+   * real-kernel tier (NodeStorageKernelTest): the grow used to be planned and failed in apply.
+   */
+  @Test
+  void growingAnActiveClassicSnapshotOriginIsAPlanErrorNamingTheSnapshot() {
+    PlanResult r =
+        plan(
+            LvmStates.state(),
+            node(
+                512 * M,
+                lv("lv_meta", 8 * M, ACTIVE),
+                lv("lv_a", 32 * M, "owi-a-s---"),
+                new LvmObservation.Lv("lv_a_snap", 16 * M, "swi-a-s---", "lv_a", "/dev/vg0/x"),
+                lv("lv_b", 100 * M, ACTIVE)),
+            node(512 * M));
+    assertEquals(List.of(), r.changes());
+    Finding f = r.findings().get(0);
+    assertEquals(Finding.Kind.ERROR, f.kind());
+    assertEquals(
+        "cannot grow vg0/lv_a to 64M: it is the origin of classic snapshot(s) lv_a_snap, and lvm2"
+            + " resizes a snapshot origin only while it is inactive",
+        f.message());
+    assertEquals("lvm.yaml:6:7", f.source().toString());
+  }
+
   @Test
   void sizesRoundedUpToWholeExtentsAreNoChange() {
     DesiredState d =
