@@ -62,8 +62,12 @@ public final class SshHost implements Host {
       boolean finished = true;
       try {
         cmd.join(waitMillis, TimeUnit.MILLISECONDS);
-      } catch (net.schmizz.sshj.connection.ConnectionException timedOut) {
+      } catch (net.schmizz.sshj.connection.ConnectionException e) {
+        if (!timedOut(e)) throw e; // the connection died: the node is unreachable, see below
         finished = false;
+      }
+      if (cmd.getExitStatus() == null && !ssh.getTransport().isRunning()) {
+        throw new net.schmizz.sshj.connection.ConnectionException("connection closed");
       }
       if (!finished || (cmd.isOpen() && cmd.getExitStatus() == null)) {
         dropConnection();
@@ -95,6 +99,14 @@ public final class SshHost implements Host {
       dropConnection();
       throw new HostUnreachableException(name() + ": connection lost: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether {@code join} gave up waiting (sshj's timeout), not because the connection died. */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException) return true;
+    }
+    return false;
   }
 
   /**
