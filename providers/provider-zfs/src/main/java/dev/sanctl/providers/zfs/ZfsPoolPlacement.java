@@ -2,9 +2,9 @@ package dev.sanctl.providers.zfs;
 
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.GroupPlacement;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.ResourceAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,20 +20,21 @@ final class ZfsPoolPlacement {
 
   /** The node holding {@code pool}, or empty; findings about its placement go to {@code out}. */
   static Optional<String> holder(Pool pool, Map<String, NodeState> nodes, List<Finding> out) {
-    List<String> importers = new ArrayList<>();
-    boolean unknownNode = false;
-    for (String node : pool.nodes()) {
-      NodeState s = nodes.get(node);
-      if (s == null || !s.known()) {
-        unknownNode = true;
-        continue;
-      }
-      if (((ZfsObservation) s.observation()).importedPools().contains(pool.name())) {
-        importers.add(node);
-      }
-    }
+    boolean unknownNode =
+        pool.nodes().stream().anyMatch(n -> nodes.get(n) == null || !nodes.get(n).known());
+    GroupPlacement placement =
+        GroupPlacement.among(
+            pool.name(),
+            pool.nodes(),
+            n -> {
+              NodeState s = nodes.get(n);
+              return s != null
+                  && s.known()
+                  && ((ZfsObservation) s.observation()).importedPools().contains(pool.name());
+            });
+    List<String> importers = placement.holders();
     ResourceAddress address = ResourceAddress.cluster(ZfsProvider.ID, "pool", pool.name());
-    if (importers.size() > 1) {
+    if (placement.splitBrain()) {
       out.add(
           Finding.error(
                   address,
