@@ -199,7 +199,7 @@ public final class Getopt {
       if (w.startsWith("--")) {
         int eq = w.indexOf('=');
         String name = eq < 0 ? w.substring(2) : w.substring(2, eq);
-        Decl d = longOption(name, eq < 0 ? w : w.substring(0, eq));
+        Decl d = longOption(name, w);
         String value = eq < 0 ? null : w.substring(eq + 1);
         if (d.arg() == Arg.NONE && value != null) {
           throw new Error(Error.Kind.NO_ARGUMENT_ALLOWED, w, d.name());

@@ -78,7 +78,7 @@ class GetoptTest {
   @Test
   void refusalsNameWhatGlibcNames() {
     assertEquals(
-        "unrecognized option '--sise'",
+        "unrecognized option '--sise=1G'",
         assertThrows(Getopt.Error.class, () -> LVCREATE.parse(List.of("--sise=1G"))).getMessage());
     Getopt.Error invalid = assertThrows(Getopt.Error.class, () -> LVCREATE.parse(List.of("-fx")));
     assertEquals("invalid option -- 'x'", invalid.getMessage());

@@ -298,6 +298,6 @@ class TgtadmToolTest {
         "--param abbreviates --params, -P is its short form");
     CommandResult r = tgtadm("--op", "show", "--mode", "target", "--bogus=1");
     assertEquals(22, r.exitStatus());
-    assertEquals("tgtadm: unrecognized option '--bogus'\n", r.err());
+    assertEquals("tgtadm: unrecognized option '--bogus=1'\n", r.err());
   }
 }
