@@ -74,6 +74,9 @@ blacklist {
 }
 MP
 
+# bash sources ~/.bashrc for every SSH command: the host root's (9p) may run slow tool set-ups
+# (pyenv init took 16 s per command under TCG); the guest's root gets an empty one (overlay only)
+: > /root/.bashrc
 install -m 600 /sanctl-guest/ssh_host_ed25519_key /etc/ssh/sanctl_host_ed25519_key || fail "host key"
 /usr/sbin/sshd -f /sanctl-guest/sshd_config -E /sanctl-guest/sshd.log || fail "sshd did not start"
 touch /sanctl-guest/ready

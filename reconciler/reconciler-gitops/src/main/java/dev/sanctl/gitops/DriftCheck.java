@@ -5,11 +5,11 @@ import static dev.sanctl.gitops.StepRecorder.messages;
 import static dev.sanctl.gitops.StepRecorder.warnings;
 
 import dev.sanctl.core.apply.ApprovalPolicy;
-import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.usecase.ApplyReport;
+import dev.sanctl.core.usecase.DriftOperation;
 import dev.sanctl.gitops.WatchState.Outcome;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Policy;
@@ -68,7 +68,9 @@ final class DriftCheck {
     }
     DesiredState desired = loaded.state();
     try (Engine engine = engines.open(desired)) {
-      Plan plan = engine.plan(desired, List.of(), warnings(loaded));
+      DriftOperation.DriftReport report =
+          new DriftOperation(engine).run(desired, List.of(), warnings(loaded));
+      Plan plan = report.plan();
       Policy policy = desired.policy();
       boolean repairing =
           policy.selfHeal()
@@ -79,8 +81,7 @@ final class DriftCheck {
       AlertMessages messages = messages(desired);
       DriftAlerts.Outcome o =
           DriftAlerts.record(state, queue, messages, revision, plan, repairing, rec.now());
-      StateFile.write(
-          stateDir, StateFile.LAST_DRIFT, DriftAlerts.lastDrift(plan, revision, rec.now()));
+      report.write(stateDir, revision, rec.now());
       if (o == DriftAlerts.Outcome.CLEAN) return desired;
       if (o == DriftAlerts.Outcome.RESOLVED) {
         rec.result(added, revision, Outcome.CLEAN, "drift resolved");

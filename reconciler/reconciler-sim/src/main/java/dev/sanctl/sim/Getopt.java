@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>{@code --} ends the options; a lone {@code -} is an operand. Operands may come between
  *       options (GNU permutation) unless {@link #inOrder()}: then the first operand ends the
  *       options.
- *   <li>Long options are matched exactly (no abbreviations).
+ *   <li>A long option may be abbreviated to a unique prefix ({@code --param} is {@code --params});
+ *       an exact name wins over longer ones.
  * </ul>
  */
 public final class Getopt {
@@ -89,7 +90,9 @@ public final class Getopt {
       /** An option without its argument. */
       MISSING_ARGUMENT,
       /** {@code --flag=value} for a flag. */
-      NO_ARGUMENT_ALLOWED
+      NO_ARGUMENT_ALLOWED,
+      /** An abbreviation of several long options. */
+      AMBIGUOUS
     }
 
     private final Kind kind;
@@ -97,7 +100,11 @@ public final class Getopt {
     private final String option;
 
     Error(Kind kind, String word, String option) {
-      super(text(kind, word, option));
+      this(kind, word, option, text(kind, word, option));
+    }
+
+    Error(Kind kind, String word, String option, String message) {
+      super(message);
       this.kind = kind;
       this.word = word;
       this.option = option;
@@ -112,6 +119,7 @@ public final class Getopt {
                 ? "option '" + word + "' requires an argument"
                 : "option requires an argument -- '" + option + "'";
         case NO_ARGUMENT_ALLOWED -> "option '--" + option + "' doesn't allow an argument";
+        case AMBIGUOUS -> "option '" + word + "' is ambiguous";
       };
     }
 
@@ -154,6 +162,30 @@ public final class Getopt {
     }
   }
 
+  /** The long option {@code name} names: itself, or the only one it abbreviates. */
+  private Decl longOption(String name, String word) throws Error {
+    Decl exact = longs.get(name);
+    if (exact != null) return exact;
+    List<String> candidates = new ArrayList<>();
+    Decl found = null;
+    for (Map.Entry<String, Decl> e : longs.entrySet()) {
+      if (!name.isEmpty() && e.getKey().startsWith(name)) {
+        candidates.add(e.getKey());
+        if (found != null && !found.equals(e.getValue())) found = AMBIGUOUS_DECL;
+        else if (found == null) found = e.getValue();
+      }
+    }
+    if (found == null) throw new Error(Error.Kind.UNRECOGNIZED, word, name);
+    if (found == AMBIGUOUS_DECL) {
+      StringBuilder m = new StringBuilder("option '" + word + "' is ambiguous; possibilities:");
+      for (String c : candidates) m.append(" '--").append(c).append('\'');
+      throw new Error(Error.Kind.AMBIGUOUS, word, name, m.toString());
+    }
+    return found;
+  }
+
+  private static final Decl AMBIGUOUS_DECL = new Decl("", Arg.NONE);
+
   /** Parses {@code args}, the words after the program name. */
   public Parsed parse(List<String> args) throws Error {
     List<Option> options = new ArrayList<>();
@@ -167,12 +199,10 @@ public final class Getopt {
       if (w.startsWith("--")) {
         int eq = w.indexOf('=');
         String name = eq < 0 ? w.substring(2) : w.substring(2, eq);
-        Decl d = longs.get(name);
-        if (d == null)
-          throw new Error(Error.Kind.UNRECOGNIZED, eq < 0 ? w : w.substring(0, eq), name);
+        Decl d = longOption(name, w);
         String value = eq < 0 ? null : w.substring(eq + 1);
         if (d.arg() == Arg.NONE && value != null) {
-          throw new Error(Error.Kind.NO_ARGUMENT_ALLOWED, w, name);
+          throw new Error(Error.Kind.NO_ARGUMENT_ALLOWED, w, d.name());
         }
         if (d.arg() == Arg.REQUIRED && value == null) {
           if (i + 1 >= args.size()) throw new Error(Error.Kind.MISSING_ARGUMENT, w, name);

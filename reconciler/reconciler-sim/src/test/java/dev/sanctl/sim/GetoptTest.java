@@ -42,6 +42,18 @@ class GetoptTest {
   }
 
   @Test
+  void aLongOptionMayBeAbbreviatedToAUniquePrefix() throws Exception {
+    assertEquals("1G", LVCREATE.parse(List.of("--si=1G")).value("size"));
+    assertTrue(LVCREATE.parse(List.of("--nosuf")).has("nosuffix"));
+    Getopt g =
+        Getopt.options().longOption("param", Arg.REQUIRED).longOption("params", Arg.REQUIRED);
+    assertTrue(g.parse(List.of("--param", "x")).has("param"), "an exact name wins");
+    assertEquals(
+        "option '--n' is ambiguous; possibilities: '--name' '--nosuffix'",
+        assertThrows(Getopt.Error.class, () -> LVCREATE.parse(List.of("--n", "x"))).getMessage());
+  }
+
+  @Test
   void anOptionalArgumentIsOnlyTakenAfterEquals() throws Exception {
     Getopt.Parsed p = LVCREATE.parse(List.of("--metadata-snap", "dev"));
     assertEquals(null, p.value("metadata-snap"));
@@ -66,7 +78,7 @@ class GetoptTest {
   @Test
   void refusalsNameWhatGlibcNames() {
     assertEquals(
-        "unrecognized option '--sise'",
+        "unrecognized option '--sise=1G'",
         assertThrows(Getopt.Error.class, () -> LVCREATE.parse(List.of("--sise=1G"))).getMessage());
     Getopt.Error invalid = assertThrows(Getopt.Error.class, () -> LVCREATE.parse(List.of("-fx")));
     assertEquals("invalid option -- 'x'", invalid.getMessage());

@@ -33,8 +33,6 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
  */
 public final class SshHost implements Host {
   /** Output kept per stream; the rest is drained and the result flagged as truncated. */
-  static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
-
   private static final Duration GRACE = Duration.ofSeconds(10);
 
   private final SshEndpoint endpoint;
@@ -64,8 +62,12 @@ public final class SshHost implements Host {
       boolean finished = true;
       try {
         cmd.join(waitMillis, TimeUnit.MILLISECONDS);
-      } catch (net.schmizz.sshj.connection.ConnectionException timedOut) {
+      } catch (net.schmizz.sshj.connection.ConnectionException e) {
+        if (!timedOut(e)) throw e; // the connection died: the node is unreachable, see below
         finished = false;
+      }
+      if (cmd.getExitStatus() == null && !ssh.getTransport().isRunning()) {
+        throw new net.schmizz.sshj.connection.ConnectionException("connection closed");
       }
       if (!finished || (cmd.isOpen() && cmd.getExitStatus() == null)) {
         dropConnection();
@@ -97,6 +99,14 @@ public final class SshHost implements Host {
       dropConnection();
       throw new HostUnreachableException(name() + ": connection lost: " + e.getMessage(), e);
     }
+  }
+
+  /** Whether {@code join} gave up waiting (sshj's timeout), not because the connection died. */
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.util.concurrent.TimeoutException) return true;
+    }
+    return false;
   }
 
   /**

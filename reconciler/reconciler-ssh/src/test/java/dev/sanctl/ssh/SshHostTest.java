@@ -122,6 +122,38 @@ class SshHostTest {
     }
   }
 
+  /**
+   * The node dies while a command runs (seen in the kernel tier: a guest killed mid-apply): the
+   * connection is lost at once, which is not a command timeout. It used to be reported as exit 124
+   * "command did not finish within PT30S" right after the connection dropped.
+   */
+  @Test
+  void aConnectionLostMidCommandIsUnreachableNotATimeout() throws Exception {
+    Path kh =
+        TestKeys.writeKnownHosts(
+            dir, TestKeys.knownHostsLine("127.0.0.1", mina.port(), mina.hostKey()));
+    try (SshHost host = host(kh, identity, Duration.ofSeconds(30))) {
+      assertEquals(0, host.run(Command.read("true")).exitStatus());
+      Thread killer =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(1000);
+                  for (var s : mina.server.getActiveSessions()) s.close(true);
+                } catch (Exception ignored) {
+                  // the assertion below reports it
+                }
+              });
+      killer.start();
+      long start = System.nanoTime();
+      HostUnreachableException e =
+          assertThrows(HostUnreachableException.class, () -> host.run(Command.read("sleep", "20")));
+      killer.join();
+      assertTrue(e.getMessage().contains("connection lost"), e.getMessage());
+      assertTrue(System.nanoTime() - start < 15_000_000_000L, "reported when the connection drops");
+    }
+  }
+
   @Test
   void changedHostKeyRefusesTheNode() throws Exception {
     KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");

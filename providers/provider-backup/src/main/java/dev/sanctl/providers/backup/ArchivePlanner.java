@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.zfs.ZfsCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,14 +51,12 @@ final class ArchivePlanner {
       Pool.VolumeDefaults defaults = pool == null ? null : pool.volumeDefaults();
       Long size = sourceSize(desired, job);
       String volume = job.archiveVolume();
-      String address = Change.address(node, BackupProvider.ID, "volume", volume);
+      ResourceAddress address = ResourceAddress.of(node, BackupProvider.ID, "volume", volume);
       Map<String, String> props = ds.get(volume);
       if (props == null) {
         if (size == null) {
           findings.add(
-              new Finding(
-                  Finding.Kind.WARNING,
-                  node,
+              Finding.warning(
                   address,
                   "archive volume "
                       + volume
@@ -71,16 +70,13 @@ final class ArchivePlanner {
         changes.add(
             change(
                 address,
-                node,
-                "volume",
-                volume,
                 Action.CREATE,
                 "archive volume not present",
                 List.of(FieldChange.of("volsize", null, "" + size)),
                 List.of(ArchiveVolumes.create(ns, volume, size, defaults))));
         continue;
       }
-      checksumFindings(seen.get(), job, node, address, findings);
+      checksumFindings(seen.get(), job, address, findings);
       List<FieldChange> fields = new ArrayList<>();
       List<Command> commands = new ArrayList<>();
       String scheduleProp = ArchiveVolumes.scheduleProperty(ns);
@@ -96,16 +92,7 @@ final class ArchivePlanner {
         commands.add(ZfsCommands.set("volsize", Long.toString(size), volume));
       }
       if (!commands.isEmpty()) {
-        changes.add(
-            change(
-                address,
-                node,
-                "volume",
-                volume,
-                Action.UPDATE,
-                "archive volume differs",
-                fields,
-                commands));
+        changes.add(change(address, Action.UPDATE, "archive volume differs", fields, commands));
       }
     }
     return new PlanResult(changes, findings);
@@ -119,7 +106,7 @@ final class ArchivePlanner {
   private static Optional<Change> checksumFilesystem(
       Map<String, Map<String, String>> ds, String pool, String node) {
     String fs = ArchiveVolumes.checksumFilesystem(pool);
-    String address = Change.address(node, BackupProvider.ID, "checksums", fs);
+    ResourceAddress address = ResourceAddress.of(node, BackupProvider.ID, "checksums", fs);
     String mountpoint = "/" + fs;
     Map<String, String> props = ds.get(fs);
     if (props == null) {
@@ -130,9 +117,6 @@ final class ArchivePlanner {
       return Optional.of(
           change(
               address,
-              node,
-              "checksums",
-              fs,
               Action.CREATE,
               "filesystem for checksum files not present",
               fields,
@@ -145,9 +129,6 @@ final class ArchivePlanner {
     return Optional.of(
         change(
             address,
-            node,
-            "checksums",
-            fs,
             Action.UPDATE,
             "filesystem for checksum files has no mount point",
             List.of(FieldChange.of("mountpoint", have, mountpoint)),
@@ -156,11 +137,7 @@ final class ArchivePlanner {
 
   /** Warnings about checksum files missing for an existing archive volume. */
   private static void checksumFindings(
-      ArchiveObservation seen,
-      Backups.Job job,
-      String node,
-      String address,
-      List<Finding> findings) {
+      ArchiveObservation seen, Backups.Job job, ResourceAddress address, List<Finding> findings) {
     List<String> snapshots = seen.snapshots().getOrDefault(job.archiveVolume(), List.of());
     if (snapshots.isEmpty()) return;
     String fs = ArchiveVolumes.checksumFilesystem(job.pool());
@@ -171,9 +148,7 @@ final class ArchivePlanner {
     String current = ArchiveVolumes.checksumFileName(job.volume());
     if (!files.contains(current)) {
       findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              node,
+          Finding.warning(
               address,
               "archive volume "
                   + job.archiveVolume()
@@ -194,9 +169,7 @@ final class ArchivePlanner {
             .toList();
     if (!unchecked.isEmpty()) {
       findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              node,
+          Finding.warning(
               address,
               unchecked.size()
                   + " of "
@@ -231,26 +204,11 @@ final class ArchivePlanner {
   }
 
   private static Change change(
-      String address,
-      String node,
-      String kind,
-      String name,
+      ResourceAddress address,
       Action action,
       String reason,
       List<FieldChange> fields,
       List<Command> commands) {
-    return new Change(
-        address,
-        node,
-        BackupProvider.ID,
-        kind,
-        name,
-        action,
-        Impact.NONE,
-        reason,
-        fields,
-        commands,
-        List.of(),
-        List.of());
+    return new Change(address, action, Impact.NONE, reason, fields, commands, List.of(), List.of());
   }
 }

@@ -10,6 +10,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public final class BackupProvider implements Provider {
   /** Pool filesystems and volumes come first. */
   @Override
   public Set<String> dependsOn() {
-    return Set.of("zfs");
+    return Set.of(ResourceAddress.zfsProvider());
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.provider.ChapSecrets;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -117,10 +118,8 @@ final class IetDesiredTargets {
   private void refuse(DesiredTarget d, String message, String hint) {
     refused.add(d.iqn());
     findings.add(
-        new Finding(
-            Finding.Kind.ERROR,
-            null,
-            IetProvider.ID + ".target/" + d.iqn(),
+        Finding.error(
+            ResourceAddress.cluster(IetProvider.ID, "target", d.iqn()),
             "target "
                 + d.iqn()
                 + ": "

@@ -7,6 +7,7 @@ import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +26,9 @@ final class IetFileChange {
 
   /**
    * Plans rewriting {@code dir/name} when it differs for ietd (not merely in order, see {@link
-   * IetFileOrder}); returns the change address or null.
+   * IetFileOrder}); returns the address of the file or null.
    */
-  String plan(String dir, String name, String observed, String wanted) {
+  ResourceAddress plan(String dir, String name, String observed, String wanted) {
     if (IetFileOrder.equivalent(name, observed, wanted)) return null;
     String path = dir + "/" + name;
     List<String> inFile = new ArrayList<>();
@@ -68,7 +69,7 @@ final class IetFileChange {
             List.of(),
             List.of());
     node.add(classify(dir, name, IetFileDiff.of(name, observed, wanted), c));
-    return c.address();
+    return c.resource();
   }
 
   /**

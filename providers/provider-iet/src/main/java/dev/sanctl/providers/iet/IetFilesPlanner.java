@@ -4,6 +4,7 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ final class IetFilesPlanner {
         }
       }
       etc.append(IetForeignLines.of(file, observedEtc, foreign));
-      String address = fileChange.plan("/etc/iet", file, observedEtc, etc.toString());
+      ResourceAddress address = fileChange.plan("/etc/iet", file, observedEtc, etc.toString());
       if (conf) node.confChange(address);
     }
   }
@@ -91,9 +92,7 @@ final class IetFilesPlanner {
         out.append(line.endsWith("\n") ? line : line + "\n");
         if (opening.add(d.iqn())) {
           node.add(
-              new Finding(
-                  Finding.Kind.ERROR,
-                  node.name(),
+              Finding.error(
                   node.address("target", d.iqn()),
                   "target "
                       + d.iqn()

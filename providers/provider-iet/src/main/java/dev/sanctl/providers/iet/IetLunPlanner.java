@@ -4,6 +4,7 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class IetLunPlanner {
       List<String> reasons = new ArrayList<>();
       List<FieldChange> fields = new ArrayList<>();
       Impact impact = Impact.NONE;
-      List<String> deps = new ArrayList<>();
+      List<ResourceAddress> deps = new ArrayList<>();
       if (!l.path().equals(rl.path())) {
         reasons.add("path " + rl.path() + " -> " + l.path());
         fields.add(FieldChange.of("path", rl.path(), l.path()));
@@ -61,7 +62,7 @@ final class IetLunPlanner {
       if (!l.type().equals(rl.ioType())) {
         reasons.add("type " + rl.ioType() + " -> " + l.type());
         fields.add(FieldChange.of("type", rl.ioType(), l.type()));
-        impact = max(impact, Impact.DISRUPTIVE);
+        impact = Impact.worst(impact, Impact.DISRUPTIVE);
       }
       VolumeFacts.Volume vol = node.volume(l);
       Long want = node.desiredSize(l);
@@ -73,7 +74,7 @@ final class IetLunPlanner {
                 + want
                 + " bytes (IET serves the new size only after the LUN is re-added)");
         fields.add(FieldChange.of("size", vol.sizeBytes(), want));
-        impact = max(impact, Impact.DISRUPTIVE);
+        impact = Impact.worst(impact, Impact.DISRUPTIVE);
         deps.addAll(node.volumeChange(l));
       } else if (vol != null && rl.sizeBytes() != null && rl.sizeBytes() != vol.sizeBytes()) {
         reasons.add(
@@ -83,7 +84,7 @@ final class IetLunPlanner {
                 + vol.sizeBytes()
                 + " bytes (the volume was resized; IET still serves the old size)");
         fields.add(FieldChange.of("size", rl.sizeBytes(), vol.sizeBytes()));
-        impact = max(impact, Impact.DISRUPTIVE);
+        impact = Impact.worst(impact, Impact.DISRUPTIVE);
       }
       if (reasons.isEmpty()) continue;
       List<Command> cmds = new ArrayList<>(IetCommands.dropSessions(rt));
@@ -117,9 +118,5 @@ final class IetLunPlanner {
               rt.initiators(),
               List.of()));
     }
-  }
-
-  private static Impact max(Impact a, Impact b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 }

@@ -9,6 +9,7 @@ import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,7 +27,7 @@ final class IetNode {
   private final IetDesiredTargets targets;
   private final List<Change> changes;
   private final List<Finding> findings;
-  private String confChange;
+  private ResourceAddress confChange;
 
   IetNode(
       PlanContext ctx,
@@ -85,18 +86,13 @@ final class IetNode {
   }
 
   /** Records the address of this node's {@code ietd.conf} change (null when unchanged). */
-  void confChange(String address) {
+  void confChange(ResourceAddress address) {
     confChange = address;
   }
 
   /** The {@code ietd.conf} change, as the dependency of runtime changes it records. */
-  List<String> confDeps() {
+  List<ResourceAddress> confDeps() {
     return confChange == null ? List.of() : List.of(confChange);
-  }
-
-  /** The {@code ietd.conf} change's address, or null when the file is unchanged. */
-  String confChangeAddress() {
-    return confChange;
   }
 
   /** The observed volume of {@code l} on this node, or null. */
@@ -113,23 +109,26 @@ final class IetNode {
     return v == null ? null : v.sizeBytes();
   }
 
-  /** The volume provider's change of this LUN's volume, when it is created or grown here. */
-  List<String> volumeChange(DesiredTarget.LunSpec l) {
+  /**
+   * The volume of this LUN on this node, whose change (created or grown here) the LUN's change
+   * depends on; owned by the volume provider of its group's type.
+   */
+  List<ResourceAddress> volumeChange(DesiredTarget.LunSpec l) {
     VolumeGroup vg = desired().volumeGroups().get(l.volume().vg());
-    String provider = vg != null && vg.type() == VolumeGroup.Type.FILES ? "files" : "lvm";
-    return List.of(Change.address(name, provider, "volume", l.volume().toString()));
+    VolumeGroup.Type type = vg == null ? VolumeGroup.Type.LVM : vg.type();
+    return List.of(ResourceAddress.volume(name, type, l.volume()));
   }
 
   /** The volume changes of all of {@code d}'s LUNs. */
-  List<String> volumeChanges(DesiredTarget d) {
-    Set<String> out = new LinkedHashSet<>();
+  List<ResourceAddress> volumeChanges(DesiredTarget d) {
+    Set<ResourceAddress> out = new LinkedHashSet<>();
     for (DesiredTarget.LunSpec l : d.luns()) out.addAll(volumeChange(l));
     return List.copyOf(out);
   }
 
   /** The address of an iet resource on this node. */
-  String address(String kind, String resource) {
-    return Change.address(name, IetProvider.ID, kind, resource);
+  ResourceAddress address(String kind, String resource) {
+    return ResourceAddress.of(name, IetProvider.ID, kind, resource);
   }
 
   /** An iet change on this node. */
@@ -142,19 +141,8 @@ final class IetNode {
       List<FieldChange> fields,
       List<Command> cmds,
       List<String> affected,
-      List<String> deps) {
+      List<ResourceAddress> deps) {
     return new Change(
-        address(kind, resource),
-        name,
-        IetProvider.ID,
-        kind,
-        resource,
-        action,
-        impact,
-        reason,
-        fields,
-        cmds,
-        affected,
-        deps);
+        address(kind, resource), action, impact, reason, fields, cmds, affected, deps);
   }
 }

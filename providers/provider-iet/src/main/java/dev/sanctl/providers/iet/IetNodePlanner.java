@@ -52,9 +52,7 @@ final class IetNodePlanner {
     refuseLiveSerials(served);
     if (splitBrainHere()) {
       node.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              here,
+          Finding.error(
               node.address("file", "etc/iet"),
               "a volume group is active on "
                   + here
@@ -96,9 +94,7 @@ final class IetNodePlanner {
         continue;
       }
       node.add(
-          new Finding(
-              Finding.Kind.UNMANAGED,
-              here,
+          Finding.unmanaged(
               node.address("target", rt.name()),
               "target "
                   + rt.name()
@@ -130,9 +126,7 @@ final class IetNodePlanner {
         IetRuntime.Target rt = live.node().equals(here) ? node.running(holder) : null;
         node.targets().refuse(d.iqn());
         node.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                here,
+            Finding.error(
                 node.address("target", d.iqn()),
                 "target "
                     + d.iqn()

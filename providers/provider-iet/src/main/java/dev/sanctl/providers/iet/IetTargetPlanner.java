@@ -89,9 +89,7 @@ final class IetTargetPlanner {
     int sessions = rt == null ? 0 : rt.sessions().size();
     if (expected != null && sessions < expected) {
       node.add(
-          new Finding(
-              Finding.Kind.DRIFT,
-              node.name(),
+          Finding.drift(
               node.address("target", d.iqn()),
               "target "
                   + d.iqn()

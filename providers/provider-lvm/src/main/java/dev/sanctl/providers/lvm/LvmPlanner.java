@@ -6,6 +6,7 @@ import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.model.VolumeRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -143,7 +144,7 @@ final class LvmPlanner {
     for (VolumeGroup.Volume v : volumes) {
       declared.add(v.name());
       String full = vg.name() + "/" + v.name();
-      ResourceAddress address = volume(node, full);
+      ResourceAddress address = volume(node, vg.name(), v.name());
       if (!Sizes.safeName(v.name())) {
         findings.add(
             Finding.error(
@@ -175,6 +176,29 @@ final class LvmPlanner {
                 reason,
                 List.of(FieldChange.of("size", null, v.sizeBytes())),
                 Command.change("lvcreate", "-L", v.sizeBytes() + "b", "-n", v.name(), vg.name())));
+      } else if (lv.sizeBytes() < want && lv.classicSnapshotOrigin() && lv.active()) {
+        List<String> snapshots =
+            observed.lvs().values().stream()
+                .filter(s -> s.snapshot() && v.name().equals(s.origin()))
+                .map(LvmObservation.Lv::name)
+                .sorted()
+                .toList();
+        findings.add(
+            Finding.error(
+                address,
+                "cannot grow "
+                    + full
+                    + " to "
+                    + Sizes.human(v.sizeBytes())
+                    + ": it is the origin of classic snapshot(s) "
+                    + String.join(", ", snapshots)
+                    + ", and lvm2 resizes a snapshot origin only while it is inactive",
+                "remove the snapshot(s) (lvremove "
+                    + vg.name()
+                    + "/"
+                    + (snapshots.isEmpty() ? "<snapshot>" : snapshots.get(0))
+                    + ") or grow it later",
+                v.source()));
       } else if (lv.sizeBytes() < want) {
         needed += want - lv.sizeBytes();
         allocating.add(
@@ -225,7 +249,7 @@ final class LvmPlanner {
       if (declared.contains(lv.name()) || lv.snapshot() || lv.hidden()) continue;
       findings.add(
           Finding.unmanaged(
-              volume(node, vg.name() + "/" + lv.name()),
+              volume(node, vg.name(), lv.name()),
               "logical volume "
                   + vg.name()
                   + "/"
@@ -293,9 +317,11 @@ final class LvmPlanner {
     return ResourceAddress.cluster(LvmProvider.ID, "group", vg);
   }
 
-  /** Logical volume {@code vg/lv} on {@code node}. */
-  private static ResourceAddress volume(String node, String full) {
-    return ResourceAddress.of(node, LvmProvider.ID, "volume", full);
+  /**
+   * Logical volume {@code vg/lv} on {@code node}, as the target providers depending on it name it.
+   */
+  private static ResourceAddress volume(String node, String vg, String lv) {
+    return ResourceAddress.volume(node, VolumeGroup.Type.LVM, new VolumeRef(vg, lv));
   }
 
   private static Change change(

@@ -7,6 +7,7 @@ import dev.sanctl.spi.provider.ChapSecrets;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlannedVolumes;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +40,7 @@ final class DesiredTargets {
             PlannedVolumes.volume(desired, facts, node, lun.volume()).orElse(null);
         if (v == null) {
           findings.add(
-              new Finding(
-                  Finding.Kind.ERROR,
-                  node,
+              Finding.error(
                   address(node, iqn),
                   "volume " + lun.volume() + " of target " + iqn + " does not exist on " + node,
                   "declare the volume in its volume group, or fix the target's volume reference",
@@ -62,9 +61,7 @@ final class DesiredTargets {
         if (accounts.outgoing() != null) outgoing = account(accounts.outgoing());
       } catch (PlanContext.SecretException e) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
+            Finding.error(
                 address(node, iqn),
                 e.getMessage(),
                 "fix the CHAP secret file (readable by sanctl only: chmod 600)",
@@ -81,7 +78,8 @@ final class DesiredTargets {
     return new DesiredTgtTarget.Account(a.user(), a.secret());
   }
 
-  static String address(String node, String iqn) {
-    return node + "/tgt.target/" + iqn;
+  /** Target {@code iqn} on {@code node}: {@code <node>/tgt.target/<iqn>}. */
+  static ResourceAddress address(String node, String iqn) {
+    return ResourceAddress.of(node, TgtProvider.ID, "target", iqn);
   }
 }

@@ -2,6 +2,7 @@ package dev.sanctl.core.plan;
 
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;

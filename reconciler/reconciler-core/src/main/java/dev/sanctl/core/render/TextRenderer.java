@@ -46,7 +46,10 @@ public final class TextRenderer implements PlanRenderer {
     attention(plan, sb);
     sb.append('\n');
     if (!plan.hasChanges()) {
-      sb.append(paint(plan.complete() ? "32;1" : "33;1", Wording.summaryLine(plan))).append('\n');
+      sb.append(
+              paint(
+                  plan.complete() && !plan.errored() ? "32;1" : "33;1", Wording.summaryLine(plan)))
+          .append('\n');
     } else {
       Plan.Summary s = plan.summary();
       sb.append("Plan: ")

@@ -17,6 +17,13 @@ final class Wording {
   static final String NO_CHANGES_OBSERVED =
       "No changes on the observed nodes; the unknown nodes were not compared.";
 
+  /**
+   * Said instead of {@link #NO_CHANGES} when the plan has errors: the objects they name were not
+   * compared (e.g. a volume group active on two nodes), so storage is not known to match.
+   */
+  static final String NO_CHANGES_ERRORED =
+      "No changes planned; the objects named in the errors above are left as they are.";
+
   /** {@code Incomplete: N node(s) unknown (a, b), nothing was planned on them.} */
   static String incomplete(Plan plan) {
     return "Incomplete: "
@@ -29,7 +36,8 @@ final class Wording {
   /** The last line: the counts, or that nothing changes (only where live state was compared). */
   static String summaryLine(Plan plan) {
     if (plan.hasChanges()) return plan.summary().line();
-    return plan.complete() ? NO_CHANGES : NO_CHANGES_OBSERVED;
+    if (!plan.complete()) return NO_CHANGES_OBSERVED;
+    return plan.errored() ? NO_CHANGES_ERRORED : NO_CHANGES;
   }
 
   private Wording() {}

@@ -66,6 +66,41 @@ class PlanRenderingTest {
     Approvals.verify(new JsonRenderer().render(RichPlans.none()), as(".json"));
   }
 
+  /**
+   * A plan whose only content is an error (a volume group active on two nodes, seen on real guests
+   * by the kernel tier's SplitBrainKernelTest) must not end with "Storage matches the desired
+   * state": the group was not compared.
+   */
+  @Test
+  void anErrorWithoutChangesIsNotReportedAsMatching() {
+    Plan plan =
+        new Plan(
+            "rev",
+            "digest",
+            java.util.List.of("sb1", "sb2"),
+            java.util.Map.of(),
+            java.util.Map.of(),
+            java.util.List.of(),
+            java.util.List.of(
+                new dev.sanctl.spi.provider.Finding(
+                    dev.sanctl.spi.provider.Finding.Kind.ERROR,
+                    "sb1",
+                    "vg0",
+                    "volume group vg0 is active on sb1 and sb2 (split brain)",
+                    "deactivate it on all but one node",
+                    null)),
+            java.util.List.of());
+    for (String s :
+        java.util.List.of(
+            new TextRenderer(false).render(plan), new MarkdownRenderer().render(plan))) {
+      assertFalse(s.contains("Storage matches the desired state"), s);
+      assertTrue(
+          s.contains(
+              "No changes planned; the objects named in the errors above are left as they are."),
+          s);
+    }
+  }
+
   @Test
   void largeMarkdownStaysUnderGitHubsLimitWithSummaryAndDestroyListIntact() {
     Plan plan = RichPlans.large(5000);

@@ -2,11 +2,11 @@ package dev.sanctl.sim.coreutils;
 
 import dev.sanctl.sim.Getopt;
 import dev.sanctl.sim.Getopt.Arg;
-import dev.sanctl.sim.SimCluster;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.iet.IetRuntime;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,7 +136,7 @@ public final class Coreutils implements SimTool {
         r.error(quotef(f) + ": No such file or directory");
       } else {
         try (InputStream in = Files.newInputStream(file)) {
-          r.out.writeBytes(in.readNBytes(SimCluster.OUTPUT_LIMIT + 1));
+          r.out.writeBytes(in.readNBytes(Host.OUTPUT_LIMIT + 1));
         }
       }
     }

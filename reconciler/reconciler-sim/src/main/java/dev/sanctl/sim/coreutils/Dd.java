@@ -1,9 +1,9 @@
 package dev.sanctl.sim.coreutils;
 
-import dev.sanctl.sim.SimCluster;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -80,7 +80,7 @@ public final class Dd implements SimTool {
       int to = (int) Math.min(stdin.length, Math.min((long) from + limit, Integer.MAX_VALUE));
       data = java.util.Arrays.copyOfRange(stdin, from, to);
     } else if (SimNode.absolute(in).equals("/dev/zero")) {
-      data = new byte[(int) Math.min(limit, SimCluster.OUTPUT_LIMIT + 1L)];
+      data = new byte[(int) Math.min(limit, Host.OUTPUT_LIMIT + 1L)];
     } else {
       Optional<Path> file = source(node, in);
       if (file.isEmpty()) {
@@ -91,7 +91,7 @@ public final class Dd implements SimTool {
         if (inOffset > size) {
           return fail("dd: '" + in + "': cannot skip to specified offset\n");
         }
-        long n = Math.min(size - inOffset, Math.min(limit, SimCluster.OUTPUT_LIMIT + 1L));
+        long n = Math.min(size - inOffset, Math.min(limit, Host.OUTPUT_LIMIT + 1L));
         data = new byte[(int) n];
         f.seek(inOffset);
         f.readFully(data);

@@ -684,6 +684,13 @@ public final class LvmTool implements SimTool {
               + ".");
       return o.result();
     }
+    // lvm2 _lvresize_check: a classic snapshot origin is resized only while inactive
+    boolean origin =
+        vg.lvs.values().stream().anyMatch(s -> lv.name.equals(s.origin) && !s.isThin());
+    if (origin && vg.activeOn.contains(node.name()) && !lv.inactive) {
+      o.error("Snapshot origin volumes can be resized only while inactive: try lvchange -an.");
+      return o.result();
+    }
     String vgName = vg.name;
     String lvName = lv.name;
     long extents;

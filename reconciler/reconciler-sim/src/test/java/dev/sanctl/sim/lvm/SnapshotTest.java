@@ -49,6 +49,28 @@ class SnapshotTest {
     assertEquals(1, c.run("san1", "cat", "/dev/vg0/vol1_snap1").exitStatus());
   }
 
+  /**
+   * lvm2 2.03.16 refuses to resize an active classic snapshot origin (measured in the real-kernel
+   * tier, NodeStorageKernelTest); the simulator used to grow it.
+   */
+  @Test
+  void anActiveSnapshotOriginIsNotResized() throws Exception {
+    SimCluster c = TestClusters.amherst(dir.resolve("sim"));
+    sh(c, "san1", "lvcreate -L 8M -n vol1 vg0");
+    sh(c, "san1", "lvcreate -s vg0/vol1 -n snap -L 4M");
+    CommandResult r = c.run("san1", "lvextend", "-L", "16M", "vg0/vol1");
+    assertEquals(5, r.exitStatus());
+    assertEquals(
+        "  Snapshot origin volumes can be resized only while inactive: try lvchange -an.\n",
+        r.err());
+    assertEquals("", r.out());
+    assertEquals(
+        "  8388608\n",
+        sh(c, "san1", "lvs --noheadings --units b --nosuffix -o lv_size vg0/vol1").out());
+    c.run("san1", "lvremove", "-f", "vg0/snap");
+    assertEquals(0, c.run("san1", "lvextend", "-L", "16M", "vg0/vol1").exitStatus());
+  }
+
   @Test
   void removingAnOriginRemovesItsSnapshots() throws Exception {
     SimCluster c = TestClusters.amherst(dir.resolve("sim"));
