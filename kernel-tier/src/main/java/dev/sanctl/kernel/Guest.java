@@ -125,7 +125,12 @@ public final class Guest implements AutoCloseable {
     g.sshPort = freePort();
     for (int p : spec.forwardedGuestPorts()) g.forwards.put(p, freePort());
     g.writeKnownHosts();
-    g.start();
+    try {
+      g.start();
+    } catch (RuntimeException | IOException | InterruptedException e) {
+      g.close();
+      throw e;
+    }
     return g;
   }
 
@@ -168,6 +173,25 @@ public final class Guest implements AutoCloseable {
 
   public Path workDir() {
     return workDir;
+  }
+
+  /**
+   * This guest as a node of a sanctl config repository: the YAML flow mapping of {@code
+   * nodes.<name>} (address, port, user root, identityFile, knownHostsFile, os linux, {@code
+   * services}), e.g. {@code "nodes:\n san1: " + guest.nodeYaml("lvm", "files")}.
+   */
+  public String nodeYaml(String... services) {
+    return "{address: "
+        + HOST
+        + ", os: linux, port: "
+        + sshPort
+        + ", user: root, identityFile: '"
+        + identity
+        + "', knownHostsFile: '"
+        + knownHosts
+        + "', services: ["
+        + String.join(", ", services)
+        + "]}";
   }
 
   /** The host port on 127.0.0.1 that reaches {@code guestPort} (given in the spec). */

@@ -1,18 +1,20 @@
 package dev.sanctl.backup;
 
-import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.zfs.ZfsCommands;
+import dev.sanctl.spi.zfs.ZfsOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The archive host of a job, through {@code zfs} over the {@link Host}: the archive volume (created
- * with the pool's volume defaults and the schedule property, grown with the source), its device
- * path, the {@code <pool>/ddless} filesystem that holds the checksum files, and snapshots.
+ * The archive host of a job, through {@code zfs} ({@link ZfsCommands}) over the {@link Host}: the
+ * archive volume (created with the pool's volume defaults and the schedule property, grown with the
+ * source), its device path, the {@code <pool>/ddless} filesystem that holds the checksum files, and
+ * snapshots.
  */
 final class ArchiveSide {
   private final Host host;
@@ -31,15 +33,14 @@ final class ArchiveSide {
 
   /** The block device of a volume or snapshot ({@code /dev/zvol/rdsk/...} on illumos). */
   String device(String dataset) {
-    return ("illumos".equals(os) ? "/dev/zvol/rdsk/" : "/dev/zvol/") + dataset;
+    return ZfsOutput.devicePath(os, dataset);
   }
 
   /** The volume's size, or empty when it does not exist. */
   Optional<Long> volsize(String volume) throws IOException {
-    CommandResult r =
-        host.run(Command.read("zfs", "get", "-H", "-p", "-o", "value", "volsize", volume));
+    CommandResult r = host.run(ZfsCommands.get("value", "volsize", List.of(volume)));
     if (!r.ok()) {
-      if (r.err().contains("dataset does not exist")) return Optional.empty();
+      if (ZfsOutput.missingDataset(r.err())) return Optional.empty();
       throw HostFiles.failure("zfs get volsize " + volume, r);
     }
     return Optional.of(Long.parseLong(r.out().strip()));
@@ -50,20 +51,16 @@ final class ArchiveSide {
     return volsize(dataset).orElseThrow(() -> new IOException(dataset + " does not exist"));
   }
 
-  /** The argv creating the archive volume with the pool's defaults and the schedule property. */
-  List<String> createArgv(String volume, long size, Pool.VolumeDefaults defaults) {
-    return ArchiveVolumes.createArgv(namespace, volume, size, defaults);
-  }
-
+  /** Creates the archive volume with the pool's defaults and the schedule property. */
   void create(String volume, long size, Pool.VolumeDefaults defaults) throws IOException {
-    List<String> argv = createArgv(volume, size, defaults);
-    HostFiles.check("zfs create " + volume, host.run(new Command(argv, null, null, true, null)));
+    HostFiles.check(
+        "zfs create " + volume, host.run(ArchiveVolumes.create(namespace, volume, size, defaults)));
   }
 
   void grow(String volume, long size) throws IOException {
     HostFiles.check(
         "zfs set volsize " + volume,
-        host.run(Command.change("zfs", "set", "volsize=" + size, volume)));
+        host.run(ZfsCommands.set("volsize", Long.toString(size), volume)));
   }
 
   /**
@@ -74,16 +71,15 @@ final class ArchiveSide {
   String checksumDir(String pool) throws IOException {
     String fs = ArchiveVolumes.checksumFilesystem(pool);
     CommandResult r = mountState(fs);
-    if (!r.ok() && r.err().contains("dataset does not exist")) {
-      CommandResult created = host.run(Command.change("zfs", "create", fs));
-      if (!created.err().contains("dataset already exists")) { // a job of the same pool won
+    if (!r.ok() && ZfsOutput.missingDataset(r.err())) {
+      CommandResult created = host.run(ZfsCommands.createFilesystem(fs, false, Map.of()));
+      if (!ZfsOutput.datasetExists(created.err())) { // a job of the same pool won
         HostFiles.check("zfs create " + fs, created);
       }
       r = mountState(fs);
       if (r.ok() && ArchiveVolumes.hasNoMountPoint(r.out().strip().split("\n")[0].strip())) {
         HostFiles.check(
-            "zfs set mountpoint " + fs,
-            host.run(Command.change("zfs", "set", "mountpoint=/" + fs, fs)));
+            "zfs set mountpoint " + fs, host.run(ZfsCommands.set("mountpoint", "/" + fs, fs)));
         r = mountState(fs);
       }
     }
@@ -111,35 +107,19 @@ final class ArchiveSide {
   }
 
   private CommandResult mountState(String fs) throws IOException {
-    return host.run(Command.read("zfs", "get", "-H", "-o", "value", "mountpoint,mounted", fs));
+    return host.run(ZfsCommands.getShown("value", "mountpoint,mounted", List.of(fs)));
   }
 
   /** Snapshot names (after {@code @}) of a volume, oldest first. */
   List<String> snapshots(String volume) throws IOException {
     CommandResult r =
         host.run(
-            Command.read(
-                "zfs",
-                "list",
-                "-H",
-                "-t",
-                "snapshot",
-                "-o",
-                "name",
-                "-s",
-                "creation",
-                "-r",
-                volume));
+            ZfsCommands.list(false, "snapshot", null, "creation", "name", true, List.of(volume)));
     if (!r.ok()) {
-      if (r.err().contains("dataset does not exist")) return List.of();
+      if (ZfsOutput.missingDataset(r.err())) return List.of();
       throw HostFiles.failure("zfs list snapshots of " + volume, r);
     }
-    List<String> names = new ArrayList<>();
-    for (String line : r.out().split("\n")) {
-      int at = line.indexOf('@');
-      if (at > 0 && line.substring(0, at).equals(volume)) names.add(line.substring(at + 1));
-    }
-    return names;
+    return ZfsOutput.snapshotNames(r.out(), List.of(volume)).get(volume);
   }
 
   /** A snapshot without a schedule: {@code snap_time} only. */
@@ -147,11 +127,10 @@ final class ArchiveSide {
     HostFiles.check(
         "zfs snapshot " + volume,
         host.run(
-            Command.change(
-                "zfs",
-                "snapshot",
-                "-o",
-                namespace + ":snap_time=" + t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                volume + "@" + name)));
+            ZfsCommands.snapshot(
+                volume + "@" + name,
+                Map.of(
+                    namespace + ":snap_time",
+                    t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()))));
   }
 }

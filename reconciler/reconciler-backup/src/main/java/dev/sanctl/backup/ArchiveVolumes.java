@@ -1,9 +1,9 @@
 package dev.sanctl.backup;
 
+import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.model.Pool;
-import dev.sanctl.spi.values.ZfsPropertyValue;
-import java.util.ArrayList;
-import java.util.List;
+import dev.sanctl.spi.zfs.ZfsCommands;
+import dev.sanctl.spi.zfs.ZfsOutput;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,7 +13,7 @@ public final class ArchiveVolumes {
 
   /** The property naming the volume's snapshot schedule: {@code <ns>:snaprotate_schedule}. */
   public static String scheduleProperty(String namespace) {
-    return namespace + ":snaprotate_schedule";
+    return ZfsOutput.scheduleProperty(namespace);
   }
 
   /** The filesystem holding the checksum files of a pool's archive volumes. */
@@ -50,21 +50,15 @@ public final class ArchiveVolumes {
 
   /**
    * {@code zfs create -V <size> [-s] [-b <bs>] -o <prop>=<value>... <volume>} with the pool's
-   * volume defaults and the schedule property.
+   * volume defaults (properties sorted) and the schedule property.
    */
-  public static List<String> createArgv(
+  public static Command create(
       String namespace, String volume, long size, Pool.VolumeDefaults defaults) {
-    List<String> argv = new ArrayList<>(List.of("zfs", "create", "-V", Long.toString(size)));
     Pool.VolumeDefaults d = defaults == null ? Pool.VolumeDefaults.NONE : defaults;
-    if (d.sparse()) argv.add("-s");
-    if (d.blockSize() != null) argv.addAll(List.of("-b", Long.toString(d.blockSize())));
     Map<String, String> props = new TreeMap<>(d.properties());
     if (d.snapshotSchedule() != null) {
       props.put(scheduleProperty(namespace), d.snapshotSchedule());
     }
-    props.forEach(
-        (k, v) -> argv.addAll(List.of("-o", k + "=" + ZfsPropertyValue.KIND.require(v, k))));
-    argv.add(volume);
-    return argv;
+    return ZfsCommands.createVolume(volume, size, d.sparse(), d.blockSize(), props);
   }
 }

@@ -1,5 +1,6 @@
 package dev.sanctl.backup;
 
+import dev.sanctl.spi.json.Json;
 import java.util.List;
 import java.util.Locale;
 
@@ -116,11 +117,11 @@ public record JobResult(
         "{\"job\":%s,\"source\":%s,\"archiveVolume\":%s,\"snapshot\":%s,\"mapState\":%s,"
             + "\"segmentsRead\":%d,\"segmentsChanged\":%d,\"bytesRead\":%d,\"bytesWritten\":%d,"
             + "\"seconds\":%.3f,\"ok\":%b,\"refused\":%b,\"error\":%s}",
-        str(job),
-        str(source),
-        str(archiveVolume),
-        str(snapshot),
-        str(mapState),
+        Json.quote(job),
+        Json.quote(source),
+        Json.quote(archiveVolume),
+        Json.quote(snapshot),
+        Json.quote(mapState),
         segmentsRead,
         segmentsChanged,
         bytesRead,
@@ -128,7 +129,7 @@ public record JobResult(
         seconds,
         ok(),
         refused,
-        str(error));
+        Json.quote(error));
   }
 
   /** A JSON array of results, one object per line. */
@@ -138,22 +139,5 @@ public record JobResult(
       sb.append(i == 0 ? "\n  " : ",\n  ").append(results.get(i).toJson());
     }
     return sb.append(results.isEmpty() ? "]" : "\n]").toString();
-  }
-
-  static String str(String s) {
-    if (s == null) return "null";
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        default -> {
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

@@ -3,19 +3,17 @@ package dev.sanctl.backup;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The LVs of a volume group as thin provisioning sees them, from {@code lvs --reportformat json}
- * (live-state-formats.md 2.1: one row per line, every value a string): name, origin, thin pool,
- * thin device id ({@code thin_id}, empty for LVs that are not thin) and size in bytes.
+ * (live-state-formats.md 2.1, read with {@link Json#parse}): name, origin, thin pool, thin device
+ * id ({@code thin_id}, empty for LVs that are not thin) and size in bytes.
  */
 final class ThinVolumes {
   /** One LV of the report. */
@@ -24,9 +22,6 @@ final class ThinVolumes {
       return !thinId.isEmpty() && !pool.isEmpty();
     }
   }
-
-  private static final Pattern ROW = Pattern.compile("^\\s*\\{(\"lv_name\":.*)\\},?\\s*$");
-  private static final Pattern PAIR = Pattern.compile("\"(\\w+)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private ThinVolumes() {}
 
@@ -49,25 +44,42 @@ final class ThinVolumes {
 
   static List<Lv> parse(String json) throws IOException {
     List<Lv> lvs = new ArrayList<>();
-    for (String line : json.split("\n")) {
-      Matcher m = ROW.matcher(line);
-      if (!m.matches()) continue;
-      Map<String, String> f = new HashMap<>();
-      Matcher p = PAIR.matcher(m.group(1));
-      while (p.find()) f.put(p.group(1), p.group(2).replaceAll("\\\\(.)", "$1"));
+    for (Map<?, ?> f : rows(json)) {
       try {
         lvs.add(
             new Lv(
-                f.get("lv_name"),
-                f.getOrDefault("origin", ""),
-                f.getOrDefault("pool_lv", ""),
-                f.getOrDefault("thin_id", ""),
-                Long.parseLong(f.getOrDefault("lv_size", "0"))));
+                field(f, "lv_name"),
+                field(f, "origin"),
+                field(f, "pool_lv"),
+                field(f, "thin_id"),
+                Long.parseLong(f.get("lv_size") == null ? "0" : field(f, "lv_size"))));
       } catch (NumberFormatException e) {
-        throw new IOException("lvs: unexpected lv_size in " + line.strip());
+        throw new IOException("lvs: unexpected lv_size in " + Json.write(f).strip());
       }
     }
     return lvs;
+  }
+
+  /** The rows of every {@code report[*].lv} array. */
+  private static List<Map<?, ?>> rows(String json) throws IOException {
+    List<Map<?, ?>> rows = new ArrayList<>();
+    try {
+      if (Json.parse(json) instanceof Map<?, ?> top && top.get("report") instanceof List<?> rs) {
+        for (Object r : rs) {
+          if (r instanceof Map<?, ?> m && m.get("lv") instanceof List<?> lv) {
+            for (Object row : lv) if (row instanceof Map<?, ?> f) rows.add(f);
+          }
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IOException("lvs: unreadable JSON report (" + e.getMessage() + ")");
+    }
+    return rows;
+  }
+
+  private static String field(Map<?, ?> row, String name) {
+    Object v = row.get(name);
+    return v == null ? "" : v.toString();
   }
 
   static Optional<Lv> find(List<Lv> lvs, String name) {

@@ -1,5 +1,6 @@
 package dev.sanctl.backup;
 
+import dev.sanctl.ddless.ChecksumFile;
 import dev.sanctl.ddless.Checksums;
 import dev.sanctl.spi.model.Backups;
 import dev.sanctl.spi.model.DesiredState;
@@ -101,7 +102,7 @@ public final class Verifier {
       String snap = snapshot.substring(snapshot.indexOf('@') + 1);
       Optional<byte[]> stored = files.read(paths.ofSnapshot(snap));
       if (stored.isEmpty()) return new Checked(snapshot, false, List.of(), "checksum file gone");
-      long[] expected = BackupRunner.entries(stored.get());
+      long[] expected = ChecksumFile.fromBytes(stored.get());
       HostDevices dev = new HostDevices(archive.host());
       String device = archive.device(snapshot);
       long size = archive.size(snapshot);

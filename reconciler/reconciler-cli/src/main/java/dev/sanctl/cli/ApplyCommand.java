@@ -3,28 +3,26 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
-import dev.sanctl.core.apply.Applier;
 import dev.sanctl.core.apply.ApplyResult;
 import dev.sanctl.core.apply.ApprovalPolicy;
 import dev.sanctl.core.apply.ChangeOutcome;
-import dev.sanctl.core.apply.ClusterLock;
 import dev.sanctl.core.apply.Journal;
-import dev.sanctl.core.apply.StalePlanCheck;
-import dev.sanctl.core.apply.StateFile;
-import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.plan.PlanJson;
 import dev.sanctl.core.render.PlanErrors;
 import dev.sanctl.core.render.TextRenderer;
+import dev.sanctl.core.usecase.ApplyGate;
+import dev.sanctl.core.usecase.ApplyOperation;
+import dev.sanctl.core.usecase.ApplyReport;
+import dev.sanctl.core.usecase.ApplyRequest;
+import dev.sanctl.spi.provider.Change;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +36,9 @@ import picocli.CommandLine.Spec;
  * and checks that a new plan is empty. A plan with errors applies nothing. Exit 0 applied (or
  * nothing to do), 1 failed or the plan has errors, 3 refused (stale plan, lock held, destroy or
  * disruption not allowed, not confirmed), 4 incomplete (a node could not be observed; the others
- * were applied). The summary line, the exit code and the status recorded for {@code sanctl status}
- * come from one {@link ApplyVerdict}; errors are repeated at the end on standard error.
+ * were applied). The workflow is {@link ApplyOperation}; the summary line, the exit code and the
+ * status recorded for {@code sanctl status} come from its one {@link ApplyReport}; errors are
+ * repeated at the end on standard error.
  */
 @Command(
     name = "apply",
@@ -84,10 +83,47 @@ public class ApplyCommand implements Callable<Integer> {
     Optional<Session> opened = Session.openForPlan(configDir, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
-    Clock clock = Clock.systemUTC();
-    try (Session s = opened.get();
-        ClusterLock lock = ClusterLock.acquire(stateDir, clock)) {
+    try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
+      List<String> scope = saved != null ? saved.nodes() : cluster.nodes;
+      if (saved != null
+          && !cluster.nodes.isEmpty()
+          && !java.util.Set.copyOf(cluster.nodes).equals(java.util.Set.copyOf(saved.nodes()))) {
+        err.println(
+            "sanctl: --node cannot differ from the nodes of the saved plan " + saved.nodes());
+        return ExitCodes.USAGE;
+      }
+      ApplyRequest request =
+          new ApplyRequest(
+              s.desired(),
+              scope,
+              s.warnings(),
+              saved,
+              new ApprovalPolicy(allowDestroy, allowDisruptive),
+              null);
+      ApplyReport report =
+          new ApplyOperation(s.engine(), stateDir, Clock.systemUTC())
+              .run(request, new Gate(out, err, stateDir, saved != null));
+      return report(out, err, report);
+    }
+  }
+
+  /** The CLI's part of the apply: journal notes, the plan, confirmation and progress. */
+  private final class Gate implements ApplyGate {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Path stateDir;
+    private final boolean savedPlan;
+
+    Gate(PrintWriter out, PrintWriter err, Path stateDir, boolean savedPlan) {
+      this.out = out;
+      this.err = err;
+      this.stateDir = stateDir;
+      this.savedPlan = savedPlan;
+    }
+
+    @Override
+    public void locked() {
       Journal.damage(stateDir).forEach(d -> err.println("sanctl: warning: " + d.message()));
       Journal.lastUnfinished(stateDir)
           .ifPresent(
@@ -106,67 +142,84 @@ public class ApplyCommand implements Callable<Integer> {
                                     + a
                                     + (c == null ? "" : " (last command: " + c + ")")));
               });
-      List<String> scope = saved != null ? saved.nodes() : cluster.nodes;
-      if (saved != null
-          && !cluster.nodes.isEmpty()
-          && !java.util.Set.copyOf(cluster.nodes).equals(java.util.Set.copyOf(saved.nodes()))) {
-        err.println(
-            "sanctl: --node cannot differ from the nodes of the saved plan " + saved.nodes());
-        return ExitCodes.USAGE;
-      }
-      ClusterObservation observed = s.engine().observe(s.desired(), scope);
-      Plan plan = s.engine().plan(s.desired(), observed, s.warnings());
-      if (saved != null) {
-        Optional<String> stale = StalePlanCheck.staleness(saved, plan);
-        if (stale.isPresent()) {
-          err.println(
-              "sanctl: stale plan: "
-                  + stale.get()
-                  + ". Nothing was applied; run"
-                  + " sanctl plan again.");
-          return ExitCodes.REFUSED;
-        }
-      }
-      TextRenderer text = new TextRenderer(Terminal.color(parent.global.noColor));
-      out.print(text.render(plan));
+    }
+
+    @Override
+    public void planned(Plan plan) {
+      out.print(new TextRenderer(Terminal.color(parent.global.noColor)).render(plan));
       out.flush();
-      if (plan.errored()) {
-        return finish(out, err, stateDir, s, clock, ApplyVerdict.planErrors(plan), null, plan);
+    }
+
+    @Override
+    public List<String> hold(Checkpoint at, Plan plan) {
+      if (at != Checkpoint.ALLOWED || autoApprove || savedPlan) return List.of();
+      try {
+        return confirmed(out, err) ? List.of() : List.of("not confirmed");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
       }
-      if (!plan.hasChanges()) {
-        ApplyVerdict v = ApplyVerdict.nothingToDo(plan);
-        return v.exitCode() == ExitCodes.OK
-            ? ExitCodes.OK
-            : finish(out, err, stateDir, s, clock, v, null, plan);
-      }
-      List<String> refused = new ApprovalPolicy(allowDestroy, allowDisruptive).refusals(plan);
-      if (!refused.isEmpty()) {
-        err.println("sanctl: refused, nothing was applied:");
-        refused.forEach(r -> err.println("  " + r));
+    }
+
+    @Override
+    public void progress(Change change, ChangeOutcome o) {
+      ApplyCommand.progress(out, o);
+    }
+  }
+
+  /** Prints what the report says and returns its exit code. */
+  private static int report(PrintWriter out, PrintWriter err, ApplyReport report) {
+    switch (report.kind()) {
+      case LOCKED -> {
+        err.println("sanctl: " + report.reasons().get(0));
         return ExitCodes.REFUSED;
       }
-      if (!autoApprove && saved == null && !confirmed(out, err)) return ExitCodes.REFUSED;
-      Journal journal = new Journal(stateDir, clock);
-      ApplyResult result =
-          new Applier(s.engine(), journal)
-              .apply(s.desired(), plan, observed, (c, o) -> progress(out, o));
-      boolean converged = result.ok() && verifyEmpty(s, scope, err);
-      out.println();
-      int code =
-          finish(
-              out, err, stateDir, s, clock, ApplyVerdict.of(plan, result, converged), result, plan);
-      if (!result.ok()) {
+      case STALE -> {
         err.println(
-            "Every step is in the journal "
-                + journal.file()
-                + "; fix the cause and run"
-                + " apply again: it re-plans from live state and finishes the rest.");
+            "sanctl: stale plan: "
+                + report.reasons().get(0)
+                + ". Nothing was applied; run"
+                + " sanctl plan again.");
+        return ExitCodes.REFUSED;
       }
-      return code;
-    } catch (ClusterLock.HeldException e) {
-      err.println("sanctl: " + e.getMessage());
-      return ExitCodes.REFUSED;
+      case REFUSED -> {
+        err.println("sanctl: refused, nothing was applied:");
+        report.reasons().forEach(r -> err.println("  " + r));
+        return ExitCodes.REFUSED;
+      }
+      case HELD -> {
+        return ExitCodes.REFUSED;
+      }
+      case APPLIED -> {
+        Plan again = report.replan();
+        if (again != null && again.hasChanges()) {
+          err.println(
+              "sanctl: error: inconsistent result after apply: a new plan still has "
+                  + again.changes().size()
+                  + " change(s), e.g. "
+                  + again.changes().get(0).address());
+        }
+        out.println();
+      }
+      default -> {}
     }
+    int code = finish(out, err, report);
+    if (report.result() != null && !report.result().ok()) {
+      err.println(
+          "Every step is in the journal "
+              + report.journal()
+              + "; fix the cause and run"
+              + " apply again: it re-plans from live state and finishes the rest.");
+    }
+    return code;
+  }
+
+  /** The exit code of a verdict: ok 0, failed 1, incomplete 4. */
+  static int exitCode(ApplyReport.Status status) {
+    return switch (status) {
+      case OK -> ExitCodes.OK;
+      case FAILED -> ExitCodes.ERROR;
+      case INCOMPLETE -> ExitCodes.INCOMPLETE;
+    };
   }
 
   private boolean confirmed(PrintWriter out, PrintWriter err) throws java.io.IOException {
@@ -197,30 +250,13 @@ public class ApplyCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static boolean verifyEmpty(Session s, List<String> scope, PrintWriter err) {
-    Plan again = s.engine().plan(s.desired(), scope, List.of());
-    if (!again.hasChanges()) return true;
-    err.println(
-        "sanctl: error: inconsistent result after apply: a new plan still has "
-            + again.changes().size()
-            + " change(s), e.g. "
-            + again.changes().get(0).address());
-    return false;
-  }
-
   /**
-   * Prints the verdict's summary line, repeats what went wrong on standard error, records the
-   * verdict for {@code sanctl status} and returns its exit code.
+   * Prints the verdict's summary line and repeats what went wrong on standard error (the operation
+   * recorded the verdict for {@code sanctl status}); returns its exit code.
    */
-  private static int finish(
-      PrintWriter out,
-      PrintWriter err,
-      Path stateDir,
-      Session s,
-      Clock clock,
-      ApplyVerdict v,
-      ApplyResult r,
-      Plan plan) {
+  private static int finish(PrintWriter out, PrintWriter err, ApplyReport v) {
+    Plan plan = v.plan();
+    ApplyResult r = v.result();
     if (v.summary() != null) out.println(v.summary());
     out.flush();
     List<String> errors = PlanErrors.lines(plan);
@@ -244,16 +280,6 @@ public class ApplyCommand implements Callable<Integer> {
       plan.unknownNodes().forEach((n, why) -> err.println("  ! " + n + ": " + why));
     }
     err.flush();
-    Map<String, Object> m = new TreeMap<>();
-    m.put("revision", s.desired().revision());
-    m.put("time", clock.instant().toString());
-    m.put("status", v.status());
-    m.put("applied", r == null ? 0 : r.count(ChangeOutcome.Status.APPLIED));
-    m.put("failed", r == null ? 0 : r.count(ChangeOutcome.Status.FAILED));
-    m.put("skipped", r == null ? 0 : r.count(ChangeOutcome.Status.SKIPPED));
-    if (!errors.isEmpty()) m.put("planErrors", errors.size());
-    if (!plan.complete()) m.put("unknownNodes", plan.unknownNodes().size());
-    StateFile.write(stateDir, StateFile.LAST_APPLY, m);
-    return v.exitCode();
+    return exitCode(v.status());
   }
 }

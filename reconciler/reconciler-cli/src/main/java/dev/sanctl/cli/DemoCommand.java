@@ -2,16 +2,20 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
-import dev.sanctl.core.apply.Applier;
 import dev.sanctl.core.apply.ApplyResult;
-import dev.sanctl.core.apply.Journal;
+import dev.sanctl.core.apply.ApprovalPolicy;
+import dev.sanctl.core.apply.ChangeOutcome;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
-import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.render.TextRenderer;
+import dev.sanctl.core.usecase.ApplyGate;
+import dev.sanctl.core.usecase.ApplyOperation;
+import dev.sanctl.core.usecase.ApplyReport;
+import dev.sanctl.core.usecase.ApplyRequest;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.diag.Diagnostic;
+import dev.sanctl.spi.provider.Change;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +30,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl demo}: the quickstart. Builds a simulated cluster from {@code examples/quickstart}
- * (in a temporary directory or {@code --sim DIR}), plans, applies, and plans again to show that
- * nothing is left to do. Exit 0 when the second plan is empty.
+ * (in a temporary directory or {@code --sim DIR}), plans, applies (the {@link ApplyOperation} of
+ * {@code sanctl apply}, auto-approved) and shows the verifying plan: nothing is left to do. Exit 0
+ * when the apply converged.
  */
 @Command(
     name = "demo",
@@ -79,30 +84,43 @@ public class DemoCommand implements Callable<Integer> {
     try (Session s = Session.of(config, loaded.state(), loaded.diagnostics(), simDir)) {
       out.println();
       out.println("$ sanctl -C " + config + " plan --sim " + simDir);
-      ClusterObservation observed = s.engine().observe(s.desired(), List.of());
-      Plan plan = s.engine().plan(s.desired(), observed, s.warnings());
-      out.print(text.render(plan));
-      out.println();
-      out.println("$ sanctl -C " + config + " apply --sim " + simDir + " --auto-approve");
-      out.flush();
-      ApplyResult result =
-          new Applier(s.engine(), new Journal(stateDir, Clock.systemUTC()))
-              .apply(
-                  s.desired(),
-                  plan,
-                  observed,
-                  (c, o) -> {
-                    out.println(
-                        o.address()
-                            + ": "
-                            + o.status().name().toLowerCase(java.util.Locale.ROOT)
-                            + (o.message() == null ? "" : " (" + o.message() + ")"));
-                    out.flush();
-                  });
-      out.println(result.summary());
+      ApplyGate gate =
+          new ApplyGate() {
+            @Override
+            public void planned(Plan plan) {
+              out.print(text.render(plan));
+              out.println();
+              out.println("$ sanctl -C " + config + " apply --sim " + simDir + " --auto-approve");
+              out.flush();
+            }
+
+            @Override
+            public void progress(Change c, ChangeOutcome o) {
+              out.println(
+                  o.address()
+                      + ": "
+                      + o.status().name().toLowerCase(java.util.Locale.ROOT)
+                      + (o.message() == null ? "" : " (" + o.message() + ")"));
+              out.flush();
+            }
+          };
+      ApplyReport report =
+          new ApplyOperation(s.engine(), stateDir, Clock.systemUTC())
+              .run(
+                  new ApplyRequest(
+                      s.desired(),
+                      List.of(),
+                      s.warnings(),
+                      null,
+                      new ApprovalPolicy(true, true),
+                      null),
+                  gate);
+      ApplyResult result = report.result() != null ? report.result() : new ApplyResult(List.of());
+      out.println(
+          report.kind() == ApplyReport.Kind.PLAN_ERRORS ? report.summary() : result.summary());
       out.println();
       out.println("$ sanctl -C " + config + " plan --sim " + simDir);
-      Plan again = s.engine().plan(s.desired(), List.of(), s.warnings());
+      Plan again = report.after() != null ? report.after() : report.plan();
       out.print(text.render(again));
       out.println();
       out.println(
@@ -114,7 +132,7 @@ public class DemoCommand implements Callable<Integer> {
               + " drift --sim "
               + simDir);
       out.flush();
-      return result.ok() && !again.hasChanges() ? ExitCodes.OK : ExitCodes.ERROR;
+      return report.ok() ? ExitCodes.OK : ExitCodes.ERROR;
     }
   }
 }

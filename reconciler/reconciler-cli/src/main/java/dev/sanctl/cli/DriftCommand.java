@@ -3,15 +3,12 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.FormatOption;
 import dev.sanctl.cli.support.Session;
-import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.render.PlanRenderer;
-import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.core.usecase.DriftOperation;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,13 +49,11 @@ public class DriftCommand implements Callable<Integer> {
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
-      Plan plan = s.engine().plan(s.desired(), cluster.nodes, s.warnings());
-      long driftFindings =
-          plan.findings().stream()
-              .filter(f -> f.kind() == Finding.Kind.DRIFT || f.kind() == Finding.Kind.ERROR)
-              .count();
-      boolean drift = plan.hasChanges() || driftFindings > 0;
-      boolean incomplete = !plan.complete();
+      DriftOperation.DriftReport report =
+          new DriftOperation(s.engine()).run(s.desired(), cluster.nodes, s.warnings());
+      Plan plan = report.plan();
+      boolean drift = report.drift();
+      boolean incomplete = report.incomplete();
       if (formatOption.format == FormatOption.Format.text) {
         if (incomplete) {
           out.println(
@@ -76,15 +71,10 @@ public class DriftCommand implements Callable<Integer> {
       }
       out.print(renderer.render(plan));
       out.flush();
-      Map<String, Object> m = new TreeMap<>();
-      m.put("time", Clock.systemUTC().instant().toString());
-      m.put("revision", s.desired().revision());
-      m.put("status", incomplete ? "incomplete" : drift ? "drift" : "clean");
-      m.put("drift", drift);
-      m.put("changes", plan.changes().size());
-      m.put("driftFindings", driftFindings);
-      m.put("unknownNodes", plan.unknownNodes().size());
-      StateFile.write(cluster.stateDir(parent.global.configDir), StateFile.LAST_DRIFT, m);
+      report.write(
+          cluster.stateDir(parent.global.configDir),
+          s.desired().revision(),
+          Clock.systemUTC().instant());
       if (notify && !WatchNotify.drift(parent.global.configDir, cluster, s, plan, err)) {
         return ExitCodes.ERROR;
       }

@@ -2,22 +2,13 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Session;
-import dev.sanctl.core.engine.ClusterObservation;
-import dev.sanctl.spi.provider.Importer;
-import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.core.usecase.ImportOperation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.common.FlowStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,11 +16,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sanctl import}: writes the desired-state sections that describe what is live (every
- * provider implementing {@link Importer}), so an existing estate can be adopted. The config
- * directory needs the {@code cluster} and {@code nodes} sections; the written file holds the rest,
- * and planning right after shows no changes. Exit 0 written, 1 error, 3 refused (file exists), 4
- * written but incomplete (a node could not be observed: nothing was imported from it).
+ * {@code sanctl import}: writes the desired-state sections that describe what is live (the passes
+ * of {@link ImportOperation}), so an existing estate can be adopted. The config directory needs the
+ * {@code cluster} and {@code nodes} sections; the written file holds the rest, and planning right
+ * after shows no changes. Exit 0 written, 1 error, 3 refused (file exists), 4 written but
+ * incomplete (a node could not be observed: nothing was imported from it).
  */
 @Command(
     name = "import",
@@ -49,11 +40,6 @@ public class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing file.")
   boolean force;
 
-  private static final int MAX_PASSES = 3;
-  private static final String HEADER = "# written by sanctl import from live state\n";
-  private static final Dump DUMP =
-      new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build());
-
   @Override
   public Integer call() throws Exception {
     boolean incomplete = false;
@@ -71,7 +57,7 @@ public class ImportCommand implements Callable<Integer> {
     String yaml = null;
     // Importers see the desired state: volumes imported by one pass let the next pass import
     // the targets on them. Stop when a pass adds nothing.
-    for (int pass = 1; pass <= MAX_PASSES; pass++) {
+    for (int pass = 1; pass <= ImportOperation.MAX_PASSES; pass++) {
       Optional<Session> opened = Session.open(work, cluster.sim, err);
       if (opened.isEmpty()) {
         err.println(
@@ -83,31 +69,24 @@ public class ImportCommand implements Callable<Integer> {
       }
       try (Session s = opened.get()) {
         if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
-        ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("apiVersion", "sanctl/v1");
-        int importers = 0;
-        for (Provider p : s.engine().providers().all()) {
-          if (!(p instanceof Importer imp)) continue;
-          importers++;
-          merge(doc, imp.importState(s.engine().context(p, s.desired(), obs)));
-        }
-        if (importers == 0) {
+        ImportOperation.ImportPass imported =
+            new ImportOperation(s.engine()).pass(s.desired(), cluster.nodes);
+        if (imported.importers() == 0) {
           err.println("sanctl: no installed provider can import");
           return ExitCodes.ERROR;
         }
-        String next = HEADER + DUMP.dumpToString(doc);
-        if (next.equals(yaml) || pass == MAX_PASSES) {
-          incomplete = obs.nodes().values().stream().anyMatch(n -> !n.known());
-          obs.nodes().values().stream()
-              .filter(n -> !n.known())
+        String next = imported.yaml();
+        if (next.equals(yaml) || pass == ImportOperation.MAX_PASSES) {
+          incomplete = imported.incomplete();
+          imported
+              .unknownNodes()
               .forEach(
-                  n ->
+                  (n, why) ->
                       err.println(
                           "warning: node "
-                              + n.node()
+                              + n
                               + " is unknown ("
-                              + n.unknownReason()
+                              + why
                               + "); nothing imported from it"));
           yaml = next;
           break;
@@ -140,24 +119,6 @@ public class ImportCommand implements Callable<Integer> {
         } else {
           Files.copy(f, t, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static void merge(Map<String, Object> into, Map<String, Object> from) {
-    for (Map.Entry<String, Object> e : from.entrySet()) {
-      Object have = into.get(e.getKey());
-      if (have instanceof Map<?, ?> a && e.getValue() instanceof Map<?, ?> b) {
-        Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) a);
-        merge(m, (Map<String, Object>) b);
-        into.put(e.getKey(), m);
-      } else if (have instanceof List<?> a && e.getValue() instanceof List<?> b) {
-        List<Object> l = new ArrayList<>(a);
-        l.addAll(b);
-        into.put(e.getKey(), l);
-      } else {
-        into.put(e.getKey(), e.getValue());
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.plan.PlanJson;
 import dev.sanctl.core.render.PlanRenderer;
+import dev.sanctl.core.usecase.PlanOperation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ public class PlanCommand implements Callable<Integer> {
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
-      Plan plan = s.engine().plan(s.desired(), cluster.nodes, s.warnings());
+      Plan plan =
+          new PlanOperation(s.engine()).run(s.desired(), cluster.nodes, s.warnings()).plan();
       o.print(renderer.render(plan));
       o.flush();
       if (out != null) {

@@ -2,8 +2,8 @@ package dev.sanctl.cli;
 
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
-import dev.sanctl.core.plan.Json;
 import dev.sanctl.spi.diag.Diagnostic;
+import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.SourceRef;
 import java.io.PrintWriter;
 import java.util.ArrayList;

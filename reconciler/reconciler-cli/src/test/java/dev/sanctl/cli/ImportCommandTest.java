@@ -90,7 +90,7 @@ class ImportCommandTest {
             Map.of(
                 "volumeGroups", Map.of("vg_a", Map.of("nodes", List.of("n1"))),
                 "targets", List.of("t1")));
-    ImportCommand.merge(
+    dev.sanctl.core.usecase.ImportOperation.merge(
         doc,
         Map.of(
             "volumeGroups", Map.of("vg_b", Map.of("type", "files")),

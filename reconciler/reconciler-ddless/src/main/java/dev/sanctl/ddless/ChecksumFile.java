@@ -35,6 +35,14 @@ public final class ChecksumFile {
               + " bytes is not a whole number of "
               + "8-byte checksum entries; not a ddless checksum file");
     }
+    return fromBytes(bytes);
+  }
+
+  /**
+   * The whole entries in {@code bytes} (the inverse of {@link #toBytes}; a partial tail is
+   * ignored).
+   */
+  public static long[] fromBytes(byte[] bytes) {
     long[] entries = new long[bytes.length / Segments.CHECKSUM_BYTES];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(entries);
     return entries;

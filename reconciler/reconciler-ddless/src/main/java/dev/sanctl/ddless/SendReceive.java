@@ -15,12 +15,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.CRC32;
 
 /**
  * {@code ddless send} / {@code ddless receive}: one copy split across two hosts, speaking a framed
@@ -120,7 +118,7 @@ public final class SendReceive {
                   CopyOptions.DEFAULT_QUEUE_DEPTH,
                   null)
               .striped();
-      Sender sender = new Sender(o);
+      FrameWriter sender = new FrameWriter(o);
       try (ChecksumFeed feed = compare ? new ChecksumFeed(i, size, FEED_WINDOW) : null) {
         scanner.run(w -> sender.worker(feed));
         if (feed != null) feed.awaitEnd();
@@ -142,111 +140,10 @@ public final class SendReceive {
     }
   }
 
-  private static int readType(DataInputStream in) throws IOException {
+  static int readType(DataInputStream in) throws IOException {
     int t = in.read();
     if (t < 0) throw new EOFException("stream truncated: the peer closed the connection");
     return t;
-  }
-
-  /** The sender's output: whole frames from any worker, and the totals of the end record. */
-  private static final class Sender {
-    private final DataOutputStream out;
-    long segmentsSent;
-    long bytesSent;
-    long frames;
-
-    Sender(DataOutputStream out) {
-      this.out = out;
-    }
-
-    Scanner.Handler worker(ChecksumFeed feed) {
-      return new FrameBuilder(this, feed)::buffer;
-    }
-
-    synchronized void write(byte[] frame, int length, int segments, int bytes) throws IOException {
-      out.write(frame, 0, length);
-      segmentsSent += segments;
-      bytesSent += bytes;
-      frames++;
-    }
-  }
-
-  /** One worker's frames: compares with the receiver's checksums, frames the runs to send. */
-  private static final class FrameBuilder {
-    private static final int MAX_FRAME =
-        1 + 8 + 4 + 4 + SEGMENTS_PER_BUFFER * 8 + Segments.BUFFER_SIZE + 4;
-    private final Sender sender;
-    private final ChecksumFeed feed;
-    private final ByteBuffer frame = ByteBuffer.allocate(MAX_FRAME);
-    private final boolean[] send = new boolean[SEGMENTS_PER_BUFFER];
-    private final CRC32 crc = new CRC32();
-
-    FrameBuilder(Sender sender, ChecksumFeed feed) {
-      this.sender = sender;
-      this.feed = feed;
-    }
-
-    void buffer(Chunk c) throws IOException {
-      ByteBuffer theirs = null;
-      if (feed != null) {
-        theirs =
-            ByteBuffer.wrap(feed.take(c.firstSegment / SEGMENTS_PER_BUFFER))
-                .order(ByteOrder.LITTLE_ENDIAN);
-      }
-      int runs = 0;
-      int segments = 0;
-      for (int s = 0; s < c.segments; s++) {
-        boolean same = theirs != null && Checksums.same(theirs.getLong(s * 8), c.sums[s]);
-        send[s] = c.read[s] && !same;
-        if (send[s] && (s == 0 || !send[s - 1])) runs++;
-        if (send[s]) segments++;
-      }
-      if (runs == 0) return;
-      frame.clear();
-      frame.put((byte) 'B');
-      frame.putLong(c.firstSegment);
-      frame.putInt(c.length);
-      frame.putInt(runs);
-      forEachRun(
-          send,
-          c.segments,
-          (start, end) -> {
-            frame.putInt(start);
-            frame.putInt(end - start);
-          });
-      int dataStart = frame.position();
-      forEachRun(
-          send,
-          c.segments,
-          (start, end) -> {
-            int off = start * SEGMENT_SIZE;
-            int len = Math.min(c.length, end * SEGMENT_SIZE) - off;
-            frame.put(frame.position(), c.data, off, len);
-            frame.position(frame.position() + len);
-          });
-      int bytes = frame.position() - dataStart;
-      crc.reset();
-      crc.update(frame.array(), dataStart, bytes);
-      frame.putInt((int) crc.getValue());
-      sender.write(frame.array(), frame.position(), segments, bytes);
-    }
-  }
-
-  private interface RunAction {
-    void run(int start, int end) throws IOException;
-  }
-
-  private static void forEachRun(boolean[] marks, int n, RunAction action) throws IOException {
-    int i = 0;
-    while (i < n) {
-      if (!marks[i]) {
-        i++;
-        continue;
-      }
-      int start = i;
-      while (i < n && marks[i]) i++;
-      action.run(start, i);
-    }
   }
 
   /**
@@ -317,7 +214,7 @@ public final class SendReceive {
         AtomicLong changed = new AtomicLong();
         AtomicLong written = new AtomicLong();
         CopyHandler handler = new CopyHandler(store, tgt, targetBytes, changed, written);
-        long[] got = receiveFrames(i, size, version == VERSION_IN_ORDER, handler);
+        long[] got = FrameReader.receive(i, size, version == VERSION_IN_ORDER, handler);
         if (sums != null) Scanner.await(sums);
         store.commit(tgt);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -362,100 +259,5 @@ public final class SendReceive {
       o.flush();
     }
     return null;
-  }
-
-  /**
-   * Reads buffer frames up to the end record, in increasing order if {@code inOrder}, else in any
-   * order but each buffer at most once; returns {segments read by the sender}.
-   */
-  private static long[] receiveFrames(
-      DataInputStream in, long size, boolean inOrder, CopyHandler handler) throws IOException {
-    Chunk chunk = new Chunk();
-    SegmentHasher hasher = new SegmentHasher();
-    CRC32 crc = new CRC32();
-    byte[] scratch = new byte[Segments.BUFFER_SIZE];
-    long segments = 0;
-    long bytes = 0;
-    long frames = 0;
-    long lastFirst = -1;
-    BitSet seen = new BitSet();
-    long totalSegments = Segments.count(size);
-    try {
-      while (true) {
-        int type = readType(in);
-        if (type == 'X') break;
-        if (type != 'B') throw new IOException("protocol error: unexpected frame type " + type);
-        long first = in.readLong();
-        int length = in.readInt();
-        int runs = in.readInt();
-        if (first % SEGMENTS_PER_BUFFER != 0
-            || first < 0
-            || first >= totalSegments
-            || (inOrder ? first <= lastFirst : seen.get((int) (first / SEGMENTS_PER_BUFFER)))
-            || length <= 0
-            || length > Segments.BUFFER_SIZE
-            || first * SEGMENT_SIZE + length > size
-            || runs <= 0
-            || runs > SEGMENTS_PER_BUFFER) {
-          throw new IOException("protocol error: bad buffer frame at segment " + first);
-        }
-        lastFirst = first;
-        seen.set((int) (first / SEGMENTS_PER_BUFFER));
-        chunk.firstSegment = first;
-        chunk.length = length;
-        chunk.segments = (length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;
-        java.util.Arrays.fill(chunk.read, false);
-        int[][] list = new int[runs][2];
-        for (int r = 0; r < runs; r++) {
-          int start = in.readInt();
-          int count = in.readInt();
-          if (start < 0 || count <= 0 || start + count > chunk.segments) {
-            throw new IOException("protocol error: bad run in frame at segment " + first);
-          }
-          list[r][0] = start;
-          list[r][1] = count;
-        }
-        crc.reset();
-        int readCount = 0;
-        for (int[] run : list) {
-          int off = run[0] * SEGMENT_SIZE;
-          int len = Math.min(length, (run[0] + run[1]) * SEGMENT_SIZE) - off;
-          in.readFully(scratch, 0, len);
-          crc.update(scratch, 0, len);
-          chunk.data.put(off, scratch, 0, len);
-          for (int s = run[0]; s < run[0] + run[1]; s++) chunk.read[s] = true;
-          readCount += run[1];
-          bytes += len;
-        }
-        if (in.readInt() != (int) crc.getValue()) {
-          throw new IOException("corrupt stream: CRC-32 mismatch in frame at segment " + first);
-        }
-        chunk.readCount = readCount;
-        segments += readCount;
-        frames++;
-        Scanner.hash(hasher, chunk);
-        handler.buffer(chunk);
-      }
-      long sentRead = in.readLong();
-      long sentSegments = in.readLong();
-      long sentBytes = in.readLong();
-      long sentFrames = in.readLong();
-      if (sentSegments != segments || sentBytes != bytes || sentFrames != frames) {
-        throw new IOException(
-            String.format(
-                "stream truncated or corrupt: end record says %d segments / %d bytes / %d frames, "
-                    + "received %d / %d / %d",
-                sentSegments, sentBytes, sentFrames, segments, bytes, frames));
-      }
-      return new long[] {sentRead};
-    } catch (EOFException e) {
-      throw new EOFException(
-          "stream truncated after "
-              + frames
-              + " frames ("
-              + bytes
-              + " bytes): no end record; "
-              + "the checksum file was not updated, run the copy again");
-    }
   }
 }

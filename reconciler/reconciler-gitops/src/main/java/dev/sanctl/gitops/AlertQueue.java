@@ -1,6 +1,6 @@
 package dev.sanctl.gitops;
 
-import dev.sanctl.core.plan.Json;
+import dev.sanctl.spi.json.Json;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

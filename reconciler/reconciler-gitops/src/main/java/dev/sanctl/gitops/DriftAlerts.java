@@ -3,9 +3,7 @@ package dev.sanctl.gitops;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.spi.provider.Finding;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Turns a drift check into at most one alert: a mail when the drift's fingerprint is new (not again
@@ -85,18 +83,5 @@ public final class DriftAlerts {
         + plan.unknownNodes().size()
         + " unknown node(s); fingerprint "
         + Objects.requireNonNullElse(DriftFingerprint.of(plan), "-");
-  }
-
-  /** The record {@code sanctl status} shows as the last drift check. */
-  public static Map<String, Object> lastDrift(Plan plan, String revision, Instant now) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("time", now.toString());
-    m.put("revision", revision);
-    m.put(
-        "status",
-        !plan.complete() ? "incomplete" : DriftFingerprint.drifted(plan) ? "drift" : "clean");
-    m.put("changes", plan.changes().size());
-    m.put("unknownNodes", plan.unknownNodes().size());
-    return m;
   }
 }

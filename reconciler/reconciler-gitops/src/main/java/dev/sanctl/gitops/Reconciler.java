@@ -1,20 +1,14 @@
 package dev.sanctl.gitops;
 
-import dev.sanctl.core.apply.Applier;
-import dev.sanctl.core.apply.ApplyResult;
-import dev.sanctl.core.apply.ApprovalPolicy;
-import dev.sanctl.core.apply.ChangeOutcome;
-import dev.sanctl.core.apply.ClusterLock;
-import dev.sanctl.core.apply.Journal;
-import dev.sanctl.core.apply.StateFile;
+import static dev.sanctl.gitops.StepRecorder.first;
+import static dev.sanctl.gitops.StepRecorder.messages;
+import static dev.sanctl.gitops.StepRecorder.short12;
+import static dev.sanctl.gitops.StepRecorder.warnings;
+
 import dev.sanctl.core.config.LoadResult;
-import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.engine.Engine;
-import dev.sanctl.core.plan.Plan;
-import dev.sanctl.core.render.PlanErrors;
 import dev.sanctl.gitops.WatchState.Outcome;
 import dev.sanctl.spi.diag.Diagnostic;
-import dev.sanctl.spi.diag.Severity;
 import dev.sanctl.spi.model.Alerts;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Policy;
@@ -26,19 +20,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * The GitOps loop of {@code sanctl watch}. Each {@link #step()}: fetch the branch, and for every
  * new commit in order validate, plan and apply it under the {@link PolicyGuard policy in force}
- * (one apply at a time, under the cluster lock; a plan with errors applies nothing, a commit that
- * loosens the policy waits for a human); when the drift interval has passed, plan the last applied
- * revision against live state and report drift (repairing it when {@code selfHeal: true}); then
- * deliver queued alerts. Everything it learns is saved in {@link WatchState} after each commit, so
- * a restart resumes where it stopped. Time comes from the clock and waiting from the {@link
- * Sleeper}, so tests never wait on real intervals.
+ * ({@link CommitApplier}: the {@code ApplyOperation} of {@code sanctl apply}, so one apply at a
+ * time and the cluster lock taken before anything is observed; a plan with errors applies nothing,
+ * a commit that loosens the policy waits for a human); when the drift interval has passed, plan the
+ * last applied revision against live state and report drift ({@link DriftCheck}, repairing it when
+ * {@code selfHeal: true}); then deliver queued alerts. Everything it learns is saved in {@link
+ * WatchState} after each commit, so a restart resumes where it stopped. Time comes from the clock
+ * and waiting from the {@link Sleeper}, so tests never wait on real intervals.
  */
 public final class Reconciler {
   /** Opens an engine (providers and node transports) for a desired state. */
@@ -65,6 +58,9 @@ public final class Reconciler {
   private final PrintWriter log;
   private final WatchState state;
   private final AlertQueue queue;
+  private final StepRecorder rec;
+  private final CommitApplier applier;
+  private final DriftCheck drift;
   private volatile boolean stopped;
   private DesiredState latest;
 
@@ -85,6 +81,9 @@ public final class Reconciler {
     this.log = log;
     this.state = WatchState.load(stateDir);
     this.queue = AlertQueue.load(stateDir);
+    this.rec = new StepRecorder(state, queue, clock, log);
+    this.applier = new CommitApplier(stateDir, clock, state, rec);
+    this.drift = new DriftCheck(repo, engines, stateDir, state, queue, rec, applier);
   }
 
   public WatchState state() {
@@ -130,7 +129,10 @@ public final class Reconciler {
       LoadResult applied = repo.load(state.lastApplied()); // alert settings after a restart
       if (applied.ok()) latest = applied.state();
     }
-    if (driftDue()) checkDrift(added);
+    if (driftDue()) {
+      DesiredState checked = drift.check(added);
+      if (latest == null) latest = checked;
+    }
     deliverAlerts();
     state.save();
     return List.copyOf(added);
@@ -166,115 +168,13 @@ public final class Reconciler {
     DesiredState desired = loaded.state();
     latest = desired;
     PolicyGuard guard = new PolicyGuard(guardPolicy(desired), desired.policy());
-    Policy policy = guard.effective();
     try (Engine engine = engines.open(desired)) {
-      ClusterObservation observed = engine.observe(desired, List.of());
-      Plan plan = engine.plan(desired, observed, warnings(loaded));
-      if (plan.errored()) { // a plan with errors applies nothing
-        result(added, commit, Outcome.FAILED, incomplete(plan) + "; nothing was applied");
-        alert(messages(desired).failed(commit, incomplete(plan), plan, now()));
-        return true;
-      }
-      List<String> loosened = guard.loosened();
-      if (!loosened.isEmpty()) {
-        state.pending(new WatchState.Pending(commit, now(), loosened));
-        result(added, commit, Outcome.PENDING, loosened.get(0) + "; nothing was applied");
-        alert(messages(desired).refused(commit, plan, loosened, now()));
-        return true;
-      }
-      if (!plan.hasChanges()) {
-        if (plan.complete()) {
-          state.applied(commit, now());
-          result(added, commit, Outcome.NO_CHANGES, "live state already matches");
-        } else {
-          result(added, commit, Outcome.INCOMPLETE, incomplete(plan));
-          alert(messages(desired).failed(commit, incomplete(plan), plan, now()));
-        }
-        return true;
-      }
-      if (!policy.autoApply()) {
-        List<String> why =
-            List.of(
-                "policy.autoApply is false: "
-                    + plan.changes().size()
-                    + " change(s) wait for sanctl apply");
-        state.pending(new WatchState.Pending(commit, now(), why));
-        result(added, commit, Outcome.PENDING, why.get(0));
-        return true;
-      }
-      List<String> refusals = ApprovalPolicy.of(policy).refusals(plan);
-      if (!refusals.isEmpty()) {
-        state.pending(new WatchState.Pending(commit, now(), refusals));
-        result(
-            added,
-            commit,
-            Outcome.PENDING,
-            refusals.size() + " change(s) not allowed by policy, first: " + refusals.get(0));
-        alert(messages(desired).refused(commit, plan, refusals, now()));
-        return true;
-      }
-      return applyCommit(engine, desired, plan, observed, commit, added, Outcome.APPLIED);
+      return applier.applyCommit(engine, desired, warnings(loaded), guard, commit, added);
     } catch (IOException | RuntimeException e) {
       result(added, commit, Outcome.FAILED, "error: " + e.getMessage());
       alert(messages(desired).failed(commit, String.valueOf(e.getMessage()), null, now()));
       return true;
     }
-  }
-
-  /** Applies under the cluster lock; false when another apply holds the lock. */
-  private boolean applyCommit(
-      Engine engine,
-      DesiredState desired,
-      Plan plan,
-      ClusterObservation observed,
-      String commit,
-      List<WatchState.Result> added,
-      Outcome success)
-      throws IOException {
-    ApplyResult result;
-    boolean converged;
-    try (ClusterLock lock = ClusterLock.acquire(stateDir, clock)) {
-      Journal journal = new Journal(stateDir, clock);
-      result = new Applier(engine, journal).apply(desired, plan, observed, null);
-      converged =
-          result.ok()
-              && plan.complete()
-              && !engine.plan(desired, List.of(), List.of()).hasChanges();
-    } catch (ClusterLock.HeldException e) {
-      log(short12(commit) + " waiting: " + e.getMessage());
-      return false;
-    }
-    Map<String, Object> m = new TreeMap<>();
-    m.put("revision", commit);
-    m.put("time", now().toString());
-    m.put("status", converged ? "ok" : result.ok() && !plan.complete() ? "incomplete" : "failed");
-    m.put("applied", result.count(ChangeOutcome.Status.APPLIED));
-    m.put("failed", result.count(ChangeOutcome.Status.FAILED));
-    m.put("skipped", result.count(ChangeOutcome.Status.SKIPPED));
-    m.put("by", "sanctl watch");
-    StateFile.write(stateDir, StateFile.LAST_APPLY, m);
-    if (converged) {
-      state.applied(commit, now());
-      result(added, commit, success, result.summary());
-    } else {
-      String why = result.ok() ? incomplete(plan) : result.summary();
-      boolean onlyUnknownNodes = result.ok() && !plan.complete();
-      result(added, commit, onlyUnknownNodes ? Outcome.INCOMPLETE : Outcome.FAILED, why);
-      alert(
-          result.ok()
-              ? messages(desired).failed(commit, why, plan, now())
-              : messages(desired).failed(commit, plan, result, now()));
-    }
-    return true;
-  }
-
-  private static String incomplete(Plan plan) {
-    if (plan.errored()) {
-      List<String> errors = PlanErrors.lines(plan);
-      return "the plan has " + errors.size() + " error(s), first: " + errors.get(0);
-    }
-    if (!plan.complete()) return "nodes could not be observed: " + plan.unknownNodes();
-    return "a new plan after the apply still has changes";
   }
 
   /** The policy in force before a commit (see {@link PolicyGuard}). */
@@ -311,68 +211,6 @@ public final class Reconciler {
     return last == null || !now().isBefore(last.plus(intervals.drift()));
   }
 
-  private void checkDrift(List<WatchState.Result> added) {
-    String revision = state.lastApplied();
-    if (revision == null) {
-      state.driftChecked(now(), "none", state.driftFingerprint());
-      log("drift check skipped: no revision applied yet");
-      return;
-    }
-    LoadResult loaded = repo.load(revision);
-    if (!loaded.ok()) {
-      result(
-          added,
-          revision,
-          Outcome.ERROR,
-          "cannot read the applied revision: " + first(loaded.errors()));
-      state.driftChecked(now(), "error", state.driftFingerprint());
-      return;
-    }
-    DesiredState desired = loaded.state();
-    if (latest == null) latest = desired;
-    try (Engine engine = engines.open(desired)) {
-      ClusterObservation observed = engine.observe(desired, List.of());
-      Plan plan = engine.plan(desired, observed, warnings(loaded));
-      Policy policy = desired.policy();
-      boolean repairing =
-          policy.selfHeal()
-              && plan.hasChanges()
-              && plan.complete()
-              && !plan.errored()
-              && ApprovalPolicy.of(policy).refusals(plan).isEmpty();
-      DriftAlerts.Outcome o =
-          DriftAlerts.record(state, queue, messages(desired), revision, plan, repairing, now());
-      StateFile.write(stateDir, StateFile.LAST_DRIFT, DriftAlerts.lastDrift(plan, revision, now()));
-      if (o == DriftAlerts.Outcome.CLEAN) return;
-      if (o == DriftAlerts.Outcome.RESOLVED) {
-        result(added, revision, Outcome.CLEAN, "drift resolved");
-        return;
-      }
-      result(
-          added,
-          revision,
-          plan.complete() ? Outcome.DRIFT : Outcome.INCOMPLETE,
-          DriftAlerts.describe(plan));
-      if (repairing) repair(engine, desired, plan, observed, revision, added);
-    } catch (IOException | RuntimeException e) {
-      result(added, revision, Outcome.ERROR, "drift check failed: " + e.getMessage());
-      state.driftChecked(now(), "error", state.driftFingerprint());
-    }
-  }
-
-  private void repair(
-      Engine engine,
-      DesiredState desired,
-      Plan plan,
-      ClusterObservation observed,
-      String revision,
-      List<WatchState.Result> added)
-      throws IOException {
-    if (!applyCommit(engine, desired, plan, observed, revision, added, Outcome.REPAIRED)) return;
-    Plan after = engine.plan(desired, List.of(), List.of());
-    DriftAlerts.record(state, queue, messages(desired), revision, after, false, now());
-  }
-
   private void deliverAlerts() {
     if (queue.pending().isEmpty()) return;
     Alerts.Email email = latest == null ? null : latest.alerts().email();
@@ -396,38 +234,18 @@ public final class Reconciler {
   }
 
   private void alert(Alert a) {
-    queue.add(a);
-  }
-
-  private AlertMessages messages(DesiredState desired) {
-    return new AlertMessages(desired == null ? "?" : desired.cluster().name());
+    rec.alert(a);
   }
 
   private void result(List<WatchState.Result> added, String commit, Outcome o, String message) {
-    WatchState.Result r = new WatchState.Result(now(), commit, o, message);
-    state.record(r);
-    added.add(r);
-    log((commit == null ? "-" : short12(commit)) + " " + o.key() + ": " + message);
+    rec.result(added, commit, o, message);
   }
 
   private void log(String line) {
-    log.println(now() + " " + line);
-    log.flush();
+    rec.log(line);
   }
 
   private Instant now() {
     return clock.instant();
-  }
-
-  private static String short12(String commit) {
-    return commit.length() > 12 ? commit.substring(0, 12) : commit;
-  }
-
-  private static List<Diagnostic> warnings(LoadResult r) {
-    return r.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).toList();
-  }
-
-  private static String first(List<Diagnostic> errors) {
-    return errors.isEmpty() ? "?" : errors.get(0).render().lines().findFirst().orElse("");
   }
 }

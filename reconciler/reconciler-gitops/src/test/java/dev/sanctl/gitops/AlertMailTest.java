@@ -15,6 +15,7 @@ import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.ResourceAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.ServerSocket;
@@ -74,14 +75,9 @@ class AlertMailTest {
 
   /** A plan that sets a CHAP secret: the secret is in a sensitive field and a secret command. */
   static Plan chapPlan() {
-    String address = "san-a/tgt.target/iqn.2024-01.org.example:lab.pg.vg.lun-a";
     Change c =
         new Change(
-            address,
-            "san-a",
-            "tgt",
-            "target",
-            "iqn.2024-01.org.example:lab.pg.vg.lun-a",
+            ResourceAddress.of("san-a", "tgt", "target", "iqn.2024-01.org.example:lab.pg.vg.lun-a"),
             Action.UPDATE,
             Impact.NONE,
             "CHAP account alice missing",

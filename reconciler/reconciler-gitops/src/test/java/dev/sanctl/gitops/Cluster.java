@@ -38,6 +38,10 @@ final class Cluster implements AutoCloseable {
   GreenMail smtp;
   SimCluster sim;
 
+  /** How many times an engine opened a node (observing it). */
+  final java.util.concurrent.atomic.AtomicInteger hostsOpened =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   Cluster(Path tmp) throws Exception {
     git = new GitFixture(tmp);
     stateDir = tmp.resolve("state");
@@ -72,7 +76,10 @@ final class Cluster implements AutoCloseable {
         d ->
             new Engine(
                 ProviderRegistry.load(),
-                (node, desired) -> sim.host(node.name()),
+                (node, desired) -> {
+                  hostsOpened.incrementAndGet();
+                  return sim.host(node.name());
+                },
                 new FileSecretResolver(stateDir)),
         e -> new SmtpMailer(e, new FileSecretResolver(stateDir)),
         clock,

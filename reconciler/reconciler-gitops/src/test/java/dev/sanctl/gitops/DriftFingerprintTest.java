@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,13 @@ class DriftFingerprintTest {
   }
 
   private static Finding finding(Finding.Kind kind, String message) {
-    return new Finding(kind, "san-a", "san-a/iet.target/t1", message, null, SourceRef.NONE);
+    return new Finding(
+        kind,
+        "san-a",
+        ResourceAddress.of("san-a", "iet", "target", "t1"),
+        message,
+        null,
+        SourceRef.NONE);
   }
 
   @Test

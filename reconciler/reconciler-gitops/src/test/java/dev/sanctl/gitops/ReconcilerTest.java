@@ -58,6 +58,7 @@ class ReconcilerTest {
       assertFalse(c.fileExists("lun_a"));
       assertNull(r.state().lastSeen(), "not handled yet");
       assertTrue(c.log.toString().contains("waiting: another apply holds the cluster lock"));
+      assertEquals(0, c.hostsOpened.get(), "observed a node before holding the cluster lock");
     }
     assertEquals(List.of(Outcome.APPLIED), outcomes(r.step()), c.log.toString());
     assertEquals(commit, r.state().lastApplied());

@@ -3,6 +3,7 @@ package dev.sanctl.sim;
 import dev.sanctl.sim.iet.IetRuntime;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.host.HostUnreachableException;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.ResourceState;
@@ -36,9 +37,8 @@ import java.util.function.ToLongFunction;
  */
 public final class SimCluster {
   /** Bound of captured stdout and stderr, as for real hosts. */
-  public static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
-
   private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
   private static final ThreadLocal<SimContext> CURRENT = new ThreadLocal<>();
 
   private final Layout layout;
@@ -227,13 +227,15 @@ public final class SimCluster {
     CommandResult r =
         locked(ctx -> tools.dispatch(ctx.node(node), command.argv(), command.stdin()));
     boolean truncated =
-        r.truncated() || r.stdout().length > OUTPUT_LIMIT || r.stderr().length > OUTPUT_LIMIT;
+        r.truncated()
+            || r.stdout().length > Host.OUTPUT_LIMIT
+            || r.stderr().length > Host.OUTPUT_LIMIT;
     return new CommandResult(
         r.exitStatus(), bound(r.stdout()), bound(r.stderr()), truncated, since(start));
   }
 
   private static byte[] bound(byte[] b) {
-    return b.length > OUTPUT_LIMIT ? Arrays.copyOf(b, OUTPUT_LIMIT) : b;
+    return b.length > Host.OUTPUT_LIMIT ? Arrays.copyOf(b, Host.OUTPUT_LIMIT) : b;
   }
 
   private static Duration since(long start) {

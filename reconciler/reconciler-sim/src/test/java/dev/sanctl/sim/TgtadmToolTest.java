@@ -286,4 +286,18 @@ class TgtadmToolTest {
         "--targetname",
         "IQN.2024-01.Org.Example:" + "x".repeat(300));
   }
+
+  @Test
+  void optionsAreTgtadmsGetoptLongOptions() throws Exception {
+    ok("--op", "new", "--mode", "portal", "-P", "portal=127.0.0.1:3260");
+    ok("--op", "new", "--mode", "portal", "--params=portal=127.0.0.1:3261");
+    ok("--op", "new", "--mode", "portal", "--param", "portal=127.0.0.1:3262");
+    assertEquals(
+        "Portal: 127.0.0.1:3260,1\nPortal: 127.0.0.1:3261,1\nPortal: 127.0.0.1:3262,1\n",
+        tgtadm("--op", "show", "--mode", "portal").out(),
+        "--param abbreviates --params, -P is its short form");
+    CommandResult r = tgtadm("--op", "show", "--mode", "target", "--bogus=1");
+    assertEquals(22, r.exitStatus());
+    assertEquals("tgtadm: unrecognized option '--bogus=1'\n", r.err());
+  }
 }

@@ -1,5 +1,7 @@
 package dev.sanctl.snaprotate;
 
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.zfs.ZfsCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +50,12 @@ public final class DestroyBatches {
 
   /** The exact destroy argv: {@code ["zfs","destroy","<V>@n1,n2,..."]}, no flags. */
   public static List<String> argv(String volume, List<String> names) {
-    return List.of("zfs", "destroy", argument(volume, names));
+    return command(volume, names).argv();
+  }
+
+  /** The destroy command of {@link #argv}. */
+  public static Command command(String volume, List<String> names) {
+    return ZfsCommands.destroy(argument(volume, names));
   }
 
   /** Destroy argvs for all of {@code names}: comma batches, or one call per name. */

@@ -1,5 +1,8 @@
 package dev.sanctl.snaprotate;
 
+import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.zfs.ZfsCommands;
+import dev.sanctl.spi.zfs.ZfsOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,20 +23,12 @@ public final class ListingParser {
 
   /** The argv that produces a listing of {@code volume}. */
   public static List<String> listArgv(String ns, String volume) {
-    return List.of(
-        "zfs",
-        "list",
-        "-H",
-        "-p",
-        "-t",
-        "snapshot",
-        "-d",
-        "1",
-        "-s",
-        "createtxg",
-        "-o",
-        columns(ns),
-        volume);
+    return listCommand(ns, volume).argv();
+  }
+
+  /** The command that produces a listing of {@code volume}. */
+  public static Command listCommand(String ns, String volume) {
+    return ZfsCommands.list(true, "snapshot", 1, "createtxg", columns(ns), false, List.of(volume));
   }
 
   private static final int FIELDS = 9;
@@ -114,7 +109,7 @@ public final class ListingParser {
   }
 
   private static String unset(String v) {
-    return v.equals("-") || v.isEmpty() ? null : v;
+    return ZfsOutput.unset(v);
   }
 
   private static long number(String v, int line, int col, String what, long dflt)

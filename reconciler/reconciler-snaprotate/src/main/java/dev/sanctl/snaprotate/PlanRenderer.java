@@ -1,6 +1,7 @@
 package dev.sanctl.snaprotate;
 
 import dev.sanctl.spi.host.ShellQuoting;
+import dev.sanctl.spi.json.Json;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -59,17 +60,17 @@ public final class PlanRenderer {
   /** One JSON object (formatVersion 1), keys in the documented order. */
   public static String json(RotationPlan p, List<List<String>> wouldRun) {
     StringBuilder sb = new StringBuilder("{");
-    sb.append("\"formatVersion\":\"1\",\"volume\":").append(str(p.volume()));
-    sb.append(",\"schedule\":").append(str(p.schedule()));
-    sb.append(",\"zone\":").append(str(p.zone().getId()));
-    sb.append(",\"now\":").append(str(p.now().toString()));
+    sb.append("\"formatVersion\":\"1\",\"volume\":").append(Json.quote(p.volume()));
+    sb.append(",\"schedule\":").append(Json.quote(p.schedule()));
+    sb.append(",\"zone\":").append(Json.quote(p.zone().getId()));
+    sb.append(",\"now\":").append(Json.quote(p.now().toString()));
     sb.append(",\"keepLast\":").append(p.keepLast());
     sb.append(",\"snapshots\":[");
     String sep = "";
     for (PlanRow r : p.rows()) {
-      sb.append(sep).append("{\"name\":").append(str(r.name()));
-      sb.append(",\"time\":").append(r.time() == null ? "null" : str(r.time().toString()));
-      sb.append(",\"action\":").append(str(r.action().name()));
+      sb.append(sep).append("{\"name\":").append(Json.quote(r.name()));
+      sb.append(",\"time\":").append(r.time() == null ? "null" : Json.quote(r.time().toString()));
+      sb.append(",\"action\":").append(Json.quote(r.action().name()));
       sb.append(",\"reasons\":").append(strings(r.reasons())).append('}');
       sep = ",";
     }
@@ -94,26 +95,6 @@ public final class PlanRenderer {
   }
 
   private static String strings(List<String> values) {
-    return values.stream().map(PlanRenderer::str).collect(Collectors.joining(",", "[", "]"));
-  }
-
-  /** A JSON string literal. */
-  static String str(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return values.stream().map(Json::quote).collect(Collectors.joining(",", "[", "]"));
   }
 }

@@ -4,12 +4,15 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.SnapshotSchedule;
+import dev.sanctl.spi.zfs.ZfsCommands;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Creates a managed snapshot (2.13): {@code zfs snapshot -o <ns>:snap_time=<UTC ISO> -o
@@ -36,14 +39,14 @@ public final class SnapshotCreator {
 
   /** The argv creating {@code volume@name} at {@code t} for {@code schedule}. */
   public List<String> argv(String volume, String name, Instant t, SnapshotSchedule schedule) {
-    return List.of(
-        "zfs",
-        "snapshot",
-        "-o",
-        ns + ":snap_time=" + t.truncatedTo(ChronoUnit.SECONDS),
-        "-o",
-        ns + ":snaprotate_rule=" + schedule.rules().get(0).name(),
-        volume + "@" + name);
+    return command(volume, name, t, schedule).argv();
+  }
+
+  private Command command(String volume, String name, Instant t, SnapshotSchedule schedule) {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put(ns + ":snap_time", t.truncatedTo(ChronoUnit.SECONDS).toString());
+    props.put(ns + ":snaprotate_rule", schedule.rules().get(0).name());
+    return ZfsCommands.snapshot(volume + "@" + name, props);
   }
 
   /**
@@ -56,8 +59,7 @@ public final class SnapshotCreator {
     String base = nameFor(t);
     for (int i = 1; i <= MAX_SUFFIX; i++) {
       String name = i == 1 ? base : base + "-" + i;
-      List<String> argv = argv(volume, name, t, schedule);
-      CommandResult r = host.run(new Command(argv, null, null, true, null));
+      CommandResult r = host.run(command(volume, name, t, schedule));
       if (r.ok()) return name;
       if (!r.err().contains("dataset already exists")) {
         throw new IOException(

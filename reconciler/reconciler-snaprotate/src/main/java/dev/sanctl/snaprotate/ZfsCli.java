@@ -3,6 +3,8 @@ package dev.sanctl.snaprotate;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.zfs.ZfsCommands;
+import dev.sanctl.spi.zfs.ZfsOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The zfs commands rotation needs, as argument vectors on a {@link Host}. Read commands are {@link
- * Command#read}; destroy, set and snapshot are {@link Command#change}.
+ * The zfs commands rotation needs, built by the {@link ZfsCommands} client, run on a {@link Host}.
+ * Read commands are {@link Command#read}; destroy, set and snapshot are {@link Command#change}.
  */
 public final class ZfsCli {
   private static final int GET_BATCH = 100;
@@ -40,7 +42,7 @@ public final class ZfsCli {
 
   /** Reads the capabilities from {@code zfs -?}. */
   public ZfsCapabilities capabilities() throws IOException {
-    CommandResult r = host.run(Command.read("zfs", "-?"));
+    CommandResult r = host.run(ZfsCommands.usage());
     return ZfsCapabilities.fromUsage(r.out() + "\n" + r.err());
   }
 
@@ -48,7 +50,7 @@ public final class ZfsCli {
   public List<Snapshot> list(String volume, ZfsCapabilities caps) throws IOException, ZfsException {
     ZfsNames.requireDataset(volume);
     if (caps.parseableList()) {
-      CommandResult r = host.run(read(ListingParser.listArgv(ns, volume)));
+      CommandResult r = host.run(ListingParser.listCommand(ns, volume));
       if (!r.ok()) throw new ZfsException(firstLine(r.err(), "zfs list failed"));
       try {
         return ListingParser.parse(r.out(), volume).snapshots();
@@ -63,19 +65,7 @@ public final class ZfsCli {
   private List<Snapshot> listLegacy(String volume) throws IOException, ZfsException {
     CommandResult names =
         host.run(
-            Command.read(
-                "zfs",
-                "list",
-                "-H",
-                "-t",
-                "snapshot",
-                "-d",
-                "1",
-                "-s",
-                "createtxg",
-                "-o",
-                "name",
-                volume));
+            ZfsCommands.list(false, "snapshot", 1, "createtxg", "name", false, List.of(volume)));
     if (!names.ok()) throw new ZfsException(firstLine(names.err(), "zfs list failed"));
     List<String> full = new ArrayList<>();
     for (String l : names.out().split("\n")) if (!l.isEmpty()) full.add(l);
@@ -146,15 +136,10 @@ public final class ZfsCli {
       throws IOException {
     Map<String, Map<String, String>> out = new LinkedHashMap<>();
     for (int i = 0; i < datasets.size(); i += GET_BATCH) {
-      List<String> argv =
-          new ArrayList<>(List.of("zfs", "get", "-H", "-p", "-o", "name,property,value", props));
-      argv.addAll(datasets.subList(i, Math.min(datasets.size(), i + GET_BATCH)));
-      CommandResult r = host.run(read(argv));
-      for (String line : r.out().split("\n")) {
-        String[] f = line.split("\t", -1);
-        if (f.length != 3) continue;
-        out.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[1], f[2]);
-      }
+      List<String> batch = datasets.subList(i, Math.min(datasets.size(), i + GET_BATCH));
+      CommandResult r = host.run(ZfsCommands.get("name,property,value", props, batch));
+      ZfsOutput.properties(r.out())
+          .forEach((k, v) -> out.computeIfAbsent(k, x -> new HashMap<>()).putAll(v));
     }
     return out;
   }
@@ -164,11 +149,10 @@ public final class ZfsCli {
     String pool = volume.contains("/") ? volume.substring(0, volume.indexOf('/')) : volume;
     CommandResult r =
         host.run(
-            Command.read(
-                "zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,origin", "-r", pool));
+            ZfsCommands.list(
+                false, "filesystem,volume", null, null, "name,origin", true, List.of(pool)));
     Map<String, List<String>> out = new HashMap<>();
-    for (String line : r.out().split("\n")) {
-      String[] f = line.split("\t", -1);
+    for (String[] f : ZfsOutput.rows(r.out())) {
       if (f.length == 2 && unset(f[1]) != null) {
         out.computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[0]);
       }
@@ -178,15 +162,14 @@ public final class ZfsCli {
 
   /** {@code zfs destroy <V>@a,b,c}: exactly this argv, no flags. */
   public CommandResult destroy(String volume, List<String> names) throws IOException {
-    return host.run(change(DestroyBatches.argv(volume, names)));
+    return host.run(DestroyBatches.command(volume, names));
   }
 
   /** {@code zfs set <ns>:snaprotate_rule=<rule> V@a V@b ...}. */
   public CommandResult setRuleTag(String volume, String rule, List<String> names)
       throws IOException {
-    List<String> argv = new ArrayList<>(List.of("zfs", "set", ns + ":snaprotate_rule=" + rule));
-    for (String n : names) argv.add(volume + "@" + n);
-    return host.run(change(argv));
+    List<String> snapshots = names.stream().map(n -> volume + "@" + n).toList();
+    return host.run(ZfsCommands.set(ns + ":snaprotate_rule", rule, snapshots));
   }
 
   /** The user property namespace. */
@@ -194,23 +177,12 @@ public final class ZfsCli {
     return ns;
   }
 
-  static Command read(List<String> argv) {
-    return new Command(argv, null, null, false, null);
-  }
-
-  static Command change(List<String> argv) {
-    return new Command(argv, null, null, true, null);
-  }
-
   static String firstLine(String s, String fallback) {
-    String t = s.strip();
-    if (t.isEmpty()) return fallback;
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
+    return ZfsOutput.firstLine(s, fallback);
   }
 
   private static String unset(String v) {
-    return v == null || v.equals("-") || v.isEmpty() ? null : v;
+    return ZfsOutput.unset(v);
   }
 
   private static String nullToEmpty(String v) {

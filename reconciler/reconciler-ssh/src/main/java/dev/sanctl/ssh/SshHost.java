@@ -33,8 +33,6 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
  */
 public final class SshHost implements Host {
   /** Output kept per stream; the rest is drained and the result flagged as truncated. */
-  static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
-
   private static final Duration GRACE = Duration.ofSeconds(10);
 
   private final SshEndpoint endpoint;

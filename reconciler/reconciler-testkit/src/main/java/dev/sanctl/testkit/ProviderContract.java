@@ -4,16 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.sanctl.core.apply.Applier;
 import dev.sanctl.core.apply.ApplyResult;
+import dev.sanctl.core.apply.ApprovalPolicy;
 import dev.sanctl.core.apply.ChangeOutcome;
-import dev.sanctl.core.apply.Journal;
-import dev.sanctl.core.engine.ClusterObservation;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.engine.HostFactory;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.core.render.TextRenderer;
+import dev.sanctl.core.usecase.ApplyGate;
+import dev.sanctl.core.usecase.ApplyOperation;
+import dev.sanctl.core.usecase.ApplyReport;
+import dev.sanctl.core.usecase.ApplyRequest;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.NodeSpec;
@@ -33,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The provider contract as one check: observe, plan, apply and re-plan a scenario through the real
- * engine, asserting that
+ * engine and the {@link ApplyOperation} every front end runs, asserting that
  *
  * <ul>
  *   <li>observe runs only read-only commands ({@code mutating == false}),
@@ -60,26 +62,51 @@ public final class ProviderContract {
       observeDirectly(provider, s, engine);
       assertReadOnly(provider, recorders, "observe");
 
-      ClusterObservation first = engine.observe(s.desired(), List.of());
-      assertReadOnly(provider, recorders, "engine observation");
-      Plan plan = engine.plan(s.desired(), first, List.of());
-      Plan again = engine.plan(s.desired(), engine.observe(s.desired(), List.of()), List.of());
-      assertEquals(
-          plan.changes(),
-          again.changes(),
-          s.name() + ": plan is not deterministic (two observations of the same state)");
-      assertEquals(
-          plan.findings(), again.findings(), s.name() + ": findings are not deterministic");
-      for (Change c : plan.changes()) {
-        if (!c.provider().equals(provider.id())) continue;
-        for (Command cmd : c.commands()) assertAllowed(provider, cmd, s.name() + " plan");
-      }
-
       Path state = Files.createTempDirectory("sanctl-contract");
-      ApplyResult result =
-          new Applier(engine, new Journal(state, Clock.systemUTC()))
-              .apply(s.desired(), plan, first, null);
-      if (!result.ok()) {
+      ApplyGate checks =
+          new ApplyGate() {
+            @Override
+            public void planned(Plan plan) {
+              assertReadOnly(provider, recorders, "engine observation");
+              Plan again =
+                  engine.plan(s.desired(), engine.observe(s.desired(), List.of()), List.of());
+              assertEquals(
+                  plan.changes(),
+                  again.changes(),
+                  s.name() + ": plan is not deterministic (two observations of the same state)");
+              assertEquals(
+                  plan.findings(), again.findings(), s.name() + ": findings are not deterministic");
+              for (Change c : plan.changes()) {
+                if (!c.provider().equals(provider.id())) continue;
+                for (Command cmd : c.commands()) assertAllowed(provider, cmd, s.name() + " plan");
+              }
+            }
+
+            @Override
+            public void applied(ApplyResult result) {
+              recorders.values().forEach(RecordingHost::clear);
+            }
+          };
+      ApplyReport report =
+          new ApplyOperation(engine, state, Clock.systemUTC())
+              .run(
+                  new ApplyRequest(
+                      s.desired(),
+                      List.of(),
+                      List.of(),
+                      null,
+                      new ApprovalPolicy(true, true),
+                      null),
+                  checks);
+      if (report.kind() == ApplyReport.Kind.PLAN_ERRORS) {
+        fail(s.name() + ": the plan has errors:\n" + new TextRenderer(false).render(report.plan()));
+      }
+      assertTrue(
+          report.kind() == ApplyReport.Kind.APPLIED
+              || report.kind() == ApplyReport.Kind.NOTHING_TO_DO,
+          s.name() + ": nothing was applied: " + report.kind() + " " + report.reasons());
+      ApplyResult result = report.result();
+      if (result != null && !result.ok()) {
         StringBuilder sb = new StringBuilder(s.name() + ": apply failed:\n");
         for (ChangeOutcome o : result.outcomes()) {
           if (o.status() != ChangeOutcome.Status.APPLIED) {
@@ -88,15 +115,14 @@ public final class ProviderContract {
         }
         fail(sb.toString());
       }
-      recorders.values().forEach(RecordingHost::clear);
-      Plan replan = engine.plan(s.desired(), List.of(), List.of());
+      Plan replan = report.after();
       assertReadOnly(provider, recorders, "re-observation");
       assertTrue(
           replan.changes().isEmpty(),
           s.name()
               + ": re-plan after apply is not empty:\n"
               + new TextRenderer(false).render(replan));
-      return plan;
+      return report.plan();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

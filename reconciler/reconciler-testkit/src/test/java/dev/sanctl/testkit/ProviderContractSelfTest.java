@@ -116,21 +116,7 @@ class ProviderContractSelfTest {
             PlanResult r = super.plan(ctx);
             return new PlanResult(
                 r.changes().stream()
-                    .map(
-                        c ->
-                            new dev.sanctl.spi.provider.Change(
-                                c.address(),
-                                c.node(),
-                                c.provider(),
-                                c.kind(),
-                                c.name(),
-                                c.action(),
-                                c.impact(),
-                                c.reason(),
-                                c.fields(),
-                                List.of(Command.change("kv", "set", "other", "1")),
-                                c.affectedInitiators(),
-                                c.dependsOn()))
+                    .map(c -> c.withCommands(List.of(Command.change("kv", "set", "other", "1"))))
                     .toList(),
                 r.findings());
           }

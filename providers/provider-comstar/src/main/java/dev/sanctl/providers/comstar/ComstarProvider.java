@@ -8,6 +8,8 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
+import dev.sanctl.spi.zfs.ZfsCommands;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,15 +41,14 @@ public final class ComstarProvider implements Provider {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("zfs");
+    return Set.of(ResourceAddress.zfsProvider());
   }
 
   @Override
   public ComstarObservation observe(ObserveContext context) throws IOException {
     var host = context.host();
     Set<String> imported = new TreeSet<>();
-    for (String line :
-        ok(host.run(Command.read("zpool", "list", "-H", "-o", "name")), "zpool list").split("\n")) {
+    for (String line : ok(host.run(ZfsCommands.poolList("name")), "zpool list").split("\n")) {
       if (!line.isEmpty()) imported.add(line);
     }
     Map<String, String> confs = new LinkedHashMap<>();

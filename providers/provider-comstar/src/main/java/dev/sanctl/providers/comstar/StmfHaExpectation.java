@@ -126,7 +126,7 @@ final class StmfHaExpectation {
     for (String lu : lus) {
       String guid = guid(lu).toUpperCase(Locale.ROOT);
       ComstarObservation.Lu live = seen.lus().get(guid);
-      if (live != null && !DirectComstarPlanner.dataFile(lu).equals(live.dataFile())) {
+      if (live != null && !ComstarLuPlanner.dataFile(lu).equals(live.dataFile())) {
         out.add(
             "the GUID stmf-ha gives zvol "
                 + lu

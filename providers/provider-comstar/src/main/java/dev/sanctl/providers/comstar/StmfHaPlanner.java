@@ -10,8 +10,8 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
-import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,17 +53,16 @@ final class StmfHaPlanner {
     for (String name : bashNames()) {
       if (!StmfHaConf.validPrefix(name)) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
-                "comstar.stmf-ha/" + pool.name(),
-                "'"
-                    + name
-                    + "' cannot name a stmf-ha object: it prefixes bash variables ("
-                    + name
-                    + "_members...)",
-                "use letters, digits and '_' only, not starting with a digit",
-                pool.stmfHa().source()));
+            Finding.error(
+                    poolAddress(),
+                    "'"
+                        + name
+                        + "' cannot name a stmf-ha object: it prefixes bash variables ("
+                        + name
+                        + "_members...)",
+                    "use letters, digits and '_' only, not starting with a digit",
+                    pool.stmfHa().source())
+                .on(node));
         return;
       }
     }
@@ -72,18 +71,15 @@ final class StmfHaPlanner {
     List<String> zvols = zvols(node);
     StmfHaFileDiff diff = live == null ? null : new StmfHaFileDiff(live, rendered);
     List<String> dropped = diff == null ? List.of() : diff.takenAway(zvols);
-    List<String> deps = new ArrayList<>();
+    List<ResourceAddress> deps = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     if (live == null || !diff.fields().isEmpty()) {
       String path = StmfHaConf.path(pool.name());
-      String address = Change.address(node, ComstarProvider.ID, "stmf-ha.conf", pool.name());
+      ResourceAddress address =
+          ResourceAddress.of(node, ComstarProvider.ID, "stmf-ha.conf", pool.name());
       Change file =
           new Change(
               address,
-              node,
-              ComstarProvider.ID,
-              "stmf-ha.conf",
-              pool.name(),
               live == null ? Action.CREATE : Action.UPDATE,
               Impact.NONE,
               live == null ? path + " does not exist" : path + " differs from the desired state",
@@ -116,25 +112,20 @@ final class StmfHaPlanner {
     List<String> conflicts = expected.identityConflicts(seen);
     for (String conflict : conflicts) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
-              "comstar.stmf-ha/" + pool.name(),
-              conflict,
-              "delete or re-GUID that LU by hand (stmfadm delete-lu), or leave the zvol out of"
-                  + " logicalUnits",
-              pool.stmfHa().source()));
+          Finding.error(
+                  poolAddress(),
+                  conflict,
+                  "delete or re-GUID that LU by hand (stmfadm delete-lu), or leave the zvol out of"
+                      + " logicalUnits",
+                  pool.stmfHa().source())
+              .on(node));
     }
     if (!conflicts.isEmpty()) return;
     reasons.addAll(expected.differences(seen));
     if (!reasons.isEmpty()) {
       Change start =
           new Change(
-              Change.address(node, ComstarProvider.ID, "stmf-ha", pool.name()),
-              node,
-              ComstarProvider.ID,
-              "stmf-ha",
-              pool.name(),
+              ResourceAddress.of(node, ComstarProvider.ID, "stmf-ha", pool.name()),
               Action.UPDATE,
               expected.touchesTargetGroups(seen) ? Impact.DISRUPTIVE : Impact.NONE,
               String.join("; ", reasons),
@@ -155,11 +146,7 @@ final class StmfHaPlanner {
       if (!seen.lus().containsKey(guid)) continue;
       changes.add(
           new Change(
-              Change.address(node, ComstarProvider.ID, "lu", z.name()),
-              node,
-              ComstarProvider.ID,
-              "lu",
-              z.name(),
+              ResourceAddress.of(node, ComstarProvider.ID, "lu", z.name()),
               Action.DELETE,
               Impact.DISRUPTIVE,
               "zvol is state: absent; stmf-ha never removes LUs",
@@ -168,6 +155,11 @@ final class StmfHaPlanner {
               List.of(),
               List.of()));
     }
+  }
+
+  /** The pool's stmf-ha object, cluster-wide: it follows the pool from node to node. */
+  private ResourceAddress poolAddress() {
+    return ResourceAddress.cluster(ComstarProvider.ID, "stmf-ha", pool.name());
   }
 
   private List<String> bashNames() {
@@ -185,16 +177,7 @@ final class StmfHaPlanner {
   }
 
   private String importer() {
-    List<String> importers = new ArrayList<>();
-    for (String n : pool.nodes()) {
-      NodeState s = context.nodes().get(n);
-      if (s != null
-          && s.known()
-          && ((ComstarObservation) s.observation()).importedPools().contains(pool.name())) {
-        importers.add(n);
-      }
-    }
-    return importers.size() == 1 ? importers.get(0) : null;
+    return ComstarPlacement.of(context, pool).soleHolder().orElse(null);
   }
 
   /** The pool's zvols once the zfs changes of this plan are applied (absent ones left out). */

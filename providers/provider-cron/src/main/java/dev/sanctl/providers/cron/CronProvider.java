@@ -14,6 +14,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class CronProvider implements Provider {
           context.observation(node.name(), CrontabObservation.class);
       if (seen.isEmpty()) continue;
       List<CronEntry> entries = desired.cron().getOrDefault(node.name(), List.of());
-      String address = Change.address(node.name(), ID, "block", cluster);
+      ResourceAddress address = ResourceAddress.of(node.name(), ID, "block", cluster);
       String before;
       String merged;
       String block;
@@ -70,9 +71,7 @@ public final class CronProvider implements Provider {
         merged = CrontabBlock.merge(seen.get().content(), cluster, entries);
       } catch (CrontabBlock.BlockException e) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node.name(),
+            Finding.error(
                 address,
                 e.getMessage(),
                 "edit root's crontab on " + node.name() + " with crontab -e",
@@ -85,10 +84,6 @@ public final class CronProvider implements Provider {
       Change change =
           new Change(
               address,
-              node.name(),
-              ID,
-              "block",
-              cluster,
               action,
               Impact.NONE,
               before == null

@@ -6,6 +6,7 @@ import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.model.VolumeRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -13,6 +14,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.values.NodePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,16 +47,12 @@ final class FilesPlanner {
   private void planGroup(String node, VolumeGroup vg, FilesObservation.Group observed) {
     if (vg == null) return;
     NodePath.KIND.require(vg.path(), "volume group " + vg.name());
-    List<String> dirChange = List.of();
+    List<ResourceAddress> dirChange = List.of();
     if (!observed.directoryExists()) {
-      String address = Change.address(node, FilesProvider.ID, "directory", vg.name());
+      ResourceAddress address = ResourceAddress.of(node, FilesProvider.ID, "directory", vg.name());
       changes.add(
           new Change(
               address,
-              node,
-              FilesProvider.ID,
-              "directory",
-              vg.name(),
               Action.CREATE,
               Impact.NONE,
               "directory " + vg.path() + " not present on node",
@@ -66,12 +64,11 @@ final class FilesPlanner {
     }
     for (VolumeGroup.Volume v : vg.volumes().values()) {
       String full = vg.name() + "/" + v.name();
-      String address = Change.address(node, FilesProvider.ID, "volume", full);
+      ResourceAddress address =
+          ResourceAddress.volume(node, vg.type(), new VolumeRef(vg.name(), v.name()));
       if (v.name().startsWith("-")) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
+            Finding.error(
                 address,
                 "refusing volume name '" + v.name() + "': it must not start with '-'",
                 null,
@@ -81,15 +78,13 @@ final class FilesPlanner {
       String file = NodePath.KIND.require(FilesProvider.imagePath(vg.path(), v.name()), full);
       Long size = observed.files().get(v.name());
       if (v.state() == ResourceState.ABSENT) {
-        if (size != null) planRemove(node, address, vg, v, file, size);
+        if (size != null) planRemove(address, vg, v, file, size);
         continue;
       }
       if (size == null) {
         changes.add(
             change(
-                node,
                 address,
-                full,
                 Action.CREATE,
                 "not present on node",
                 FieldChange.of("size", null, v.sizeBytes()),
@@ -98,9 +93,7 @@ final class FilesPlanner {
       } else if (size < v.sizeBytes()) {
         changes.add(
             change(
-                node,
                 address,
-                full,
                 Action.UPDATE,
                 "size " + size + " -> " + v.sizeBytes() + " bytes",
                 FieldChange.of("size", size, v.sizeBytes()),
@@ -108,9 +101,7 @@ final class FilesPlanner {
                 dirChange));
       } else if (size > v.sizeBytes()) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
+            Finding.error(
                 address,
                 "volumes never shrink: "
                     + full
@@ -126,7 +117,7 @@ final class FilesPlanner {
   }
 
   private void planRemove(
-      String node, String address, VolumeGroup vg, VolumeGroup.Volume v, String file, long size) {
+      ResourceAddress address, VolumeGroup vg, VolumeGroup.Volume v, String file, long size) {
     List<String> servedBy = new ArrayList<>();
     for (Target t : desired.targets()) {
       if (t.state() == TargetState.ABSENT) continue;
@@ -139,9 +130,7 @@ final class FilesPlanner {
     }
     if (!servedBy.isEmpty()) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               "refusing to remove "
                   + vg.name()
@@ -156,10 +145,6 @@ final class FilesPlanner {
     changes.add(
         new Change(
             address,
-            node,
-            FilesProvider.ID,
-            "volume",
-            vg.name() + "/" + v.name(),
             Action.DELETE,
             Impact.DESTRUCTIVE,
             "state: absent (" + size + " bytes of data are destroyed)",
@@ -170,20 +155,14 @@ final class FilesPlanner {
   }
 
   private static Change change(
-      String node,
-      String address,
-      String name,
+      ResourceAddress address,
       Action action,
       String reason,
       FieldChange field,
       Command command,
-      List<String> dependsOn) {
+      List<ResourceAddress> dependsOn) {
     return new Change(
         address,
-        node,
-        FilesProvider.ID,
-        "volume",
-        name,
         action,
         Impact.NONE,
         reason,

@@ -8,6 +8,7 @@ import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.config.SourceFile;
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.NodeState;
@@ -15,6 +16,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import dev.sanctl.testkit.FakeHost;
 import java.io.IOException;
@@ -115,7 +117,7 @@ class FilesProviderTest {
                     d, Map.of("n1", NodeState.observed("n1", missing)), Map.of(), p -> "x"));
     Change dir = r.changes().get(0);
     assertEquals("mkdir -p -- /srv/sanctl/vg_lab", dir.commands().get(0).toString());
-    assertEquals(List.of(dir.address()), r.changes().get(1).dependsOn());
+    assertEquals(List.of(dir.address()), r.changes().get(1).dependsOnAddresses());
 
     FilesObservation big =
         new FilesObservation(
@@ -171,5 +173,12 @@ class FilesProviderTest {
                     "volumes",
                     Map.of("lun_a", Map.of("size", 96L << 20))))),
         imported);
+  }
+
+  @Test
+  void theVolumesOfFilesGroupsAreAddressedAsThisProvidersOwn() {
+    // a target provider names the volume it waits for with ResourceAddress.volume
+    assertEquals(new FilesProvider().id(), ResourceAddress.volumeProvider(VolumeGroup.Type.FILES));
+    assertTrue(ResourceAddress.volumeProviders().contains(new FilesProvider().id()));
   }
 }

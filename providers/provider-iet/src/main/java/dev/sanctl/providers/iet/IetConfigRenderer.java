@@ -23,9 +23,9 @@ import java.util.function.Function;
  *
  * <p>Offline targets stay in {@code ietd.conf} as a comment line only, so a restarted ietd does not
  * bring them up; absent targets are not mentioned. A target without initiators gets no {@code
- * initiators.allow} line, and a target without a line admits every initiator: {@link IetPlanner}
- * keeps the current line of such a served target and reports it, so nothing is opened by omission.
- * Likewise for {@code targets.allow} and portals.
+ * initiators.allow} line, and a target without a line admits every initiator: {@link
+ * IetFilesPlanner} keeps the current line of such a served target and reports it, so nothing is
+ * opened by omission. Likewise for {@code targets.allow} and portals.
  */
 final class IetConfigRenderer {
   static final String IETD_CONF = "ietd.conf";

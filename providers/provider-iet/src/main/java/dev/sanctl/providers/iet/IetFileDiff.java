@@ -10,7 +10,7 @@ import java.util.Map;
  * What a rewrite of one IET config file takes away, by meaning rather than by line: the targets it
  * stops exporting (their {@code ietd.conf} stanza or allow line goes), the global and per-target
  * settings it drops, the CHAP accounts it removes, and the initiators an allow line stops naming.
- * {@link IetPlanner} classifies the file change by it (see {@link
+ * {@link IetFileChange} classifies the file change by it (see {@link
  * dev.sanctl.spi.provider.AccessChanges}).
  *
  * @param droppedTargets targets named in the observed file and not in the new one

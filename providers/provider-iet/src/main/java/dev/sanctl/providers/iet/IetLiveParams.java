@@ -123,7 +123,7 @@ final class IetLiveParams {
 
   /** True when {@code key} (lower-case) is settable by {@code ietadm} and can be compared live. */
   private static boolean comparable(String key) {
-    return IetPlanner.UPDATABLE.contains(key) && !NOT_COMPARABLE.contains(key);
+    return IetUpdatableParams.KEYS.contains(key) && !NOT_COMPARABLE.contains(key);
   }
 
   /** Equal as ietadm prints them; numbers compare by value ({@code 0x10} is {@code 16}). */

@@ -11,6 +11,7 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.StatusReporter;
 import dev.sanctl.spi.values.NodePath;
 import java.io.IOException;
@@ -48,7 +49,7 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("lvm", "files");
+    return ResourceAddress.volumeProviders();
   }
 
   /** The meta copy directory of a group: {@code <mountPoint>/iet}. */

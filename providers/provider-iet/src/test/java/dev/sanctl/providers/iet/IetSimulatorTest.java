@@ -177,7 +177,7 @@ class IetSimulatorTest {
       assertEquals(Action.REPLACE, lun.action());
       assertEquals(Impact.DISRUPTIVE, lun.impact());
       assertEquals(List.of(ESX1), lun.affectedInitiators());
-      assertEquals(List.of(lvm.address()), lun.dependsOn());
+      assertEquals(List.of(lvm.address()), lun.dependsOnAddresses());
       Approvals.verify(text(plan), txt());
       List<String> refusals = new ApprovalPolicy(false, false).refusals(plan);
       assertEquals(1, refusals.size(), refusals::toString);
@@ -243,7 +243,7 @@ class IetSimulatorTest {
           san.plan(Amherst.withIscsi("serial: AMHDSK-100415-01", "serial: AMHDSK-100415-09"));
       Change lun = only(serial, "node1/iet.lun/" + SERVER01 + "/0");
       assertEquals(Impact.BREAKING, lun.impact());
-      assertEquals(List.of("node1/iet.file/etc/iet/ietd.conf"), lun.dependsOn());
+      assertEquals(List.of("node1/iet.file/etc/iet/ietd.conf"), lun.dependsOnAddresses());
       String newIqn = "iqn.1990-01.edu.amherst:iet.iscsi-target4.server01";
       DesiredState renamed =
           Amherst.withIscsi(
@@ -318,7 +318,7 @@ class IetSimulatorTest {
       assertTrue(
           conf.commands().get(0).secrets().contains("FAKE-vmc02-chap"),
           "the config file's stdin is declared secret");
-      assertEquals(List.of(conf.address()), chap.dependsOn());
+      assertEquals(List.of(conf.address()), chap.dependsOnAddresses());
       text(plan);
       san.apply(renamed);
       assertNoChanges(san.plan(renamed));

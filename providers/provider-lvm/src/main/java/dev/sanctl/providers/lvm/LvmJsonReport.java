@@ -1,5 +1,6 @@
 package dev.sanctl.providers.lvm;
 
+import dev.sanctl.spi.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

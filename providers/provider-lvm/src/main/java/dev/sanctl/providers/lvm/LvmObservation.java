@@ -50,6 +50,14 @@ public record LvmObservation(Map<String, Vg> vgs) implements Observation, Volume
       return t == 's' || t == 'S' || (t == 'V' && !origin.isEmpty());
     }
 
+    /**
+     * The origin of classic (COW) snapshots ({@code lv_attr[0] == 'o'}): lvm2 resizes it only while
+     * it is inactive ("Snapshot origin volumes can be resized only while inactive").
+     */
+    public boolean classicSnapshotOrigin() {
+      return !attr.isEmpty() && attr.charAt(0) == 'o';
+    }
+
     /** Hidden or internal LVs (thin pool data, metadata) have no path. */
     public boolean hidden() {
       return path.isEmpty();

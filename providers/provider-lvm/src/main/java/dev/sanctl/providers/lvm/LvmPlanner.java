@@ -3,10 +3,10 @@ package dev.sanctl.providers.lvm;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.ResourceState;
-import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.model.VolumeRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
@@ -15,6 +15,7 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +39,8 @@ final class LvmPlanner {
       if (vg.type() != VolumeGroup.Type.LVM) continue;
       if (!Sizes.safeName(vg.name())) {
         findings.add(
-            error(
-                null,
-                vg.name(),
+            Finding.error(
+                group(vg.name()),
                 "refusing volume group name '" + vg.name() + "': it must not start with '-'",
                 null,
                 vg.source()));
@@ -70,26 +70,24 @@ final class LvmPlanner {
     }
     if (holders.size() > 1) {
       findings.add(
-          error(
-              holders.get(0),
-              vg.name(),
-              "volume group "
-                  + vg.name()
-                  + " is active on "
-                  + String.join(" and ", holders)
-                  + " (split brain): no change is planned for it",
-              "let the HA cluster manager deactivate it on all but one node, then plan again",
-              vg.source()));
+          Finding.error(
+                  group(vg.name()),
+                  "volume group "
+                      + vg.name()
+                      + " is active on "
+                      + String.join(" and ", holders)
+                      + " (split brain): no change is planned for it",
+                  "let the HA cluster manager deactivate it on all but one node, then plan again",
+                  vg.source())
+              .on(holders.get(0)));
       return Optional.empty();
     }
     if (holders.isEmpty() && visibleOnItsOnlyNode(vg)) return Optional.of(vg.nodes().get(0));
     if (holders.isEmpty()) {
       String why = unknown.isEmpty() ? "" : " (unknown: " + String.join(", ", unknown) + ")";
       findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              null,
-              groupAddress(vg.name()),
+          Finding.warning(
+              group(vg.name()),
               "volume group "
                   + vg.name()
                   + " is active on no known node"
@@ -104,19 +102,18 @@ final class LvmPlanner {
     String h = holders.get(0);
     if (!vg.nodes().isEmpty() && !vg.nodes().get(0).equals(h)) {
       findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              h,
-              groupAddress(vg.name()),
-              "volume group "
-                  + vg.name()
-                  + " is held by "
-                  + h
-                  + ", not by its preferred node "
-                  + vg.nodes().get(0)
-                  + "; sanctl never moves volume groups",
-              "move it with the HA cluster manager if this is not intended",
-              vg.source()));
+          Finding.warning(
+                  group(vg.name()),
+                  "volume group "
+                      + vg.name()
+                      + " is held by "
+                      + h
+                      + ", not by its preferred node "
+                      + vg.nodes().get(0)
+                      + "; sanctl never moves volume groups",
+                  "move it with the HA cluster manager if this is not intended",
+                  vg.source())
+              .on(h));
     }
     return Optional.of(h);
   }
@@ -147,11 +144,10 @@ final class LvmPlanner {
     for (VolumeGroup.Volume v : volumes) {
       declared.add(v.name());
       String full = vg.name() + "/" + v.name();
-      String address = Change.address(node, LvmProvider.ID, "volume", full);
+      ResourceAddress address = volume(node, vg.name(), v.name());
       if (!Sizes.safeName(v.name())) {
         findings.add(
-            error(
-                node,
+            Finding.error(
                 address,
                 "refusing volume name '" + v.name() + "': it must not start with '-'",
                 null,
@@ -174,21 +170,40 @@ final class LvmPlanner {
                 : "not present on node";
         allocating.add(
             change(
-                node,
                 address,
-                full,
                 Action.CREATE,
                 Impact.NONE,
                 reason,
                 List.of(FieldChange.of("size", null, v.sizeBytes())),
                 Command.change("lvcreate", "-L", v.sizeBytes() + "b", "-n", v.name(), vg.name())));
+      } else if (lv.sizeBytes() < want && lv.classicSnapshotOrigin() && lv.active()) {
+        List<String> snapshots =
+            observed.lvs().values().stream()
+                .filter(s -> s.snapshot() && v.name().equals(s.origin()))
+                .map(LvmObservation.Lv::name)
+                .sorted()
+                .toList();
+        findings.add(
+            Finding.error(
+                address,
+                "cannot grow "
+                    + full
+                    + " to "
+                    + Sizes.human(v.sizeBytes())
+                    + ": it is the origin of classic snapshot(s) "
+                    + String.join(", ", snapshots)
+                    + ", and lvm2 resizes a snapshot origin only while it is inactive",
+                "remove the snapshot(s) (lvremove "
+                    + vg.name()
+                    + "/"
+                    + (snapshots.isEmpty() ? "<snapshot>" : snapshots.get(0))
+                    + ") or grow it later",
+                v.source()));
       } else if (lv.sizeBytes() < want) {
         needed += want - lv.sizeBytes();
         allocating.add(
             change(
-                node,
                 address,
-                full,
                 Action.UPDATE,
                 Impact.NONE,
                 "size " + Sizes.human(lv.sizeBytes()) + " -> " + Sizes.human(v.sizeBytes()),
@@ -196,8 +211,7 @@ final class LvmPlanner {
                 Command.change("lvextend", "-L", v.sizeBytes() + "b", full)));
       } else if (lv.sizeBytes() > want) {
         findings.add(
-            error(
-                node,
+            Finding.error(
                 address,
                 "volumes never shrink: "
                     + full
@@ -214,30 +228,28 @@ final class LvmPlanner {
     }
     if (needed > observed.freeBytes()) {
       findings.add(
-          error(
-              node,
-              groupAddress(vg.name()),
-              "not enough space in volume group "
-                  + vg.name()
-                  + ": creating and growing "
-                  + allocating.size()
-                  + " volume(s) needs "
-                  + Sizes.human(needed)
-                  + ", "
-                  + Sizes.human(observed.freeBytes())
-                  + " is free; none of them is planned",
-              "add physical volumes to " + vg.name() + " or reduce the sizes",
-              vg.source()));
+          Finding.error(
+                  group(vg.name()),
+                  "not enough space in volume group "
+                      + vg.name()
+                      + ": creating and growing "
+                      + allocating.size()
+                      + " volume(s) needs "
+                      + Sizes.human(needed)
+                      + ", "
+                      + Sizes.human(observed.freeBytes())
+                      + " is free; none of them is planned",
+                  "add physical volumes to " + vg.name() + " or reduce the sizes",
+                  vg.source())
+              .on(node));
     } else {
       changes.addAll(allocating);
     }
     for (LvmObservation.Lv lv : observed.lvs().values()) {
       if (declared.contains(lv.name()) || lv.snapshot() || lv.hidden()) continue;
       findings.add(
-          new Finding(
-              Finding.Kind.UNMANAGED,
-              node,
-              Change.address(node, LvmProvider.ID, "volume", vg.name() + "/" + lv.name()),
+          Finding.unmanaged(
+              volume(node, vg.name(), lv.name()),
               "logical volume "
                   + vg.name()
                   + "/"
@@ -251,7 +263,11 @@ final class LvmPlanner {
   }
 
   private void planRemove(
-      String node, String address, VolumeGroup vg, VolumeGroup.Volume v, LvmObservation.Lv lv) {
+      String node,
+      ResourceAddress address,
+      VolumeGroup vg,
+      VolumeGroup.Volume v,
+      LvmObservation.Lv lv) {
     String full = vg.name() + "/" + v.name();
     List<String> servedBy = servingTargets(desired, vg.name(), v.name());
     if (lv.open() || !servedBy.isEmpty()) {
@@ -260,8 +276,7 @@ final class LvmPlanner {
               ? "it is still served by target " + String.join(", ", servedBy)
               : "it is open on " + node;
       findings.add(
-          error(
-              node,
+          Finding.error(
               address,
               "refusing to remove " + full + ": " + why,
               "take its target offline or remove it first (state: absent on the target)",
@@ -270,9 +285,7 @@ final class LvmPlanner {
     }
     changes.add(
         change(
-            node,
             address,
-            full,
             Action.DELETE,
             Impact.DESTRUCTIVE,
             "state: absent (data of " + Sizes.human(lv.sizeBytes()) + " is destroyed)",
@@ -299,36 +312,26 @@ final class LvmPlanner {
     return vg.metaVolume() != null && vg.metaVolume().name().equals(v.name());
   }
 
-  private static String groupAddress(String vg) {
-    return LvmProvider.ID + ".group/" + vg;
+  /** A volume group: cluster-wide, any of its nodes may hold it. */
+  private static ResourceAddress group(String vg) {
+    return ResourceAddress.cluster(LvmProvider.ID, "group", vg);
+  }
+
+  /**
+   * Logical volume {@code vg/lv} on {@code node}, as the target providers depending on it name it.
+   */
+  private static ResourceAddress volume(String node, String vg, String lv) {
+    return ResourceAddress.volume(node, VolumeGroup.Type.LVM, new VolumeRef(vg, lv));
   }
 
   private static Change change(
-      String node,
-      String address,
-      String name,
+      ResourceAddress address,
       Action action,
       Impact impact,
       String reason,
       List<FieldChange> fields,
       Command command) {
     return new Change(
-        address,
-        node,
-        LvmProvider.ID,
-        "volume",
-        name,
-        action,
-        impact,
-        reason,
-        fields,
-        List.of(command),
-        List.of(),
-        List.of());
-  }
-
-  private static Finding error(
-      String node, String address, String message, String hint, SourceRef source) {
-    return new Finding(Finding.Kind.ERROR, node, address, message, hint, source);
+        address, action, impact, reason, fields, List.of(command), List.of(), List.of());
   }
 }

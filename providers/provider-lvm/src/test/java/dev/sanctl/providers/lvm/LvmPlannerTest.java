@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
@@ -11,6 +12,7 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +209,33 @@ class LvmPlannerTest {
     assertEquals("lvm.yaml:6:7", f.source().toString());
   }
 
+  /**
+   * Real lvm2 2.03.16 refuses {@code lvextend} of an active classic-snapshot origin ("Snapshot
+   * origin volumes can be resized only while inactive: try lvchange -an.", exit 5), found by the
+   * real-kernel tier (NodeStorageKernelTest): the grow used to be planned and failed in apply.
+   */
+  @Test
+  void growingAnActiveClassicSnapshotOriginIsAPlanErrorNamingTheSnapshot() {
+    PlanResult r =
+        plan(
+            LvmStates.state(),
+            node(
+                512 * M,
+                lv("lv_meta", 8 * M, ACTIVE),
+                lv("lv_a", 32 * M, "owi-a-s---"),
+                new LvmObservation.Lv("lv_a_snap", 16 * M, "swi-a-s---", "lv_a", "/dev/vg0/x"),
+                lv("lv_b", 100 * M, ACTIVE)),
+            node(512 * M));
+    assertEquals(List.of(), r.changes());
+    Finding f = r.findings().get(0);
+    assertEquals(Finding.Kind.ERROR, f.kind());
+    assertEquals(
+        "cannot grow vg0/lv_a to 64M: it is the origin of classic snapshot(s) lv_a_snap, and lvm2"
+            + " resizes a snapshot origin only while it is inactive",
+        f.message());
+    assertEquals("lvm.yaml:6:7", f.source().toString());
+  }
+
   @Test
   void sizesRoundedUpToWholeExtentsAreNoChange() {
     DesiredState d =
@@ -263,5 +292,12 @@ class LvmPlannerTest {
         "refusing to remove vg0/lv_old: it is still served by target"
             + " iqn.2024-01.org.example:san.pg.vg0.lv-old",
         r.findings().get(0).message());
+  }
+
+  @Test
+  void theVolumesOfLvmGroupsAreAddressedAsThisProvidersOwn() {
+    // a target provider names the volume it waits for with ResourceAddress.volume
+    assertEquals(new LvmProvider().id(), ResourceAddress.volumeProvider(VolumeGroup.Type.LVM));
+    assertTrue(ResourceAddress.volumeProviders().contains(new LvmProvider().id()));
   }
 }

@@ -48,6 +48,25 @@ class LvmReportTest {
     assertTrue(vg0.lvs().get("tpool").hidden());
   }
 
+  /** The same group captured in a guest with the real kernel: activation enabled (#16). */
+  @Test
+  void capturedReportsOfActiveVolumes() throws IOException {
+    LvmObservation.Vg vg0 =
+        LvmProvider.fromReports(
+                LvmJsonReport.parse(fixture("vgs-json-report-active.stdout"), "vg"),
+                LvmJsonReport.parse(fixture("lvs-json-report-active.stdout"), "lv"))
+            .vgs()
+            .get("vg0");
+    assertEquals(205520896L, vg0.sizeBytes());
+    assertEquals(113246208L, vg0.freeBytes());
+    assertTrue(vg0.held(), "active LVs: this node holds the group");
+    assertTrue(vg0.lvs().get("vol1").active());
+    assertFalse(vg0.lvs().get("thinsnap").active(), "a thin snapshot skips activation (k)");
+    assertTrue(vg0.lvs().get("thinsnap").snapshot());
+    assertTrue(vg0.lvs().get("vol1_snap1").snapshot());
+    assertTrue(vg0.lvs().get("tpool").hidden());
+  }
+
   @Test
   void volumeFactsCarryDevicePathsAndOpenState() {
     LvmObservation o =

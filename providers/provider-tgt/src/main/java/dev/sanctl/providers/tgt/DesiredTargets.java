@@ -3,9 +3,11 @@ package dev.sanctl.providers.tgt;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetState;
+import dev.sanctl.spi.provider.ChapSecrets;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlannedVolumes;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ final class DesiredTargets {
   static List<DesiredTgtTarget> forNode(
       PlanContext ctx, String node, VolumeFacts facts, List<Finding> findings) {
     DesiredState desired = ctx.desired();
+    ChapSecrets secrets = new ChapSecrets(ctx.secrets());
     List<DesiredTgtTarget> out = new ArrayList<>();
     for (Target t : desired.targets()) {
       if (!PlannedVolumes.holds(desired, facts, node, t.volume().vg())) continue;
@@ -37,9 +40,7 @@ final class DesiredTargets {
             PlannedVolumes.volume(desired, facts, node, lun.volume()).orElse(null);
         if (v == null) {
           findings.add(
-              new Finding(
-                  Finding.Kind.ERROR,
-                  node,
+              Finding.error(
                   address(node, iqn),
                   "volume " + lun.volume() + " of target " + iqn + " does not exist on " + node,
                   "declare the volume in its volume group, or fix the target's volume reference",
@@ -55,17 +56,12 @@ final class DesiredTargets {
       List<DesiredTgtTarget.Account> incoming = new ArrayList<>();
       DesiredTgtTarget.Account outgoing = null;
       try {
-        for (Target.ChapUser u : t.chap().incoming()) {
-          incoming.add(new DesiredTgtTarget.Account(u.user(), ctx.secrets().read(u.secretFile())));
-        }
-        Target.ChapUser o = t.chap().outgoing();
-        if (o != null)
-          outgoing = new DesiredTgtTarget.Account(o.user(), ctx.secrets().read(o.secretFile()));
+        ChapSecrets.Accounts accounts = secrets.accounts(t.chap());
+        accounts.incoming().forEach(a -> incoming.add(account(a)));
+        if (accounts.outgoing() != null) outgoing = account(accounts.outgoing());
       } catch (PlanContext.SecretException e) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
+            Finding.error(
                 address(node, iqn),
                 e.getMessage(),
                 "fix the CHAP secret file (readable by sanctl only: chmod 600)",
@@ -78,7 +74,12 @@ final class DesiredTargets {
     return out;
   }
 
-  static String address(String node, String iqn) {
-    return node + "/tgt.target/" + iqn;
+  private static DesiredTgtTarget.Account account(ChapSecrets.Account a) {
+    return new DesiredTgtTarget.Account(a.user(), a.secret());
+  }
+
+  /** Target {@code iqn} on {@code node}: {@code <node>/tgt.target/<iqn>}. */
+  static ResourceAddress address(String node, String iqn) {
+    return ResourceAddress.of(node, TgtProvider.ID, "target", iqn);
   }
 }

@@ -12,6 +12,7 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class TgtProvider implements Provider {
 
   @Override
   public Set<String> dependsOn() {
-    return Set.of("lvm", "files");
+    return ResourceAddress.volumeProviders();
   }
 
   @Override
@@ -48,12 +49,12 @@ public final class TgtProvider implements Provider {
     String targets = required(host, tgt.show("target"));
     String portals = required(host, tgt.show("portal"));
     String accounts = required(host, tgt.show("account"));
-    CommandResult conf = host.run(Command.read("cat", TgtNodePlanner.CONFIG_FILE));
+    CommandResult conf = host.run(Command.read("cat", TgtPersistedConfig.CONFIG_FILE));
     String config;
     if (conf.exitStatus() == CommandResult.TIMED_OUT) {
       throw new ObserveException(
           "reading "
-              + TgtNodePlanner.CONFIG_FILE
+              + TgtPersistedConfig.CONFIG_FILE
               + " did not finish within commandTimeout and was"
               + " killed");
     } else if (conf.ok()) {
@@ -62,7 +63,7 @@ public final class TgtProvider implements Provider {
       config = null;
     } else {
       throw new ObserveException(
-          "cannot read " + TgtNodePlanner.CONFIG_FILE + ": " + conf.err().trim());
+          "cannot read " + TgtPersistedConfig.CONFIG_FILE + ": " + conf.err().trim());
     }
     return new TgtObservation(
         TgtShowParser.targets(targets),

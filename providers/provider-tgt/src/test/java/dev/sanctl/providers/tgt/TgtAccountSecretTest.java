@@ -91,7 +91,9 @@ class TgtAccountSecretTest {
       CommandResult accounts = recorders.get("lab1").run(new TgtCommands(7).show("account"));
       assertEquals("Account list:\n    web\n", accounts.out());
       CommandResult mode =
-          recorders.get("lab1").run(Command.read("stat", "-c", "%a", TgtNodePlanner.CONFIG_FILE));
+          recorders
+              .get("lab1")
+              .run(Command.read("stat", "-c", "%a", TgtPersistedConfig.CONFIG_FILE));
       assertEquals("600\n", mode.out(), "the persisted file holds the secret: owner only");
       try (var journal = Files.walk(tmp)) {
         for (Path p : journal.filter(Files::isRegularFile).toList()) {

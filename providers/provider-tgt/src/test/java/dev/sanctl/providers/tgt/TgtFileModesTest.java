@@ -20,7 +20,7 @@ class TgtFileModesTest {
     DesiredState desired = Configs.load(TgtProviderContractTest.CONFIG);
     TgtSim sim = new TgtSim(dir, desired);
     sim.apply(desired);
-    String file = TgtNodePlanner.CONFIG_FILE;
+    String file = TgtPersistedConfig.CONFIG_FILE;
     assertEquals("600\n", sim.run("stat", "-c", "%a", file).out());
     assertEquals("", sim.run("find", "/etc/tgt", "-name", ".sanctl-write.*").out());
   }

@@ -32,7 +32,7 @@ class TgtOmissionTest {
           CONFIG.indexOf("  - volume: vg_files/lun_a"),
           CONFIG.indexOf("  - volume: vg_files/lun_b"));
   static final String TARGET_B = CONFIG.substring(CONFIG.indexOf("  - volume: vg_files/lun_b"));
-  static final String CONFIG_FILE = "lab1/tgt.config/" + TgtNodePlanner.CONFIG_FILE;
+  static final String CONFIG_FILE = "lab1/tgt.config/" + TgtPersistedConfig.CONFIG_FILE;
 
   @TempDir Path dir;
   TgtSim sim;
@@ -106,9 +106,9 @@ class TgtOmissionTest {
 
   @Test
   void aKeptBlockWithoutInitiatorAddressIsClosedSoARestartDoesNotOpenIt() throws Exception {
-    String file = sim.run("cat", TgtNodePlanner.CONFIG_FILE).out();
+    String file = sim.run("cat", TgtPersistedConfig.CONFIG_FILE).out();
     String older = file.replace("\tinitiator-address " + TgtAcl.NO_ADDRESS + "\n", "");
-    sim.write(TgtNodePlanner.CONFIG_FILE, older);
+    sim.write(TgtPersistedConfig.CONFIG_FILE, older);
     DesiredState withoutA = yaml(CONFIG.replace(TARGET_A, ""));
 
     Change rewrite = at(sim.plan(withoutA), CONFIG_FILE);

@@ -117,7 +117,7 @@ final class TgtSim {
           TgtadmTool.restartDaemon(n);
           return null;
         });
-    CommandResult r = run("tgt-admin", "-C", "7", "-e", "-c", TgtNodePlanner.CONFIG_FILE);
+    CommandResult r = run("tgt-admin", "-C", "7", "-e", "-c", TgtPersistedConfig.CONFIG_FILE);
     assertEquals(0, r.exitStatus(), r.out() + r.err());
   }
 }

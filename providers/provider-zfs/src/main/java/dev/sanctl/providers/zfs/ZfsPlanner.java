@@ -10,25 +10,27 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
-import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.rules.ZfsProperties;
-import dev.sanctl.spi.values.ZfsPropertyValue;
+import dev.sanctl.spi.zfs.ZfsCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Plans one pool at a time on the node where it is imported: filesystems created with their
- * properties, volumes created ({@code zfs create [-s] -V <bytes> [-b <bs>] -o k=v... }), grown
- * (never shrunk: a plan error), properties set one {@code zfs set} per property (the legacy dialect
- * sets one at a time), the schedule property inherited away when a volume loses its schedule,
- * {@code state: absent} volumes destroyed. Thick volumes that do not fit in the pool's free space
- * (less what earlier changes of the plan take) are plan errors. A pool imported nowhere is unknown
- * (warning, skipped); imported on two nodes it is refused.
+ * properties, volumes created ({@code zfs create -V <bytes> [-s] [-b <bs>] -o k=v... }, argv from
+ * the {@link ZfsCommands} client), grown (never shrunk: a plan error), properties set one {@code
+ * zfs set} per property (the legacy dialect sets one at a time), the schedule property inherited
+ * away when a volume loses its schedule, {@code state: absent} volumes destroyed. Thick volumes
+ * that do not fit in the pool's free space (less what earlier changes of the plan take) are plan
+ * errors. A pool imported nowhere is unknown (warning, skipped); imported on two nodes it is
+ * refused.
  */
 final class ZfsPlanner {
   private final PlanContext context;
@@ -47,70 +49,12 @@ final class ZfsPlanner {
   }
 
   private void planPool(Pool pool) {
-    List<String> importers = new ArrayList<>();
-    boolean unknownNode = false;
-    for (String node : pool.nodes()) {
-      NodeState s = context.nodes().get(node);
-      if (s == null || !s.known()) {
-        unknownNode = true;
-        continue;
-      }
-      if (((ZfsObservation) s.observation()).importedPools().contains(pool.name())) {
-        importers.add(node);
-      }
-    }
-    String address = "zfs.pool/" + pool.name();
-    if (importers.size() > 1) {
-      findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              importers.get(0),
-              address,
-              "pool "
-                  + pool.name()
-                  + " is imported on "
-                  + String.join(" and ", importers)
-                  + " at once; every change to it is refused",
-              "export it from all but one node (zpool export " + pool.name() + ")",
-              pool.source()));
-      return;
-    }
-    if (importers.isEmpty()) {
-      findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              pool.nodes().isEmpty() ? null : pool.nodes().get(0),
-              address,
-              "pool "
-                  + pool.name()
-                  + " is not imported on any "
-                  + (unknownNode ? "reachable " : "")
-                  + "node of "
-                  + pool.nodes()
-                  + "; its datasets are unknown and not planned",
-              "import it on one of its nodes (zpool import " + pool.name() + ")",
-              pool.source()));
-      return;
-    }
-    String node = importers.get(0);
-    if (!node.equals(pool.nodes().get(0))) {
-      findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              node,
-              address,
-              "pool "
-                  + pool.name()
-                  + " is imported on "
-                  + node
-                  + ", not on its preferred node "
-                  + pool.nodes().get(0),
-              "this is the HA manager's business; sanctl never moves a pool",
-              pool.source()));
-    }
+    Optional<String> holder = ZfsPoolPlacement.holder(pool, context.nodes(), findings);
+    if (holder.isEmpty()) return;
+    String node = holder.get();
     ZfsObservation seen = (ZfsObservation) context.nodes().get(node).observation();
     long[] free = {seen.poolFree().getOrDefault(pool.name(), 0L)};
-    Map<String, String> created = new LinkedHashMap<>();
+    Map<String, ResourceAddress> created = new LinkedHashMap<>();
     Map<String, Object> declared = new TreeMap<>();
     pool.datasets().values().forEach(d -> declared.put(d.name(), d));
     pool.volumes().values().forEach(z -> declared.put(z.name(), z));
@@ -120,8 +64,8 @@ final class ZfsPlanner {
     }
   }
 
-  private List<String> parentCreates(String name, Map<String, String> created) {
-    List<String> deps = new ArrayList<>();
+  private List<ResourceAddress> parentCreates(String name, Map<String, ResourceAddress> created) {
+    List<ResourceAddress> deps = new ArrayList<>();
     for (var e : created.entrySet()) {
       if (name.startsWith(e.getKey() + "/")) deps.add(e.getValue());
     }
@@ -129,32 +73,20 @@ final class ZfsPlanner {
   }
 
   private void planFilesystem(
-      String node, Pool.Dataset d, ZfsObservation seen, Map<String, String> created) {
-    String address = Change.address(node, ZfsProvider.ID, "filesystem", d.name());
+      String node, Pool.Dataset d, ZfsObservation seen, Map<String, ResourceAddress> created) {
+    ResourceAddress address = ResourceAddress.zfsFilesystem(node, d.name());
     ZfsDataset live = seen.datasets().get(d.name());
     if (live == null) {
-      List<String> argv = new ArrayList<>(List.of("zfs", "create", "-p"));
       List<FieldChange> fields = new ArrayList<>();
-      d.properties()
-          .forEach(
-              (k, v) -> {
-                argv.add("-o");
-                argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, d.name() + " " + k));
-                fields.add(FieldChange.of("properties." + k, null, v));
-              });
-      argv.add(d.name());
+      d.properties().forEach((k, v) -> fields.add(FieldChange.of("properties." + k, null, v)));
       changes.add(
           new Change(
               address,
-              node,
-              ZfsProvider.ID,
-              "filesystem",
-              d.name(),
               Action.CREATE,
               Impact.NONE,
               "filesystem does not exist",
               fields,
-              List.of(Command.change(argv.toArray(String[]::new))),
+              List.of(ZfsCommands.createFilesystem(d.name(), true, d.properties())),
               List.of(),
               parentCreates(d.name(), created)));
       created.put(d.name(), address);
@@ -162,17 +94,14 @@ final class ZfsPlanner {
     }
     if (live.volume()) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               d.name() + " is declared as a filesystem but is a volume on " + node,
               "declare it under volumes, or use another name",
               d.source()));
       return;
     }
-    updateProperties(
-        node, address, "filesystem", live, d.properties(), List.of(), List.of(), d.source());
+    updateProperties(address, live, d.properties(), List.of(), List.of(), d.source());
   }
 
   private void planVolume(
@@ -180,9 +109,9 @@ final class ZfsPlanner {
       Pool pool,
       Pool.Zvol z,
       ZfsObservation seen,
-      Map<String, String> created,
+      Map<String, ResourceAddress> created,
       long[] free) {
-    String address = Change.address(node, ZfsProvider.ID, "volume", z.name());
+    ResourceAddress address = ResourceAddress.zfsVolume(node, z.name());
     ZfsDataset live = seen.datasets().get(z.name());
     String schedule = ZfsProvider.scheduleProperty(desired);
     if (z.state() == ResourceState.ABSENT) {
@@ -190,15 +119,11 @@ final class ZfsPlanner {
       changes.add(
           new Change(
               address,
-              node,
-              ZfsProvider.ID,
-              "volume",
-              z.name(),
               Action.DELETE,
               Impact.DESTRUCTIVE,
               "state: absent",
               List.of(FieldChange.of("size", live.bytes("volsize"), null)),
-              List.of(Command.change("zfs", "destroy", z.name())),
+              List.of(ZfsCommands.destroy(z.name())),
               List.of(),
               List.of()));
       return;
@@ -211,36 +136,21 @@ final class ZfsPlanner {
         return;
       }
       if (!z.sparse()) free[0] -= z.sizeBytes();
-      List<String> argv = new ArrayList<>(List.of("zfs", "create"));
-      if (z.sparse()) argv.add("-s");
-      argv.addAll(List.of("-V", Long.toString(z.sizeBytes())));
       List<FieldChange> fields = new ArrayList<>();
       fields.add(FieldChange.of("size", null, z.sizeBytes()));
       if (z.sparse()) fields.add(FieldChange.of("sparse", null, true));
-      if (z.blockSize() != null) {
-        argv.addAll(List.of("-b", Long.toString(z.blockSize())));
-        fields.add(FieldChange.of("blockSize", null, z.blockSize()));
-      }
-      props.forEach(
-          (k, v) -> {
-            argv.add("-o");
-            argv.add(k + "=" + ZfsPropertyValue.KIND.require(v, z.name() + " " + k));
-            fields.add(FieldChange.of("properties." + k, null, v));
-          });
-      argv.add(z.name());
+      if (z.blockSize() != null) fields.add(FieldChange.of("blockSize", null, z.blockSize()));
+      props.forEach((k, v) -> fields.add(FieldChange.of("properties." + k, null, v)));
       String parent = z.name().substring(0, z.name().lastIndexOf('/'));
       List<Command> commands = new ArrayList<>();
       if (!seen.datasets().containsKey(parent) && !created.containsKey(parent)) {
-        commands.add(Command.change("zfs", "create", "-p", parent));
+        commands.add(ZfsCommands.createFilesystem(parent, true, Map.of()));
       }
-      commands.add(Command.change(argv.toArray(String[]::new)));
+      commands.add(
+          ZfsCommands.createVolume(z.name(), z.sizeBytes(), z.sparse(), z.blockSize(), props));
       changes.add(
           new Change(
               address,
-              node,
-              ZfsProvider.ID,
-              "volume",
-              z.name(),
               Action.CREATE,
               Impact.NONE,
               "volume does not exist",
@@ -252,9 +162,7 @@ final class ZfsPlanner {
     }
     if (!live.volume()) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               z.name() + " is declared as a volume but is a filesystem on " + node,
               "declare it under datasets, or use another name",
@@ -268,9 +176,7 @@ final class ZfsPlanner {
     long want = bs > 0 ? (z.sizeBytes() + bs - 1) / bs * bs : z.sizeBytes();
     if (z.blockSize() != null && bs > 0 && bs != z.blockSize()) {
       findings.add(
-          new Finding(
-              Finding.Kind.WARNING,
-              node,
+          Finding.warning(
               address,
               z.name()
                   + " has volblocksize "
@@ -283,9 +189,7 @@ final class ZfsPlanner {
     }
     if (have > want) {
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              node,
+          Finding.error(
               address,
               "volume "
                   + z.name()
@@ -306,24 +210,22 @@ final class ZfsPlanner {
       }
       if (thick) free[0] -= want - have;
       fields.add(FieldChange.of("size", have, want));
-      commands.add(Command.change("zfs", "set", "volsize=" + want, z.name()));
+      commands.add(ZfsCommands.set("volsize", Long.toString(want), z.name()));
     }
     List<Command> inherit = new ArrayList<>();
     List<FieldChange> inheritFields = new ArrayList<>();
     ZfsDataset.Property liveSchedule = live.properties().get(schedule);
     if (z.snapshotSchedule() == null && liveSchedule != null && liveSchedule.local()) {
-      inherit.add(Command.change("zfs", "inherit", schedule, z.name()));
+      inherit.add(ZfsCommands.inherit(schedule, z.name()));
       inheritFields.add(FieldChange.of("properties." + schedule, liveSchedule.value(), null));
     }
     fields.addAll(inheritFields);
     commands.addAll(inherit);
-    updateProperties(node, address, "volume", live, props, fields, commands, z.source());
+    updateProperties(address, live, props, fields, commands, z.source());
   }
 
   private void updateProperties(
-      String node,
-      String address,
-      String kind,
+      ResourceAddress address,
       ZfsDataset live,
       Map<String, String> props,
       List<FieldChange> fields,
@@ -342,9 +244,7 @@ final class ZfsPlanner {
       if (before.equals(after)) continue;
       if (ZfsProperties.isSetOnce(k)) {
         findings.add(
-            new Finding(
-                Finding.Kind.ERROR,
-                node,
+            Finding.error(
                 address,
                 live.name()
                     + " has "
@@ -361,26 +261,13 @@ final class ZfsPlanner {
         return;
       }
       Impact i = ZfsProperties.impact(k, before, after);
-      if (i.compareTo(impact) > 0) impact = i;
+      impact = Impact.worst(impact, i);
       f.add(FieldChange.of("properties." + k, have.equals("-") ? null : have, v));
-      String value = ZfsPropertyValue.KIND.require(v, live.name() + " " + k);
-      c.add(Command.change("zfs", "set", k + "=" + value, live.name()));
+      c.add(ZfsCommands.set(k, v, live.name()));
     }
     if (c.isEmpty()) return;
     changes.add(
-        new Change(
-            address,
-            node,
-            ZfsProvider.ID,
-            kind,
-            live.name(),
-            Action.UPDATE,
-            impact,
-            describe(f),
-            f,
-            c,
-            List.of(),
-            List.of()));
+        new Change(address, Action.UPDATE, impact, describe(f), f, c, List.of(), List.of()));
   }
 
   private static String describe(List<FieldChange> fields) {
@@ -397,10 +284,8 @@ final class ZfsPlanner {
   }
 
   private static Finding capacity(String node, Pool pool, Pool.Zvol z, long needed, long free) {
-    return new Finding(
-        Finding.Kind.ERROR,
-        node,
-        Change.address(node, ZfsProvider.ID, "volume", z.name()),
+    return Finding.error(
+        ResourceAddress.zfsVolume(node, z.name()),
         "volume "
             + z.name()
             + " needs "

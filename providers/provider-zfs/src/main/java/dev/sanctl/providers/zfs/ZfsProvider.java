@@ -1,6 +1,5 @@
 package dev.sanctl.providers.zfs;
 
-import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
@@ -13,6 +12,8 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.zfs.ZfsCommands;
+import dev.sanctl.spi.zfs.ZfsOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,13 +25,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * ZFS pools, filesystems and volumes (OpenZFS, illumos, and the legacy dialect of OpenSolaris and
- * zfs-fuse). Observation is three commands whatever the number of datasets, none needing {@code zfs
- * list -p} (which the legacy dialect lacks): {@code zpool list -H -o name,health}, {@code zfs list
- * -H -t filesystem,volume -o name,type -r <pools>} (names and types only), and one {@code zfs get
- * -Hp} of the managed properties of the declared datasets that exist plus the pools' {@code
- * available} (exact bytes in every dialect: {@code get -p} predates {@code list -p}). Plans are
- * made by {@link ZfsPlanner}.
+ * ZFS pools, filesystems and volumes, through the {@link ZfsCommands} client (OpenZFS, illumos, and
+ * the legacy dialect of OpenSolaris and zfs-fuse). Observation is three commands whatever the
+ * number of datasets, none needing {@code zfs list -p} (which the legacy dialect lacks): {@code
+ * zpool list -H -o name,health}, {@code zfs list -H -t filesystem,volume -o name,type -r <pools>}
+ * (names and types only), and one {@code zfs get -H -p} of the managed properties of the declared
+ * datasets that exist plus the pools' {@code available} (exact bytes in every dialect: {@code get
+ * -p} predates {@code list -p}). Plans are made by {@link ZfsPlanner}.
  */
 public final class ZfsProvider implements Provider {
   static final String ID = "zfs";
@@ -62,12 +63,12 @@ public final class ZfsProvider implements Provider {
   /** The user property mirroring a volume's snapshot schedule. */
   static String scheduleProperty(DesiredState desired) {
     String ns = desired.cluster() == null ? null : desired.cluster().propertyNamespace();
-    return (ns == null ? "edu.amherst" : ns) + ":snaprotate_schedule";
+    return ZfsOutput.scheduleProperty(ns == null ? "edu.amherst" : ns);
   }
 
   /** The block device of a zvol on a node of {@code os}. */
   static String devicePath(String os, String dataset) {
-    return "illumos".equals(os) ? "/dev/zvol/rdsk/" + dataset : "/dev/zvol/" + dataset;
+    return ZfsOutput.devicePath(os, dataset);
   }
 
   @Override
@@ -79,32 +80,36 @@ public final class ZfsProvider implements Provider {
     if (pools.isEmpty()) {
       return new ZfsObservation(imported, free, datasets, new VolumeFacts(Map.of()));
     }
-    CommandResult zpools =
-        context.host().run(Command.read("zpool", "list", "-H", "-o", "name,health"));
+    CommandResult zpools = context.host().run(ZfsCommands.poolList("name,health"));
     if (zpools.exitStatus() != 0) {
       throw new ObserveException("zpool list failed: " + firstLine(zpools.err()));
     }
     Set<String> live = new LinkedHashSet<>();
-    for (String line : zpools.out().split("\n")) {
-      if (!line.isEmpty()) live.add(line.split("\t", -1)[0]);
-    }
+    for (String[] row : ZfsOutput.rows(zpools.out())) live.add(row[0]);
     for (Pool p : pools) if (live.contains(p.name())) imported.add(p.name());
     if (imported.isEmpty()) {
       return new ZfsObservation(imported, free, datasets, new VolumeFacts(Map.of()));
     }
-    List<String> list =
-        new ArrayList<>(
-            List.of("zfs", "list", "-H", "-t", "filesystem,volume", "-o", "name,type", "-r"));
-    list.addAll(imported);
-    CommandResult listed = context.host().run(Command.read(list.toArray(String[]::new)));
+    CommandResult listed =
+        context
+            .host()
+            .run(
+                ZfsCommands.list(
+                    false,
+                    "filesystem,volume",
+                    null,
+                    null,
+                    "name,type",
+                    true,
+                    List.copyOf(imported)));
     if (listed.exitStatus() != 0) {
       throw new ObserveException("zfs list failed: " + firstLine(listed.err()));
     }
     Map<String, Boolean> kinds = new LinkedHashMap<>();
-    for (String line : listed.out().split("\n")) {
-      if (line.isEmpty()) continue;
-      String[] f = line.split("\t", -1);
-      if (f.length != 2) throw new ObserveException("unexpected zfs list output: " + line);
+    for (String[] f : ZfsOutput.rows(listed.out())) {
+      if (f.length != 2) {
+        throw new ObserveException("unexpected zfs list output: " + String.join("\t", f));
+      }
       kinds.put(f[0], f[1].equals("volume"));
     }
     Set<String> props = new LinkedHashSet<>(List.of("available"));
@@ -122,19 +127,18 @@ public final class ZfsProvider implements Provider {
         if (kinds.containsKey(z.name()) && !operands.contains(z.name())) operands.add(z.name());
       }
     }
-    List<String> get =
-        new ArrayList<>(List.of("zfs", "get", "-Hp", "-o", "name,property,value,source"));
-    get.add(String.join(",", props));
-    get.addAll(operands);
-    CommandResult got = context.host().run(Command.read(get.toArray(String[]::new)));
+    CommandResult got =
+        context
+            .host()
+            .run(ZfsCommands.get("name,property,value,source", String.join(",", props), operands));
     if (got.exitStatus() != 0) {
       throw new ObserveException("zfs get failed: " + firstLine(got.err()));
     }
     Map<String, Map<String, ZfsDataset.Property>> values = new LinkedHashMap<>();
-    for (String line : got.out().split("\n")) {
-      if (line.isEmpty()) continue;
-      String[] f = line.split("\t", -1);
-      if (f.length != 4) throw new ObserveException("unexpected zfs get output: " + line);
+    for (String[] f : ZfsOutput.rows(got.out())) {
+      if (f.length != 4) {
+        throw new ObserveException("unexpected zfs get output: " + String.join("\t", f));
+      }
       values
           .computeIfAbsent(f[0], k -> new LinkedHashMap<>())
           .put(f[1], new ZfsDataset.Property(f[2], f[3].equals("local")));
@@ -176,9 +180,7 @@ public final class ZfsProvider implements Provider {
   }
 
   private static String firstLine(String s) {
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
+    return ZfsOutput.firstLine(s, "");
   }
 
   /** Its filesystem and volume changes touch the ZFS dataset they name. */

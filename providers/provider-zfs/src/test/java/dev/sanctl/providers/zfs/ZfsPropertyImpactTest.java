@@ -9,6 +9,7 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.ProviderContract;
@@ -102,5 +103,13 @@ class ZfsPropertyImpactTest {
 
   private static List<String> argv(Change c) {
     return c.commands().stream().map(cmd -> String.join(" ", cmd.argv())).toList();
+  }
+
+  @Test
+  void theDatasetsOtherProvidersDependOnAreAddressedAsThisProvidersOwn() {
+    // comstar and backup name the zvols and filesystems they wait for with these factories
+    assertEquals(new ZfsProvider().id(), ResourceAddress.zfsProvider());
+    assertEquals(new ZfsProvider().id(), ResourceAddress.zfsVolume("n", "tank/v").provider());
+    assertEquals(new ZfsProvider().id(), ResourceAddress.zfsFilesystem("n", "tank/f").provider());
   }
 }

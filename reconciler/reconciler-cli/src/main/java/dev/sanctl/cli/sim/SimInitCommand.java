@@ -3,6 +3,7 @@ package dev.sanctl.cli.sim;
 import dev.sanctl.cli.ExitCodes;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.config.Quantities;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.model.VolumeGroup;
@@ -10,7 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
@@ -65,26 +66,16 @@ public class SimInitCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /**
-   * Sizes as in the desired state: an integer with an optional K, M, G, T or P (powers of 1024).
-   */
+  /** Sizes as in the desired state ({@link Quantities#SIZE_GRAMMAR}), more than zero. */
   public static final class SizeConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
-      String v = value.strip().toUpperCase(Locale.ROOT);
-      int shift = 0;
-      if (!v.isEmpty() && "KMGTP".indexOf(v.charAt(v.length() - 1)) >= 0) {
-        shift = 10 * ("KMGTP".indexOf(v.charAt(v.length() - 1)) + 1);
-        v = v.substring(0, v.length() - 1);
-      }
-      try {
-        long n = Long.parseLong(v);
-        if (n <= 0 || Long.numberOfLeadingZeros(n) <= shift) throw new NumberFormatException();
-        return n << shift;
-      } catch (NumberFormatException e) {
+      OptionalLong bytes = Quantities.sizeBytes(value);
+      if (bytes.isEmpty() || bytes.getAsLong() <= 0) {
         throw new TypeConversionException(
             "'" + value + "' is not a size (a positive integer with an optional K, M, G, T or P)");
       }
+      return bytes.getAsLong();
     }
   }
 }

@@ -156,5 +156,19 @@ class SimInitCommandTest {
             "--vg-size",
             "lots");
     assertEquals(ExitCodes.USAGE, r.status());
+    for (String notASize : List.of("8g", " 8G", "0", "8GB", "9999999999P")) {
+      r =
+          sanctl(
+              "",
+              "sim",
+              "init",
+              tmp.resolve("s3").toString(),
+              "-C",
+              QUICKSTART.toString(),
+              "--vg-size",
+              notASize);
+      assertEquals(ExitCodes.USAGE, r.status(), notASize + " is no size of the desired state");
+      assertTrue(r.err().contains("is not a size"), r.err());
+    }
   }
 }

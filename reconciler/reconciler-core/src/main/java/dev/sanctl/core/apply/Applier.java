@@ -140,7 +140,7 @@ public final class Applier {
   }
 
   private static String failedDependency(Change c, Map<String, CompletableFuture<Boolean>> done) {
-    for (String d : c.dependsOn()) {
+    for (String d : c.dependsOnAddresses()) {
       CompletableFuture<Boolean> f = done.get(d);
       if (f != null && !f.join()) return "not attempted: it depends on " + d + ", which failed";
     }
@@ -220,7 +220,7 @@ public final class Applier {
     for (Map.Entry<String, List<Change>> e : byNode.entrySet()) {
       Set<String> s = new java.util.TreeSet<>();
       for (Change c : e.getValue()) {
-        for (String d : c.dependsOn()) {
+        for (String d : c.dependsOnAddresses()) {
           String n = nodeOf.get(d);
           if (n != null && !n.equals(e.getKey())) s.add(n);
         }

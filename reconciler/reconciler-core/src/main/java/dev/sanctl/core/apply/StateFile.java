@@ -1,6 +1,6 @@
 package dev.sanctl.core.apply;
 
-import dev.sanctl.core.plan.Json;
+import dev.sanctl.spi.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

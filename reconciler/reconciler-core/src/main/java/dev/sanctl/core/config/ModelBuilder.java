@@ -9,11 +9,8 @@ import dev.sanctl.spi.model.IetGlobal;
 import dev.sanctl.spi.model.InitiatorGroup;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.Policy;
-import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.model.PortalGroup;
-import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.model.SnapshotSchedule;
-import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.model.Target;
 import dev.sanctl.spi.model.TargetDefaults;
 import dev.sanctl.spi.model.TargetState;
@@ -28,25 +25,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.MissingNode;
 
 /**
  * Builds the typed {@link DesiredState} from a merged document that already passed the schema and
- * the semantic rules, applying every default of the format.
+ * the semantic rules, applying every default of the format. ZFS pools are built by {@link
+ * PoolModelBuilder}; reading values and source positions is {@link ModelReader}'s.
  */
-public final class ModelBuilder {
+public final class ModelBuilder extends ModelReader {
   /** Default ZFS user property namespace. */
   public static final String DEFAULT_PROPERTY_NAMESPACE = "sanctl";
 
-  private final JsonNode root;
-  private final Positions positions;
+  private final PoolModelBuilder pools;
 
   private ModelBuilder(MergedDocument doc) {
-    this.root = doc.root();
-    this.positions = doc.positions();
+    super(doc);
+    this.pools = new PoolModelBuilder(doc);
   }
 
   /** The desired state of a valid merged document, read at {@code revision} (or null). */
@@ -76,7 +70,7 @@ public final class ModelBuilder {
         new IetGlobal(options(root.path("iet").path("global"))),
         targetDefaults(),
         list(YamlPath.of("targets"), p -> target(p, targetDefaults())),
-        namedMap(YamlPath.of("pools"), this::pool),
+        namedMap(YamlPath.of("pools"), pools::pool),
         namedMap(YamlPath.of("snapshotSchedules"), this::schedule),
         backups(root.path("backups")),
         namedMap(YamlPath.of("cron"), (node, p) -> list(p, this::cronEntry)),
@@ -248,110 +242,6 @@ public final class ModelBuilder {
     return new Target.ChapUser(text(u, "user", null), text(u, "secretFile", null), key(p));
   }
 
-  private Pool pool(String name, YamlPath p) {
-    JsonNode pool = at(p);
-    JsonNode vd = pool.path("volumeDefaults");
-    Pool.VolumeDefaults defaults =
-        vd.isObject()
-            ? new Pool.VolumeDefaults(
-                options(vd.path("properties")),
-                text(vd, "snapshotSchedule", null),
-                vd.path("sparse").asBoolean(false),
-                vd.has("blockSize") ? size(vd.get("blockSize")) : null)
-            : Pool.VolumeDefaults.NONE;
-    return new Pool(
-        name,
-        strings(pool.path("nodes")),
-        namedMap(
-            p.key("datasets"),
-            (ds, dp) -> new Pool.Dataset(ds, options(at(dp).path("properties")), key(dp))),
-        namedMap(p.key("volumes"), (zv, zp) -> zvol(zv, zp, defaults)),
-        defaults,
-        pool.path("stmfHa").isObject() ? stmfHa(p.key("stmfHa")) : null,
-        pool.path("comstar").isObject() ? comstar(p.key("comstar")) : null,
-        key(p));
-  }
-
-  private Pool.Zvol zvol(String name, YamlPath p, Pool.VolumeDefaults d) {
-    JsonNode z = at(p);
-    Map<String, String> props = new LinkedHashMap<>(d.properties());
-    props.putAll(options(z.path("properties")));
-    return new Pool.Zvol(
-        name,
-        size(z.get("size")),
-        z.path("sparse").asBoolean(d.sparse()),
-        z.has("blockSize") ? Long.valueOf(size(z.get("blockSize"))) : d.blockSize(),
-        Collections.unmodifiableMap(props),
-        text(z, "snapshotSchedule", d.snapshotSchedule()),
-        resourceState(z),
-        key(p));
-  }
-
-  private Pool.StmfHa stmfHa(YamlPath p) {
-    JsonNode s = at(p);
-    return new Pool.StmfHa(
-        namedMap(p.key("targetPortalGroups"), (n, np) -> strings(at(np))),
-        text(s, "defaultTpg", null),
-        namedMap(
-            p.key("targets"),
-            (n, np) ->
-                new Pool.StmfHaTarget(
-                    n, text(at(np), "type", "iscsi"), text(at(np), "tpg", null), key(np))),
-        s.has("logicalUnits") ? strings(s.get("logicalUnits")) : null,
-        namedMap(p.key("hostGroups"), (n, np) -> strings(at(np))),
-        namedMap(p.key("targetGroups"), (n, np) -> strings(at(np))),
-        namedMap(
-            p.key("views"),
-            (n, np) ->
-                new Pool.StmfHaView(
-                    n,
-                    text(at(np), "hostGroup", null),
-                    text(at(np), "targetGroup", null),
-                    text(at(np), "luPrefix", null),
-                    key(np))),
-        key(p));
-  }
-
-  private Pool.Comstar comstar(YamlPath p) {
-    return new Pool.Comstar(
-        list(
-            p.key("logicalUnits"),
-            lp -> {
-              JsonNode l = at(lp);
-              return new Pool.ComstarLu(
-                  text(l, "zvol", null),
-                  text(l, "guid", null).toUpperCase(Locale.ROOT),
-                  text(l, "serial", null),
-                  text(l, "alias", null),
-                  resourceState(l),
-                  key(lp));
-            }),
-        namedMap(p.key("hostGroups"), (n, np) -> strings(at(np))),
-        namedMap(p.key("targetGroups"), (n, np) -> strings(at(np))),
-        namedMap(p.key("tpgs"), (n, np) -> strings(at(np))),
-        namedMap(
-            p.key("targets"),
-            (n, np) ->
-                new Pool.ComstarTarget(
-                    n,
-                    text(at(np), "iqn", null),
-                    strings(at(np).path("tpgs")),
-                    resourceState(at(np)),
-                    key(np))),
-        list(
-            p.key("views"),
-            vp -> {
-              JsonNode v = at(vp);
-              return new Pool.ComstarView(
-                  text(v, "lu", null),
-                  text(v, "hostGroup", null),
-                  text(v, "targetGroup", null),
-                  v.path("lun").asInt(),
-                  key(vp));
-            }),
-        key(p));
-  }
-
   private SnapshotSchedule schedule(String name, YamlPath p) {
     JsonNode s = at(p);
     List<SnapshotSchedule.Rule> rules = new ArrayList<>();
@@ -394,67 +284,5 @@ public final class ModelBuilder {
     JsonNode e = at(p);
     return new CronEntry(
         text(e, "schedule", null), text(e, "command", null), text(e, "comment", null), key(p));
-  }
-
-  private static ResourceState resourceState(JsonNode n) {
-    return "absent".equals(text(n, "state", "present"))
-        ? ResourceState.ABSENT
-        : ResourceState.PRESENT;
-  }
-
-  private static long size(JsonNode n) {
-    return Quantities.sizeBytes(n).orElse(0L);
-  }
-
-  /** Option maps: values as rendered text (booleans as Yes/No, as IET and ZFS expect). */
-  static Map<String, String> options(JsonNode n) {
-    if (!n.isObject()) return Map.of();
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : n.properties()) {
-      JsonNode v = e.getValue();
-      out.put(e.getKey(), v.isBoolean() ? (v.booleanValue() ? "Yes" : "No") : v.asString());
-    }
-    return Collections.unmodifiableMap(out);
-  }
-
-  private <T> Map<String, T> namedMap(YamlPath p, BiFunction<String, YamlPath, T> f) {
-    JsonNode n = at(p);
-    if (!n.isObject()) return Map.of();
-    Map<String, T> out = new LinkedHashMap<>();
-    for (String name : n.propertyNames()) out.put(name, f.apply(name, p.key(name)));
-    return Collections.unmodifiableMap(out);
-  }
-
-  private <T> List<T> list(YamlPath p, Function<YamlPath, T> f) {
-    JsonNode n = at(p);
-    if (!n.isArray()) return List.of();
-    List<T> out = new ArrayList<>(n.size());
-    for (int i = 0; i < n.size(); i++) out.add(f.apply(p.index(i)));
-    return Collections.unmodifiableList(out);
-  }
-
-  private static List<String> strings(JsonNode n) {
-    if (!n.isArray()) return List.of();
-    List<String> out = new ArrayList<>(n.size());
-    for (JsonNode s : n) out.add(s.asString());
-    return Collections.unmodifiableList(out);
-  }
-
-  private static String text(JsonNode n, String field, String fallback) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? fallback : v.asString();
-  }
-
-  private JsonNode at(YamlPath p) {
-    JsonNode n = root;
-    for (Object e : p.elements()) {
-      n = e instanceof Integer i ? n.path(i) : n.path((String) e);
-      if (n == null) return MissingNode.getInstance();
-    }
-    return n;
-  }
-
-  private SourceRef key(YamlPath p) {
-    return positions.key(p);
   }
 }

@@ -12,7 +12,15 @@ public final class Quantities {
   /** The largest size sanctl accepts: 2 PiB, the ddless map-size limit. */
   public static final long MAX_SIZE = 2L << 50;
 
-  private static final Pattern SIZE = Pattern.compile("([0-9]{1,19})([KMGTP]?)");
+  /**
+   * The one size grammar: an integer of at most 19 digits with an optional {@code K}, {@code M},
+   * {@code G}, {@code T} or {@code P} (powers of 1024). The schema's {@code $defs/size} pattern is
+   * this between {@code ^} and {@code $} (QuantitiesTest), and {@code sanctl sim init --vg-size}
+   * reads it with {@link #sizeBytes(String)}.
+   */
+  public static final String SIZE_GRAMMAR = "[0-9]{1,19}[KMGTP]?";
+
+  private static final Pattern SIZE = Pattern.compile(SIZE_GRAMMAR);
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
   private static final String UNITS = "KMGTP";
 
@@ -28,12 +36,12 @@ public final class Quantities {
     return value.isString() ? sizeBytes(value.stringValue()) : OptionalLong.empty();
   }
 
-  /** Bytes of a size written as text. */
+  /** Bytes of a size written as text ({@link #SIZE_GRAMMAR}); empty when malformed or too big. */
   public static OptionalLong sizeBytes(String text) {
-    Matcher m = SIZE.matcher(text);
-    if (!m.matches()) return OptionalLong.empty();
-    BigInteger n = new BigInteger(m.group(1));
-    int shift = m.group(2).isEmpty() ? 0 : 10 * (UNITS.indexOf(m.group(2)) + 1);
+    if (text == null || !SIZE.matcher(text).matches()) return OptionalLong.empty();
+    int unit = UNITS.indexOf(text.charAt(text.length() - 1));
+    BigInteger n = new BigInteger(unit < 0 ? text : text.substring(0, text.length() - 1));
+    int shift = unit < 0 ? 0 : 10 * (unit + 1);
     BigInteger bytes = n.shiftLeft(shift);
     return bytes.bitLength() < 64 ? OptionalLong.of(bytes.longValue()) : OptionalLong.empty();
   }

@@ -45,7 +45,7 @@ final class ChangeOrder {
     List<List<Integer>> dependants = new ArrayList<>();
     for (int i = 0; i < base.size(); i++) dependants.add(new ArrayList<>());
     for (int i = 0; i < base.size(); i++) {
-      for (String d : base.get(i).dependsOn()) {
+      for (String d : base.get(i).dependsOnAddresses()) {
         Integer j = index.get(d);
         if (j == null) continue; // on another node, or already satisfied
         pending[i]++;

@@ -15,6 +15,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import dev.sanctl.spi.values.UnsafeValueException;
 import java.io.IOException;
@@ -258,10 +259,8 @@ public final class Engine implements AutoCloseable {
    * would show "N to change" with nothing to review and rewrite a file for nothing).
    */
   private static Finding emptyDiff(Provider p, Change c) {
-    return new Finding(
-        Finding.Kind.WARNING,
-        c.node(),
-        c.address(),
+    return Finding.warning(
+        c.resource(),
         "provider '"
             + p.id()
             + "' planned an update with an empty diff ("
@@ -283,10 +282,8 @@ public final class Engine implements AutoCloseable {
       return new PlanResult(
           List.of(),
           List.of(
-              new Finding(
-                  Finding.Kind.ERROR,
-                  null,
-                  p.id() + ".values",
+              Finding.error(
+                  ResourceAddress.cluster(p.id(), "values", null),
                   e.getMessage() + "; nothing is planned for provider " + p.id(),
                   e.kind().hint() + ", then run sanctl validate",
                   null)));

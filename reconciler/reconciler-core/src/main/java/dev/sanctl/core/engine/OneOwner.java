@@ -47,10 +47,8 @@ final class OneOwner {
       List<String> addresses = touches.stream().map(t -> t.change().address()).toList();
       refused.addAll(addresses);
       findings.add(
-          new Finding(
-              Finding.Kind.ERROR,
-              first.node(),
-              first.address(),
+          Finding.error(
+              first.resource(),
               "two providers plan the same live object on "
                   + first.node()
                   + ": "

@@ -21,9 +21,6 @@ import java.util.concurrent.TimeUnit;
  * CommandResult#NOT_FOUND} with the message a POSIX shell prints.
  */
 public final class LocalHost implements Host {
-  /** Bound of captured stdout and of captured stderr. */
-  public static final int OUTPUT_LIMIT = 16 * 1024 * 1024;
-
   /** Timeout of a command that sets none. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 

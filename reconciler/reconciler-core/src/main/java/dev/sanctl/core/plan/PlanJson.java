@@ -2,6 +2,7 @@ package dev.sanctl.core.plan;
 
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.host.Command;
+import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.SourceRef;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
@@ -100,7 +101,7 @@ public final class PlanJson {
     m.put("fields", c.fields().stream().map(PlanJson::field).toList());
     m.put("commands", c.commands().stream().map(PlanJson::command).toList());
     m.put("affectedInitiators", c.affectedInitiators());
-    m.put("dependsOn", c.dependsOn());
+    m.put("dependsOn", c.dependsOnAddresses());
     m.put("requiresApproval", c.requiresApproval());
     return m;
   }

@@ -7,6 +7,7 @@ import dev.sanctl.spi.model.Policy;
 import dev.sanctl.spi.provider.Action;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,11 +15,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalPolicyTest {
   static Change change(String name, Action a, Impact i, List<String> initiators) {
     return new Change(
-        "n1/t.x/" + name,
-        "n1",
-        "t",
-        "x",
-        name,
+        ResourceAddress.of("n1", "t", "x", name),
         a,
         i,
         null,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sanctl.core.validate.SchemaValidator;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,13 @@ class QuantitiesTest {
     assertTrue(Quantities.sizeBytes("8GB").isEmpty());
     assertTrue(Quantities.sizeBytes("-1").isEmpty());
     assertTrue(Quantities.sizeBytes("").isEmpty());
+  }
+
+  @Test
+  void theSchemasSizePatternIsTheSizeGrammar() {
+    assertEquals(
+        "^" + Quantities.SIZE_GRAMMAR + "$",
+        SchemaValidator.schemaDocument().path("$defs").path("size").path("pattern").asString());
   }
 
   @Test

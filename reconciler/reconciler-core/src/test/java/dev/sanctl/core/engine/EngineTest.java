@@ -25,6 +25,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -155,11 +156,7 @@ class EngineTest {
             return new PlanResult(
                 List.of(
                     new Change(
-                        "n1/rogue.x/y",
-                        "n1",
-                        "rogue",
-                        "x",
-                        "y",
+                        ResourceAddress.of("n1", "rogue", "x", "y"),
                         dev.sanctl.spi.provider.Action.CREATE,
                         dev.sanctl.spi.provider.Impact.NONE,
                         null,
@@ -183,11 +180,7 @@ class EngineTest {
 
   static Change update(String name, List<dev.sanctl.spi.provider.FieldChange> fields, Command c) {
     return new Change(
-        "n1/sloppy.file/" + name,
-        "n1",
-        "sloppy",
-        "file",
-        name,
+        ResourceAddress.of("n1", "sloppy", "file", name),
         dev.sanctl.spi.provider.Action.UPDATE,
         dev.sanctl.spi.provider.Impact.NONE,
         "0 line(s) removed, 0 added",

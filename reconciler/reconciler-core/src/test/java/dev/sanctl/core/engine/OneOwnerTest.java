@@ -19,6 +19,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,11 +49,7 @@ class OneOwnerTest {
               .map(
                   n ->
                       new Change(
-                          Change.address("n1", id, kind, n),
-                          "n1",
-                          id,
-                          kind,
-                          n,
+                          ResourceAddress.of("n1", id, kind, n),
                           Action.CREATE,
                           Impact.NONE,
                           "not present on node",

@@ -18,6 +18,7 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,9 @@ final class RichPlans {
       List<FieldChange> fields,
       List<Command> commands,
       List<String> initiators,
-      List<String> dependsOn) {
+      List<ResourceAddress> dependsOn) {
     return new Change(
-        Change.address(node, provider, kind, name),
-        node,
-        provider,
-        kind,
-        name,
+        ResourceAddress.of(node, provider, kind, name),
         a,
         i,
         reason,
@@ -141,7 +138,7 @@ final class RichPlans {
                         .withSecret(SECRET),
                     Command.change("ietconf-write", "/etc/iet/ietd.conf").withSecret(SECRET)),
                 List.of(),
-                List.of("san01/vol.volume/vg0/data")),
+                List.of(ResourceAddress.of("san01", "vol", "volume", "vg0/data"))),
             change(
                 "san01",
                 "tgt",
@@ -164,7 +161,7 @@ final class RichPlans {
                         "--params",
                         "Path=/dev/vg0/logs,Type=blockio")),
                 List.of("iqn.1993-08.org.debian:01:web1", "iqn.1993-08.org.debian:01:web2"),
-                List.of("san01/vol.volume/vg0/logs")),
+                List.of(ResourceAddress.of("san01", "vol", "volume", "vg0/logs"))),
             change(
                 "san02",
                 "tgt",
@@ -200,41 +197,30 @@ final class RichPlans {
                 List.of()));
     List<Finding> findings =
         List.of(
-            new Finding(
-                Finding.Kind.UNMANAGED,
-                "san01",
-                "san01/vol.volume/vg0/stray",
+            Finding.unmanaged(
+                ResourceAddress.of("san01", "vol", "volume", "vg0/stray"),
                 "volume vg0/stray is not in the desired state",
                 "add it or remove it by hand",
                 null),
-            new Finding(
-                Finding.Kind.ERROR,
-                "san02",
-                "san02/vol.volume/vg1/db",
+            Finding.error(
+                ResourceAddress.of("san02", "vol", "volume", "vg1/db"),
                 "cannot shrink vg1/db from 20G to 10G",
                 "volumes never shrink",
                 new SourceRef("volumes.yaml", 14, 9)),
             new Finding(
                 Finding.Kind.WARNING,
                 "san02",
-                null,
+                (ResourceAddress) null,
                 "volume group vg1 is held by san02, its preferred node is san01",
                 null,
                 null),
-            new Finding(
-                Finding.Kind.DRIFT,
-                "san01",
-                "san01/tgt.target/" + IQN + ".data",
+            Finding.drift(
+                ResourceAddress.of("san01", "tgt", "target", IQN + ".data"),
                 "1 session logged in, 2 expected",
                 null,
                 new SourceRef("targets.yaml", 5, 5)),
-            new Finding(
-                Finding.Kind.UNMANAGED,
-                "san03",
-                "san03/vol.volume/vg2/y",
-                "never shown",
-                null,
-                null));
+            Finding.unmanaged(
+                ResourceAddress.of("san03", "vol", "volume", "vg2/y"), "never shown", null, null));
     return plan(
         List.of(
             new ScriptedProvider(

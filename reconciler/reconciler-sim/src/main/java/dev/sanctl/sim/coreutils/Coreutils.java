@@ -1,10 +1,12 @@
 package dev.sanctl.sim.coreutils;
 
-import dev.sanctl.sim.SimCluster;
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.iet.IetRuntime;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,43 +67,28 @@ public final class Coreutils implements SimTool {
     }
   }
 
-  /** Options and operands, GNU style (options may follow operands; {@code --} ends them). */
-  private record Parsed(List<String> flags, List<String> values, List<String> operands) {}
-
-  private static Parsed parse(List<String> argv, Set<String> withValue) {
-    List<String> flags = new ArrayList<>();
-    List<String> values = new ArrayList<>();
-    List<String> operands = new ArrayList<>();
-    for (int i = 1; i < argv.size(); i++) {
-      String w = argv.get(i);
-      if (w.equals("--")) {
-        operands.addAll(argv.subList(i + 1, argv.size()));
-        break;
-      }
-      if (w.startsWith("--")) {
-        int eq = w.indexOf('=');
-        String name = eq < 0 ? w.substring(2) : w.substring(2, eq);
-        flags.add("--" + name);
-        if (eq >= 0) values.add(w.substring(eq + 1));
-        else if (withValue.contains("--" + name) && i + 1 < argv.size()) values.add(argv.get(++i));
-        else values.add(null);
-      } else if (w.startsWith("-") && w.length() > 1) {
-        for (int c = 1; c < w.length(); c++) {
-          String f = "-" + w.charAt(c);
-          flags.add(f);
-          if (withValue.contains(f)) {
-            if (c + 1 < w.length()) values.add(w.substring(c + 1));
-            else values.add(i + 1 < argv.size() ? argv.get(++i) : null);
-            break;
-          }
-          values.add(null);
-        }
-      } else {
-        operands.add(w);
-      }
-    }
-    return new Parsed(flags, values, operands);
-  }
+  private static final Getopt CAT = Getopt.options().shortOption('u', Arg.NONE);
+  private static final Getopt STAT =
+      Getopt.options()
+          .option('c', "format", Arg.REQUIRED)
+          .longOption("printf", Arg.REQUIRED)
+          .option('L', "dereference", Arg.NONE);
+  private static final Getopt TRUNCATE =
+      Getopt.options().option('s', "size", Arg.REQUIRED).option('c', "no-create", Arg.NONE);
+  private static final Getopt MKDIR =
+      Getopt.options().option('p', "parents", Arg.NONE).option('m', "mode", Arg.REQUIRED);
+  private static final Getopt MV =
+      Getopt.options().option('f', "force", Arg.NONE).option('T', "no-target-directory", Arg.NONE);
+  private static final Getopt TEE =
+      Getopt.options()
+          .option('a', "append", Arg.NONE)
+          .shortOption('i', Arg.NONE)
+          .shortOption('p', Arg.NONE);
+  private static final Getopt RM =
+      Getopt.options()
+          .option('f', "force", Arg.NONE)
+          .option('r', "recursive", Arg.NONE)
+          .shortOption('R', "recursive", Arg.NONE);
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
@@ -124,9 +110,11 @@ public final class Coreutils implements SimTool {
 
   private CommandResult cat(SimNode node, List<String> argv, byte[] stdin, Run r)
       throws IOException {
-    Parsed p = parse(argv, Set.of());
-    for (String f : p.flags()) {
-      if (!f.equals("-u")) return r.usage(invalid(f));
+    Getopt.Parsed p;
+    try {
+      p = CAT.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
     }
     List<String> files = p.operands().isEmpty() ? List.of("-") : p.operands();
     for (String f : files) {
@@ -148,7 +136,7 @@ public final class Coreutils implements SimTool {
         r.error(quotef(f) + ": No such file or directory");
       } else {
         try (InputStream in = Files.newInputStream(file)) {
-          r.out.writeBytes(in.readNBytes(SimCluster.OUTPUT_LIMIT + 1));
+          r.out.writeBytes(in.readNBytes(Host.OUTPUT_LIMIT + 1));
         }
       }
     }
@@ -158,21 +146,25 @@ public final class Coreutils implements SimTool {
   // ---- stat ----
 
   private CommandResult stat(SimNode node, List<String> argv, Run r) throws IOException {
-    Parsed p = parse(argv, Set.of("-c", "--format", "--printf"));
+    Getopt.Parsed p;
+    try {
+      p = STAT.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
+    }
     String format = null;
     boolean newline = true;
-    for (int i = 0; i < p.flags().size(); i++) {
-      String f = p.flags().get(i);
-      switch (f) {
-        case "-c", "--format" -> format = p.values().get(i);
-        case "--printf" -> {
-          format = unescape(p.values().get(i));
+    for (Getopt.Option o : p.options()) {
+      switch (o.name()) {
+        case "format" -> {
+          format = o.value();
+          newline = true;
+        }
+        case "printf" -> {
+          format = unescape(o.value());
           newline = false;
         }
-        case "-L", "--dereference" -> {}
-        default -> {
-          return r.usage(invalid(f));
-        }
+        default -> {}
       }
     }
     if (p.operands().isEmpty()) return r.usage("missing operand");
@@ -266,18 +258,14 @@ public final class Coreutils implements SimTool {
   // ---- truncate ----
 
   private CommandResult truncate(SimNode node, List<String> argv, Run r) throws IOException {
-    Parsed p = parse(argv, Set.of("-s", "--size"));
-    String size = null;
-    boolean noCreate = false;
-    for (int i = 0; i < p.flags().size(); i++) {
-      switch (p.flags().get(i)) {
-        case "-s", "--size" -> size = p.values().get(i);
-        case "-c", "--no-create" -> noCreate = true;
-        default -> {
-          return r.usage(invalid(p.flags().get(i)));
-        }
-      }
+    Getopt.Parsed p;
+    try {
+      p = TRUNCATE.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
     }
+    String size = p.value("size");
+    boolean noCreate = p.has("no-create");
     if (size == null) return r.usage("you must specify either '--size' or '--reference'");
     if (p.operands().isEmpty()) return r.usage("missing file operand");
     char mode = "+-<>/%".indexOf(size.isEmpty() ? ' ' : size.charAt(0)) >= 0 ? size.charAt(0) : 0;
@@ -353,12 +341,13 @@ public final class Coreutils implements SimTool {
   // ---- mkdir ----
 
   private CommandResult mkdir(SimNode node, List<String> argv, Run r) throws IOException {
-    Parsed p = parse(argv, Set.of("-m", "--mode"));
-    boolean parents = false;
-    for (String f : p.flags()) {
-      if (f.equals("-p") || f.equals("--parents")) parents = true;
-      else if (!f.equals("-m") && !f.equals("--mode")) return r.usage(invalid(f));
+    Getopt.Parsed p;
+    try {
+      p = MKDIR.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
     }
+    boolean parents = p.has("parents");
     if (p.operands().isEmpty()) return r.usage("missing operand");
     for (String d : p.operands()) {
       Path dir = node.file(d);
@@ -384,11 +373,11 @@ public final class Coreutils implements SimTool {
   // ---- mv ----
 
   private CommandResult mv(SimNode node, List<String> argv, Run r) throws IOException {
-    Parsed p = parse(argv, Set.of());
-    for (String f : p.flags()) {
-      if (!List.of("-f", "--force", "-T", "--no-target-directory").contains(f)) {
-        return r.usage(invalid(f));
-      }
+    Getopt.Parsed p;
+    try {
+      p = MV.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
     }
     if (p.operands().isEmpty()) return r.usage("missing file operand");
     if (p.operands().size() == 1) {
@@ -403,7 +392,7 @@ public final class Coreutils implements SimTool {
         continue;
       }
       Path to =
-          Files.isDirectory(dst) && !p.flags().contains("-T")
+          Files.isDirectory(dst) && !p.has("no-target-directory")
               ? dst.resolve(src.getFileName())
               : dst;
       if (!Files.isDirectory(to.getParent())) {
@@ -434,12 +423,13 @@ public final class Coreutils implements SimTool {
 
   private CommandResult tee(SimNode node, List<String> argv, byte[] stdin, Run r)
       throws IOException {
-    Parsed p = parse(argv, Set.of());
-    boolean append = false;
-    for (String f : p.flags()) {
-      if (f.equals("-a") || f.equals("--append")) append = true;
-      else if (!f.equals("-i") && !f.equals("-p")) return r.usage(invalid(f));
+    Getopt.Parsed p;
+    try {
+      p = TEE.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
     }
+    boolean append = p.has("append");
     r.out.writeBytes(stdin);
     for (String f : p.operands()) {
       String abs = SimNode.absolute(f);
@@ -471,18 +461,14 @@ public final class Coreutils implements SimTool {
   // ---- rm ----
 
   private CommandResult rm(SimNode node, List<String> argv, Run r) throws IOException {
-    Parsed p = parse(argv, Set.of());
-    boolean force = false;
-    boolean recursive = false;
-    for (String f : p.flags()) {
-      switch (f) {
-        case "-f", "--force" -> force = true;
-        case "-r", "-R", "--recursive" -> recursive = true;
-        default -> {
-          return r.usage(invalid(f));
-        }
-      }
+    Getopt.Parsed p;
+    try {
+      p = RM.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return r.usage(e.getMessage());
     }
+    boolean force = p.has("force");
+    boolean recursive = p.has("recursive");
     if (p.operands().isEmpty() && !force) return r.usage("missing operand");
     for (String f : p.operands()) {
       Path file = node.file(f);
@@ -502,12 +488,6 @@ public final class Coreutils implements SimTool {
   }
 
   // ---- quoting as GNU prints file names (C locale) ----
-
-  private static String invalid(String flag) {
-    return flag.startsWith("--")
-        ? "unrecognized option '" + flag + "'"
-        : "invalid option -- '" + flag.substring(1) + "'";
-  }
 
   private static boolean plain(String s) {
     return !s.isEmpty()

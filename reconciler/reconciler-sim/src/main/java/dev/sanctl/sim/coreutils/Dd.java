@@ -1,9 +1,9 @@
 package dev.sanctl.sim.coreutils;
 
-import dev.sanctl.sim.SimCluster;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.Host;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -20,10 +20,11 @@ import java.util.Set;
 /**
  * GNU coreutils {@code dd} for ranged reads and writes of simulated block devices and files:
  * operands {@code if= of= bs= skip= seek= count= conv=notrunc status=none|noxfer}, {@code
- * iflag=skip_bytes,count_bytes}, {@code oflag=seek_bytes}. Without {@code of=} the data goes to
- * standard output, without {@code if=} it comes from standard input. Writes to a block device never
- * change its size and fail with "No space left on device" past its end. The summary on standard
- * error is the records lines (the timing line of real dd is omitted: it varies).
+ * iflag=skip_bytes,count_bytes}, {@code oflag=seek_bytes}; {@code if=/dev/zero} reads zeros.
+ * Without {@code of=} the data goes to standard output, without {@code if=} it comes from standard
+ * input. Writes to a block device never change its size and fail with "No space left on device"
+ * past its end. The summary on standard error is the records lines (the timing line of real dd is
+ * omitted: it varies).
  */
 public final class Dd implements SimTool {
   @Override
@@ -78,6 +79,8 @@ public final class Dd implements SimTool {
       int from = (int) Math.min(inOffset, stdin.length);
       int to = (int) Math.min(stdin.length, Math.min((long) from + limit, Integer.MAX_VALUE));
       data = java.util.Arrays.copyOfRange(stdin, from, to);
+    } else if (SimNode.absolute(in).equals("/dev/zero")) {
+      data = new byte[(int) Math.min(limit, Host.OUTPUT_LIMIT + 1L)];
     } else {
       Optional<Path> file = source(node, in);
       if (file.isEmpty()) {
@@ -88,7 +91,7 @@ public final class Dd implements SimTool {
         if (inOffset > size) {
           return fail("dd: '" + in + "': cannot skip to specified offset\n");
         }
-        long n = Math.min(size - inOffset, Math.min(limit, SimCluster.OUTPUT_LIMIT + 1L));
+        long n = Math.min(size - inOffset, Math.min(limit, Host.OUTPUT_LIMIT + 1L));
         data = new byte[(int) n];
         f.seek(inOffset);
         f.readFully(data);

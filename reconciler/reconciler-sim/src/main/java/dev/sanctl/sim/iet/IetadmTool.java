@@ -1,5 +1,7 @@
 package dev.sanctl.sim.iet;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
@@ -40,6 +42,20 @@ public final class IetadmTool implements SimTool {
     final StringBuilder err = new StringBuilder();
   }
 
+  /** ietadm.c's {@code long_options} and {@code "o:t:s:c:l:p:uvhr:"}. */
+  private static final Getopt OPTIONS =
+      Getopt.options()
+          .option('o', "op", Arg.REQUIRED)
+          .option('t', "tid", Arg.REQUIRED)
+          .option('s', "sid", Arg.REQUIRED)
+          .option('c', "cid", Arg.REQUIRED)
+          .option('l', "lun", Arg.REQUIRED)
+          .option('r', "redirect", Arg.REQUIRED)
+          .option('p', "params", Arg.REQUIRED)
+          .option('u', "user", Arg.NONE)
+          .option('v', "version", Arg.NONE)
+          .option('h', "help", Arg.NONE);
+
   @Override
   public boolean installedOn(SimNode node) throws IOException {
     return node.hasService("iet");
@@ -49,57 +65,15 @@ public final class IetadmTool implements SimTool {
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     Req r = new Req();
     String usage = "Try `ietadm --help' for more information.\n";
-    for (int i = 1; i < argv.size(); i++) {
-      String w = argv.get(i);
-      String name;
-      String value = null;
-      if (w.startsWith("--")) {
-        name = w.substring(2);
-        int eq = name.indexOf('=');
-        if (eq >= 0) {
-          value = name.substring(eq + 1);
-          name = name.substring(0, eq);
-        }
-      } else if (w.startsWith("-") && w.length() > 1) {
-        name =
-            switch (w.charAt(1)) {
-              case 'o' -> "op";
-              case 't' -> "tid";
-              case 's' -> "sid";
-              case 'c' -> "cid";
-              case 'l' -> "lun";
-              case 'r' -> "redirect";
-              case 'p' -> "params";
-              case 'u' -> "user";
-              case 'v' -> "version";
-              case 'h' -> "help";
-              default -> null;
-            };
-        if (name == null) {
-          return CommandResult.of(
-              255, "", "ietadm: invalid option -- '" + w.charAt(1) + "'\n" + usage);
-        }
-        if (w.length() > 2) value = w.substring(2);
-      } else {
-        return CommandResult.of(
-            255,
-            "",
-            "unrecognized: " + String.join("", argv.subList(i, argv.size())) + "\n" + usage);
-      }
-      boolean needsArg = !List.of("user", "version", "help").contains(name);
-      if (!List.of(
-              "op", "tid", "sid", "cid", "lun", "redirect", "params", "user", "version", "help")
-          .contains(name)) {
-        return CommandResult.of(255, "", "ietadm: unrecognized option '" + w + "'\n" + usage);
-      }
-      if (needsArg && value == null) {
-        if (i + 1 >= argv.size()) {
-          return CommandResult.of(
-              255, "", "ietadm: option '" + w + "' requires an argument\n" + usage);
-        }
-        value = argv.get(++i);
-      }
-      switch (name) {
+    Getopt.Parsed parsed;
+    try {
+      parsed = OPTIONS.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return CommandResult.of(255, "", "ietadm: " + e.getMessage() + "\n" + usage);
+    }
+    for (Getopt.Option o : parsed.options()) {
+      String value = o.value();
+      switch (o.name()) {
         case "op" -> r.op = value;
         case "tid" -> {
           r.tid = (int) IetParams.strtol(value);
@@ -130,6 +104,10 @@ public final class IetadmTool implements SimTool {
           return CommandResult.of(0, "Usage: ietadm [OPTION]\n", "");
         }
       }
+    }
+    if (!parsed.operands().isEmpty()) {
+      return CommandResult.of(
+          255, "", "unrecognized: " + String.join("", parsed.operands()) + "\n" + usage);
     }
     if (r.op == null || !List.of("new", "delete", "update", "show").contains(r.op)) {
       r.err.append("You must specify the operation type\n");

@@ -3,6 +3,8 @@ package dev.sanctl.sim.lvm;
 import dev.sanctl.sim.SimContext;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -161,16 +163,39 @@ public final class Lvm {
     if (lv.isThinPool()) Files.deleteIfExists(ThinMetadata.file(ctx, vg.name, lv.name));
   }
 
-  /** lvm2's {@code display_size} in human units, e.g. {@code 4.00 MiB}. */
+  /**
+   * lvm2's {@code display_size} in human units, e.g. {@code 4.00 MiB}; a value that two decimals
+   * round up is marked {@code <} ({@code <4.00 GiB} for 4 GiB less 1 MiB).
+   */
   static String displaySize(long bytes) {
     String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
     if (bytes < 1024) return bytes + " B";
-    double v = bytes;
-    int u = -1;
-    while (v >= 1024 && u < units.length - 1) {
-      v /= 1024;
+    int u = 0;
+    BigDecimal base = BigDecimal.valueOf(1024);
+    while (u < units.length - 1
+        && BigDecimal.valueOf(bytes).compareTo(base.multiply(BigDecimal.valueOf(1024))) >= 0) {
+      base = base.multiply(BigDecimal.valueOf(1024));
       u++;
     }
-    return String.format(Locale.ROOT, "%.2f %s", v, units[u]);
+    return roundedMarked(BigDecimal.valueOf(bytes).divide(base)) + " " + units[u];
+  }
+
+  /** {@code value} with two decimals, {@code <} before it if rounding made it larger. */
+  static String roundedMarked(BigDecimal value) {
+    BigDecimal shown = value.setScale(2, RoundingMode.HALF_UP);
+    return (shown.compareTo(value) > 0 ? "<" : "") + shown.toPlainString();
+  }
+
+  /**
+   * The largest useful classic snapshot of an origin of {@code originBytes}, in extents ({@code
+   * lib/metadata/snapshot_manip.c} cow_max_extents): every 4 KiB chunk of the origin, one exception
+   * area per 256 chunks, one header chunk.
+   */
+  static long cowMaxExtents(long originBytes, long extentSize) {
+    long chunk = 4096;
+    long chunks = (originBytes + chunk - 1) / chunk;
+    long perArea = chunk / 16;
+    long areas = (chunks + perArea - 1) / perArea;
+    return extents((chunks + areas + 1) * chunk, extentSize);
   }
 }

@@ -1,12 +1,14 @@
 package dev.sanctl.sim.lvm;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** lvm2 command-line parsing (getopt_long style) for the simulated lvm tools. */
+/** lvm2 command-line options for the simulated lvm tools, parsed by {@link Getopt}. */
 final class LvmArgs {
   /** Parse failure: the message lvm prints before "Error during parsing of command line.". */
   static final class ParseError extends Exception {
@@ -99,59 +101,57 @@ final class LvmArgs {
   final Map<String, List<String>> options = new LinkedHashMap<>();
   final List<String> positional = new ArrayList<>();
 
+  /** The declarations of a program: {@code -a} is {@code --all} for the reporting commands. */
+  private static Getopt options(boolean shortAIsAll) {
+    Getopt g = Getopt.options();
+    for (String name : WITH_ARG) g.longOption(name, Arg.REQUIRED);
+    for (String name : FLAGS) g.longOption(name, Arg.NONE);
+    for (Map.Entry<String, String> e : SHORT.entrySet()) {
+      String name = e.getValue();
+      g.shortOption(e.getKey().charAt(0), name, WITH_ARG.contains(name) ? Arg.REQUIRED : Arg.NONE);
+    }
+    if (shortAIsAll) g.shortOption('a', "all", Arg.NONE);
+    return g;
+  }
+
+  private static final Getopt OPTIONS = options(false);
+  private static final Getopt REPORT_OPTIONS = options(true);
+
   static LvmArgs parse(String program, List<String> argv, Set<String> flagShortA)
       throws ParseError {
-    LvmArgs a = new LvmArgs();
-    for (int i = 1; i < argv.size(); i++) {
-      String w = argv.get(i);
-      if (w.equals("--")) {
-        a.positional.addAll(argv.subList(i + 1, argv.size()));
-        break;
-      }
-      String name;
-      String value = null;
-      if (w.startsWith("--")) {
-        name = w.substring(2);
-        int eq = name.indexOf('=');
-        if (eq >= 0) {
-          value = name.substring(eq + 1);
-          name = name.substring(0, eq);
-        }
-        if (!WITH_ARG.contains(name) && !FLAGS.contains(name)) {
-          throw new ParseError(program + ": unrecognized option '" + w + "'");
-        }
-      } else if (w.startsWith("-") && w.length() > 1) {
-        String c = w.substring(1, 2);
-        name = SHORT.get(c);
-        if (c.equals("a") && flagShortA.contains(program)) name = "all";
-        if (name == null) throw new ParseError(program + ": invalid option -- '" + c + "'");
-        if (w.length() > 2) {
-          if (WITH_ARG.contains(name)) {
-            value = w.substring(2);
-          } else {
-            // combined short flags such as -fy
-            for (char ch : w.substring(2).toCharArray()) {
-              String n = SHORT.get(String.valueOf(ch));
-              if (n == null || WITH_ARG.contains(n)) {
-                throw new ParseError(program + ": invalid option -- '" + ch + "'");
-              }
-              a.options.computeIfAbsent(n, k -> new ArrayList<>()).add("");
-            }
-          }
-        }
-      } else {
-        a.positional.add(w);
-        continue;
-      }
-      if (WITH_ARG.contains(name) && value == null) {
-        if (i + 1 >= argv.size()) {
-          throw new ParseError(program + ": option '" + w + "' requires an argument");
-        }
-        value = argv.get(++i);
-      }
-      a.options.computeIfAbsent(name, k -> new ArrayList<>()).add(value == null ? "" : value);
+    Getopt.Parsed parsed;
+    try {
+      parsed =
+          (flagShortA.contains(program) ? REPORT_OPTIONS : OPTIONS)
+              .parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      throw new ParseError(program + ": " + message(e));
     }
+    LvmArgs a = new LvmArgs();
+    for (Getopt.Option o : parsed.options()) {
+      a.options
+          .computeIfAbsent(o.name(), k -> new ArrayList<>())
+          .add(o.value() == null ? "" : o.value());
+    }
+    a.positional.addAll(parsed.operands());
     return a;
+  }
+
+  /** The parse error as lvm2 words it. */
+  private static String message(Getopt.Error e) {
+    return switch (e.kind()) {
+      case UNRECOGNIZED -> {
+        // lvm2 accepts long options with or without inner dashes and names them without
+        String w = e.word();
+        int eq = w.indexOf('=');
+        yield "unrecognized option '--"
+            + e.option().replace("-", "")
+            + (eq >= 0 ? w.substring(eq) : "")
+            + "'";
+      }
+      case MISSING_ARGUMENT -> "option '" + e.word() + "' requires an argument";
+      default -> e.getMessage();
+    };
   }
 
   boolean has(String name) {

@@ -111,9 +111,24 @@ final class LvmReport {
 
   private LvmReport() {}
 
+  /** A snapshot's origin size; an origin of classic snapshots shows its own size. */
   private static String originSize(Row r) {
     LvmState.Lv origin = r.lv().origin == null ? null : r.vg().lvs.get(r.lv().origin);
+    if (origin == null
+        && r.vg().lvs.values().stream()
+            .anyMatch(s -> r.lv().name.equals(s.origin) && !s.isThin())) {
+      origin = r.lv();
+    }
     return origin == null ? "" : String.valueOf(origin.extents * r.vg().extentSize);
+  }
+
+  /** The field list lvm2 2.03.16 prints before "Unrecognised field" (a resource, as captured). */
+  static String fieldHelp() {
+    try (var in = LvmReport.class.getResourceAsStream("lvm-report-fields.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** COW usage of an active snapshot (the simulator does not track it: 0.00). */
@@ -213,7 +228,8 @@ final class LvmReport {
     long base = si ? 1000 : 1024;
     String order = "kmgtpe";
     int exp;
-    if (u == 'h' || u == 'H') {
+    boolean human = u == 'h' || u == 'H';
+    if (human) {
       exp = 0;
       long v = b;
       while (v >= base && exp < order.length()) {
@@ -225,8 +241,11 @@ final class LvmReport {
     } else {
       exp = order.indexOf(Character.toLowerCase(u)) + 1;
     }
-    BigDecimal v = new BigDecimal(b).divide(new BigDecimal(base).pow(exp), 2, RoundingMode.HALF_UP);
-    return suffix ? v.toPlainString() + u : v.toPlainString();
+    BigDecimal exact = new BigDecimal(b).divide(new BigDecimal(base).pow(exp));
+    // only human-readable units mark a value rounded up with '<'
+    String v =
+        human ? Lvm.roundedMarked(exact) : exact.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    return suffix ? v + u : v;
   }
 
   /** The JSON form: lvm2's log prefix, 4-space nesting, one row per line, strings only. */
@@ -262,45 +281,67 @@ final class LvmReport {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 
-  /** The basic (columns) form: headings unless suppressed, aligned unless a separator is set. */
+  /**
+   * The basic (columns) form: nothing without rows; headings unless suppressed; aligned unless a
+   * separator is set: every column padded to its width (the last one too), headings and text left,
+   * numbers right.
+   */
   static String basic(
       List<Field> fields,
       List<Map<String, String>> rows,
       boolean headings,
       String separator,
       boolean aligned) {
+    if (rows.isEmpty()) return "";
     List<List<String>> lines = new ArrayList<>();
-    if (headings) lines.add(fields.stream().map(Field::heading).toList());
     for (Map<String, String> r : rows) lines.add(fields.stream().map(f -> r.get(f.id())).toList());
     boolean align = separator == null || aligned;
     String sep = separator == null ? " " : separator;
     int[] width = new int[fields.size()];
-    if (align) {
-      for (List<String> l : lines) {
-        for (int i = 0; i < width.length; i++) width[i] = Math.max(width[i], l.get(i).length());
-      }
+    for (int i = 0; i < width.length; i++) {
+      width[i] =
+          Math.max(
+              MIN_WIDTH.getOrDefault(fields.get(i).id(), 0),
+              headings ? fields.get(i).heading().length() : 0);
+      for (List<String> l : lines) width[i] = Math.max(width[i], l.get(i).length());
     }
     StringBuilder sb = new StringBuilder();
-    for (List<String> l : lines) {
-      StringBuilder line = new StringBuilder("  ");
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) line.append(sep);
-        String v = l.get(i);
-        boolean right = fields.get(i).bytes() || isNumeric(fields.get(i));
-        if (align) {
-          String pad = " ".repeat(width[i] - v.length());
-          line.append(right ? pad + v : v + (i < l.size() - 1 ? pad : ""));
-        } else {
-          line.append(v);
-        }
-      }
-      sb.append(line.toString().replaceAll("\\s+$", "")).append('\n');
-    }
+    if (headings)
+      sb.append(line(fields.stream().map(Field::heading).toList(), null, width, align, sep));
+    for (List<String> l : lines) sb.append(line(l, fields, width, align, sep));
     return sb.toString();
   }
 
+  private static String line(
+      List<String> cells, List<Field> fields, int[] width, boolean align, String sep) {
+    StringBuilder line = new StringBuilder("  ");
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) line.append(sep);
+      String v = cells.get(i);
+      if (!align) {
+        line.append(v);
+        continue;
+      }
+      String pad = " ".repeat(width[i] - v.length());
+      boolean right = fields != null && (fields.get(i).bytes() || isNumeric(fields.get(i)));
+      line.append(right ? pad + v : v + pad);
+    }
+    return line.append('\n').toString();
+  }
+
+  /** Column widths of lvm2's field definitions ({@code lib/report/columns.h}) above the heading. */
+  private static final Map<String, Integer> MIN_WIDTH =
+      Map.of(
+          "data_percent", 6,
+          "snap_percent", 6,
+          "metadata_percent", 6,
+          "lv_device_open", 10);
+
   private static boolean isNumeric(Field f) {
-    return f.id().endsWith("_count") || f.id().equals("seg_count");
+    return f.id().endsWith("_count")
+        || f.id().endsWith("_percent")
+        || List.of("thin_id", "max_lv", "max_pv", "vg_seqno", "lv_kernel_major", "lv_kernel_minor")
+            .contains(f.id());
   }
 
   /** One {@code "log"} entry of lvm2 ≥ 2.03.26 JSON output. */

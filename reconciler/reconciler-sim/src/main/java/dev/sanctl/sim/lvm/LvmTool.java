@@ -26,7 +26,16 @@ public final class LvmTool implements SimTool {
 
   @Override
   public Set<String> names() {
-    return Set.of("vgs", "lvs", "lvcreate", "lvextend", "lvresize", "lvremove", "vgchange");
+    return Set.of(
+        "vgs",
+        "lvs",
+        "lvcreate",
+        "lvextend",
+        "lvresize",
+        "lvreduce",
+        "lvremove",
+        "lvrename",
+        "vgchange");
   }
 
   /** Output being built: stdout and stderr, and the exit status. */
@@ -34,6 +43,9 @@ public final class LvmTool implements SimTool {
     final StringBuilder out = new StringBuilder();
     final StringBuilder err = new StringBuilder();
     int status;
+
+    /** A resize (lvextend, lvresize, lvreduce), whose rounding message differs from lvcreate's. */
+    boolean resize;
 
     void print(String line) {
       out.append("  ").append(line).append('\n');
@@ -65,11 +77,14 @@ public final class LvmTool implements SimTool {
       return CommandResult.of(
           EINVALID_CMD_LINE, "", e.getMessage() + "\n  Error during parsing of command line.\n");
     }
+    CommandResult badArgument = LvmSizeArgs.check(program, a);
+    if (badArgument != null) return badArgument;
     return switch (program) {
       case "vgs" -> report(node, a, false);
       case "lvs" -> report(node, a, true);
       case "lvcreate" -> lvcreate(node, a);
-      case "lvextend", "lvresize" -> lvextend(node, a, program);
+      case "lvextend", "lvresize", "lvreduce" -> lvextend(node, a, program);
+      case "lvrename" -> LvRename.run(node, a);
       case "vgchange" -> vgchange(node, a);
       default -> lvremove(node, a, stdin);
     };
@@ -100,8 +115,9 @@ public final class LvmTool implements SimTool {
     for (String n : names) {
       if (n.isEmpty()) continue;
       LvmReport.Field f = LvmReport.field(n, lvs ? "lv_" : "vg_");
-      if (f == null || (!lvs && f.lvField())) {
-        return CommandResult.of(ECMD_FAILED, "", "  Unrecognised field: " + n + "\n");
+      if (f == null) {
+        return CommandResult.of(
+            ECMD_FAILED, "", LvmReport.fieldHelp() + "  Unrecognised field: " + n + "\n");
       }
       fields.add(f);
     }
@@ -119,8 +135,9 @@ public final class LvmTool implements SimTool {
 
     List<LvmReport.Row> rows = new ArrayList<>();
     List<LvmState.Vg> visible = visibleVgs(node);
+    boolean perLv = lvs || fields.stream().anyMatch(LvmReport.Field::lvField);
     if (a.positional.isEmpty()) {
-      for (LvmState.Vg vg : visible) addRows(rows, node, vg, null, lvs);
+      for (LvmState.Vg vg : visible) addRows(rows, node, vg, null, perLv);
     } else {
       for (String p : a.positional) {
         String spec = p.startsWith("/dev/") ? p.substring(5) : p;
@@ -139,7 +156,7 @@ public final class LvmTool implements SimTool {
               spec,
               "Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
         } else {
-          addRows(rows, node, vg, lvName, lvs);
+          addRows(rows, node, vg, lvName, perLv);
         }
       }
     }
@@ -303,11 +320,38 @@ public final class LvmTool implements SimTool {
 
   private CommandResult lvcreate(SimNode node, LvmArgs a) throws IOException {
     Out o = new Out();
+    if (a.positional.isEmpty()) {
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "  lvcreate --type error -L|--size Size[m|UNIT] VG\n"
+              + "  Create an LV that returns errors when used.\n\n",
+          "  No command with matching syntax recognised.  Run 'lvcreate --help' for more"
+              + " information.\n  Nearest similar command has syntax:\n");
+    }
+    if (!a.has("size") && !a.has("extents") && !a.has("virtualsize") && !a.has("snapshot")) {
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "",
+          "  No command with matching syntax recognised.  Run 'lvcreate --help' for more"
+              + " information.\n");
+    }
     CommandResult badName = lvcreateNames(a);
     if (badName != null) return badName;
     if (a.positional.size() == 1 && a.has("virtualsize")) return thinVolume(node, a);
     if (a.positional.size() == 1 && a.has("snapshot") && !a.has("size") && !a.has("extents")) {
       return thinSnapshot(node, a);
+    }
+    if (a.positional.size() > 1 && (a.has("size") || a.has("extents"))) {
+      String vgOnly = a.positional.get(0).replaceFirst("^/dev/", "").replaceFirst("/.*", "");
+      LvmState.Vg named = findVg(node, vgOnly, o);
+      if (named == null) return o.result();
+      o.error(
+          "Physical Volume \""
+              + a.positional.get(1)
+              + "\" not found in Volume Group \""
+              + vgOnly
+              + "\".");
+      return o.result();
     }
     if (a.positional.size() != 1 || (!a.has("size") && !a.has("extents"))) {
       return CommandResult.of(
@@ -324,10 +368,7 @@ public final class LvmTool implements SimTool {
       vgName = vgName.substring(0, vgName.indexOf('/'));
     }
     if (a.has("snapshot") && originName == null) {
-      return CommandResult.of(
-          EINVALID_CMD_LINE,
-          "",
-          "  Please specify a logical volume to act as the snapshot origin.\n");
+      return invalidCmdLine("The origin name should include the volume group.");
     }
     LvmState.Vg vg = findVg(node, vgName, o);
     if (vg == null) return o.result();
@@ -335,7 +376,7 @@ public final class LvmTool implements SimTool {
     if (originName != null) {
       origin = vg.lvs.get(originName);
       if (origin == null) {
-        o.error("Failed to find logical volume \"" + vgName + "/" + originName + "\"");
+        o.error("Snapshot origin LV " + originName + " not found in Volume group " + vgName + ".");
         return o.result();
       }
     }
@@ -348,18 +389,72 @@ public final class LvmTool implements SimTool {
     } catch (NumberFormatException e) {
       return invalidSize(a.has("extents") ? "extents" : "size", a);
     }
+    boolean pool = "thin-pool".equals(a.get("type"));
+    long chunk = Lvm.DEFAULT_CHUNK_SECTORS;
+    if (pool && a.has("chunksize")) {
+      try {
+        chunk =
+            parseSize(
+                    a.get("chunksize").matches("\\d+")
+                        ? a.get("chunksize") + "k"
+                        : a.get("chunksize"))
+                / 512;
+      } catch (NumberFormatException e) {
+        return invalidSize("chunksize", a);
+      }
+      String size = Lvm.displaySize(chunk * 512);
+      StringBuilder bad = new StringBuilder();
+      if (chunk < 128 || chunk > 2097152) {
+        bad.append("  Thin pool chunk size ")
+            .append(size)
+            .append(" is not in the range 64.00 KiB to 1.00 GiB.\n");
+      }
+      if (chunk % 128 != 0) {
+        bad.append("  Thin pool chunk size ")
+            .append(size)
+            .append(" must be a multiple of 64.00 KiB.\n");
+      }
+      if (bad.length() > 0) {
+        return CommandResult.of(
+            EINVALID_CMD_LINE, "", bad + "  Run `lvcreate --help' for more information.\n");
+      }
+    }
+    if (pool && a.has("name") && vg.lvs.containsKey(a.get("name"))) {
+      o.error(
+          "Logical volume " + a.get("name") + " already exists in Volume group " + vg.name + ".");
+      return o.result();
+    }
     String name = newName(vg, a, o);
     if (name == null) return o.result();
-    boolean pool = "thin-pool".equals(a.get("type"));
+    if (origin != null) {
+      long max = Lvm.cowMaxExtents(origin.extents * vg.extentSize, vg.extentSize);
+      if (extents > max) {
+        o.print(
+            "Reducing COW size "
+                + Lvm.displaySize(extents * vg.extentSize)
+                + " down to maximum usable size "
+                + Lvm.displaySize(max * vg.extentSize)
+                + ".");
+        extents = max;
+      }
+    }
+    if (pool) {
+      o.print(
+          "Thin pool volume with chunk size "
+              + Lvm.displaySize(chunk * 512)
+              + " can address at most "
+              + Lvm.displaySize(maxThinData(chunk))
+              + " of data.");
+    }
     long overhead = pool ? (hasPool(vg) ? 1 : 2) : 0;
     if (extents + overhead > vg.freeExtents()) {
       o.error(
           "Volume group \""
               + vg.name
               + "\" has insufficient free space ("
-              + vg.freeExtents()
+              + (vg.freeExtents() - (pool ? 1 : 0))
               + " extents): "
-              + (extents + overhead)
+              + extents
               + " required.");
       return o.result();
     }
@@ -368,30 +463,7 @@ public final class LvmTool implements SimTool {
       return o.result();
     }
     if (pool) {
-      long chunk = Lvm.DEFAULT_CHUNK_SECTORS;
-      if (a.has("chunksize")) {
-        try {
-          chunk =
-              parseSize(
-                      a.get("chunksize").matches("\\d+")
-                          ? a.get("chunksize") + "k"
-                          : a.get("chunksize"))
-                  / 512;
-        } catch (NumberFormatException e) {
-          return invalidSize("chunksize", a);
-        }
-      }
-      if (chunk < 128 || chunk > 2097152 || chunk % 128 != 0) {
-        o.error("Chunk size must be a multiple of 64.00 KiB between 64.00 KiB and 1.00 GiB.");
-        return o.result();
-      }
       Lvm.thinPool(node.context(), vg, name, extents, chunk);
-      o.print(
-          "Thin pool volume with chunk size "
-              + Lvm.displaySize(chunk * 512)
-              + " can address at most "
-              + Lvm.displaySize(maxThinData(chunk))
-              + " of data.");
     } else if (origin != null) {
       Lvm.snapshot(node.context(), vg, origin, name, extents);
     } else {
@@ -413,7 +485,12 @@ public final class LvmTool implements SimTool {
     if (vg != null && vg.startsWith("/dev/")) vg = vg.substring(5);
     if (vg != null && vg.contains("/")) vg = vg.substring(0, vg.indexOf('/'));
     if (lv != null && lv.contains("/")) {
-      vg = lv.substring(0, lv.indexOf('/'));
+      String named = lv.substring(0, lv.indexOf('/'));
+      if (vg != null && !vg.equals(named)) {
+        return invalidCmdLine(
+            "Inconsistent volume group names given: \"" + named + "\" and \"" + vg + "\"");
+      }
+      vg = named;
       lv = lv.substring(lv.indexOf('/') + 1);
     }
     if (lv != null && LvmNames.invalid(lv).isPresent()) {
@@ -435,7 +512,7 @@ public final class LvmTool implements SimTool {
   }
 
   private static CommandResult invalidCmdLine(String error) {
-    return CommandResult.of(EINVALID_CMD_LINE, "", "  " + error + "\n");
+    return LvmSizeArgs.usage("lvcreate", error);
   }
 
   private static String newName(LvmState.Vg vg, LvmArgs a, Out o) {
@@ -449,6 +526,18 @@ public final class LvmTool implements SimTool {
       o.error("Logical Volume \"" + name + "\" already exists in volume group \"" + vg.name + "\"");
       return null;
     }
+    int length = vg.name.length() + name.length() + 3;
+    if (length > LvmNames.NAME_LEN) {
+      o.error(
+          "Internal error: LV name \""
+              + vg.name
+              + "/"
+              + name
+              + "\" length "
+              + length
+              + " is not supported.");
+      return null;
+    }
     return name;
   }
 
@@ -456,9 +545,9 @@ public final class LvmTool implements SimTool {
     return vg.lvs.values().stream().anyMatch(LvmState.Lv::isThinPool);
   }
 
-  /** lvm2's estimate of the data a pool with this chunk can address (15.81 TiB at 64 KiB). */
+  /** lvm2's estimate of the data a pool with this chunk can address (15.875 TiB at 64 KiB). */
   static long maxThinData(long chunkSectors) {
-    return 16_974_594L * 1024 * chunkSectors / 128 * 1024;
+    return (1L << 40) / 8 * 127 * chunkSectors / 128;
   }
 
   /** {@code lvcreate -V SIZE --thin|-T -n NAME VG/POOL}: a thin volume. */
@@ -476,7 +565,9 @@ public final class LvmTool implements SimTool {
       o.error(
           poolName == null
               ? "Please specify either size or extents but not both."
-              : "Failed to find logical volume \"" + vgName + "/" + poolName + "\"");
+              : pool == null
+                  ? "Pool " + poolName + " not found in Volume group " + vgName + "."
+                  : "Logical volume " + vgName + "/" + poolName + " is not a thin pool.");
       return o.result();
     }
     long extents;
@@ -497,29 +588,35 @@ public final class LvmTool implements SimTool {
     return o.result();
   }
 
-  /** lvm2's warnings when the thin volumes of a pool add up to more than the pool. */
-  private static void overprovisionWarning(LvmState.Vg vg, LvmState.Lv pool, Out o) {
+  /**
+   * lvm2's warnings when the thin volumes of the group add up to more than its thin pools ({@code
+   * lib/metadata/thin_manip.c} thin_pool_check_overprovisioning): the sum on stderr, the advice (no
+   * autoextend threshold is set) on stdout.
+   */
+  static void overprovisionWarning(LvmState.Vg vg, LvmState.Lv pool, Out o) {
     long virtual = 0;
+    long pools = 0;
+    int poolCount = 0;
     for (LvmState.Lv lv : vg.lvs.values()) {
-      if (lv.isThin() && pool.name.equals(lv.pool)) virtual += lv.extents;
+      if (lv.isThin()) virtual += lv.extents;
+      if (lv.isThinPool()) {
+        pools += lv.extents;
+        poolCount++;
+      }
     }
-    if (virtual <= pool.extents) return;
+    if (virtual <= pools) return;
     o.err
         .append("  WARNING: Sum of all thin volume sizes (")
         .append(Lvm.displaySize(virtual * vg.extentSize))
-        .append(") exceeds the size of thin pool ")
-        .append(vg.name)
-        .append('/')
-        .append(pool.name)
+        .append(") exceeds the size of thin pool")
+        .append(poolCount > 1 ? "s" : " " + vg.name + "/" + pool.name)
         .append(" (")
-        .append(Lvm.displaySize(pool.extents * vg.extentSize))
-        .append(").\n")
-        .append(
-            "  WARNING: You have not turned on protection against thin pools running out of"
-                + " space.\n")
-        .append(
-            "  WARNING: Set activation/thin_pool_autoextend_threshold below 100 to trigger"
-                + " automatic extension of thin pools before they get full.\n");
+        .append(Lvm.displaySize(pools * vg.extentSize))
+        .append(").\n");
+    o.print("WARNING: You have not turned on protection against thin pools running out of space.");
+    o.print(
+        "WARNING: Set activation/thin_pool_autoextend_threshold below 100 to trigger automatic"
+            + " extension of thin pools before they get full.");
   }
 
   /** {@code lvcreate -s [-K] [-k y|n] -n NAME VG/THINLV} without a size: a thin snapshot. */
@@ -528,10 +625,15 @@ public final class LvmTool implements SimTool {
     String spec = a.positional.get(0);
     if (spec.startsWith("/dev/")) spec = spec.substring(5);
     if (!spec.contains("/")) {
-      return CommandResult.of(
-          EINVALID_CMD_LINE,
-          "",
-          "  Please specify a logical volume to act as the snapshot origin.\n");
+      return invalidCmdLine("The origin name should include the volume group.");
+    }
+    LvmState.Vg snapVg = findVg(node, spec.substring(0, spec.indexOf('/')), o);
+    if (snapVg == null) return o.result();
+    String originName = spec.substring(spec.indexOf('/') + 1);
+    if (!snapVg.lvs.containsKey(originName)) {
+      o.error(
+          "Snapshot origin LV " + originName + " not found in Volume group " + snapVg.name + ".");
+      return o.result();
     }
     Found found = findLv(node, spec, o);
     if (found == null) return o.result();
@@ -555,38 +657,48 @@ public final class LvmTool implements SimTool {
     return o.result();
   }
 
+  /**
+   * {@code lvextend}, {@code lvresize} and {@code lvreduce}: a shrink asks for confirmation (on
+   * stderr; with no answer on stdin it is refused, exit 5) unless {@code -f} or {@code -y}.
+   */
   private CommandResult lvextend(SimNode node, LvmArgs a, String program) throws IOException {
     Out o = new Out();
+    o.resize = true;
     if (a.positional.isEmpty() || (!a.has("size") && !a.has("extents"))) {
-      return CommandResult.of(
-          EINVALID_CMD_LINE,
-          "",
-          "  Please specify either size or extents but not both.\n"
-              + "  Run `"
-              + program
-              + " --help' for more information.\n");
+      return LvmSyntax.noMatch(program, a.positional.isEmpty());
     }
     String spec = a.positional.get(0);
     if (spec.startsWith("/dev/")) spec = spec.substring(5);
     if (!spec.contains("/")) {
-      o.error("Path required for Logical Volume \"" + spec + "\".");
-      o.status = EINVALID_CMD_LINE;
+      return LvmSizeArgs.usage(program, "Please specify a logical volume path.");
+    }
+    LvmState.Vg vg = findVg(node, spec.substring(0, spec.indexOf('/')), o);
+    if (vg == null) return o.result();
+    LvmState.Lv lv = vg.lvs.get(spec.substring(spec.indexOf('/') + 1));
+    if (lv == null) {
+      o.error(
+          "Logical volume "
+              + spec.substring(spec.indexOf('/') + 1)
+              + " not found in volume group "
+              + vg.name
+              + ".");
       return o.result();
     }
-    Found found = findLv(node, spec, o);
-    if (found == null) return o.result();
-    LvmState.Vg vg = found.vg();
-    LvmState.Lv lv = found.lv();
+    // lvm2 _lvresize_check: a classic snapshot origin is resized only while inactive
+    boolean origin =
+        vg.lvs.values().stream().anyMatch(s -> lv.name.equals(s.origin) && !s.isThin());
+    if (origin && vg.activeOn.contains(node.name()) && !lv.inactive) {
+      o.error("Snapshot origin volumes can be resized only while inactive: try lvchange -an.");
+      return o.result();
+    }
     String vgName = vg.name;
     String lvName = lv.name;
     long extents;
     try {
       String size = a.has("extents") ? a.get("extents") : a.get("size");
       if (a.has("extents")) {
-        extents =
-            size.startsWith("+")
-                ? lv.extents + Long.parseLong(size.substring(1))
-                : Long.parseLong(size);
+        long n = Long.parseLong(size.replaceFirst("^[+-]", ""));
+        extents = size.startsWith("+") ? lv.extents + n : size.startsWith("-") ? lv.extents - n : n;
       } else {
         extents = sizeExtents(size, vg, lv.extents, o);
       }
@@ -599,18 +711,34 @@ public final class LvmTool implements SimTool {
           "New size (" + extents + " extents) matches existing size (" + lv.extents + " extents).");
       return o.result();
     }
+    if (extents < lv.extents && program.equals("lvextend")) {
+      o.error(
+          "New size given ("
+              + extents
+              + " extents) not larger than existing size ("
+              + lv.extents
+              + " extents)");
+      return o.result();
+    }
+    if (extents > lv.extents && program.equals("lvreduce")) {
+      o.error(
+          "New size given ("
+              + extents
+              + " extents) not less than existing size ("
+              + lv.extents
+              + " extents)");
+      return o.result();
+    }
     if (extents < lv.extents) {
-      if (program.equals("lvextend")) {
-        o.error(
-            "New size given ("
-                + extents
-                + " extents) not larger than existing size ("
-                + lv.extents
-                + " extents)");
+      o.err
+          .append("  WARNING: Reducing active logical volume to ")
+          .append(Lvm.displaySize(extents * vg.extentSize))
+          .append(".\n  THIS MAY DESTROY YOUR DATA (filesystem etc.)\n");
+      if (!a.has("force") && !a.has("yes")) {
+        o.err.append("Do you really want to reduce ").append(name).append("? [y/n]: [n]\n");
+        o.error("Logical volume " + name + " NOT reduced.");
         return o.result();
       }
-      o.error("Shrinking is not supported by the sanctl simulator (lvreduce " + name + ").");
-      return o.result();
     }
     long needed = extents - lv.extents;
     if (!lv.isThin() && needed > vg.freeExtents()) {
@@ -637,6 +765,7 @@ public final class LvmTool implements SimTool {
             + " ("
             + extents
             + " extents).");
+    if (lv.isThin() && extents > before) overprovisionWarning(vg, vg.lvs.get(lv.pool), o);
     o.print("Logical volume " + name + " successfully resized.");
     return o.result();
   }
@@ -648,6 +777,14 @@ public final class LvmTool implements SimTool {
   private CommandResult vgchange(SimNode node, LvmArgs a) throws IOException {
     Out o = new Out();
     String mode = a.get("activate");
+    if (mode != null && !List.of("y", "n", "ay", "an", "ey", "en", "ly", "ln").contains(mode)) {
+      return CommandResult.of(
+          EINVALID_CMD_LINE,
+          "",
+          "  Invalid argument for --activate: "
+              + mode
+              + "\n  Error during parsing of command line.\n");
+    }
     if (mode == null || !List.of("y", "n", "ay").contains(mode)) {
       return CommandResult.of(
           EINVALID_CMD_LINE,
@@ -691,13 +828,7 @@ public final class LvmTool implements SimTool {
 
   private CommandResult lvremove(SimNode node, LvmArgs a, byte[] stdin) throws IOException {
     Out o = new Out();
-    if (a.positional.isEmpty()) {
-      return CommandResult.of(
-          EINVALID_CMD_LINE,
-          "",
-          "  Please enter one or more logical volume paths.\n"
-              + "  Run `lvremove --help' for more information.\n");
-    }
+    if (a.positional.isEmpty()) return LvmSyntax.noMatch("lvremove", true);
     for (String p : a.positional) {
       String spec = p.startsWith("/dev/") ? p.substring(5) : p;
       if (!spec.contains("/")) {
@@ -730,15 +861,18 @@ public final class LvmTool implements SimTool {
         vg.lvs.values().stream().filter(s -> lv.name.equals(s.origin) && !s.isThin()).toList();
     if (lv.isThinPool()) {
       List<LvmState.Lv> thin =
-          vg.lvs.values().stream().filter(t -> lv.name.equals(t.pool)).toList();
+          vg.lvs.values().stream()
+              .filter(t -> lv.name.equals(t.pool))
+              .sorted(java.util.Comparator.comparingLong(t -> t.thinId)) // creation order
+              .toList();
       if (!thin.isEmpty() && !a.has("force") && !a.has("yes")) {
-        o.out
+        o.err
             .append("Removing pool \"")
             .append(lv.name)
             .append("\" will remove ")
             .append(thin.size())
             .append(" dependent volume(s). Proceed? [y/n]: ");
-        if (!yes(stdin)) {
+        if (!yes(stdin, o)) {
           o.error("Logical volume \"" + lv.name + "\" not removed.");
           return;
         }
@@ -749,13 +883,13 @@ public final class LvmTool implements SimTool {
       }
     }
     if (!snapshots.isEmpty() && !a.has("force") && !a.has("yes")) {
-      o.out
+      o.err
           .append("Removing origin ")
           .append(lv.name)
           .append(" will also remove ")
           .append(snapshots.size())
           .append(" snapshots(s). Proceed? [y/n]: ");
-      if (!yes(stdin)) {
+      if (!yes(stdin, o)) {
         o.error("Logical volume " + display + " not removed.");
         return;
       }
@@ -766,11 +900,11 @@ public final class LvmTool implements SimTool {
     }
     boolean active = LvmReport.active(row);
     if (active && !a.has("force") && !a.has("yes") && snapshots.isEmpty()) {
-      o.out
+      o.err
           .append("Do you really want to remove active logical volume ")
           .append(display)
           .append("? [y/n]: ");
-      if (!yes(stdin)) {
+      if (!yes(stdin, o)) {
         o.error("Logical volume " + display + " not removed.");
         return;
       }
@@ -779,23 +913,30 @@ public final class LvmTool implements SimTool {
     o.print("Logical volume \"" + lv.name + "\" successfully removed.");
   }
 
-  private static boolean yes(byte[] stdin) {
+  /** The answer to a prompt on stderr; no answer (end of input) is lvm2's default {@code [n]}. */
+  private static boolean yes(byte[] stdin, Out o) {
+    if (stdin.length == 0) o.err.append("[n]\n");
     String answer = new String(stdin, java.nio.charset.StandardCharsets.UTF_8).trim();
     return answer.startsWith("y") || answer.startsWith("Y");
   }
 
   /** Extents for an lvm size argument (default unit MiB; {@code +} adds to {@code current}). */
   private static long sizeExtents(String size, LvmState.Vg vg, long current, Out o) {
-    boolean relative = size.startsWith("+");
+    boolean relative = size.startsWith("+") || size.startsWith("-");
     long bytes = parseSize(relative ? size.substring(1) : size);
     long extents = Lvm.extents(bytes, vg.extentSize);
     if (bytes % vg.extentSize != 0) {
+      // lvcreate (tools/lvcreate.c) and lvresize (lib/metadata/lv_manip.c) word it differently
       o.print(
-          "Rounding up size to full physical extent "
-              + Lvm.displaySize(extents * vg.extentSize)
-              + ".");
+          o.resize
+              ? "Rounding size to boundary between physical extents: "
+                  + Lvm.displaySize(extents * vg.extentSize)
+                  + "."
+              : "Rounding up size to full physical extent "
+                  + Lvm.displaySize(extents * vg.extentSize));
     }
-    return relative ? current + extents : extents;
+    if (!relative) return extents;
+    return size.startsWith("-") ? current - extents : current + extents;
   }
 
   static long parseSize(String s) {

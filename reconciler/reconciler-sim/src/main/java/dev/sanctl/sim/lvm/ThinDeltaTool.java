@@ -128,7 +128,11 @@ public final class ThinDeltaTool implements SimTool {
     if (snap2 == null) return die("--snap2 not specified.");
     Optional<ThinMetadata> md = metadata(node, SimNode.absolute(positional.get(0)));
     if (md.isEmpty()) return die("Couldn't stat path");
-    if (!metadataSnap) return die("syscall 'open' failed: Device or resource busy");
+    if (!metadataSnap) {
+      return die(
+          "syscall 'open' failed: Device or resource busy\n"
+              + "Note: you cannot run this tool with these options on live metadata.");
+    }
     ThinMetadata.Held held = md.get().held;
     if (held == null) return die("no current metadata snap");
     ThinMetadata.Device left = held.devices().get(snap1);

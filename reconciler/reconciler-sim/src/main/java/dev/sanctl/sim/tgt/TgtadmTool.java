@@ -1,5 +1,7 @@
 package dev.sanctl.sim.tgt;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
@@ -19,24 +21,38 @@ import java.util.Set;
  * without portals; {@code --op new --mode portal} adds them.
  */
 public final class TgtadmTool implements SimTool {
-  private static final Map<String, String> SHORT =
-      Map.ofEntries(
-          Map.entry("-C", "--control-port"),
-          Map.entry("-L", "--lld"),
-          Map.entry("-o", "--op"),
-          Map.entry("-m", "--mode"),
-          Map.entry("-t", "--tid"),
-          Map.entry("-l", "--lun"),
-          Map.entry("-T", "--targetname"),
-          Map.entry("-b", "--backing-store"),
-          Map.entry("-I", "--initiator-address"),
-          Map.entry("-Q", "--initiator-name"),
-          Map.entry("-P", "--params"),
-          Map.entry("-n", "--name"),
-          Map.entry("-v", "--value"),
-          Map.entry("-u", "--user"),
-          Map.entry("-p", "--password"));
-  private static final Set<String> FLAGS = Set.of("--force", "--outgoing", "-O", "-F");
+  /** tgtadm.c's {@code long_options} (1.0.85). */
+  private static final Getopt OPTIONS =
+      Getopt.options()
+          .option('d', "debug", Arg.NONE)
+          .option('h', "help", Arg.NONE)
+          .option('V', "version", Arg.NONE)
+          .option('L', "lld", Arg.REQUIRED)
+          .option('o', "op", Arg.REQUIRED)
+          .option('m', "mode", Arg.REQUIRED)
+          .option('t', "tid", Arg.REQUIRED)
+          .option('s', "sid", Arg.REQUIRED)
+          .option('c', "cid", Arg.REQUIRED)
+          .option('l', "lun", Arg.REQUIRED)
+          .option('n', "name", Arg.REQUIRED)
+          .option('v', "value", Arg.REQUIRED)
+          .option('b', "backing-store", Arg.REQUIRED)
+          .option('E', "bstype", Arg.REQUIRED)
+          .option('S', "bsopts", Arg.REQUIRED)
+          .option('f', "bsoflags", Arg.REQUIRED)
+          .option('y', "blocksize", Arg.REQUIRED)
+          .option('T', "targetname", Arg.REQUIRED)
+          .option('I', "initiator-address", Arg.REQUIRED)
+          .option('Q', "initiator-name", Arg.REQUIRED)
+          .option('u', "user", Arg.REQUIRED)
+          .option('p', "password", Arg.REQUIRED)
+          .option('H', "host", Arg.REQUIRED)
+          .option('F', "force", Arg.NONE)
+          .option('P', "params", Arg.REQUIRED)
+          .option('B', "bus", Arg.REQUIRED)
+          .option('Y', "device-type", Arg.REQUIRED)
+          .option('O', "outgoing", Arg.NONE)
+          .option('C', "control-port", Arg.REQUIRED);
 
   @Override
   public Set<String> names() {
@@ -52,26 +68,12 @@ public final class TgtadmTool implements SimTool {
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     Map<String, String> opts = new HashMap<>();
-    for (int i = 1; i < argv.size(); i++) {
-      String a = argv.get(i);
-      if (FLAGS.contains(a)) {
-        opts.put(a.equals("-O") ? "--outgoing" : a.equals("-F") ? "--force" : a, "");
-        continue;
+    try {
+      for (Getopt.Option o : OPTIONS.parse(argv.subList(1, argv.size())).options()) {
+        opts.put("--" + o.name(), o.value() == null ? "" : o.value());
       }
-      String key = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        key = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      key = SHORT.getOrDefault(key, key);
-      if (!key.startsWith("--")) return fail("unrecognized option '" + a + "'");
-      if (value == null) {
-        if (i + 1 >= argv.size()) return fail("option '" + a + "' requires an argument");
-        value = argv.get(++i);
-      }
-      opts.put(key, value);
+    } catch (Getopt.Error e) {
+      return fail(e.getMessage());
     }
     Path file = node.toolState("tgt").resolve("tgtd.state");
     TgtState s = TgtState.load(file);
@@ -330,7 +332,7 @@ public final class TgtadmTool implements SimTool {
     }
 
     private CommandResult portal(boolean add) {
-      String param = o.getOrDefault("--param", "");
+      String param = o.getOrDefault("--params", "");
       if (!param.startsWith("portal=")) return fail("invalid request");
       String p = param.substring(7);
       if (add) {

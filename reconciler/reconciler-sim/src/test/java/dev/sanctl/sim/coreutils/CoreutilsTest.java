@@ -143,6 +143,26 @@ class CoreutilsTest {
   }
 
   @Test
+  void optionsAreParsedAsGetoptLongDoes() throws Exception {
+    write("x", "tee", "/f");
+    assertEquals(0, run("mkdir", "/d").exitStatus());
+    CommandResult r = run("mv", "--no-target-directory", "/f", "/d");
+    assertEquals(
+        "mv: cannot overwrite directory '/d' with non-directory\n",
+        r.err(),
+        "the long name of -T: /d is the destination itself, not a directory to move into");
+    r = run("rm", "-fz", "/d");
+    assertEquals(1, r.exitStatus());
+    assertEquals("rm: invalid option -- 'z'\nTry 'rm --help' for more information.\n", r.err());
+    r = run("truncate", "/d", "--size");
+    assertEquals(
+        "truncate: option '--size' requires an argument\n"
+            + "Try 'truncate --help' for more information.\n",
+        r.err());
+    assertEquals(0, run("rm", "/d", "--recursive").exitStatus(), "options after operands");
+  }
+
+  @Test
   void unknownExecutablesAndWrappers() throws Exception {
     CommandResult r = run("frobnicate", "list");
     assertEquals(127, r.exitStatus());

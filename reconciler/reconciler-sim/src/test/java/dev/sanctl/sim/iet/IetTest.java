@@ -46,6 +46,26 @@ class IetTest {
   }
 
   @Test
+  void ietadmOptionsAreParsedAsGetoptLongDoes() throws Exception {
+    ok("san1", "ietadm", "-onew", "-t", "1", "-p", "Name=" + VOL1);
+    check(
+        c.run("san1", "ietadm", "--op", "delete", "extra", "--tid=1", "more"),
+        255,
+        "unrecognized: extramore\nTry `ietadm --help' for more information.\n");
+    check(
+        c.run("san1", "ietadm", "--op", "delete", "-t"),
+        255,
+        "ietadm: option requires an argument -- 't'\n"
+            + "Try `ietadm --help' for more information.\n");
+    check(
+        c.run("san1", "ietadm", "--op=delete", "--tid=1", "--user=x"),
+        255,
+        "ietadm: option '--user' doesn't allow an argument\n"
+            + "Try `ietadm --help' for more information.\n");
+    ok("san1", "ietadm", "--op=delete", "--tid=1");
+  }
+
+  @Test
   void volumeFileMatchesTheReferenceExample() throws Exception {
     sh(c, "san1", "lvcreate -L 10G -n vol2 vg0");
     sh(c, "san1", "lvcreate -L 1G -n ro1 vg0");

@@ -259,9 +259,12 @@ class LvmToolTest {
                 "vg0")
             .out());
     assertEquals(
-        "  LV      VG  Attr       LSize Pool Origin Data% Meta% Move Log Cpy%Sync Convert\n"
-            + "  lv_meta vg0 -wi-ao---- 8.00m\n"
-            + "  vol1    vg0 -wi-a----- 1.00g\n",
+        "  LV      VG  Attr       LSize Pool Origin Data%  Meta%  Move Log Cpy%Sync Convert\n"
+            + "  lv_meta vg0 -wi-ao---- 8.00m"
+            + " ".repeat(52)
+            + "\n  vol1    vg0 -wi-a----- 1.00g"
+            + " ".repeat(52)
+            + "\n",
         run("san1", "lvs").out());
     assertEquals(
         "  vg0:1073741824B\n",
@@ -283,9 +286,15 @@ class LvmToolTest {
   void unknownFieldsAndOptionsAreRejected() throws Exception {
     CommandResult r = run("san1", "lvs", "-o", "lv_name,nope");
     assertEquals(5, r.exitStatus());
-    assertEquals("  Unrecognised field: nope\n", r.err());
+    assertTrue(r.err().startsWith("  Logical Volume Fields\n"), "lvm2 lists the fields first");
+    assertTrue(
+        r.err()
+            .endsWith(
+                "    ?                           - Show help.\n   \n"
+                    + "  Unrecognised field: nope\n"),
+        r.err());
     r = run("san1", "vgs", "-o", "lv_name");
-    assertEquals("  Unrecognised field: lv_name\n", r.err());
+    assertEquals("  LV     \n  lv_meta\n", r.out(), "a vgs with an LV field reports the LVs");
     r = run("san1", "lvs", "--bogus");
     assertEquals(3, r.exitStatus());
     assertEquals(
@@ -303,14 +312,14 @@ class LvmToolTest {
     run("san1", "lvcreate", "-L", "1G", "-n", "big", "vg0");
     run("san1", "lvcreate", "-L", "4M", "-n", "small", "vg0");
     assertEquals(
-        "  big\n  lv_meta\n  small\n",
+        "  big    \n  lv_meta\n  small  \n",
         run("san1", "lvs", "--noheadings", "-o", "lv_name").out(),
         "default order: VG, then LV name");
     assertEquals(
-        "  big\n  lv_meta\n  small\n",
+        "  big    \n  lv_meta\n  small  \n",
         run("san1", "lvs", "--noheadings", "-o", "lv_name", "-O", "-lv_size").out());
     assertEquals(
-        "  small\n  lv_meta\n  big\n",
+        "  small  \n  lv_meta\n  big    \n",
         run("san1", "lvs", "--noheadings", "-o", "lv_name", "-O", "size").out());
     CommandResult r = run("san1", "lvs", "-S", "lv_name=big");
     assertEquals(5, r.exitStatus());
@@ -371,11 +380,12 @@ class LvmToolTest {
             })) {
       CommandResult r = run("san1", "lvcreate", "-L", "4M", "-n", c[0], "vg0");
       assertEquals(3, r.exitStatus(), c[0]);
-      assertEquals(c[1], r.err(), c[0]);
+      assertEquals(c[1] + "  Run `lvcreate --help' for more information.\n", r.err(), c[0]);
       assertEquals("", r.out(), c[0]);
     }
     assertEquals(
-        "  Volume group name v@g has invalid characters\n",
+        "  Volume group name v@g has invalid characters\n"
+            + "  Run `lvcreate --help' for more information.\n",
         run("san1", "lvcreate", "-L", "4M", "-n", "ok", "v@g").err());
     assertEquals(0, run("san1", "lvcreate", "-L", "4M", "-n", "...", "vg0").exitStatus());
   }

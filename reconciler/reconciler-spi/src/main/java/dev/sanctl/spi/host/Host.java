@@ -13,6 +13,13 @@ import java.io.IOException;
  * the transport fails; then the node is <em>unknown</em> for this run.
  */
 public interface Host extends AutoCloseable {
+  /**
+   * Bytes of standard output and of standard error that {@link #run} keeps, each (16 MiB); the rest
+   * is read and dropped and the result is {@link CommandResult#truncated()}. Every host (local,
+   * SSH, simulator) keeps this much, so that callers size their ranged reads by it.
+   */
+  int OUTPUT_LIMIT = 16 * 1024 * 1024;
+
   /** The node name from the desired state. */
   String name();
 

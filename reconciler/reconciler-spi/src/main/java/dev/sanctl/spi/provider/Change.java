@@ -1,19 +1,23 @@
 package dev.sanctl.spi.provider;
 
 import dev.sanctl.spi.host.Command;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One planned change of one object on one node, with the exact commands that carry it out.
  *
- * <p>{@code address} is {@code <node>/<provider>.<kind>/<name>} (e.g. {@code
- * node1/lvm.volume/vg_dsk_0/lv_a}); it is the key in plans, journals and output and is unique in a
- * plan. Commands run in order; each must be idempotent or guarded so that an interrupted apply can
- * be finished by re-planning.
+ * <p>{@code resource} names the object (see {@link ResourceAddress}); its rendered {@link
+ * #address()} is the key in plans, journals and output and is unique in a plan. It always names a
+ * node: a change runs on one node. Commands run in order; each must be idempotent or guarded so
+ * that an interrupted apply can be finished by re-planning.
  *
+ * @param resource the object changed, with its node; never cluster-wide
  * @param reason why, for humans only (e.g. "size 1G -> 2G", "not present on node")
  * @param affectedInitiators initiators with live sessions that will feel this change
- * @param dependsOn addresses of changes (in this plan) that must be applied first
+ * @param dependsOn objects whose changes (in this plan) must be applied first; an address no change
+ *     of the plan has is already satisfied
  * @param requiresApproval true when a {@link Impact#DISRUPTIVE disruptive} change needs {@code
  *     --allow-disruptive} (or the daemon's policy) even though no initiator has a live session now:
  *     it drops a served export at the next restart or failover, removes a CHAP account or an access
@@ -21,20 +25,20 @@ import java.util.List;
  *     only while {@code affectedInitiators} is not empty.
  */
 public record Change(
-    String address,
-    String node,
-    String provider,
-    String kind,
-    String name,
+    ResourceAddress resource,
     Action action,
     Impact impact,
     String reason,
     List<FieldChange> fields,
     List<Command> commands,
     List<String> affectedInitiators,
-    List<String> dependsOn,
+    List<ResourceAddress> dependsOn,
     boolean requiresApproval) {
   public Change {
+    Objects.requireNonNull(resource, "resource");
+    if (resource.node() == null) {
+      throw new IllegalArgumentException("a change runs on one node: " + resource);
+    }
     fields = List.copyOf(fields);
     commands = List.copyOf(commands);
     affectedInitiators = List.copyOf(affectedInitiators);
@@ -42,6 +46,27 @@ public record Change(
   }
 
   /** A change gated by its impact and live sessions only ({@code requiresApproval} false). */
+  public Change(
+      ResourceAddress resource,
+      Action action,
+      Impact impact,
+      String reason,
+      List<FieldChange> fields,
+      List<Command> commands,
+      List<String> affectedInitiators,
+      List<ResourceAddress> dependsOn) {
+    this(resource, action, impact, reason, fields, commands, affectedInitiators, dependsOn, false);
+  }
+
+  /**
+   * The change in the shape before {@link ResourceAddress}: {@code address} must equal the rendered
+   * {@code node/provider.kind/name}, and {@code dependsOn} are rendered addresses.
+   *
+   * @deprecated build a {@link ResourceAddress} and use the canonical constructor; kept until
+   *     provider-iet is migrated
+   */
+  @Deprecated(forRemoval = true)
+  @SuppressWarnings("removal")
   public Change(
       String address,
       String node,
@@ -56,24 +81,78 @@ public record Change(
       List<String> affectedInitiators,
       List<String> dependsOn) {
     this(
-        address,
-        node,
-        provider,
-        kind,
-        name,
+        bridged(address, node, provider, kind, name),
         action,
         impact,
         reason,
         fields,
         commands,
         affectedInitiators,
-        dependsOn,
+        dependsOn.stream().map(ResourceAddress::parse).toList(),
         false);
   }
 
-  /** Builds the canonical address. */
+  private static ResourceAddress bridged(
+      String address, String node, String provider, String kind, String name) {
+    ResourceAddress r = ResourceAddress.of(node, provider, kind, name);
+    if (!r.toString().equals(address)) {
+      throw new IllegalArgumentException("address " + address + " is not " + r);
+    }
+    return r;
+  }
+
+  /**
+   * Builds the canonical address string.
+   *
+   * @deprecated use {@link ResourceAddress#of}; kept until provider-iet is migrated
+   */
+  @Deprecated(forRemoval = true)
   public static String address(String node, String provider, String kind, String name) {
-    return node + "/" + provider + "." + kind + "/" + name;
+    return ResourceAddress.of(node, provider, kind, name).toString();
+  }
+
+  /** The rendered {@link #resource()}: {@code <node>/<provider>.<kind>/<name>}. */
+  public String address() {
+    return resource.toString();
+  }
+
+  /** The node this change runs on. */
+  public String node() {
+    return resource.node();
+  }
+
+  /** The id of the provider that planned this change. */
+  public String provider() {
+    return resource.provider();
+  }
+
+  /** The kind of object changed, within its provider. */
+  public String kind() {
+    return resource.kind();
+  }
+
+  /** The name of the object changed, within its kind. */
+  public String name() {
+    return resource.name();
+  }
+
+  /** The rendered {@link #dependsOn()} addresses, in order. */
+  public List<String> dependsOnAddresses() {
+    return dependsOn.stream().map(ResourceAddress::toString).toList();
+  }
+
+  /** This change carried out by {@code other} commands instead (everything else equal). */
+  public Change withCommands(List<Command> other) {
+    return new Change(
+        resource,
+        action,
+        impact,
+        reason,
+        fields,
+        other,
+        affectedInitiators,
+        dependsOn,
+        requiresApproval);
   }
 
   /**
@@ -81,18 +160,13 @@ public record Change(
    * ones and needing approval even without live sessions; {@code why} is appended to the reason.
    */
   public Change gated(Impact impact, List<String> initiators, String why) {
-    java.util.LinkedHashSet<String> affected = new java.util.LinkedHashSet<>(affectedInitiators);
+    LinkedHashSet<String> affected = new LinkedHashSet<>(affectedInitiators);
     affected.addAll(initiators);
-    Impact worst = this.impact.compareTo(impact) >= 0 ? this.impact : impact;
     String r = why == null ? reason : reason == null ? why : reason + "; " + why;
     return new Change(
-        address,
-        node,
-        provider,
-        kind,
-        name,
+        resource,
         action,
-        worst,
+        Impact.worst(this.impact, impact),
         r,
         fields,
         commands,
@@ -108,6 +182,6 @@ public record Change(
   public boolean emptyDiff() {
     if (action != Action.UPDATE) return false;
     if (fields.isEmpty()) return commands.stream().anyMatch(c -> c.stdin().length > 0);
-    return fields.stream().allMatch(f -> java.util.Objects.equals(f.before(), f.after()));
+    return fields.stream().allMatch(f -> Objects.equals(f.before(), f.after()));
   }
 }

@@ -16,5 +16,10 @@ public enum Impact {
   NONE,
   DISRUPTIVE,
   DESTRUCTIVE,
-  BREAKING
+  BREAKING;
+
+  /** The worse of {@code a} and {@code b} (the later in this order). */
+  public static Impact worst(Impact a, Impact b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
 }

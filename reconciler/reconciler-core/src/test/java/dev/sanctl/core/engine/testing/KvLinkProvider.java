@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -57,17 +58,13 @@ public class KvLinkProvider implements Provider {
           KvProvider.desiredOn(ctx.desired(), ns.node()).entrySet()) {
         String key = "link:" + e.getKey();
         String live = o.entries().get(key);
-        String address = Change.address(ns.node(), id(), "link", e.getKey());
-        String volumeAddress = Change.address(ns.node(), "kv", "entry", e.getKey());
+        ResourceAddress address = ResourceAddress.of(ns.node(), id(), "link", e.getKey());
+        ResourceAddress volumeAddress = ResourceAddress.of(ns.node(), "kv", "entry", e.getKey());
         if (e.getValue().state() == ResourceState.ABSENT) {
           if (live != null) {
             changes.add(
                 new Change(
                     address,
-                    ns.node(),
-                    id(),
-                    "link",
-                    e.getKey(),
                     Action.DELETE,
                     Impact.NONE,
                     "volume is absent",
@@ -87,10 +84,6 @@ public class KvLinkProvider implements Provider {
           changes.add(
               new Change(
                   address,
-                  ns.node(),
-                  id(),
-                  "link",
-                  e.getKey(),
                   live == null ? Action.CREATE : Action.UPDATE,
                   Impact.NONE,
                   live == null ? "not present on node" : "path differs",

@@ -17,6 +17,7 @@ import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,17 +95,13 @@ public class KvProvider implements Provider {
         String key = e.getKey();
         VolumeGroup.Volume v = e.getValue();
         String live = o.entries().get(key);
-        String address = Change.address(node, id(), "entry", key);
+        ResourceAddress address = ResourceAddress.of(node, id(), "entry", key);
         List<String> sessions = o.sessions().getOrDefault(key, List.of());
         if (v.state() == ResourceState.ABSENT) {
           if (live != null) {
             changes.add(
                 new Change(
                     address,
-                    node,
-                    id(),
-                    "entry",
-                    key,
                     Action.DELETE,
                     Impact.DESTRUCTIVE,
                     "state: absent",
@@ -121,8 +118,7 @@ public class KvProvider implements Provider {
           try {
             want = ctx.secrets().read(v.name());
           } catch (PlanContext.SecretException ex) {
-            findings.add(
-                new Finding(Finding.Kind.ERROR, node, address, ex.getMessage(), null, v.source()));
+            findings.add(Finding.error(address, ex.getMessage(), null, v.source()));
             continue;
           }
         } else {
@@ -134,10 +130,6 @@ public class KvProvider implements Provider {
           changes.add(
               new Change(
                   address,
-                  node,
-                  id(),
-                  "entry",
-                  key,
                   Action.CREATE,
                   Impact.NONE,
                   "not present on node",
@@ -160,10 +152,6 @@ public class KvProvider implements Provider {
           changes.add(
               new Change(
                   address,
-                  node,
-                  id(),
-                  "entry",
-                  key,
                   Action.UPDATE,
                   sessions.isEmpty() ? Impact.NONE : Impact.DISRUPTIVE,
                   secret ? "secret changed" : "size " + live + " -> " + want,
@@ -176,10 +164,8 @@ public class KvProvider implements Provider {
       for (String key : o.entries().keySet()) {
         if (key.startsWith("link:") || desired.containsKey(key)) continue;
         findings.add(
-            new Finding(
-                Finding.Kind.UNMANAGED,
-                node,
-                Change.address(node, id(), "entry", key),
+            Finding.unmanaged(
+                ResourceAddress.of(node, id(), "entry", key),
                 "entry " + key + " is not in the desired state",
                 "add it to volumeGroups or remove it by hand",
                 null));
