@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RuleContext {
   private static final long MIN_BLOCK = 512;
+  private static final long SECTOR = 512;
   private static final long MAX_BLOCK = 128 * 1024;
 
   final JsonNode root;
@@ -142,6 +143,33 @@ final class RuleContext {
           null);
     } else if (bytes.getAsLong() <= 0) {
       error(valueOf(p), "size " + v.asString() + " must be positive", null);
+    }
+  }
+
+  /**
+   * A size lvm2 takes as {@code lvcreate/lvextend -L <bytes>b}: a valid {@link #size} that is also
+   * a whole number of 512-byte sectors (lvm2 refuses anything else: "Size is not a multiple of
+   * 512").
+   */
+  void lvmSize(YamlPath p) {
+    size(p);
+    OptionalLong bytes = Quantities.sizeBytes(at(p));
+    if (bytes.isEmpty() || bytes.getAsLong() <= 0 || bytes.getAsLong() > Quantities.MAX_SIZE)
+      return;
+    long b = bytes.getAsLong();
+    if (b % SECTOR != 0) {
+      long down = b / SECTOR * SECTOR;
+      long up = down + SECTOR;
+      error(
+          valueOf(p),
+          "size "
+              + at(p).asString()
+              + " is "
+              + b
+              + " bytes, not a whole number of 512-byte sectors; lvm2 refuses it",
+          "use "
+              + (down > 0 ? up + " or " + down : String.valueOf(up))
+              + " bytes, or a size in K, M, G or T");
     }
   }
 

@@ -60,7 +60,8 @@ final class StorageRules {
       }
       JsonNode meta = g.path("metaVolume");
       if (meta.isObject()) {
-        c.size(p.key("metaVolume").key("size"));
+        if (files) c.size(p.key("metaVolume").key("size"));
+        else c.lvmSize(p.key("metaVolume").key("size"));
         String metaName = meta.path("name").asString();
         if (g.path("volumes").has(metaName)) {
           c.error(
@@ -73,7 +74,11 @@ final class StorageRules {
               "rename the volume or the meta volume");
         }
       }
-      for (String lv : c.names(g.path("volumes"))) c.size(p.key("volumes").key(lv).key("size"));
+      for (String lv : c.names(g.path("volumes"))) {
+        YamlPath size = p.key("volumes").key(lv).key("size");
+        if (files) c.size(size);
+        else c.lvmSize(size);
+      }
     }
   }
 
