@@ -85,7 +85,7 @@ class PlanRenderingTest {
                 new dev.sanctl.spi.provider.Finding(
                     dev.sanctl.spi.provider.Finding.Kind.ERROR,
                     "sb1",
-                    "vg0",
+                    "lvm.group/vg0",
                     "volume group vg0 is active on sb1 and sb2 (split brain)",
                     "deactivate it on all but one node",
                     null)),
