@@ -87,10 +87,8 @@ class ApplierTest {
     assertTrue(plan.hasChanges());
     List<dev.sanctl.spi.provider.Finding> findings = new ArrayList<>(plan.findings());
     findings.add(
-        new dev.sanctl.spi.provider.Finding(
-            dev.sanctl.spi.provider.Finding.Kind.ERROR,
-            "n1",
-            "n1/kv.entry/vg1/a",
+        dev.sanctl.spi.provider.Finding.error(
+            dev.sanctl.spi.provider.ResourceAddress.of("n1", "kv", "entry", "vg1/a"),
             "cannot shrink",
             null,
             null));

@@ -82,13 +82,12 @@ class PlanRenderingTest {
             java.util.Map.of(),
             java.util.List.of(),
             java.util.List.of(
-                new dev.sanctl.spi.provider.Finding(
-                    dev.sanctl.spi.provider.Finding.Kind.ERROR,
-                    "sb1",
-                    "lvm.group/vg0",
-                    "volume group vg0 is active on sb1 and sb2 (split brain)",
-                    "deactivate it on all but one node",
-                    null)),
+                dev.sanctl.spi.provider.Finding.error(
+                        dev.sanctl.spi.provider.ResourceAddress.cluster("lvm", "group", "vg0"),
+                        "volume group vg0 is active on sb1 and sb2 (split brain)",
+                        "deactivate it on all but one node",
+                        null)
+                    .on("sb1")),
             java.util.List.of());
     for (String s :
         java.util.List.of(

@@ -58,59 +58,6 @@ public record Change(
     this(resource, action, impact, reason, fields, commands, affectedInitiators, dependsOn, false);
   }
 
-  /**
-   * The change in the shape before {@link ResourceAddress}: {@code address} must equal the rendered
-   * {@code node/provider.kind/name}, and {@code dependsOn} are rendered addresses.
-   *
-   * @deprecated build a {@link ResourceAddress} and use the canonical constructor; kept until
-   *     provider-iet is migrated
-   */
-  @Deprecated(forRemoval = true)
-  @SuppressWarnings("removal")
-  public Change(
-      String address,
-      String node,
-      String provider,
-      String kind,
-      String name,
-      Action action,
-      Impact impact,
-      String reason,
-      List<FieldChange> fields,
-      List<Command> commands,
-      List<String> affectedInitiators,
-      List<String> dependsOn) {
-    this(
-        bridged(address, node, provider, kind, name),
-        action,
-        impact,
-        reason,
-        fields,
-        commands,
-        affectedInitiators,
-        dependsOn.stream().map(ResourceAddress::parse).toList(),
-        false);
-  }
-
-  private static ResourceAddress bridged(
-      String address, String node, String provider, String kind, String name) {
-    ResourceAddress r = ResourceAddress.of(node, provider, kind, name);
-    if (!r.toString().equals(address)) {
-      throw new IllegalArgumentException("address " + address + " is not " + r);
-    }
-    return r;
-  }
-
-  /**
-   * Builds the canonical address string.
-   *
-   * @deprecated use {@link ResourceAddress#of}; kept until provider-iet is migrated
-   */
-  @Deprecated(forRemoval = true)
-  public static String address(String node, String provider, String kind, String name) {
-    return ResourceAddress.of(node, provider, kind, name).toString();
-  }
-
   /** The rendered {@link #resource()}: {@code <node>/<provider>.<kind>/<name>}. */
   public String address() {
     return resource.toString();

@@ -36,19 +36,6 @@ public record Finding(
     DRIFT
   }
 
-  /**
-   * The finding in the shape before {@link ResourceAddress}, with a rendered address (or null).
-   *
-   * @deprecated use the factories; kept until provider-iet is migrated
-   */
-  @Deprecated(forRemoval = true)
-  @SuppressWarnings("removal")
-  public Finding(
-      Kind kind, String node, String address, String message, String hint, SourceRef source) {
-    this(
-        kind, node, address == null ? null : ResourceAddress.parse(address), message, hint, source);
-  }
-
   /** A refused change or impossible state at {@code at}: the plan is not applyable. */
   public static Finding error(ResourceAddress at, String message, String hint, SourceRef source) {
     return of(Kind.ERROR, at, message, hint, source);

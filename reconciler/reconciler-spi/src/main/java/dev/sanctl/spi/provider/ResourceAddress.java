@@ -119,32 +119,6 @@ public record ResourceAddress(String node, String provider, String kind, String 
     return new ResourceAddress(otherNode, provider, kind, name);
   }
 
-  /**
-   * Reads a rendered address back, for the deprecated string bridges of {@link Change} and {@link
-   * Finding} only. Always {@code parse(s).toString().equals(s)}; but a node name may contain {@code
-   * .}, so the parts of a rendered address are ambiguous: a first segment without {@code .} is read
-   * as the node, one with {@code .} as {@code provider.kind}. Build addresses with the factories
-   * instead.
-   *
-   * @throws IllegalArgumentException when {@code rendered} has no {@code provider.kind} part
-   */
-  @Deprecated(forRemoval = true)
-  public static ResourceAddress parse(String rendered) {
-    String node = null;
-    String rest = rendered;
-    int slash = rendered.indexOf('/');
-    if (slash > 0 && rendered.lastIndexOf('.', slash) < 0) {
-      node = rendered.substring(0, slash);
-      rest = rendered.substring(slash + 1);
-    }
-    int dot = rest.indexOf('.');
-    if (dot <= 0) throw new IllegalArgumentException("not an address: " + rendered);
-    int end = rest.indexOf('/', dot);
-    String kind = end < 0 ? rest.substring(dot + 1) : rest.substring(dot + 1, end);
-    String name = end < 0 ? null : rest.substring(end + 1);
-    return new ResourceAddress(node, rest.substring(0, dot), kind, name);
-  }
-
   /** {@code [<node>/]<provider>.<kind>[/<name>]}: how plans, journals and findings show it. */
   @Override
   public String toString() {

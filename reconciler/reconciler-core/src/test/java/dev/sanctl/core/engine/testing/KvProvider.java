@@ -140,9 +140,7 @@ public class KvProvider implements Provider {
         } else if (!live.equals(want)) {
           if (!secret && Long.parseLong(want) < Long.parseLong(live)) {
             findings.add(
-                new Finding(
-                    Finding.Kind.ERROR,
-                    node,
+                Finding.error(
                     address,
                     "cannot shrink " + key + " from " + live + " to " + want,
                     "volumes never shrink",
