@@ -1,28 +1,16 @@
 package dev.sanctl.kernel;
 
 import dev.sanctl.spi.host.ShellQuoting;
-import dev.sanctl.testkit.ssh.TestKeys;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Debian kernel booted under qemu TCG with the host root read-only (9p + overlay), its own virtio
@@ -42,15 +30,8 @@ import java.util.concurrent.TimeUnit;
  * guest share ({@code share/}: guest.env, sshd_config, sshd.log, ready).
  */
 public final class Guest implements AutoCloseable {
-  private static final String HOST = "127.0.0.1";
+  private static final String HOST = GuestSsh.HOST;
   private static final Set<Guest> OPEN = ConcurrentHashMap.newKeySet();
-  private static final ScheduledExecutorService WATCHDOGS =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "guest-watchdog");
-            t.setDaemon(true);
-            return t;
-          });
 
   static {
     Runtime.getRuntime()
@@ -67,14 +48,11 @@ public final class Guest implements AutoCloseable {
   private final Path identity;
   private final Path hostKey;
   private final Path knownHosts;
-  private int sshPort;
+  private final GuestSsh ssh;
   private final Map<Integer, Integer> forwards = new LinkedHashMap<>();
   private int bootNumber;
   private Path bootDir;
-  private Process process;
-  private Process master;
-  private final Path controlPath;
-  private ScheduledFuture<?> watchdogTask;
+  private QemuProcess process;
   private volatile String watchdogNote = "";
   private volatile String lastDmesg = "";
 
@@ -90,23 +68,11 @@ public final class Guest implements AutoCloseable {
     HostTools.require("ssh", "openssh-client");
     Files.createDirectories(workDir);
     Path clientDir = Files.createDirectories(workDir.resolve("client"));
-    this.identity =
-        existingOr(clientDir.resolve("id_ed25519"), () -> TestKeys.generate(clientDir, "ed25519"));
+    this.identity = GuestBootFiles.key(clientDir);
     Path hostKeyDir = Files.createDirectories(workDir.resolve("hostkey"));
-    this.hostKey =
-        existingOr(
-            hostKeyDir.resolve("id_ed25519"), () -> TestKeys.generate(hostKeyDir, "ed25519"));
+    this.hostKey = GuestBootFiles.key(hostKeyDir);
     this.knownHosts = workDir.resolve("known_hosts");
-    // a unix socket path must stay short (108 bytes): not under the (deep) work directory
-    this.controlPath = Files.createTempDirectory("sanctl-ssh-").resolve("master");
-  }
-
-  private interface KeyMaker {
-    Path make() throws IOException, InterruptedException;
-  }
-
-  private static Path existingOr(Path p, KeyMaker maker) throws IOException, InterruptedException {
-    return Files.exists(p) ? p : maker.make();
+    this.ssh = new GuestSsh(identity, knownHosts);
   }
 
   /**
@@ -122,9 +88,8 @@ public final class Guest implements AutoCloseable {
     DebianKernel kernel = DebianKernel.prepare();
     Path initramfs = Initramfs.build(kernel, DebianKernel.cacheDir());
     Guest g = new Guest(spec, dir, kernel, initramfs);
-    g.sshPort = freePort();
-    for (int p : spec.forwardedGuestPorts()) g.forwards.put(p, freePort());
-    g.writeKnownHosts();
+    for (int p : spec.forwardedGuestPorts()) g.forwards.put(p, GuestSsh.freePort());
+    g.ssh.pin(GuestSsh.freePort(), g.hostPublicKey());
     try {
       g.start();
     } catch (RuntimeException | IOException | InterruptedException e) {
@@ -158,7 +123,7 @@ public final class Guest implements AutoCloseable {
   }
 
   public int sshPort() {
-    return sshPort;
+    return ssh.port();
   }
 
   /** A known_hosts file with the one line {@code [127.0.0.1]:PORT ssh-ed25519 <key>}. */
@@ -181,17 +146,10 @@ public final class Guest implements AutoCloseable {
    * services}), e.g. {@code "nodes:\n san1: " + guest.nodeYaml("lvm", "files")}.
    */
   public String nodeYaml(String... services) {
-    return "{address: "
-        + HOST
-        + ", os: linux, port: "
-        + sshPort
-        + ", user: root, identityFile: '"
-        + identity
-        + "', knownHostsFile: '"
-        + knownHosts
-        + "', services: ["
-        + String.join(", ", services)
-        + "]}";
+    return String.format(
+        "{address: %s, os: linux, port: %d, user: root, identityFile: '%s', knownHostsFile: '%s',"
+            + " services: [%s]}",
+        HOST, ssh.port(), identity, knownHosts, String.join(", ", services));
   }
 
   /** The host port on 127.0.0.1 that reaches {@code guestPort} (given in the spec). */
@@ -213,14 +171,7 @@ public final class Guest implements AutoCloseable {
 
   /** The serial console of the current (or last) boot. */
   public String console() {
-    try {
-      Path c = bootDir == null ? null : bootDir.resolve("console.log");
-      return c != null && Files.exists(c)
-          ? new String(Files.readAllBytes(c), StandardCharsets.UTF_8)
-          : "";
-    } catch (IOException e) {
-      return "(console unreadable: " + e + ")";
-    }
+    return ConsoleLog.text(bootDir == null ? null : bootDir.resolve("console.log"));
   }
 
   /** The kernel log: read over SSH while the guest runs, else the last one read. */
@@ -277,24 +228,15 @@ public final class Guest implements AutoCloseable {
     } catch (IOException | GuestFailure ignored) {
       // the connection dies with the guest
     }
-    if (!process.waitFor(90, TimeUnit.SECONDS)) kill();
-    finishBoot();
+    if (!process.waitFor(90)) kill();
+    process.cancelWatchdog();
   }
 
   /** Kills qemu at once (SIGKILL by PID): the guest loses what it had not written. */
   public synchronized void kill() {
-    stopMaster();
+    ssh.stopMaster();
     if (process == null) return;
-    ProcessHandle wrapper = process.toHandle();
-    readQemuPid().flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
-    wrapper.descendants().forEach(ProcessHandle::destroyForcibly);
-    wrapper.destroyForcibly();
-    try {
-      process.waitFor(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    finishBoot();
+    process.kill();
   }
 
   /** Kills qemu (nothing is left running) and forgets the guest; the files stay. */
@@ -302,12 +244,7 @@ public final class Guest implements AutoCloseable {
   public void close() {
     kill();
     OPEN.remove(this);
-    try {
-      Files.deleteIfExists(controlPath);
-      Files.deleteIfExists(controlPath.getParent());
-    } catch (IOException ignored) {
-      // a leftover empty directory in /tmp
-    }
+    ssh.close();
   }
 
   /** Guests booted and not closed in this JVM (for {@link GuestLogsExtension}). */
@@ -317,95 +254,14 @@ public final class Guest implements AutoCloseable {
 
   /** The known_hosts line pinning {@code publicKeyLine} (an {@code .pub} file's text) at PORT. */
   static String knownHostsLine(int port, String publicKeyLine) {
-    String[] w = publicKeyLine.strip().split("\\s+");
-    if (w.length < 2) throw new IllegalArgumentException("not a public key line: " + publicKeyLine);
-    return "[" + HOST + "]:" + port + " " + w[0] + " " + w[1] + "\n";
+    return GuestSsh.knownHostsLine(port, publicKeyLine);
   }
 
-  /** The OpenSSH client argv that runs {@code remoteCommand} in the guest. */
-  List<String> sshArgv(String remoteCommand) {
-    return List.of(
-        "ssh",
-        "-F",
-        "/dev/null",
-        "-p",
-        Integer.toString(sshPort),
-        "-i",
-        identity.toString(),
-        "-o",
-        "IdentitiesOnly=yes",
-        "-o",
-        "UserKnownHostsFile=" + knownHosts,
-        "-o",
-        "GlobalKnownHostsFile=/dev/null",
-        "-o",
-        "StrictHostKeyChecking=yes",
-        "-o",
-        "BatchMode=yes",
-        "-o",
-        "ConnectTimeout=60",
-        "-o",
-        "ServerAliveInterval=15",
-        "-o",
-        "ServerAliveCountMax=8",
-        "-o",
-        "LogLevel=ERROR",
-        "-o",
-        "ControlMaster=no",
-        "-o",
-        "ControlPath=" + controlPath,
-        "root@" + HOST,
-        "--",
-        remoteCommand);
-  }
-
-  /**
-   * Starts the SSH connection every command shares ({@code ControlMaster}): under TCG a new SSH
-   * connection costs seconds of sshd work in the guest, a new session on it a fraction. Our own
-   * process, stopped by PID; a command finding no master connects on its own.
-   */
-  private void startMaster(long deadline) throws IOException, InterruptedException {
-    stopMaster();
-    List<String> argv = new ArrayList<>(sshArgv("true"));
-    argv.remove(argv.size() - 1); // the command
-    argv.remove(argv.size() - 1); // --
-    int at = argv.indexOf("ControlMaster=no");
-    argv.set(at, "ControlMaster=yes");
-    argv.add(argv.size() - 1, "-N");
-    argv.add(argv.size() - 1, "-o");
-    argv.add(argv.size() - 1, "ControlPersist=no");
-    master =
-        new ProcessBuilder(argv)
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .redirectErrorStream(true)
-            .redirectOutput(bootDir.resolve("ssh-master.log").toFile())
-            .start();
-    while (!Files.exists(controlPath) && master.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-  }
-
-  private void stopMaster() {
-    Process m = master;
-    master = null;
-    if (m == null) return;
-    m.destroy();
-    try {
-      if (!m.waitFor(10, TimeUnit.SECONDS)) m.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      Files.deleteIfExists(controlPath);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException ignored) {
-      // ssh removes its socket itself
-    }
+  private Path hostPublicKey() {
+    return Path.of(hostKey + ".pub");
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  private void writeKnownHosts() throws IOException {
-    Files.writeString(
-        knownHosts, knownHostsLine(sshPort, Files.readString(Path.of(hostKey + ".pub"))));
-  }
 
   private void start() throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
@@ -414,31 +270,18 @@ public final class Guest implements AutoCloseable {
         return;
       } catch (PortTaken e) {
         if (attempt == 3) throw new GuestFailure(spec.name() + ": " + e.getMessage());
-        sshPort = freePort();
-        forwards.replaceAll((guest, host) -> freePort());
-        writeKnownHosts();
+        forwards.replaceAll((guest, host) -> GuestSsh.freePort());
+        ssh.pin(GuestSsh.freePort(), hostPublicKey());
       }
-    }
-  }
-
-  private static final class PortTaken extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    PortTaken(String m) {
-      super(m);
     }
   }
 
   private void launch() throws IOException, InterruptedException, PortTaken {
     bootNumber++;
     bootDir = Files.createDirectories(workDir.resolve("boot-" + bootNumber));
-    Path share = Files.createDirectories(bootDir.resolve("share"));
-    Files.setPosixFilePermissions(share, PosixFilePermissions.fromString("rwx------"));
-    Path stage2 = share.resolve("stage2.sh");
-    Files.write(stage2, Initramfs.resource("guest-stage2.sh"));
-    Files.setPosixFilePermissions(stage2, PosixFilePermissions.fromString("rwxr-xr-x"));
-    writeShare(share);
-    createDisks();
+    Path stage2 = GuestBootFiles.writeShare(bootDir, spec, hostKey, identity);
+    Path share = stage2.getParent();
+    GuestBootFiles.createDisks(spec);
     Path console = bootDir.resolve("console.log");
     Path pidFile = bootDir.resolve("qemu.pid");
     Duration watchdog = spec.watchdog();
@@ -453,38 +296,28 @@ public final class Guest implements AutoCloseable {
                 share,
                 console,
                 pidFile,
-                sshPort,
+                ssh.port(),
                 forwards,
                 watchdog.plusMinutes(1))
             .argv();
     Files.writeString(bootDir.resolve("qemu.argv"), String.join("\n", argv) + "\n");
     Path qemuOut = bootDir.resolve("qemu.out");
-    process =
-        new ProcessBuilder(argv)
-            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-            .redirectErrorStream(true)
-            .redirectOutput(qemuOut.toFile())
-            .start();
+    process = QemuProcess.start(argv, qemuOut, pidFile);
     OPEN.add(this);
     watchdogNote = "";
-    Process mine = process;
-    watchdogTask =
-        WATCHDOGS.schedule(
-            () -> {
-              if (mine.isAlive()) {
-                watchdogNote = "killed by its watchdog after " + watchdog;
-                kill();
-              }
-            },
-            watchdog.toMillis(),
-            TimeUnit.MILLISECONDS);
+    process.watch(
+        watchdog,
+        () -> {
+          watchdogNote = "killed by its watchdog after " + watchdog;
+          kill();
+        });
     long deadline = System.nanoTime() + spec.bootTimeout().toNanos();
     Path ready = share.resolve("ready");
     while (!Files.exists(ready)) {
       if (!process.isAlive()) {
         String out = Files.readString(qemuOut);
         if (out.contains("Could not set up host forwarding rule")) {
-          finishBoot();
+          process.cancelWatchdog();
           throw new PortTaken("forwarded port taken: " + out.strip());
         }
         throw bootFailure(
@@ -506,185 +339,58 @@ public final class Guest implements AutoCloseable {
     // sshd is up; the first login proves keys, known_hosts and the forwarded port
     GuestResult r = null;
     while (System.nanoTime() < deadline) {
-      startMaster(deadline);
+      ssh.startMaster(bootDir.resolve("ssh-master.log"), deadline);
       r = run(List.of("true"), null, Duration.ofSeconds(90));
       if (r.ok()) return;
       if (!process.isAlive()) break;
-      stopMaster();
+      ssh.stopMaster();
       Thread.sleep(500);
     }
     kill();
     throw bootFailure(
         "sshd in the guest did not accept the client key on port "
-            + sshPort
+            + ssh.port()
             + ": "
             + (r == null ? "" : r.stderr().strip())
             + "\n--- sshd.log\n"
-            + readOr(share.resolve("sshd.log")));
+            + GuestBootFiles.readOr(share.resolve("sshd.log")));
   }
 
   private GuestFailure bootFailure(String what) {
-    return new GuestFailure(
-        spec.name() + " (boot " + bootNumber + "): " + what + "\n" + consoleTail(200));
+    return failure(" (boot " + bootNumber + "): " + what, 200);
+  }
+
+  /** A failure of this guest: its name, {@code what}, and the last lines of its console. */
+  private GuestFailure failure(String what, int consoleLines) {
+    return new GuestFailure(spec.name() + what + "\n" + consoleTail(consoleLines));
   }
 
   /** The last {@code lines} lines of the console, framed, for failure messages. */
   String consoleTail(int lines) {
-    List<String> all = console().lines().toList();
-    List<String> tail = all.subList(Math.max(0, all.size() - lines), all.size());
-    return "--- console of "
-        + spec.name()
-        + " ("
-        + bootDir.resolve("console.log")
-        + ", last "
-        + tail.size()
-        + " lines)\n"
-        + String.join("\n", tail)
-        + "\n--- end of console";
-  }
-
-  private void finishBoot() {
-    if (watchdogTask != null) watchdogTask.cancel(false);
-  }
-
-  private void writeShare(Path share) throws IOException {
-    List<String> serials = new ArrayList<>();
-    for (int i = 0; i < spec.disks().size(); i++) serials.add(GuestSpec.diskSerial(i));
-    Files.writeString(
-        share.resolve("guest.env"),
-        "GUEST_NAME="
-            + ShellQuoting.quote(spec.name())
-            + "\nGUEST_DISKS="
-            + ShellQuoting.quote(String.join(" ", serials))
-            + "\nINITIATOR_IQN="
-            + ShellQuoting.quote("iqn.2026-12.dev.sanctl.guest:" + spec.name())
-            + "\n");
-    Files.copy(hostKey, share.resolve("ssh_host_ed25519_key"));
-    Files.copy(Path.of(identity + ".pub"), share.resolve("authorized_keys"));
-    Files.writeString(
-        share.resolve("sshd_config"),
-        String.join(
-            "\n",
-            "Port 22",
-            "ListenAddress 0.0.0.0",
-            "HostKey /etc/ssh/sanctl_host_ed25519_key",
-            "AuthorizedKeysFile /sanctl-guest/authorized_keys",
-            "PidFile /run/sshd.pid",
-            "UsePAM no",
-            "StrictModes no",
-            "PermitRootLogin prohibit-password",
-            "PasswordAuthentication no",
-            "KbdInteractiveAuthentication no",
-            "UseDNS no",
-            "MaxStartups 64",
-            "MaxSessions 64",
-            "SetEnv LVM_SUPPRESS_FD_WARNINGS=1",
-            "LogLevel VERBOSE",
-            ""));
-  }
-
-  private void createDisks() throws IOException {
-    for (GuestDisk d : spec.disks()) {
-      if (Files.exists(d.image())) continue;
-      Files.createDirectories(d.image().getParent());
-      try (RandomAccessFile f = new RandomAccessFile(d.image().toFile(), "rw")) {
-        f.setLength(d.sizeBytes());
-      }
-    }
+    return ConsoleLog.tail(
+        spec.name(), bootDir == null ? null : bootDir.resolve("console.log"), lines);
   }
 
   private GuestResult run(List<String> argv, String stdin, Duration limit)
       throws IOException, InterruptedException {
     if (!isRunning()) {
-      throw new GuestFailure(
-          spec.name()
-              + " is not running"
-              + watchdogSuffix()
-              + "; cannot run "
-              + argv
-              + "\n"
-              + consoleTail(60));
+      throw failure(" is not running" + watchdogSuffix() + "; cannot run " + argv, 60);
     }
-    Path dir = Files.createDirectories(bootDir.resolve("exec"));
-    Path out = Files.createTempFile(dir, "cmd-", ".out");
-    Path err = Files.createTempFile(dir, "cmd-", ".err");
-    try {
-      Process p =
-          new ProcessBuilder(sshArgv(ShellQuoting.join(argv)))
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
-      try (OutputStream in = p.getOutputStream()) {
-        if (stdin != null) in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException closedEarly) {
-        // the command did not read all of its stdin
-      }
-      if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly().waitFor();
-        throw new GuestFailure(
-            spec.name()
-                + ": "
-                + ShellQuoting.join(argv)
-                + " did not finish within "
-                + limit
-                + "\n"
-                + consoleTail(60));
-      }
-      GuestResult r = new GuestResult(p.exitValue(), Files.readString(out), Files.readString(err));
-      if (r.status() == 255 && !isRunning()) {
-        throw new GuestFailure(
-            spec.name()
-                + " died during "
-                + ShellQuoting.join(argv)
-                + watchdogSuffix()
-                + ": "
-                + r.stderr()
-                + "\n"
-                + consoleTail(60));
-      }
-      return r;
-    } finally {
-      Files.deleteIfExists(out);
-      Files.deleteIfExists(err);
+    GuestResult r = ssh.run(argv, stdin, limit, bootDir.resolve("exec"));
+    String line = ShellQuoting.join(argv);
+    if (r == null) throw failure(": " + line + " did not finish within " + limit, 60);
+    if (r.status() == 255 && !isRunning()) {
+      throw failure(" died during " + line + watchdogSuffix() + ": " + r.stderr(), 60);
     }
+    return r;
   }
 
   private String watchdogSuffix() {
     return watchdogNote.isEmpty() ? "" : " (" + watchdogNote + ")";
   }
 
-  private Optional<Long> readQemuPid() {
-    try {
-      Path pid = bootDir == null ? null : bootDir.resolve("qemu.pid");
-      if (pid == null || !Files.exists(pid)) return Optional.empty();
-      long p = Long.parseLong(Files.readString(pid).strip());
-      // the PID is ours only while it is a descendant of our wrapper
-      return process.toHandle().descendants().anyMatch(h -> h.pid() == p)
-          ? Optional.of(p)
-          : Optional.empty();
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String readOr(Path p) {
-    try {
-      return Files.exists(p) ? Files.readString(p) : "(none)";
-    } catch (IOException e) {
-      return "(unreadable)";
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Override
   public String toString() {
-    return "Guest[" + spec.name() + ", ssh 127.0.0.1:" + sshPort + ", boot " + bootNumber + "]";
+    return "Guest[" + spec.name() + ", ssh 127.0.0.1:" + ssh.port() + ", boot " + bootNumber + "]";
   }
 }
