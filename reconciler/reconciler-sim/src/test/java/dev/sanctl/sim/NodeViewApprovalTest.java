@@ -17,31 +17,22 @@ class NodeViewApprovalTest {
 
   @TempDir Path dir;
 
+  /** {@code TOOL --reportformat json --units b --nosuffix -o COLUMNS}. */
+  private static String[] jsonReport(String tool, String columns) {
+    return new String[] {
+      tool, "--reportformat", "json", "--units", "b", "--nosuffix", "-o", columns
+    };
+  }
+
   private static String view(SimCluster c, String... nodes) throws Exception {
     StringBuilder sb = new StringBuilder();
     String[][] commands = {
       {"cat", "/proc/net/iet/volume"},
       {"cat", "/proc/net/iet/session"},
-      {
-        "lvs",
-        "--reportformat",
-        "json",
-        "--units",
-        "b",
-        "--nosuffix",
-        "-o",
-        "vg_name,lv_name,lv_size,lv_attr,lv_path,lv_uuid,lv_active,lv_device_open,lv_time"
-      },
-      {
-        "vgs",
-        "--reportformat",
-        "json",
-        "--units",
-        "b",
-        "--nosuffix",
-        "-o",
-        "vg_name,vg_size,vg_free,vg_uuid"
-      },
+      jsonReport(
+          "lvs",
+          "vg_name,lv_name,lv_size,lv_attr,lv_path,lv_uuid,lv_active,lv_device_open,lv_time"),
+      jsonReport("vgs", "vg_name,vg_size,vg_free,vg_uuid"),
       {"cat", "/etc/iet/initiators.allow"},
     };
     for (String node : nodes) {

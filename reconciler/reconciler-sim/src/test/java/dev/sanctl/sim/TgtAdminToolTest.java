@@ -26,24 +26,7 @@ class TgtAdminToolTest {
     DesiredState base = TestClusters.amherst();
     Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
     nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
-    DesiredState withTgt =
-        new DesiredState(
-            base.cluster(),
-            nodes,
-            base.transport(),
-            base.policy(),
-            base.alerts(),
-            base.volumeGroups(),
-            base.portalGroups(),
-            base.initiatorGroups(),
-            base.iet(),
-            base.targetDefaults(),
-            base.targets(),
-            base.pools(),
-            base.snapshotSchedules(),
-            base.backups(),
-            base.cron(),
-            base.revision());
+    DesiredState withTgt = base.withNodes(nodes);
     san1 =
         SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK)
             .host("san1");

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.sim.SimCluster;
+import dev.sanctl.sim.TestClusters;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
-import dev.sanctl.spi.model.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,49 +33,9 @@ public class ZfsToolTest {
 
   public static DesiredState state() {
     Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-    nodes.put(
-        "arch1",
-        new NodeSpec(
-            "arch1",
-            "arch1",
-            "linux",
-            List.of("zfs", "cron"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
-    nodes.put(
-        "head1",
-        new NodeSpec(
-            "head1",
-            "head1",
-            "illumos",
-            List.of("zfs", "cron"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
-    Map<String, Pool> pools =
-        Map.of(
-            "tank",
-            new Pool(
-                "tank",
-                List.of("arch1"),
-                Map.of(),
-                Map.of(),
-                Pool.VolumeDefaults.NONE,
-                null,
-                null,
-                null));
-    return new DesiredState(
-        null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null, null, List.of(), pools,
-        Map.of(), null, Map.of(), null);
+    nodes.put("arch1", TestClusters.nodeOn("arch1", "arch1", "linux", "zfs", "cron"));
+    nodes.put("head1", TestClusters.nodeOn("head1", "head1", "illumos", "zfs", "cron"));
+    return TestClusters.state(nodes, Map.of(), Map.of("tank", TestClusters.pool("tank", "arch1")));
   }
 
   @BeforeEach
