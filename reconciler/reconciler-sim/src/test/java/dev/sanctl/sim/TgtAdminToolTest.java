@@ -41,6 +41,11 @@ class TgtAdminToolTest {
     return r;
   }
 
+  /** tgtd serves target {@code tid} named {@code iqn} before tgt-admin runs. */
+  private void newTarget(String tid, String iqn) throws Exception {
+    run("tgtadm", "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", tid, "-T", iqn);
+  }
+
   private void write(String path, String content) throws Exception {
     CommandResult r =
         san1.run(
@@ -92,30 +97,8 @@ class TgtAdminToolTest {
 
   @Test
   void targetsAlreadyServedAreKeptAndOthersNotInTheFileAreDeleted() throws Exception {
-    run(
-        "tgtadm",
-        "--lld",
-        "iscsi",
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "4",
-        "-T",
-        "iqn.2026-01.test:aa");
-    run(
-        "tgtadm",
-        "--lld",
-        "iscsi",
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "5",
-        "-T",
-        "iqn.2026-01.test:gone");
+    newTarget("4", "iqn.2026-01.test:aa");
+    newTarget("5", "iqn.2026-01.test:gone");
     write(
         "/etc/tgt/two.conf",
         """

@@ -7,6 +7,7 @@ import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.providers.zfs.ZfsProvider;
+import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
@@ -62,6 +63,20 @@ class DirectComstarTest {
             ProviderContract.FAKE_SECRETS)) {
       return engine.plan(desired, List.of(), List.of());
     }
+  }
+
+  /** tank/db already exists on dr1 and is a LU with {@code guid} and {@code serial}. */
+  static void servedDbLu(SimCluster sim, String guid, String serial) throws java.io.IOException {
+    sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
+    sim.run(
+        "dr1",
+        "stmfadm",
+        "create-lu",
+        "-p",
+        "guid=" + guid,
+        "-p",
+        "serial=" + serial,
+        "/dev/zvol/rdsk/tank/db");
   }
 
   @Test
@@ -150,16 +165,7 @@ class DirectComstarTest {
         plan(
             desired,
             sim -> {
-              sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-              sim.run(
-                  "dr1",
-                  "stmfadm",
-                  "create-lu",
-                  "-p",
-                  "guid=" + GUID,
-                  "-p",
-                  "serial=DB0001",
-                  "/dev/zvol/rdsk/tank/db");
+              servedDbLu(sim, GUID, "DB0001");
             });
     List<Finding> errors =
         plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
@@ -187,16 +193,7 @@ class DirectComstarTest {
                 desired,
                 1L << 30,
                 sim -> {
-                  sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-                  sim.run(
-                      "dr1",
-                      "stmfadm",
-                      "create-lu",
-                      "-p",
-                      "guid=" + GUID,
-                      "-p",
-                      "serial=DB0001",
-                      "/dev/zvol/rdsk/tank/db");
+                  servedDbLu(sim, GUID, "DB0001");
                 }));
     Change lu =
         plan.changes().stream()
