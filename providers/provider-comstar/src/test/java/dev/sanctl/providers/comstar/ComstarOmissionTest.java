@@ -76,6 +76,14 @@ class ComstarOmissionTest {
         .orElseThrow(() -> new AssertionError(address + " not in\n" + text(plan)));
   }
 
+  /** The change at {@code address} needs approval and its reason contains {@code reasonPart}. */
+  private static Change assertNeedsApproval(Plan plan, String address, String reasonPart) {
+    Change c = change(plan, address);
+    assertTrue(c.requiresApproval(), text(plan));
+    assertTrue(c.reason().contains(reasonPart), c.reason());
+    return c;
+  }
+
   private static String text(Plan plan) {
     return new TextRenderer(false).render(plan);
   }
@@ -155,9 +163,8 @@ class ComstarOmissionTest {
                 "LU tank/vm/VM_A_lun:00 is no longer visible to host group esx_cluster"
                     + " through target group both_targets"),
         start.reason());
-    Change file = change(plan, "san1/comstar.stmf-ha.conf/tank");
-    assertTrue(file.requiresApproval(), text(plan));
-    assertTrue(file.reason().contains("view vmware_hg esx_cluster -> others"), file.reason());
+    assertNeedsApproval(
+        plan, "san1/comstar.stmf-ha.conf/tank", "view vmware_hg esx_cluster -> others");
   }
 
   @Test
@@ -240,14 +247,9 @@ class ComstarOmissionTest {
                 s.replace("[10.0.0.5, \"10.0.1.5:3260\"]", "[10.0.0.5]")
                     .replace("tpgs: [tpg_a]}", "tpgs: []}"));
     Plan plan = planAfterApplying(desired, changed);
-    Change tpg = change(plan, "dr1/comstar.tpg/tpg_a");
-    assertTrue(tpg.requiresApproval(), text(plan));
-    assertTrue(tpg.reason().contains("TPG tpg_a is deleted and recreated"), tpg.reason());
-    Change target = change(plan, "dr1/comstar.target/t1");
-    assertTrue(target.requiresApproval(), text(plan));
-    assertTrue(
-        target.reason().contains("target iqn.2026-01.edu.example:dr.t1 leaves TPG tpg_a"),
-        target.reason());
+    assertNeedsApproval(plan, "dr1/comstar.tpg/tpg_a", "TPG tpg_a is deleted and recreated");
+    assertNeedsApproval(
+        plan, "dr1/comstar.target/t1", "target iqn.2026-01.edu.example:dr.t1 leaves TPG tpg_a");
     assertEquals(2, new ApprovalPolicy(true, false).refusals(plan).size(), text(plan));
   }
 
