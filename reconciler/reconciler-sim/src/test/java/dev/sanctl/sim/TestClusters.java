@@ -86,6 +86,14 @@ public final class TestClusters {
     return SimCluster.init(dir, amherst(), 100 * GIB, CLOCK);
   }
 
+  /** The amherst cluster in {@code dir} with san1 running lvm and tgt only (no iet). */
+  static SimCluster amherstWithTgtOnSan1(Path dir) throws IOException {
+    DesiredState base = amherst();
+    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
+    nodes.put("san1", node("san1", "lvm", "tgt"));
+    return SimCluster.init(dir, base.withNodes(nodes), 100 * GIB, CLOCK);
+  }
+
   /** The words of a test command line (test arguments contain no spaces). */
   static String[] argv(String line) {
     return line.split(" ");

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.NodeSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +19,7 @@ class TgtAdminToolTest {
 
   @BeforeEach
   void init() throws Exception {
-    DesiredState base = TestClusters.amherst();
-    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
-    nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
-    DesiredState withTgt = base.withNodes(nodes);
-    san1 =
-        SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK)
-            .host("san1");
+    san1 = TestClusters.amherstWithTgtOnSan1(dir.resolve("sim")).host("san1");
     run("mkdir", "-p", "/srv/luns", "/etc/tgt");
     run("truncate", "-s", "8M", "/srv/luns/a.img");
     run("truncate", "-s", "8M", "/srv/luns/b.img");

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sanctl.sim.tgt.TgtadmTool;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.NodeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +23,7 @@ class TgtadmToolTest {
 
   @BeforeEach
   void init() throws Exception {
-    DesiredState base = TestClusters.amherst();
-    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
-    nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
-    DesiredState withTgt = base.withNodes(nodes);
-    c = SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK);
+    c = TestClusters.amherstWithTgtOnSan1(dir.resolve("sim"));
     san1 = c.host("san1");
   }
 

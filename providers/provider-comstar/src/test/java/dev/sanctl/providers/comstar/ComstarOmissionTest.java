@@ -22,6 +22,7 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.testkit.Configs;
+import dev.sanctl.testkit.PlanFindings;
 import dev.sanctl.testkit.ProviderContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,18 +202,15 @@ class ComstarOmissionTest {
             .ok());
     try (Engine engine = engine(sim)) {
       Plan plan = engine.plan(desired, List.of(), List.of());
-      List<Finding> errors =
-          plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-      assertEquals(1, errors.size(), plan.findings().toString());
+      Finding error = PlanFindings.onlyError(plan);
       assertTrue(
-          errors
-              .get(0)
+          error
               .message()
               .contains(
                   "zvol tank/vm/VM_A_lun:00, "
                       + guid
                       + ", is already held by live LU /dev/zvol/rdsk/tank/old"),
-          errors.get(0).message());
+          error.message());
       assertTrue(plan.changes().stream().noneMatch(c -> c.kind().equals("stmf-ha")));
     }
   }
@@ -311,20 +309,16 @@ class ComstarOmissionTest {
                         "{zvol: tank/db2, guid: 600144F0AAAABBBBCCCCDDDDEEEE0003")
                     .replace("{lu: tank/db,", "{lu: tank/db2,"));
     Plan plan = planAfterApplying(desired, renamed);
-    List<Finding> errors =
-        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-    assertEquals(1, errors.size(), plan.findings().toString());
+    Finding error = PlanFindings.onlyError(plan);
     assertTrue(
-        errors
-            .get(0)
+        error
             .message()
             .contains(
                 "serial DB0001 is already held by live LU "
                     + DirectComstarTest.GUID
                     + " (/dev/zvol/rdsk/tank/db)"),
-        errors.get(0).message());
-    assertTrue(
-        errors.get(0).hint().contains("guid: " + DirectComstarTest.GUID), errors.get(0).hint());
+        error.message());
+    assertTrue(error.hint().contains("guid: " + DirectComstarTest.GUID), error.hint());
     assertTrue(
         plan.changes().stream()
             .flatMap(c -> c.commands().stream())

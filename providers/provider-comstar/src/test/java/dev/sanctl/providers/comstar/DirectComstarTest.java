@@ -14,6 +14,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
+import dev.sanctl.testkit.PlanFindings;
 import dev.sanctl.testkit.ProviderContract;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -167,16 +168,13 @@ class DirectComstarTest {
             sim -> {
               servedDbLu(sim, GUID, "DB0001");
             });
-    List<Finding> errors =
-        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-    assertEquals(1, errors.size(), plan.findings().toString());
+    Finding error = PlanFindings.onlyError(plan);
     assertTrue(
-        errors
-            .get(0)
+        error
             .message()
             .contains("changing a LU's GUID is a breaking identity " + "change and is refused"),
-        errors.get(0).message());
-    assertEquals("config.yaml:17:11", errors.get(0).source().toString());
+        error.message());
+    assertEquals("config.yaml:17:11", error.source().toString());
     assertTrue(
         plan.changes().stream().noneMatch(c -> c.address().equals("dr1/comstar.lu/tank/db")));
   }

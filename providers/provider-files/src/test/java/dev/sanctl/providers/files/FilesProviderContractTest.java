@@ -11,6 +11,7 @@ import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
+import dev.sanctl.testkit.PlanFindings;
 import dev.sanctl.testkit.ProviderContract;
 import dev.sanctl.testkit.ProviderContractTest;
 import java.util.List;
@@ -84,18 +85,15 @@ class FilesProviderContractTest extends ProviderContractTest {
             ProviderContract.FAKE_SECRETS)) {
       plan = engine.plan(desired, List.of(), List.of());
     }
-    List<Finding> errors =
-        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-    assertEquals(1, errors.size(), plan.findings().toString());
+    Finding error = PlanFindings.onlyError(plan);
     assertTrue(
-        errors
-            .get(0)
+        error
             .message()
             .equals(
                 "volumes never shrink: vg_files/lun_a current 134217728 bytes,"
                     + " desired 67108864 bytes; grow-only"),
-        errors.get(0).message());
-    assertEquals("config.yaml:10:7", errors.get(0).source().toString());
+        error.message());
+    assertEquals("config.yaml:10:7", error.source().toString());
     assertTrue(plan.changes().stream().noneMatch(c -> c.name().equals("vg_files/lun_a")));
   }
 }
