@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,15 @@ public class ZfsToolTest {
 
   private CommandResult run(String... argv) throws Exception {
     return arch.run(Command.change(argv));
+  }
+
+  /** {@code zfs get -H -p -o COLUMNS PROPERTIES DATASET...}. */
+  private CommandResult zfsGet(String columns, String properties, String... datasets)
+      throws Exception {
+    List<String> argv =
+        new ArrayList<>(List.of("zfs", "get", "-H", "-p", "-o", columns, properties));
+    argv.addAll(List.of(datasets));
+    return run(argv.toArray(String[]::new));
   }
 
   @Test
@@ -90,12 +100,7 @@ public class ZfsToolTest {
     assertTrue(lines[1].endsWith("\t0\t-\toff\t-\t-"));
     assertTrue(r.out().endsWith("\n"));
     CommandResult get =
-        run(
-            "zfs",
-            "get",
-            "-H",
-            "-p",
-            "-o",
+        zfsGet(
             "name,property,value,source",
             "edu.amherst:snaprotate_rule",
             "tank/vol1@2024-11-04_09.35.27",
@@ -129,12 +134,7 @@ public class ZfsToolTest {
     assertEquals("could not find any snapshots to destroy; check snapshot names.\n", none.err());
     assertEquals(1, none.exitStatus());
     CommandResult get =
-        run(
-            "zfs",
-            "get",
-            "-H",
-            "-p",
-            "-o",
+        zfsGet(
             "name,property,value",
             "guid,userrefs,clones,defer_destroy",
             "tank/vol1@b",
