@@ -3,9 +3,7 @@ package dev.sanctl.providers.comstar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
-import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.providers.zfs.ZfsProvider;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.model.DesiredState;
@@ -16,6 +14,7 @@ import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.PlanFindings;
 import dev.sanctl.testkit.ProviderContract;
+import dev.sanctl.testkit.SimulatedPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,14 +55,7 @@ class DirectComstarTest {
   }
 
   private static Plan plan(DesiredState desired, ContractScenario.Seed seed) {
-    ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider(), new ComstarProvider())),
-            s.hosts().get(),
-            ProviderContract.FAKE_SECRETS)) {
-      return engine.plan(desired, List.of(), List.of());
-    }
+    return SimulatedPlan.of(desired, seed, new ZfsProvider(), new ComstarProvider());
   }
 
   /** tank/db already exists on dr1 and is a LU with {@code guid} and {@code serial}. */
