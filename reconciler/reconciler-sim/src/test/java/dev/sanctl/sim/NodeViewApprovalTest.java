@@ -3,6 +3,8 @@ package dev.sanctl.sim;
 import dev.sanctl.spi.host.Command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.approvaltests.Approvals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,13 @@ class NodeViewApprovalTest {
     return new String[] {
       tool, "--reportformat", "json", "--units", "b", "--nosuffix", "-o", columns
     };
+  }
+
+  /** {@code ietadm --op new ARGS} on san1. */
+  private static void ietadmNewOnSan1(SimCluster c, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("ietadm", "--op", "new"));
+    argv.addAll(List.of(args));
+    c.run("san1", argv.toArray(String[]::new));
   }
 
   private static String view(SimCluster c, String... nodes) throws Exception {
@@ -95,28 +104,15 @@ class NodeViewApprovalTest {
           Failover.startTargets(n, conf);
           return null;
         });
-    c.run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=0",
-        "--params",
-        "Name=iqn.1990-01.edu.amherst:lab.a");
-    c.run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
+    ietadmNewOnSan1(c, "--tid=0", "--params", "Name=iqn.1990-01.edu.amherst:lab.a");
+    ietadmNewOnSan1(
+        c,
         "--tid=3",
         "--lun=0",
         "--params",
         "Path=/srv/sanctl/vg_files/lun_lab_a.img,Type=fileio,IOMode=wb");
-    c.run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
+    ietadmNewOnSan1(
+        c,
         "--tid=3",
         "--lun=1",
         "--params",

@@ -13,6 +13,7 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
 import dev.sanctl.testkit.PlanFindings;
+import dev.sanctl.testkit.PlannedChanges;
 import dev.sanctl.testkit.ProviderContract;
 import dev.sanctl.testkit.SimulatedPlan;
 import java.util.List;
@@ -81,11 +82,7 @@ class DirectComstarTest {
             List.of(new ZfsProvider()),
             ContractScenario.simulated(
                 "direct comstar from scratch", desired, 1L << 30, sim -> {}));
-    Change lu =
-        plan.changes().stream()
-            .filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
-            .findFirst()
-            .orElseThrow();
+    Change lu = PlannedChanges.at(plan, "dr1/comstar.lu/tank/db");
     assertEquals(
         List.of(
             "stmfadm",
@@ -185,11 +182,7 @@ class DirectComstarTest {
                 sim -> {
                   servedDbLu(sim, GUID, "DB0001");
                 }));
-    Change lu =
-        plan.changes().stream()
-            .filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
-            .findFirst()
-            .orElseThrow();
+    Change lu = PlannedChanges.at(plan, "dr1/comstar.lu/tank/db");
     assertEquals(Impact.BREAKING, lu.impact());
     assertEquals(List.of("stmfadm", "delete-lu", GUID), lu.commands().get(0).argv());
   }
