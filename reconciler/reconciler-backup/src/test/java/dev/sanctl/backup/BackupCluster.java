@@ -59,7 +59,13 @@ final class BackupCluster {
 
   void startTarget() throws IOException {
     ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + iqn);
+    addLunZero(sim, "/dev/vg0/lv_data");
+  }
+
+  /** {@code device} becomes LUN 0 (blockio) of tid 1 on san1. */
+  static void addLunZero(SimCluster sim, String device) throws IOException {
     ok(
+        sim,
         "san1",
         "ietadm",
         "--op",
@@ -67,7 +73,7 @@ final class BackupCluster {
         "--tid=1",
         "--lun=0",
         "--params",
-        "Path=/dev/vg0/lv_data,Type=blockio");
+        "Path=" + device + ",Type=blockio");
   }
 
   /** The target goes away (its ddmap proc entry with it). */
@@ -83,6 +89,10 @@ final class BackupCluster {
   }
 
   CommandResult ok(String node, String... argv) throws IOException {
+    return ok(sim, node, argv);
+  }
+
+  private static CommandResult ok(SimCluster sim, String node, String... argv) throws IOException {
     CommandResult r = sim.run(node, argv);
     assertEquals(0, r.exitStatus(), String.join(" ", argv) + ": " + r.err());
     return r;

@@ -58,14 +58,7 @@ class ThinBackupTest {
     assertEquals(0, w.exitStatus(), w.err());
     iqn = desired.iqnOf(desired.targets().get(0));
     ok("ietadm", "--op", "new", "--tid=1", "--params", "Name=" + iqn);
-    ok(
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=" + SOURCE + ",Type=blockio");
+    BackupCluster.addLunZero(sim, SOURCE);
     runner = new BackupRunner(desired, sim::host, clock);
     job = BackupRunner.find(desired, "lv_thin").orElseThrow();
   }
@@ -142,14 +135,7 @@ class ThinBackupTest {
     service.startup(sim.host("san1"), "vg0"); // no clean dump: the ddmap is DIRTY now
     assertEquals(MapState.DIRTY, service.store(sim.host("san1"), job.source()).state());
     assertEquals(MapState.ACTIVE, state());
-    ok(
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=" + SOURCE + ",Type=blockio");
+    BackupCluster.addLunZero(sim, SOURCE);
     sim.write("san1", iqn, 0, 1);
     JobResult r = run();
     assertEquals("ACTIVE", r.mapState());

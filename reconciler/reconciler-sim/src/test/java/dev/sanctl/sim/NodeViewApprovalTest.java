@@ -3,6 +3,8 @@ package dev.sanctl.sim;
 import dev.sanctl.spi.host.Command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.approvaltests.Approvals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,31 +19,29 @@ class NodeViewApprovalTest {
 
   @TempDir Path dir;
 
+  /** {@code TOOL --reportformat json --units b --nosuffix -o COLUMNS}. */
+  private static String[] jsonReport(String tool, String columns) {
+    return new String[] {
+      tool, "--reportformat", "json", "--units", "b", "--nosuffix", "-o", columns
+    };
+  }
+
+  /** {@code ietadm --op new ARGS} on san1. */
+  private static void ietadmNewOnSan1(SimCluster c, String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("ietadm", "--op", "new"));
+    argv.addAll(List.of(args));
+    c.run("san1", argv.toArray(String[]::new));
+  }
+
   private static String view(SimCluster c, String... nodes) throws Exception {
     StringBuilder sb = new StringBuilder();
     String[][] commands = {
       {"cat", "/proc/net/iet/volume"},
       {"cat", "/proc/net/iet/session"},
-      {
-        "lvs",
-        "--reportformat",
-        "json",
-        "--units",
-        "b",
-        "--nosuffix",
-        "-o",
-        "vg_name,lv_name,lv_size,lv_attr,lv_path,lv_uuid,lv_active,lv_device_open,lv_time"
-      },
-      {
-        "vgs",
-        "--reportformat",
-        "json",
-        "--units",
-        "b",
-        "--nosuffix",
-        "-o",
-        "vg_name,vg_size,vg_free,vg_uuid"
-      },
+      jsonReport(
+          "lvs",
+          "vg_name,lv_name,lv_size,lv_attr,lv_path,lv_uuid,lv_active,lv_device_open,lv_time"),
+      jsonReport("vgs", "vg_name,vg_size,vg_free,vg_uuid"),
       {"cat", "/etc/iet/initiators.allow"},
     };
     for (String node : nodes) {
@@ -104,28 +104,15 @@ class NodeViewApprovalTest {
           Failover.startTargets(n, conf);
           return null;
         });
-    c.run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=0",
-        "--params",
-        "Name=iqn.1990-01.edu.amherst:lab.a");
-    c.run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
+    ietadmNewOnSan1(c, "--tid=0", "--params", "Name=iqn.1990-01.edu.amherst:lab.a");
+    ietadmNewOnSan1(
+        c,
         "--tid=3",
         "--lun=0",
         "--params",
         "Path=/srv/sanctl/vg_files/lun_lab_a.img,Type=fileio,IOMode=wb");
-    c.run(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
+    ietadmNewOnSan1(
+        c,
         "--tid=3",
         "--lun=1",
         "--params",

@@ -23,18 +23,27 @@ public final class TestClusters {
   private TestClusters() {}
 
   static NodeSpec node(String name, String... services) {
+    return nodeOn(name, name + ".example.edu", "linux", services);
+  }
+
+  /** A node at {@code address} running {@code os}, with {@code services} and nothing else set. */
+  public static NodeSpec nodeOn(String name, String address, String os, String... services) {
     return new NodeSpec(
-        name,
-        name + ".example.edu",
-        "linux",
-        List.of(services),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+        name, address, os, List.of(services), null, null, null, null, null, null, null);
+  }
+
+  /** Pool {@code name} on {@code node}: no properties, no volume defaults. */
+  public static Pool pool(String name, String node) {
+    return new Pool(
+        name, List.of(node), Map.of(), Map.of(), Pool.VolumeDefaults.NONE, null, null, null);
+  }
+
+  /** A desired state of only {@code nodes}, {@code vgs} and {@code pools}. */
+  public static DesiredState state(
+      Map<String, NodeSpec> nodes, Map<String, VolumeGroup> vgs, Map<String, Pool> pools) {
+    return new DesiredState(
+        null, nodes, null, null, null, vgs, Map.of(), Map.of(), null, null, List.of(), pools,
+        Map.of(), null, Map.of(), null);
   }
 
   /**
@@ -69,24 +78,20 @@ public final class TestClusters {
             Map.of(),
             null));
     Map<String, Pool> pools = new LinkedHashMap<>();
-    pools.put(
-        "tank",
-        new Pool(
-            "tank",
-            List.of("arch1"),
-            Map.of(),
-            Map.of(),
-            Pool.VolumeDefaults.NONE,
-            null,
-            null,
-            null));
-    return new DesiredState(
-        null, nodes, null, null, null, vgs, Map.of(), Map.of(), null, null, List.of(), pools,
-        Map.of(), null, Map.of(), null);
+    pools.put("tank", pool("tank", "arch1"));
+    return state(nodes, vgs, pools);
   }
 
   public static SimCluster amherst(Path dir) throws IOException {
     return SimCluster.init(dir, amherst(), 100 * GIB, CLOCK);
+  }
+
+  /** The amherst cluster in {@code dir} with san1 running lvm and tgt only (no iet). */
+  static SimCluster amherstWithTgtOnSan1(Path dir) throws IOException {
+    DesiredState base = amherst();
+    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
+    nodes.put("san1", node("san1", "lvm", "tgt"));
+    return SimCluster.init(dir, base.withNodes(nodes), 100 * GIB, CLOCK);
   }
 
   /** The words of a test command line (test arguments contain no spaces). */

@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.NodeSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,30 +19,7 @@ class TgtAdminToolTest {
 
   @BeforeEach
   void init() throws Exception {
-    DesiredState base = TestClusters.amherst();
-    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
-    nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
-    DesiredState withTgt =
-        new DesiredState(
-            base.cluster(),
-            nodes,
-            base.transport(),
-            base.policy(),
-            base.alerts(),
-            base.volumeGroups(),
-            base.portalGroups(),
-            base.initiatorGroups(),
-            base.iet(),
-            base.targetDefaults(),
-            base.targets(),
-            base.pools(),
-            base.snapshotSchedules(),
-            base.backups(),
-            base.cron(),
-            base.revision());
-    san1 =
-        SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK)
-            .host("san1");
+    san1 = TestClusters.amherstWithTgtOnSan1(dir.resolve("sim")).host("san1");
     run("mkdir", "-p", "/srv/luns", "/etc/tgt");
     run("truncate", "-s", "8M", "/srv/luns/a.img");
     run("truncate", "-s", "8M", "/srv/luns/b.img");
@@ -56,6 +29,11 @@ class TgtAdminToolTest {
     CommandResult r = san1.run(new Command(List.of(argv), null, null, true, null));
     assertEquals(0, r.exitStatus(), String.join(" ", argv) + ": " + r.out() + r.err());
     return r;
+  }
+
+  /** tgtd serves target {@code tid} named {@code iqn} before tgt-admin runs. */
+  private void newTarget(String tid, String iqn) throws Exception {
+    run("tgtadm", "--lld", "iscsi", "--op", "new", "--mode", "target", "--tid", tid, "-T", iqn);
   }
 
   private void write(String path, String content) throws Exception {
@@ -109,30 +87,8 @@ class TgtAdminToolTest {
 
   @Test
   void targetsAlreadyServedAreKeptAndOthersNotInTheFileAreDeleted() throws Exception {
-    run(
-        "tgtadm",
-        "--lld",
-        "iscsi",
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "4",
-        "-T",
-        "iqn.2026-01.test:aa");
-    run(
-        "tgtadm",
-        "--lld",
-        "iscsi",
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "5",
-        "-T",
-        "iqn.2026-01.test:gone");
+    newTarget("4", "iqn.2026-01.test:aa");
+    newTarget("5", "iqn.2026-01.test:gone");
     write(
         "/etc/tgt/two.conf",
         """

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sanctl.sim.tgt.TgtadmTool;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
-import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.NodeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,28 +23,7 @@ class TgtadmToolTest {
 
   @BeforeEach
   void init() throws Exception {
-    DesiredState base = TestClusters.amherst();
-    Map<String, NodeSpec> nodes = new LinkedHashMap<>(base.nodes());
-    nodes.put("san1", TestClusters.node("san1", "lvm", "tgt"));
-    DesiredState withTgt =
-        new DesiredState(
-            base.cluster(),
-            nodes,
-            base.transport(),
-            base.policy(),
-            base.alerts(),
-            base.volumeGroups(),
-            base.portalGroups(),
-            base.initiatorGroups(),
-            base.iet(),
-            base.targetDefaults(),
-            base.targets(),
-            base.pools(),
-            base.snapshotSchedules(),
-            base.backups(),
-            base.cron(),
-            base.revision());
-    c = SimCluster.init(dir.resolve("sim"), withTgt, 100 * TestClusters.GIB, TestClusters.CLOCK);
+    c = TestClusters.amherstWithTgtOnSan1(dir.resolve("sim"));
     san1 = c.host("san1");
   }
 
@@ -64,31 +39,44 @@ class TgtadmToolTest {
     assertEquals("", r.out());
   }
 
+  /** tgtadm's arguments creating target {@code tid} named {@code name}. */
+  private static String[] newTarget(String tid, String name) {
+    return new String[] {"--op", "new", "--mode", "target", "--tid", tid, "--targetname", name};
+  }
+
+  /**
+   * tgtadm's arguments creating LUN {@code lun} of {@code tid} on {@code store}, then {@code more}.
+   */
+  private static String[] newLun(String tid, String lun, String store, String... more) {
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "--op",
+                "new",
+                "--mode",
+                "logicalunit",
+                "--tid",
+                tid,
+                "--lun",
+                lun,
+                "--backing-store",
+                store));
+    a.addAll(List.of(more));
+    return a.toArray(String[]::new);
+  }
+
+  /** tgtadm's arguments admitting the initiator {@code iqn} to {@code tid}. */
+  private static String[] bindInitiatorName(String tid, String iqn) {
+    return new String[] {"--op", "bind", "--mode", "target", "--tid", tid, "--initiator-name", iqn};
+  }
+
   @Test
   void reproducesTheCapturedShowOutputByteForByte() throws Exception {
     san1.run(Command.change("mkdir", "-p", "/tmp/tgtt"));
     san1.run(Command.change("truncate", "-s", "100M", "/tmp/tgtt/lun1.img"));
     san1.run(Command.change("truncate", "-s", "50M", "/tmp/tgtt/lun2.img"));
-    ok(
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "1",
-        "--targetname",
-        "iqn.2024-01.edu.example:vol1");
-    ok(
-        "--op",
-        "new",
-        "--mode",
-        "logicalunit",
-        "--tid",
-        "1",
-        "--lun",
-        "1",
-        "--backing-store",
-        "/tmp/tgtt/lun1.img");
+    ok(newTarget("1", "iqn.2024-01.edu.example:vol1"));
+    ok(newLun("1", "1", "/tmp/tgtt/lun1.img"));
     ok(
         "--op",
         "update",
@@ -101,39 +89,13 @@ class TgtadmToolTest {
         "--params",
         "scsi_sn=SN0001,scsi_id=ID0001");
     ok("--op", "bind", "--mode", "target", "--tid", "1", "--initiator-address", "127.0.0.1");
-    ok(
-        "--op",
-        "bind",
-        "--mode",
-        "target",
-        "--tid",
-        "1",
-        "--initiator-name",
-        "iqn.1993-08.org.debian:01:abc");
+    ok(bindInitiatorName("1", "iqn.1993-08.org.debian:01:abc"));
     ok("--op", "new", "--mode", "account", "--user", "alice", "--password", "secretsecret");
     ok("--op", "bind", "--mode", "account", "--tid", "1", "--user", "alice");
     ok("--op", "new", "--mode", "account", "--user", "bob", "--password", "secretsecret2");
     ok("--op", "bind", "--mode", "account", "--tid", "1", "--user", "bob", "--outgoing");
-    ok(
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "2",
-        "--targetname",
-        "iqn.2024-01.edu.example:vol2");
-    ok(
-        "--op",
-        "new",
-        "--mode",
-        "logicalunit",
-        "--tid",
-        "2",
-        "--lun",
-        "1",
-        "--backing-store",
-        "/tmp/tgtt/lun2.img");
+    ok(newTarget("2", "iqn.2024-01.edu.example:vol2"));
+    ok(newLun("2", "1", "/tmp/tgtt/lun2.img"));
     ok("--op", "bind", "--mode", "target", "--tid", "2", "--initiator-address", "ALL");
     ok("--op", "new", "--mode", "portal", "--param", "portal=127.0.0.1:3279");
     c.onNode(
@@ -172,78 +134,20 @@ class TgtadmToolTest {
 
   @Test
   void answersWithTgtsErrorTable() throws Exception {
-    ok(
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "1",
-        "--targetname",
-        "iqn.2024-01.edu.example:a");
-    CommandResult dup =
-        tgtadm(
-            "--op",
-            "new",
-            "--mode",
-            "target",
-            "--tid",
-            "1",
-            "--targetname",
-            "iqn.2024-01.edu.example:b");
+    ok(newTarget("1", "iqn.2024-01.edu.example:a"));
+    CommandResult dup = tgtadm(newTarget("1", "iqn.2024-01.edu.example:b"));
     assertEquals(22, dup.exitStatus());
     assertEquals("tgtadm: this target already exists\n", dup.err());
-    CommandResult missing =
-        tgtadm(
-            "--op",
-            "new",
-            "--mode",
-            "logicalunit",
-            "--tid",
-            "1",
-            "--lun",
-            "1",
-            "--backing-store",
-            "/nope.img");
+    CommandResult missing = tgtadm(newLun("1", "1", "/nope.img"));
     assertEquals("tgtadm: invalid request\n", missing.err());
-    CommandResult params =
-        tgtadm(
-            "--op",
-            "new",
-            "--mode",
-            "logicalunit",
-            "--tid",
-            "1",
-            "--lun",
-            "1",
-            "--backing-store",
-            "/x",
-            "--params",
-            "scsi_sn=1");
+    CommandResult params = tgtadm(newLun("1", "1", "/x", "--params", "scsi_sn=1"));
     assertEquals("tgtadm: logicalunit mode: option '-P' is not allowed/supported\n", params.err());
     CommandResult noTarget = tgtadm("--op", "delete", "--mode", "target", "--tid", "7");
     assertEquals("tgtadm: can't find the target\n", noTarget.err());
-    ok(
-        "--op",
-        "bind",
-        "--mode",
-        "target",
-        "--tid",
-        "1",
-        "--initiator-name",
-        "iqn.1993-08.org.debian:01:x");
+    ok(bindInitiatorName("1", "iqn.1993-08.org.debian:01:x"));
     assertEquals(
         "tgtadm: this access control rule already exists\n",
-        tgtadm(
-                "--op",
-                "bind",
-                "--mode",
-                "target",
-                "--tid",
-                "1",
-                "--initiator-name",
-                "iqn.1993-08.org.debian:01:x")
-            .err());
+        tgtadm(bindInitiatorName("1", "iqn.1993-08.org.debian:01:x")).err());
     c.onNode(
         "san1",
         n -> {
@@ -264,27 +168,10 @@ class TgtadmToolTest {
    */
   @Test
   void aTargetNameWithCharactersTgtdRefusesIsAnInvalidRequest() throws Exception {
-    CommandResult bad =
-        tgtadm(
-            "--op",
-            "new",
-            "--mode",
-            "target",
-            "--tid",
-            "1",
-            "--targetname",
-            "iqn.2024-01.org.example:a_b");
+    CommandResult bad = tgtadm(newTarget("1", "iqn.2024-01.org.example:a_b"));
     assertEquals(22, bad.exitStatus());
     assertEquals("tgtadm: invalid request\n", bad.err());
-    ok(
-        "--op",
-        "new",
-        "--mode",
-        "target",
-        "--tid",
-        "2",
-        "--targetname",
-        "IQN.2024-01.Org.Example:" + "x".repeat(300));
+    ok(newTarget("2", "IQN.2024-01.Org.Example:" + "x".repeat(300)));
   }
 
   @Test

@@ -1,11 +1,14 @@
 package dev.sanctl.testkit;
 
+import dev.sanctl.core.engine.HostFactory;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wraps a host and records every command with its result, for assertions ("observe ran only
@@ -17,6 +20,23 @@ public final class RecordingHost implements Host {
 
   /** A recorded command and what it returned ({@code result} null when the host threw). */
   public record Entry(Command command, CommandResult result) {}
+
+  /**
+   * A host factory that opens each node's host with {@code factory} once, wrapped in a recording
+   * host kept in {@code recorders} by node name.
+   */
+  public static HostFactory recording(HostFactory factory, Map<String, RecordingHost> recorders) {
+    return (node, d) ->
+        recorders.computeIfAbsent(
+            node.name(),
+            n -> {
+              try {
+                return new RecordingHost(factory.open(node, d));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
 
   public RecordingHost(Host delegate) {
     this.delegate = delegate;

@@ -22,6 +22,7 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.testkit.Configs;
+import dev.sanctl.testkit.PlanFindings;
 import dev.sanctl.testkit.ProviderContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +77,25 @@ class ComstarOmissionTest {
         .orElseThrow(() -> new AssertionError(address + " not in\n" + text(plan)));
   }
 
+  /** The change at {@code address} needs approval and its reason contains {@code reasonPart}. */
+  private static Change assertNeedsApproval(Plan plan, String address, String reasonPart) {
+    Change c = change(plan, address);
+    assertTrue(c.requiresApproval(), text(plan));
+    assertTrue(c.reason().contains(reasonPart), c.reason());
+    return c;
+  }
+
   private static String text(Plan plan) {
     return new TextRenderer(false).render(plan);
+  }
+
+  /** Applies {@code desired} to a new simulated cluster, then plans {@code next} against it. */
+  private Plan planAfterApplying(DesiredState desired, DesiredState next) throws Exception {
+    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
+    try (Engine engine = engine(sim)) {
+      apply(engine, desired);
+      return engine.plan(next, List.of(), List.of());
+    }
   }
 
   @Test
@@ -135,24 +153,19 @@ class ComstarOmissionTest {
                         "      hostGroups:\n",
                         "      hostGroups:\n        others: [iqn.1998-01.com.vmware:esx09]\n")
                     .replace("{hostGroup: esx_cluster,", "{hostGroup: others,"));
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(moved, List.of(), List.of());
-      Change start = change(plan, "san1/comstar.stmf-ha/tank");
-      assertTrue(start.requiresApproval(), text(plan));
-      assertEquals(Impact.DISRUPTIVE, start.impact());
-      assertTrue(
-          start
-              .reason()
-              .contains(
-                  "LU tank/vm/VM_A_lun:00 is no longer visible to host group esx_cluster"
-                      + " through target group both_targets"),
-          start.reason());
-      Change file = change(plan, "san1/comstar.stmf-ha.conf/tank");
-      assertTrue(file.requiresApproval(), text(plan));
-      assertTrue(file.reason().contains("view vmware_hg esx_cluster -> others"), file.reason());
-    }
+    Plan plan = planAfterApplying(desired, moved);
+    Change start = change(plan, "san1/comstar.stmf-ha/tank");
+    assertTrue(start.requiresApproval(), text(plan));
+    assertEquals(Impact.DISRUPTIVE, start.impact());
+    assertTrue(
+        start
+            .reason()
+            .contains(
+                "LU tank/vm/VM_A_lun:00 is no longer visible to host group esx_cluster"
+                    + " through target group both_targets"),
+        start.reason());
+    assertNeedsApproval(
+        plan, "san1/comstar.stmf-ha.conf/tank", "view vmware_hg esx_cluster -> others");
   }
 
   @Test
@@ -174,12 +187,8 @@ class ComstarOmissionTest {
     assertFalse(
         StmfHaConf.render(desired.pools().get("tank"))
             .equals(StmfHaConf.render(reordered.pools().get("tank"))));
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(reordered, List.of(), List.of());
-      assertTrue(plan.changes().isEmpty(), text(plan));
-    }
+    Plan plan = planAfterApplying(desired, reordered);
+    assertTrue(plan.changes().isEmpty(), text(plan));
   }
 
   @Test
@@ -193,18 +202,15 @@ class ComstarOmissionTest {
             .ok());
     try (Engine engine = engine(sim)) {
       Plan plan = engine.plan(desired, List.of(), List.of());
-      List<Finding> errors =
-          plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-      assertEquals(1, errors.size(), plan.findings().toString());
+      Finding error = PlanFindings.onlyError(plan);
       assertTrue(
-          errors
-              .get(0)
+          error
               .message()
               .contains(
                   "zvol tank/vm/VM_A_lun:00, "
                       + guid
                       + ", is already held by live LU /dev/zvol/rdsk/tank/old"),
-          errors.get(0).message());
+          error.message());
       assertTrue(plan.changes().stream().noneMatch(c -> c.kind().equals("stmf-ha")));
     }
   }
@@ -220,18 +226,14 @@ class ComstarOmissionTest {
   void aHostGroupMemberDroppedFromTheYamlIsDisruptiveAndNeedsApproval() throws Exception {
     DesiredState desired = direct(s -> s);
     DesiredState without = direct(s -> s.replace(", iqn.1998-01.com.vmware:db2]", "]"));
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(without, List.of(), List.of());
-      Change hg = change(plan, "dr1/comstar.host-group/dbhosts");
-      assertEquals(Impact.DISRUPTIVE, hg.impact());
-      assertTrue(hg.requiresApproval());
-      assertTrue(
-          hg.reason().contains("initiator iqn.1998-01.com.vmware:db2 leaves host-group dbhosts"),
-          hg.reason());
-      assertEquals(1, new ApprovalPolicy(true, false).refusals(plan).size(), text(plan));
-    }
+    Plan plan = planAfterApplying(desired, without);
+    Change hg = change(plan, "dr1/comstar.host-group/dbhosts");
+    assertEquals(Impact.DISRUPTIVE, hg.impact());
+    assertTrue(hg.requiresApproval());
+    assertTrue(
+        hg.reason().contains("initiator iqn.1998-01.com.vmware:db2 leaves host-group dbhosts"),
+        hg.reason());
+    assertEquals(1, new ApprovalPolicy(true, false).refusals(plan).size(), text(plan));
   }
 
   @Test
@@ -242,20 +244,11 @@ class ComstarOmissionTest {
             s ->
                 s.replace("[10.0.0.5, \"10.0.1.5:3260\"]", "[10.0.0.5]")
                     .replace("tpgs: [tpg_a]}", "tpgs: []}"));
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(changed, List.of(), List.of());
-      Change tpg = change(plan, "dr1/comstar.tpg/tpg_a");
-      assertTrue(tpg.requiresApproval(), text(plan));
-      assertTrue(tpg.reason().contains("TPG tpg_a is deleted and recreated"), tpg.reason());
-      Change target = change(plan, "dr1/comstar.target/t1");
-      assertTrue(target.requiresApproval(), text(plan));
-      assertTrue(
-          target.reason().contains("target iqn.2026-01.edu.example:dr.t1 leaves TPG tpg_a"),
-          target.reason());
-      assertEquals(2, new ApprovalPolicy(true, false).refusals(plan).size(), text(plan));
-    }
+    Plan plan = planAfterApplying(desired, changed);
+    assertNeedsApproval(plan, "dr1/comstar.tpg/tpg_a", "TPG tpg_a is deleted and recreated");
+    assertNeedsApproval(
+        plan, "dr1/comstar.target/t1", "target iqn.2026-01.edu.example:dr.t1 leaves TPG tpg_a");
+    assertEquals(2, new ApprovalPolicy(true, false).refusals(plan).size(), text(plan));
   }
 
   @Test
@@ -271,17 +264,12 @@ class ComstarOmissionTest {
                     .replace(
                         "        - {lu: tank/db, hostGroup: dbhosts, targetGroup: tg1, lun: 5}\n",
                         "        - {lu: tank/db, lun: 5}\n"));
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(without, List.of(), List.of());
-      for (Change c : plan.changes()) {
-        for (var cmd : c.commands()) {
-          String argv = String.join(" ", cmd.argv());
-          assertFalse(
-              argv.contains("delete") || argv.contains("remove"),
-              () -> "by omission: " + text(plan));
-        }
+    Plan plan = planAfterApplying(desired, without);
+    for (Change c : plan.changes()) {
+      for (var cmd : c.commands()) {
+        String argv = String.join(" ", cmd.argv());
+        assertFalse(
+            argv.contains("delete") || argv.contains("remove"), () -> "by omission: " + text(plan));
       }
     }
   }
@@ -305,12 +293,8 @@ class ComstarOmissionTest {
                       "[iqn.1998-01.com.vmware:db1, iqn.1998-01.com.vmware:db2]",
                       "[iqn.1998-01.com.vmware:db2, iqn.1998-01.com.vmware:db1]");
             });
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(reordered, List.of(), List.of());
-      assertTrue(plan.changes().isEmpty(), text(plan));
-    }
+    Plan plan = planAfterApplying(desired, reordered);
+    assertTrue(plan.changes().isEmpty(), text(plan));
   }
 
   @Test
@@ -324,30 +308,22 @@ class ComstarOmissionTest {
                         "{zvol: tank/db, guid: " + DirectComstarTest.GUID,
                         "{zvol: tank/db2, guid: 600144F0AAAABBBBCCCCDDDDEEEE0003")
                     .replace("{lu: tank/db,", "{lu: tank/db2,"));
-    SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine = engine(sim)) {
-      apply(engine, desired);
-      Plan plan = engine.plan(renamed, List.of(), List.of());
-      List<Finding> errors =
-          plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-      assertEquals(1, errors.size(), plan.findings().toString());
-      assertTrue(
-          errors
-              .get(0)
-              .message()
-              .contains(
-                  "serial DB0001 is already held by live LU "
-                      + DirectComstarTest.GUID
-                      + " (/dev/zvol/rdsk/tank/db)"),
-          errors.get(0).message());
-      assertTrue(
-          errors.get(0).hint().contains("guid: " + DirectComstarTest.GUID), errors.get(0).hint());
-      assertTrue(
-          plan.changes().stream()
-              .flatMap(c -> c.commands().stream())
-              .noneMatch(c -> c.argv().contains("serial=DB0001")),
-          text(plan));
-    }
+    Plan plan = planAfterApplying(desired, renamed);
+    Finding error = PlanFindings.onlyError(plan);
+    assertTrue(
+        error
+            .message()
+            .contains(
+                "serial DB0001 is already held by live LU "
+                    + DirectComstarTest.GUID
+                    + " (/dev/zvol/rdsk/tank/db)"),
+        error.message());
+    assertTrue(error.hint().contains("guid: " + DirectComstarTest.GUID), error.hint());
+    assertTrue(
+        plan.changes().stream()
+            .flatMap(c -> c.commands().stream())
+            .noneMatch(c -> c.argv().contains("serial=DB0001")),
+        text(plan));
   }
 
   @Test

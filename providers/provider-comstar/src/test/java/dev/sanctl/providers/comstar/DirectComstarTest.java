@@ -3,17 +3,19 @@ package dev.sanctl.providers.comstar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
-import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.providers.zfs.ZfsProvider;
+import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
+import dev.sanctl.testkit.PlanFindings;
+import dev.sanctl.testkit.PlannedChanges;
 import dev.sanctl.testkit.ProviderContract;
+import dev.sanctl.testkit.SimulatedPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,14 +56,21 @@ class DirectComstarTest {
   }
 
   private static Plan plan(DesiredState desired, ContractScenario.Seed seed) {
-    ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider(), new ComstarProvider())),
-            s.hosts().get(),
-            ProviderContract.FAKE_SECRETS)) {
-      return engine.plan(desired, List.of(), List.of());
-    }
+    return SimulatedPlan.of(desired, seed, new ZfsProvider(), new ComstarProvider());
+  }
+
+  /** tank/db already exists on dr1 and is a LU with {@code guid} and {@code serial}. */
+  static void servedDbLu(SimCluster sim, String guid, String serial) throws java.io.IOException {
+    sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
+    sim.run(
+        "dr1",
+        "stmfadm",
+        "create-lu",
+        "-p",
+        "guid=" + guid,
+        "-p",
+        "serial=" + serial,
+        "/dev/zvol/rdsk/tank/db");
   }
 
   @Test
@@ -73,11 +82,7 @@ class DirectComstarTest {
             List.of(new ZfsProvider()),
             ContractScenario.simulated(
                 "direct comstar from scratch", desired, 1L << 30, sim -> {}));
-    Change lu =
-        plan.changes().stream()
-            .filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
-            .findFirst()
-            .orElseThrow();
+    Change lu = PlannedChanges.at(plan, "dr1/comstar.lu/tank/db");
     assertEquals(
         List.of(
             "stmfadm",
@@ -150,27 +155,15 @@ class DirectComstarTest {
         plan(
             desired,
             sim -> {
-              sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-              sim.run(
-                  "dr1",
-                  "stmfadm",
-                  "create-lu",
-                  "-p",
-                  "guid=" + GUID,
-                  "-p",
-                  "serial=DB0001",
-                  "/dev/zvol/rdsk/tank/db");
+              servedDbLu(sim, GUID, "DB0001");
             });
-    List<Finding> errors =
-        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-    assertEquals(1, errors.size(), plan.findings().toString());
+    Finding error = PlanFindings.onlyError(plan);
     assertTrue(
-        errors
-            .get(0)
+        error
             .message()
             .contains("changing a LU's GUID is a breaking identity " + "change and is refused"),
-        errors.get(0).message());
-    assertEquals("config.yaml:17:11", errors.get(0).source().toString());
+        error.message());
+    assertEquals("config.yaml:17:11", error.source().toString());
     assertTrue(
         plan.changes().stream().noneMatch(c -> c.address().equals("dr1/comstar.lu/tank/db")));
   }
@@ -187,22 +180,9 @@ class DirectComstarTest {
                 desired,
                 1L << 30,
                 sim -> {
-                  sim.run("dr1", "zfs", "create", "-s", "-V", "1G", "tank/db");
-                  sim.run(
-                      "dr1",
-                      "stmfadm",
-                      "create-lu",
-                      "-p",
-                      "guid=" + GUID,
-                      "-p",
-                      "serial=DB0001",
-                      "/dev/zvol/rdsk/tank/db");
+                  servedDbLu(sim, GUID, "DB0001");
                 }));
-    Change lu =
-        plan.changes().stream()
-            .filter(c -> c.address().equals("dr1/comstar.lu/tank/db"))
-            .findFirst()
-            .orElseThrow();
+    Change lu = PlannedChanges.at(plan, "dr1/comstar.lu/tank/db");
     assertEquals(Impact.BREAKING, lu.impact());
     assertEquals(List.of("stmfadm", "delete-lu", GUID), lu.commands().get(0).argv());
   }

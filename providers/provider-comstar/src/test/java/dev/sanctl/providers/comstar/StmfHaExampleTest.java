@@ -42,6 +42,14 @@ class StmfHaExampleTest {
     return r.state();
   }
 
+  /** An engine with the zfs and comstar providers on the simulated cluster {@code sim}. */
+  private static Engine engine(SimCluster sim) {
+    return new Engine(
+        ProviderRegistry.of(List.of(new ZfsProvider(), new ComstarProvider())),
+        (node, d) -> sim.host(node.name()),
+        ProviderContract.FAKE_SECRETS);
+  }
+
   @Test
   void plansAppliesAndReplansEmptyThroughTheContract() {
     DesiredState desired = example();
@@ -73,11 +81,7 @@ class StmfHaExampleTest {
   void renderedFileSourcedByBashAndRemovedViewRepaired() throws Exception {
     DesiredState desired = example();
     SimCluster sim = SimCluster.init(dir.resolve("sim"), desired, 1L << 30);
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider(), new ComstarProvider())),
-            (node, d) -> sim.host(node.name()),
-            ProviderContract.FAKE_SECRETS)) {
+    try (Engine engine = engine(sim)) {
       apply(engine, desired, Files.createDirectories(dir.resolve("state1")));
 
       Path conf = dir.resolve("stmf-ha.conf");
@@ -162,11 +166,7 @@ class StmfHaExampleTest {
     assertTrue(r.ok(), () -> r.diagnostics().toString());
     DesiredState without = r.state();
     String guid = StmfHaExpectation.guid("tank/vm/VM_C_lun:02").toUpperCase();
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider(), new ComstarProvider())),
-            (node, d) -> sim.host(node.name()),
-            ProviderContract.FAKE_SECRETS)) {
+    try (Engine engine = engine(sim)) {
       apply(engine, desired, Files.createDirectories(dir.resolve("state1")));
       assertTrue(sim.run("san1", "stmfadm", "list-lu", guid).ok());
       Plan plan = apply(engine, without, Files.createDirectories(dir.resolve("state2")));

@@ -3,20 +3,17 @@ package dev.sanctl.providers.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.config.ConfigLoader;
-import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Provider;
+import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
+import dev.sanctl.testkit.PlanFindings;
 import dev.sanctl.testkit.ProviderContract;
 import dev.sanctl.testkit.ProviderContractTest;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +35,6 @@ class FilesProviderContractTest extends ProviderContractTest {
             lun_old: {size: 1M, state: absent}
       """;
 
-  static DesiredState load(String yaml) {
-    try {
-      Path dir = Files.createTempDirectory("sanctl-files-test");
-      Files.writeString(dir.resolve("config.yaml"), yaml);
-      LoadResult r = ConfigLoader.loadDirectory(dir);
-      assertTrue(r.ok(), () -> r.diagnostics().toString());
-      return r.state();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   @Override
   protected Provider provider() {
     return new FilesProvider();
@@ -57,7 +42,7 @@ class FilesProviderContractTest extends ProviderContractTest {
 
   @Override
   protected List<ContractScenario> scenarios() {
-    DesiredState desired = load(CONFIG);
+    DesiredState desired = Configs.load(CONFIG);
     return List.of(
         ContractScenario.simulated(
             "empty node: directory and sparse files created", desired, 1L << 30, sim -> {}),
@@ -82,7 +67,7 @@ class FilesProviderContractTest extends ProviderContractTest {
 
   @Test
   void shrinkingIsRefusedWithAnExplanation() {
-    DesiredState desired = load(CONFIG);
+    DesiredState desired = Configs.load(CONFIG);
     ContractScenario bigger =
         ContractScenario.simulated(
             "bigger",
@@ -100,18 +85,15 @@ class FilesProviderContractTest extends ProviderContractTest {
             ProviderContract.FAKE_SECRETS)) {
       plan = engine.plan(desired, List.of(), List.of());
     }
-    List<Finding> errors =
-        plan.findings().stream().filter(f -> f.kind() == Finding.Kind.ERROR).toList();
-    assertEquals(1, errors.size(), plan.findings().toString());
+    Finding error = PlanFindings.onlyError(plan);
     assertTrue(
-        errors
-            .get(0)
+        error
             .message()
             .equals(
                 "volumes never shrink: vg_files/lun_a current 134217728 bytes,"
                     + " desired 67108864 bytes; grow-only"),
-        errors.get(0).message());
-    assertEquals("config.yaml:10:7", errors.get(0).source().toString());
+        error.message());
+    assertEquals("config.yaml:10:7", error.source().toString());
     assertTrue(plan.changes().stream().noneMatch(c -> c.name().equals("vg_files/lun_a")));
   }
 }

@@ -1,12 +1,9 @@
 package dev.sanctl.providers.iet;
 
 import dev.sanctl.spi.host.Command;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.sanctl.spi.host.PerlScripts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code ietadm --op new --tid=N --user --params=KIND=USER,Password=SECRET} without the secret in
@@ -23,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class IetAccountScript {
   /** The script's text, passed with {@code perl -e}. */
-  public static final String SOURCE = load();
+  public static final String SOURCE = PerlScripts.IET_ACCOUNT_NEW;
 
   private IetAccountScript() {}
 
@@ -32,19 +29,5 @@ public final class IetAccountScript {
     byte[] body = (kind + "=" + user + ",Password=" + secret).getBytes(StandardCharsets.UTF_8);
     return new Command(List.of("perl", "-e", SOURCE, Integer.toString(tid)), body, null, true, null)
         .withSecret(secret);
-  }
-
-  private static String load() {
-    try (InputStream in = IetAccountScript.class.getResourceAsStream("iet-account-new.pl")) {
-      if (in == null) throw new IllegalStateException("iet-account-new.pl is missing");
-      // one line (an argument holds no line break): comment lines dropped, lines joined
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(Collectors.joining(" "));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -38,16 +38,7 @@ class IetAccountSecretTest {
         SimCluster.init(tmp.resolve("sim"), desired, 10 * SimSan.GIB, SimSan.CLOCK);
     Map<String, RecordingHost> recorders = new ConcurrentHashMap<>();
     HostFactory recording =
-        (node, d) ->
-            recorders.computeIfAbsent(
-                node.name(),
-                n -> {
-                  try {
-                    return new RecordingHost(cluster.host(n));
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+        RecordingHost.recording((node, d) -> cluster.host(node.name()), recorders);
     String secret = "FAKE-vmc02-chap"; // SimSan.SECRETS for /etc/sanctl/secrets/vmc02.chap
     try (Engine engine =
         new Engine(

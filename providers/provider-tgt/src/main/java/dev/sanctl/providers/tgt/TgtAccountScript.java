@@ -1,9 +1,7 @@
 package dev.sanctl.providers.tgt;
 
 import dev.sanctl.spi.host.Command;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.sanctl.spi.host.PerlScripts;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -19,7 +17,7 @@ import java.util.List;
  */
 public final class TgtAccountScript {
   /** The script's text, passed with {@code perl -e}. */
-  public static final String SOURCE = load();
+  public static final String SOURCE = PerlScripts.TGT_ACCOUNT_NEW;
 
   private TgtAccountScript() {}
 
@@ -29,19 +27,5 @@ public final class TgtAccountScript {
     String port = controlPort == null ? "0" : controlPort.toString();
     return new Command(List.of("perl", "-e", SOURCE, port), body, null, true, null)
         .withSecret(secret);
-  }
-
-  private static String load() {
-    try (InputStream in = TgtAccountScript.class.getResourceAsStream("tgt-account-new.pl")) {
-      if (in == null) throw new IllegalStateException("tgt-account-new.pl is missing");
-      // one line (an argument holds no line break): comment lines dropped, lines joined
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(java.util.stream.Collectors.joining(" "));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

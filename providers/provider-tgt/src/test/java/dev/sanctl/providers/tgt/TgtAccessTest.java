@@ -1,5 +1,6 @@
 package dev.sanctl.providers.tgt;
 
+import static dev.sanctl.testkit.PlannedChanges.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,13 +33,6 @@ class TgtAccessTest {
     desired = Configs.load(TgtProviderContractTest.CONFIG);
     sim = new TgtSim(dir, desired);
     sim.apply(desired);
-  }
-
-  private static Change at(Plan plan, String address) {
-    return plan.changes().stream()
-        .filter(c -> c.address().equals(address))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(address + " not planned: " + plan.changes()));
   }
 
   @Test

@@ -55,17 +55,7 @@ class TgtAccountSecretTest {
     DesiredState desired = Configs.load(TgtProviderContractTest.CONFIG);
     HostFactory sim = ContractScenario.simulated("chap", desired, 1L << 30, s -> {}).hosts().get();
     Map<String, RecordingHost> recorders = new ConcurrentHashMap<>();
-    HostFactory recording =
-        (node, d) ->
-            recorders.computeIfAbsent(
-                node.name(),
-                n -> {
-                  try {
-                    return new RecordingHost(sim.open(node, d));
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+    HostFactory recording = RecordingHost.recording(sim, recorders);
     try (Engine engine =
         new Engine(
             ProviderRegistry.of(List.of(new FilesProvider(), new TgtProvider())),

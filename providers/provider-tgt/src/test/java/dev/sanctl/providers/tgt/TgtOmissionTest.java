@@ -1,5 +1,6 @@
 package dev.sanctl.providers.tgt;
 
+import static dev.sanctl.testkit.PlannedChanges.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,13 +49,6 @@ class TgtOmissionTest {
   private static DesiredState yaml(String text) {
     assertTrue(!text.equals(CONFIG), "the variant differs from CONFIG");
     return Configs.load(text);
-  }
-
-  private static Change at(Plan plan, String address) {
-    return plan.changes().stream()
-        .filter(c -> c.address().equals(address))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError(address + " not planned: " + plan.changes()));
   }
 
   @Test

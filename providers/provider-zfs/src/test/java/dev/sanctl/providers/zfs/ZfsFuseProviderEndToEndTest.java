@@ -39,6 +39,11 @@ class ZfsFuseProviderEndToEndTest {
     if (zfs != null) zfs.close();
   }
 
+  /** {@code zfs get -H -o value,source PROPERTIES DATASET} on the real zfs-fuse. */
+  private static String valuesAndSources(String properties, String dataset) throws Exception {
+    return zfs.run("zfs", "get", "-H", "-o", "value,source", properties, dataset).out();
+  }
+
   @Test
   void filesystemsAndPropertiesConvergeOnARealPool() throws Exception {
     assertTrue(zfs.run("zfs", "create", "-o", "compression=off", pool + "/vm").ok());
@@ -62,27 +67,10 @@ class ZfsFuseProviderEndToEndTest {
     Plan plan = ProviderContract.check(new ZfsProvider(), List.of(), real);
     assertEquals(3, plan.changes().size(), plan.changes().toString());
     assertEquals(
-        "on\tlocal\nops\tlocal\n",
-        zfs.run(
-                "zfs",
-                "get",
-                "-H",
-                "-o",
-                "value,source",
-                "compression,org.example:owner",
-                pool + "/vm")
-            .out());
+        "on\tlocal\nops\tlocal\n", valuesAndSources("compression,org.example:owner", pool + "/vm"));
     assertEquals(
         "off\tlocal\ngold\tlocal\non\tinherited from " + pool + "/vm\n",
-        zfs.run(
-                "zfs",
-                "get",
-                "-H",
-                "-o",
-                "value,source",
-                "atime,org.example:tier,compression",
-                pool + "/vm/db")
-            .out());
+        valuesAndSources("atime,org.example:tier,compression", pool + "/vm/db"));
     assertEquals(
         "sha256\n",
         zfs.run("zfs", "get", "-H", "-o", "value", "checksum", pool + "/archive/ddless").out());

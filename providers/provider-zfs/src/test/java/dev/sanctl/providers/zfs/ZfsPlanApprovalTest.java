@@ -1,13 +1,9 @@
 package dev.sanctl.providers.zfs;
 
-import dev.sanctl.core.engine.Engine;
-import dev.sanctl.core.plan.Plan;
-import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.core.render.TextRenderer;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.testkit.ContractScenario;
-import dev.sanctl.testkit.ProviderContract;
-import java.util.List;
+import dev.sanctl.testkit.SimulatedPlan;
 import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.approvaltests.reporters.QuietReporter;
@@ -17,15 +13,7 @@ import org.junit.jupiter.api.Test;
 class ZfsPlanApprovalTest {
   private static String render(ContractScenario.Seed seed) {
     DesiredState desired = ZfsProviderContractTest.load(ZfsProviderContractTest.CONFIG);
-    ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider())),
-            s.hosts().get(),
-            ProviderContract.FAKE_SECRETS)) {
-      Plan plan = engine.plan(desired, List.of(), List.of());
-      return new TextRenderer(false).render(plan);
-    }
+    return new TextRenderer(false).render(SimulatedPlan.of(desired, seed, new ZfsProvider()));
   }
 
   private static Options txt() {

@@ -2,9 +2,7 @@ package dev.sanctl.providers.zfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
-import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
@@ -12,7 +10,7 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
-import dev.sanctl.testkit.ProviderContract;
+import dev.sanctl.testkit.SimulatedPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +32,7 @@ class ZfsPropertyImpactTest {
 
   private static Plan plan(String pool, ContractScenario.Seed seed) {
     DesiredState desired = Configs.load(HEAD + pool);
-    ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider())),
-            s.hosts().get(),
-            ProviderContract.FAKE_SECRETS)) {
-      return engine.plan(desired, List.of(), List.of());
-    }
+    return SimulatedPlan.of(desired, seed, new ZfsProvider());
   }
 
   private static Change only(Plan plan) {

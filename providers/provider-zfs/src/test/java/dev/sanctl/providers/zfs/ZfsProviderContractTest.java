@@ -3,17 +3,15 @@ package dev.sanctl.providers.zfs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sanctl.core.engine.Engine;
 import dev.sanctl.core.plan.Plan;
-import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.sim.zfs.ZfsTool;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Provider;
 import dev.sanctl.testkit.Configs;
 import dev.sanctl.testkit.ContractScenario;
-import dev.sanctl.testkit.ProviderContract;
 import dev.sanctl.testkit.ProviderContractTest;
+import dev.sanctl.testkit.SimulatedPlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -83,14 +81,7 @@ class ZfsProviderContractTest extends ProviderContractTest {
   }
 
   private static Plan plan(DesiredState desired, ContractScenario.Seed seed) {
-    ContractScenario s = ContractScenario.simulated("plan", desired, 1L << 30, seed);
-    try (Engine engine =
-        new Engine(
-            ProviderRegistry.of(List.of(new ZfsProvider())),
-            s.hosts().get(),
-            ProviderContract.FAKE_SECRETS)) {
-      return engine.plan(desired, List.of(), List.of());
-    }
+    return SimulatedPlan.of(desired, seed, new ZfsProvider());
   }
 
   private static List<Finding> errors(Plan plan) {

@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ class SimCommandTest {
   }
 
   /** Runs sanctl with {@code stdin}, capturing the raw stdout/stderr bytes. */
+  /** {@code sanctl sim run DIR NODE -- ARGV} with nothing on standard input. */
+  private Run simRun(String node, String... argv) {
+    List<String> args = new ArrayList<>(List.of("sim", "run", dir.toString(), node, "--"));
+    args.addAll(List.of(argv));
+    return sanctl("", args.toArray(String[]::new));
+  }
+
   static Run sanctl(String stdin, String... args) {
     InputStream oldIn = System.in;
     PrintStream oldOut = System.out;
@@ -93,20 +101,7 @@ class SimCommandTest {
 
   @Test
   void runPassesStdinPrintsOutputAndExitsWithTheStatus() {
-    Run r =
-        sanctl(
-            "",
-            "sim",
-            "run",
-            dir.toString(),
-            "san1",
-            "--",
-            "lvcreate",
-            "-L",
-            "12M",
-            "-n",
-            "vol1",
-            "vg0");
+    Run r = simRun("san1", "lvcreate", "-L", "12M", "-n", "vol1", "vg0");
     assertEquals(new Run(0, "  Logical volume \"vol1\" created.\n", ""), r);
     r =
         sanctl(
@@ -119,51 +114,20 @@ class SimCommandTest {
             "tee",
             "/etc/iet/ietd.conf");
     assertEquals(new Run(0, "Target " + IQN + "\n", ""), r);
-    r = sanctl("", "sim", "run", dir.toString(), "san1", "--", "cat", "/etc/iet/ietd.conf", "/x");
+    r = simRun("san1", "cat", "/etc/iet/ietd.conf", "/x");
     assertEquals(new Run(1, "Target " + IQN + "\n", "cat: /x: No such file or directory\n"), r);
-    r =
-        sanctl(
-            "", "sim", "run", dir.toString(), "san1", "--", "ietadm", "--op", "delete", "--tid=3");
+    r = simRun("san1", "ietadm", "--op", "delete", "--tid=3");
     assertEquals(new Run(254, "", "No such file or directory.\n"), r);
-    r = sanctl("", "sim", "run", dir.toString(), "san1", "--", "nosuchtool");
+    r = simRun("san1", "nosuchtool");
     assertEquals(new Run(127, "", "sh: 1: nosuchtool: not found\n"), r);
   }
 
   @Test
   void sessionsWritesAndFailover() {
-    sanctl(
-        "",
-        "sim",
-        "run",
-        dir.toString(),
+    simRun("san1", "lvcreate", "-L", "4M", "-n", "vol1", "vg0");
+    simRun("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + IQN);
+    simRun(
         "san1",
-        "--",
-        "lvcreate",
-        "-L",
-        "4M",
-        "-n",
-        "vol1",
-        "vg0");
-    sanctl(
-        "",
-        "sim",
-        "run",
-        dir.toString(),
-        "san1",
-        "--",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--params",
-        "Name=" + IQN);
-    sanctl(
-        "",
-        "sim",
-        "run",
-        dir.toString(),
-        "san1",
-        "--",
         "ietadm",
         "--op",
         "new",
@@ -186,9 +150,7 @@ class SimCommandTest {
             "--ip",
             "10.0.1.50");
     assertEquals(new Run(0, "", ""), add);
-    String session =
-        sanctl("", "sim", "run", dir.toString(), "san1", "--", "cat", "/proc/net/iet/session")
-            .out();
+    String session = simRun("san1", "cat", "/proc/net/iet/session").out();
     assertTrue(
         session.contains(" initiator:iqn.1998-01.com.vmware:esx1\n\t\tcid:0 ip:10.0.1.50 "),
         session);
@@ -242,20 +204,7 @@ class SimCommandTest {
             .status());
     assertEquals(new Run(0, "", ""), sanctl("", "sim", "failover", dir.toString(), "vg0", "san2"));
     assertEquals(
-        "  -wi-a-----\n",
-        sanctl(
-                "",
-                "sim",
-                "run",
-                dir.toString(),
-                "san2",
-                "--",
-                "lvs",
-                "--noheadings",
-                "-o",
-                "lv_attr",
-                "vg0/vol1")
-            .out());
+        "  -wi-a-----\n", simRun("san2", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
     Run bad = sanctl("", "sim", "failover", dir.toString(), "vg0", "nowhere");
     assertEquals(ExitCodes.ERROR, bad.status());
   }
@@ -268,26 +217,16 @@ class SimCommandTest {
             .status());
     assertEquals(
         new Run(1, "", "lvs: Input/output error\n"),
-        sanctl(
-            "",
-            "sim",
-            "run",
-            dir.toString(),
-            "san1",
-            "--",
-            "lvs",
-            "--noheadings",
-            "-o",
-            "lv_name"));
-    assertEquals(0, sanctl("", "sim", "run", dir.toString(), "san1", "--", "lvs").status());
+        simRun("san1", "lvs", "--noheadings", "-o", "lv_name"));
+    assertEquals(0, simRun("san1", "lvs").status());
     assertEquals(0, sanctl("", "sim", "fault", dir.toString(), "san2", "--unreachable").status());
-    Run unreachable = sanctl("", "sim", "run", dir.toString(), "san2", "--", "lvs");
+    Run unreachable = simRun("san2", "lvs");
     assertEquals(ExitCodes.ERROR, unreachable.status());
     assertTrue(unreachable.err().contains("No route to host"), unreachable.err());
     assertEquals(0, sanctl("", "sim", "fault", dir.toString(), "san2", "--clear").status());
-    assertEquals(0, sanctl("", "sim", "run", dir.toString(), "san2", "--", "lvs").status());
+    assertEquals(0, simRun("san2", "lvs").status());
     assertEquals(0, sanctl("", "sim", "fault", dir.toString(), "san2", "--slow", "0.05").status());
-    assertEquals(0, sanctl("", "sim", "run", dir.toString(), "san2", "--", "vgs").status());
+    assertEquals(0, simRun("san2", "vgs").status());
     assertEquals(
         ExitCodes.USAGE,
         sanctl("", "sim", "fault", dir.toString(), "san2", "--clear", "--unreachable").status());

@@ -18,6 +18,25 @@ class SimInitCommandTest {
 
   @TempDir Path tmp;
 
+  /** {@code lvs --noheadings --separator : -o lv_name,lv_attr vg_san} on {@code node}. */
+  private static String vgSanNamesAndAttrs(Path dir, String node) {
+    return sanctl(
+            "",
+            "sim",
+            "run",
+            dir.toString(),
+            node,
+            "--",
+            "lvs",
+            "--noheadings",
+            "--separator",
+            ":",
+            "-o",
+            "lv_name,lv_attr",
+            "vg_san")
+        .out();
+  }
+
   @Test
   void initBuildsTheClusterOfTheQuickstartExample() {
     Path dir = tmp.resolve("sim");
@@ -28,40 +47,8 @@ class SimInitCommandTest {
         "simulated cluster " + dir.toAbsolutePath().normalize() + ": nodes san-a, san-b\n",
         r.out());
     assertEquals("  vg_san:2199023255552:1\n", vgs(dir, "san-a", "vg_name,vg_free,lv_count"));
-    assertEquals(
-        "  lv_iscsi_meta:-wi-ao----\n",
-        sanctl(
-                "",
-                "sim",
-                "run",
-                dir.toString(),
-                "san-a",
-                "--",
-                "lvs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "-o",
-                "lv_name,lv_attr",
-                "vg_san")
-            .out());
-    assertEquals(
-        "  lv_iscsi_meta:-wi-------\n",
-        sanctl(
-                "",
-                "sim",
-                "run",
-                dir.toString(),
-                "san-b",
-                "--",
-                "lvs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "-o",
-                "lv_name,lv_attr",
-                "vg_san")
-            .out());
+    assertEquals("  lv_iscsi_meta:-wi-ao----\n", vgSanNamesAndAttrs(dir, "san-a"));
+    assertEquals("  lv_iscsi_meta:-wi-------\n", vgSanNamesAndAttrs(dir, "san-b"));
     assertEquals(
         "",
         sanctl("", "sim", "run", dir.toString(), "san-a", "--", "cat", "/proc/net/iet/volume")

@@ -219,31 +219,17 @@ class ApplierTest {
     DesiredState base = state(nodes, vgs);
     Transport t = base.transport();
     DesiredState d =
-        new DesiredState(
-            base.cluster(),
-            base.nodes(),
-            new Transport(
-                t.user(),
-                t.port(),
-                t.identityFile(),
-                t.knownHostsFile(),
-                t.connectTimeout(),
-                t.commandTimeout(),
-                2,
-                t.sudo()),
-            base.policy(),
-            base.alerts(),
-            base.volumeGroups(),
-            base.portalGroups(),
-            base.initiatorGroups(),
-            base.iet(),
-            base.targetDefaults(),
-            base.targets(),
-            base.pools(),
-            base.snapshotSchedules(),
-            base.backups(),
-            base.cron(),
-            null);
+        base.withRevision(null)
+            .withTransport(
+                new Transport(
+                    t.user(),
+                    t.port(),
+                    t.identityFile(),
+                    t.knownHostsFile(),
+                    t.connectTimeout(),
+                    t.commandTimeout(),
+                    2,
+                    t.sudo()));
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     Engine e =

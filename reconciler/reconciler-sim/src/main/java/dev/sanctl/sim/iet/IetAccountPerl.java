@@ -2,14 +2,12 @@ package dev.sanctl.sim.iet;
 
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.PerlScripts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code perl -e <iet-account-new.pl> <tid>}, the script that adds an IET CHAP account with {@code
@@ -23,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class IetAccountPerl {
   /** The one script modelled. */
-  public static final String SCRIPT = load();
+  public static final String SCRIPT = PerlScripts.IET_ACCOUNT_NEW;
 
   private static final String VERSION_FILE = "/sys/module/iscsi_trgt/version";
   private static final Pattern BODY =
@@ -62,19 +60,5 @@ public final class IetAccountPerl {
             node,
             List.of("ietadm", "--op", "new", "--tid=" + tid, "--user", "--params=" + params),
             null);
-  }
-
-  private static String load() {
-    try (InputStream in = IetAccountPerl.class.getResourceAsStream("iet-account-new.pl")) {
-      if (in == null) throw new IllegalStateException("iet-account-new.pl is missing");
-      // one line (an argument holds no line break): comment lines dropped, lines joined
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(Collectors.joining(" "));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

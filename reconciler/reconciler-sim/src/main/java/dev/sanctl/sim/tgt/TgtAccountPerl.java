@@ -4,9 +4,8 @@ import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.sim.iet.IetAccountPerl;
 import dev.sanctl.spi.host.CommandResult;
+import dev.sanctl.spi.host.PerlScripts;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class TgtAccountPerl implements SimTool {
   /** The one script modelled. */
-  public static final String SCRIPT = load();
+  public static final String SCRIPT = PerlScripts.TGT_ACCOUNT_NEW;
 
   private static final Pattern BODY =
       Pattern.compile("\\Auser=([^,\\x00]+),password=([^\\x00]+)\\z", Pattern.DOTALL);
@@ -54,19 +53,5 @@ public final class TgtAccountPerl implements SimTool {
               + ", No such file or directory\n");
     }
     return TgtadmTool.newAccount(node, m.group(1), m.group(2));
-  }
-
-  private static String load() {
-    try (InputStream in = TgtAccountPerl.class.getResourceAsStream("tgt-account-new.pl")) {
-      if (in == null) throw new IllegalStateException("tgt-account-new.pl is missing");
-      // one line (an argument holds no line break): comment lines dropped, lines joined
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .lines()
-          .map(String::strip)
-          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-          .collect(java.util.stream.Collectors.joining(" "));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.sim.SimCluster;
+import dev.sanctl.sim.TestClusters;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.DesiredState;
-import dev.sanctl.spi.model.NodeSpec;
-import dev.sanctl.spi.model.Pool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,36 +25,10 @@ class StmfadmToolTest {
   Host head;
 
   static DesiredState state() {
-    Map<String, NodeSpec> nodes =
-        Map.of(
-            "head1",
-            new NodeSpec(
-                "head1",
-                "head1",
-                "illumos",
-                List.of("zfs", "comstar"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
-    Map<String, Pool> pools =
-        Map.of(
-            "pool1",
-            new Pool(
-                "pool1",
-                List.of("head1"),
-                Map.of(),
-                Map.of(),
-                Pool.VolumeDefaults.NONE,
-                null,
-                null,
-                null));
-    return new DesiredState(
-        null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null, null, List.of(), pools,
-        Map.of(), null, Map.of(), null);
+    return TestClusters.state(
+        Map.of("head1", TestClusters.nodeOn("head1", "head1", "illumos", "zfs", "comstar")),
+        Map.of(),
+        Map.of("pool1", TestClusters.pool("pool1", "head1")));
   }
 
   @BeforeEach

@@ -16,7 +16,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,18 @@ class IetTest {
     assertEquals(0, r.exitStatus(), String.join(" ", argv) + ": " + r.err());
     assertEquals("", r.out() + r.err(), "ietadm and lvcreate... print nothing else");
     return r;
+  }
+
+  /** {@code ietadm --op new ARGS} on san1, which must succeed. */
+  private void ietadmNew(String... args) throws Exception {
+    List<String> argv = new ArrayList<>(List.of("ietadm", "--op", "new"));
+    argv.addAll(List.of(args));
+    ok("san1", argv.toArray(String[]::new));
+  }
+
+  /** Adds LUN {@code lun} with {@code params} to target {@code tid} (ietadm's {@code =} forms). */
+  private void newLun(int tid, int lun, String params) throws Exception {
+    ietadmNew("--tid=" + tid, "--lun=" + lun, "--params", params);
   }
 
   private void check(CommandResult r, int status, String stderr) {
@@ -71,31 +85,11 @@ class IetTest {
     sh(c, "san1", "lvcreate -L 1G -n ro1 vg0");
     c.run("san1", "mkdir", "-p", "/dev/zvol/tank");
     sh(c, "san1", "truncate -s 1G /dev/zvol/tank/vol1");
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=/dev/zvol/tank/vol1,Type=fileio");
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=1",
-        "--params",
-        "Path=/dev/vg0/ro1,Type=blockio,IOMode=ro,BlockSize=4096");
-    ok("san1", "ietadm", "--op", "new", "--tid", "2", "--params", "Name=" + VOL2);
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
+    ietadmNew("--tid=1", "--params", "Name=" + VOL1);
+    newLun(1, 0, "Path=/dev/zvol/tank/vol1,Type=fileio");
+    newLun(1, 1, "Path=/dev/vg0/ro1,Type=blockio,IOMode=ro,BlockSize=4096");
+    ietadmNew("--tid", "2", "--params", "Name=" + VOL2);
+    ietadmNew(
         "--tid",
         "2",
         "--lun",
@@ -131,8 +125,8 @@ class IetTest {
   void sessionFileMatchesTheReferenceExample() throws Exception {
     String t1 = "iqn.2012-11.com.bayour:share.tests.iscsi1";
     String t3 = "iqn.2010-02.be.linux-training:storage.lun3";
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + t1);
-    ok("san1", "ietadm", "--op", "new", "--tid=3", "--params", "Name=" + t3);
+    ietadmNew("--tid=1", "--params", "Name=" + t1);
+    ietadmNew("--tid=3", "--params", "Name=" + t3);
     c.addSession("san1", t1, "iqn.1993-08.org.debian:01:e19b61b8377", "192.168.69.3");
     // IET packs ISID and TSIH into the sid; pick the ones of the reference capture.
     c.onNode(
@@ -150,7 +144,7 @@ class IetTest {
 
   @Test
   void newestSessionFirstAndSessionsBlockTargetDeletion() throws Exception {
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
+    ietadmNew("--tid=1", "--params", "Name=" + VOL1);
     c.addSession("san1", VOL1, "iqn.a:one", "10.0.0.1");
     c.addSession("san1", VOL1, "iqn.a:two", "[fe80:0000:0000:0000:5054:00ff:fe54:4d0c]");
     String s = c.run("san1", "cat", "/proc/net/iet/session").out();
@@ -179,7 +173,7 @@ class IetTest {
 
   @Test
   void errorsAreStrerrorWithTheNegativeErrnoAsExitStatus() throws Exception {
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
+    ietadmNew("--tid=1", "--params", "Name=" + VOL1);
     check(
         c.run("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL2),
         239,
@@ -198,7 +192,7 @@ class IetTest {
         sh(c, "san1", "ietadm --op new --tid=1 --lun=0 --params Path=/srv/img,Type=blockio"),
         241,
         "Block device required.\n");
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--lun=0", "--params", "Path=/srv/img");
+    newLun(1, 0, "Path=/srv/img");
     check(
         sh(c, "san1", "ietadm --op new --tid=1 --lun=0 --params Path=/srv/img"),
         239,
@@ -226,15 +220,7 @@ class IetTest {
         234,
         "Username and password must be specified\n");
     sh(c, "san1", "lvcreate -L 4M -n ex vg0");
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=5",
-        "--params",
-        "Path=/dev/vg0/ex,Type=blockio");
+    newLun(1, 5, "Path=/dev/vg0/ex,Type=blockio");
     check(
         sh(
             c,
@@ -253,7 +239,7 @@ class IetTest {
 
   @Test
   void showsParametersAndAccounts() throws Exception {
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
+    ietadmNew("--tid=1", "--params", "Name=" + VOL1);
     assertEquals(
         Fixtures.text("iet/1.4.20/show-target"), sh(c, "san1", "ietadm --op show --tid=1").out());
     assertEquals(
@@ -280,29 +266,9 @@ class IetTest {
             .findFirst()
             .orElseThrow());
 
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--user",
-        "--params=IncomingUser=joe,Password=secret12chars");
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--user",
-        "--params=OutgoingUser=jim,Password=othersecret12");
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--user",
-        "--params=IncomingUser=disc,Password=discsecret12");
+    ietadmNew("--tid=1", "--user", "--params=IncomingUser=joe,Password=secret12chars");
+    ietadmNew("--tid=1", "--user", "--params=OutgoingUser=jim,Password=othersecret12");
+    ietadmNew("--user", "--params=IncomingUser=disc,Password=discsecret12");
     assertEquals(
         "IncomingUser joe\nOutgoingUser jim\n",
         sh(c, "san1", "ietadm --op show --tid=1 --user").out());
@@ -320,9 +286,9 @@ class IetTest {
 
   @Test
   void targetZeroTakesTheKernelsNextIdAndVersionFlagPersists() throws Exception {
-    ok("san1", "ietadm", "--op", "new", "--tid=5", "--params", "Name=iqn.2001-04.edu.amherst:a");
-    ok("san1", "ietadm", "--op", "new", "--tid=0", "--params", "Name=iqn.2001-04.edu.amherst:b");
-    ok("san1", "ietadm", "--op", "new", "--tid=0", "--params", "Name=iqn.2001-04.edu.amherst:c");
+    ietadmNew("--tid=5", "--params", "Name=iqn.2001-04.edu.amherst:a");
+    ietadmNew("--tid=0", "--params", "Name=iqn.2001-04.edu.amherst:b");
+    ietadmNew("--tid=0", "--params", "Name=iqn.2001-04.edu.amherst:c");
     assertEquals(
         "tid:2 name:iqn.2001-04.edu.amherst:c\ntid:1 name:iqn.2001-04.edu.amherst:b\n"
             + "tid:5 name:iqn.2001-04.edu.amherst:a\n",
@@ -385,16 +351,8 @@ class IetTest {
   /** Creates the LV vol1 of {@code size} in vg0, exported as LUN 0 of target VOL1 (tid 1). */
   private void vol1OnLunZero(String size) throws Exception {
     sh(c, "san1", "lvcreate -L " + size + " -n vol1 vg0");
-    ok("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + VOL1);
-    ok(
-        "san1",
-        "ietadm",
-        "--op",
-        "new",
-        "--tid=1",
-        "--lun=0",
-        "--params",
-        "Path=/dev/vg0/vol1,Type=blockio");
+    ietadmNew("--tid=1", "--params", "Name=" + VOL1);
+    newLun(1, 0, "Path=/dev/vg0/vol1,Type=blockio");
   }
 
   private byte[] firstBlock() throws Exception {

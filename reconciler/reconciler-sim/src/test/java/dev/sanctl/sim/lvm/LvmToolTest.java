@@ -35,6 +35,14 @@ class LvmToolTest {
     return c.run(node, argv);
   }
 
+  /** {@code lvs --noheadings --separator : --units b ARGS} on san1. */
+  private CommandResult lvsOnSan1ByColons(String... args) throws Exception {
+    List<String> argv =
+        new ArrayList<>(List.of("lvs", "--noheadings", "--separator", ":", "--units", "b"));
+    argv.addAll(List.of(args));
+    return run("san1", argv.toArray(String[]::new));
+  }
+
   private static String[] json(String... rest) {
     String[] a = new String[JSON.length + rest.length + 1];
     a[0] = rest[0];
@@ -245,19 +253,7 @@ class LvmToolTest {
     run("san1", "lvcreate", "-L", "1G", "-n", "vol1", "vg0");
     assertEquals(
         "  lv_meta:8388608\n  vol1:1073741824\n",
-        run(
-                "san1",
-                "lvs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "--units",
-                "b",
-                "--nosuffix",
-                "-o",
-                "lv_name,lv_size",
-                "vg0")
-            .out());
+        lvsOnSan1ByColons("--nosuffix", "-o", "lv_name,lv_size", "vg0").out());
     assertEquals(
         "  LV      VG  Attr       LSize Pool Origin Data%  Meta%  Move Log Cpy%Sync Convert\n"
             + "  lv_meta vg0 -wi-ao---- 8.00m"
@@ -266,20 +262,7 @@ class LvmToolTest {
             + " ".repeat(52)
             + "\n",
         run("san1", "lvs").out());
-    assertEquals(
-        "  vg0:1073741824B\n",
-        run(
-                "san1",
-                "lvs",
-                "--noheadings",
-                "--separator",
-                ":",
-                "--units",
-                "b",
-                "-o",
-                "vg_name,size",
-                "vg0/vol1")
-            .out());
+    assertEquals("  vg0:1073741824B\n", lvsOnSan1ByColons("-o", "vg_name,size", "vg0/vol1").out());
   }
 
   @Test

@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.sim.SimCluster;
+import dev.sanctl.sim.TestClusters;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
-import dev.sanctl.spi.model.Pool;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,49 +34,9 @@ public class ZfsToolTest {
 
   public static DesiredState state() {
     Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-    nodes.put(
-        "arch1",
-        new NodeSpec(
-            "arch1",
-            "arch1",
-            "linux",
-            List.of("zfs", "cron"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
-    nodes.put(
-        "head1",
-        new NodeSpec(
-            "head1",
-            "head1",
-            "illumos",
-            List.of("zfs", "cron"),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null));
-    Map<String, Pool> pools =
-        Map.of(
-            "tank",
-            new Pool(
-                "tank",
-                List.of("arch1"),
-                Map.of(),
-                Map.of(),
-                Pool.VolumeDefaults.NONE,
-                null,
-                null,
-                null));
-    return new DesiredState(
-        null, nodes, null, null, null, Map.of(), Map.of(), Map.of(), null, null, List.of(), pools,
-        Map.of(), null, Map.of(), null);
+    nodes.put("arch1", TestClusters.nodeOn("arch1", "arch1", "linux", "zfs", "cron"));
+    nodes.put("head1", TestClusters.nodeOn("head1", "head1", "illumos", "zfs", "cron"));
+    return TestClusters.state(nodes, Map.of(), Map.of("tank", TestClusters.pool("tank", "arch1")));
   }
 
   @BeforeEach
@@ -87,6 +48,15 @@ public class ZfsToolTest {
 
   private CommandResult run(String... argv) throws Exception {
     return arch.run(Command.change(argv));
+  }
+
+  /** {@code zfs get -H -p -o COLUMNS PROPERTIES DATASET...}. */
+  private CommandResult zfsGet(String columns, String properties, String... datasets)
+      throws Exception {
+    List<String> argv =
+        new ArrayList<>(List.of("zfs", "get", "-H", "-p", "-o", columns, properties));
+    argv.addAll(List.of(datasets));
+    return run(argv.toArray(String[]::new));
   }
 
   @Test
@@ -130,12 +100,7 @@ public class ZfsToolTest {
     assertTrue(lines[1].endsWith("\t0\t-\toff\t-\t-"));
     assertTrue(r.out().endsWith("\n"));
     CommandResult get =
-        run(
-            "zfs",
-            "get",
-            "-H",
-            "-p",
-            "-o",
+        zfsGet(
             "name,property,value,source",
             "edu.amherst:snaprotate_rule",
             "tank/vol1@2024-11-04_09.35.27",
@@ -169,12 +134,7 @@ public class ZfsToolTest {
     assertEquals("could not find any snapshots to destroy; check snapshot names.\n", none.err());
     assertEquals(1, none.exitStatus());
     CommandResult get =
-        run(
-            "zfs",
-            "get",
-            "-H",
-            "-p",
-            "-o",
+        zfsGet(
             "name,property,value",
             "guid,userrefs,clones,defer_destroy",
             "tank/vol1@b",

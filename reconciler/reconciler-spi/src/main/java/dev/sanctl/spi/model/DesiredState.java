@@ -30,10 +30,24 @@ public record DesiredState(
 
   /** The same desired state read from another revision (null for a working directory). */
   public DesiredState withRevision(String rev) {
+    return copy(nodes, transport, rev);
+  }
+
+  /** The same desired state with other nodes (e.g. one node added in a test). */
+  public DesiredState withNodes(Map<String, NodeSpec> otherNodes) {
+    return copy(otherNodes, transport, revision);
+  }
+
+  /** The same desired state with another transport. */
+  public DesiredState withTransport(Transport otherTransport) {
+    return copy(nodes, otherTransport, revision);
+  }
+
+  private DesiredState copy(Map<String, NodeSpec> n, Transport t, String rev) {
     return new DesiredState(
         cluster,
-        nodes,
-        transport,
+        n,
+        t,
         policy,
         alerts,
         volumeGroups,
