@@ -1,13 +1,9 @@
 package dev.sanctl.kernel;
 
-import dev.sanctl.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * The sanctl command line, run in-process with captured output, against a config repository whose
@@ -18,13 +14,8 @@ record SanctlCli(int exitCode, String out, String err) {
   static SanctlCli run(Path config, String... args) {
     List<String> argv = new ArrayList<>(List.of("-C", config.toString(), "--no-color"));
     argv.addAll(List.of(args));
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(argv.toArray(String[]::new));
-    SanctlCli r = new SanctlCli(code, out.toString(), err.toString());
+    var run = dev.sanctl.testkit.CliRunner.run(argv.toArray(String[]::new));
+    SanctlCli r = new SanctlCli(run.exitCode(), run.out(), run.err());
     System.out.println("$ sanctl " + String.join(" ", args) + "\n" + r);
     return r;
   }

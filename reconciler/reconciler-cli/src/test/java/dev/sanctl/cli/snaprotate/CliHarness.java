@@ -1,17 +1,13 @@
 package dev.sanctl.cli.snaprotate;
 
-import dev.sanctl.cli.Main;
 import dev.sanctl.snaprotate.PublicCase;
 import dev.sanctl.spi.model.SnapshotSchedule;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 
 /** Runs sanctl in-process and builds config repositories for the snaprotate CLI tests. */
 final class CliHarness {
@@ -20,13 +16,8 @@ final class CliHarness {
   record Result(int exitCode, String out, String err) {}
 
   static Result sanctl(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+    var r = dev.sanctl.testkit.CliRunner.run(args);
+    return new Result(r.exitCode(), r.out(), r.err());
   }
 
   /** A copy of examples/amherst whose schedules.yaml also defines every public case. */

@@ -1,12 +1,9 @@
 package dev.sanctl.cli.support;
 
-import dev.sanctl.cli.Main;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.sim.SimCluster;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,13 +111,8 @@ public final class CliRun {
 
   /** {@code sanctl args...}. */
   public static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+    var r = dev.sanctl.testkit.CliRunner.run(args);
+    return new Result(r.exitCode(), r.out(), r.err());
   }
 
   /** Writes {@code text} to a file of the config copy. */
