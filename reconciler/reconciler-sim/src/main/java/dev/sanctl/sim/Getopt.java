@@ -71,6 +71,16 @@ public final class Getopt {
     return this;
   }
 
+  /**
+   * Declares {@code --alias} alone as another spelling of the option called {@code name} (glibc
+   * {@code struct option} entries with the same {@code val}: an abbreviation of both is not
+   * ambiguous).
+   */
+  public Getopt longAlias(String alias, String name, Arg arg) {
+    longs.put(alias, new Decl(name, arg));
+    return this;
+  }
+
   /** The first operand ends the options (no GNU permutation). */
   public Getopt inOrder() {
     this.inOrder = true;

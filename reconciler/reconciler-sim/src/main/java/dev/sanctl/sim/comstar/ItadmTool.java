@@ -30,7 +30,9 @@ public final class ItadmTool extends IllumosTool {
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     ComstarState s = ComstarState.load(node);
     String sub = argv.size() < 2 ? "" : argv.get(1);
-    StmfadmTool.Args a = new StmfadmTool.Args(argv.subList(Math.min(2, argv.size()), argv.size()));
+    StmfadmTool.Args a =
+        new StmfadmTool.Args("itadm", argv.subList(Math.min(2, argv.size()), argv.size()));
+    if (a.refusal != null) return CommandResult.of(1, "", a.refusal);
     CommandResult r =
         switch (sub) {
           case "list-target" -> listTarget(s, a);

@@ -1,5 +1,6 @@
 package dev.sanctl.sim.comstar;
 
+import dev.sanctl.sim.Getopt;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.comstar.ComstarState.Lu;
 import dev.sanctl.sim.comstar.ComstarState.Target;
@@ -32,7 +33,8 @@ public final class StmfadmTool extends IllumosTool {
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
     ComstarState s = ComstarState.load(node);
-    Args a = new Args(argv.subList(Math.min(2, argv.size()), argv.size()));
+    Args a = new Args("stmfadm", argv.subList(Math.min(2, argv.size()), argv.size()));
+    if (a.refusal != null) return CommandResult.of(1, "", a.refusal);
     String sub = argv.size() < 2 ? "" : argv.get(1);
     CommandResult r =
         switch (sub) {
@@ -65,24 +67,41 @@ public final class StmfadmTool extends IllumosTool {
     return r;
   }
 
-  /** Options with values ({@code -p k=v}, {@code -h hg}) and operands. */
+  /**
+   * Options with values ({@code -p k=v}, {@code -h hg}), flags and operands of {@code stmfadm} and
+   * {@code itadm}, read by {@link Getopt} (illumos {@code cmdparse} calls {@code getopt_long},
+   * which permutes operands and options).
+   */
   static final class Args {
+    private static final Getopt OPTIONS = options();
+
+    private static Getopt options() {
+      Getopt g = Getopt.options();
+      for (char c : "phtnslg".toCharArray()) g.shortOption(c, Getopt.Arg.REQUIRED);
+      for (char c : "afv".toCharArray()) g.shortOption(c, Getopt.Arg.NONE);
+      return g;
+    }
+
     final List<String[]> options = new ArrayList<>();
     final List<String> operands = new ArrayList<>();
     final List<Character> flags = new ArrayList<>();
 
-    Args(List<String> args) {
-      for (int i = 0; i < args.size(); i++) {
-        String x = args.get(i);
-        if (x.length() == 2
-            && x.charAt(0) == '-'
-            && "phtnslg".indexOf(x.charAt(1)) >= 0
-            && i + 1 < args.size()) {
-          options.add(new String[] {x.substring(1), args.get(++i)});
-        } else if (x.startsWith("-") && x.length() > 1) {
-          for (char c : x.substring(1).toCharArray()) flags.add(c);
-        } else operands.add(x);
+    /** Why {@link Getopt} refused the command line, or null. */
+    final String refusal;
+
+    Args(String tool, List<String> args) {
+      String refused = null;
+      try {
+        Getopt.Parsed p = OPTIONS.parse(args);
+        for (Getopt.Option o : p.options()) {
+          if (o.value() == null) flags.add(o.name().charAt(0));
+          else options.add(new String[] {o.name(), o.value()});
+        }
+        operands.addAll(p.operands());
+      } catch (Getopt.Error e) {
+        refused = tool + ": " + e.getMessage() + "\n";
       }
+      this.refusal = refused;
     }
 
     String option(String name) {

@@ -1,5 +1,6 @@
 package dev.sanctl.sim.lvm;
 
+import dev.sanctl.sim.Getopt;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
@@ -27,8 +28,16 @@ public final class ThinDeltaTool implements SimTool {
           + "  {--verbose}\n"
           + "  {-h|--help}\n"
           + "  {-V|--version}\n";
-  private static final List<String> LONG =
-      List.of("help", "version", "thin1", "snap1", "thin2", "snap2", "metadata-snap", "verbose");
+  private static final Getopt OPTIONS =
+      Getopt.options()
+          .option('h', "help", Getopt.Arg.NONE)
+          .option('V', "version", Getopt.Arg.NONE)
+          .option('m', "metadata-snap", Getopt.Arg.OPTIONAL)
+          .longAlias("thin1", "snap1", Getopt.Arg.REQUIRED)
+          .longOption("snap1", Getopt.Arg.REQUIRED)
+          .longAlias("thin2", "snap2", Getopt.Arg.REQUIRED)
+          .longOption("snap2", Getopt.Arg.REQUIRED)
+          .longOption("verbose", Getopt.Arg.NONE);
 
   @Override
   public Set<String> names() {
@@ -46,83 +55,43 @@ public final class ThinDeltaTool implements SimTool {
 
   @Override
   public CommandResult run(SimNode node, List<String> argv, byte[] stdin) throws IOException {
+    Getopt.Parsed parsed;
+    try {
+      parsed = OPTIONS.parse(argv.subList(1, argv.size()));
+    } catch (Getopt.Error e) {
+      return CommandResult.of(1, "", "thin_delta: " + e.getMessage() + "\n" + USAGE);
+    }
     Long snap1 = null;
     Long snap2 = null;
     boolean metadataSnap = false;
     boolean verbose = false;
-    List<String> positional = new ArrayList<>();
-    for (int i = 1; i < argv.size(); i++) {
-      String w = argv.get(i);
-      if (w.equals("--")) {
-        positional.addAll(argv.subList(i + 1, argv.size()));
-        break;
-      }
-      if (w.startsWith("--")) {
-        String name = w.substring(2);
-        String value = null;
-        int eq = name.indexOf('=');
-        if (eq >= 0) {
-          value = name.substring(eq + 1);
-          name = name.substring(0, eq);
+    for (Getopt.Option o : parsed.options()) {
+      String value = o.value();
+      switch (o.name()) {
+        case "help" -> {
+          return CommandResult.of(0, USAGE, "");
         }
-        String option = longOption(name);
-        if (option == null) {
-          return CommandResult.of(1, "", "thin_delta: unrecognized option '" + w + "'\n" + USAGE);
+        case "version" -> {
+          return CommandResult.of(0, "0.9.0\n", "");
         }
-        boolean required = option.startsWith("thin") || option.startsWith("snap");
-        if (required && value == null) {
-          if (i + 1 >= argv.size()) {
-            return CommandResult.of(
-                1, "", "thin_delta: option '--" + option + "' requires an argument\n" + USAGE);
-          }
-          value = argv.get(++i);
+        case "snap1" -> {
+          snap1 = parse(value);
+          if (snap1 == null) return die("Couldn't parse thin id 1: '" + value + "'");
         }
-        switch (option) {
-          case "help" -> {
-            return CommandResult.of(0, USAGE, "");
-          }
-          case "version" -> {
-            return CommandResult.of(0, "0.9.0\n", "");
-          }
-          case "thin1", "snap1" -> {
-            snap1 = parse(value);
-            if (snap1 == null) return die("Couldn't parse thin id 1: '" + value + "'");
-          }
-          case "thin2", "snap2" -> {
-            snap2 = parse(value);
-            if (snap2 == null) return die("Couldn't parse thin id 2: '" + value + "'");
-          }
-          case "metadata-snap" -> {
-            metadataSnap = true;
-            if (value != null && parse(value) == null) {
-              return die("Couldn't parse metadata snapshot block: '" + value + "'");
-            }
-          }
-          default -> verbose = true;
+        case "snap2" -> {
+          snap2 = parse(value);
+          if (snap2 == null) return die("Couldn't parse thin id 2: '" + value + "'");
         }
-      } else if (w.startsWith("-") && w.length() > 1) {
-        char c = w.charAt(1);
-        switch (c) {
-          case 'h' -> {
-            return CommandResult.of(0, USAGE, "");
-          }
-          case 'V' -> {
-            return CommandResult.of(0, "0.9.0\n", "");
-          }
-          case 'm' -> {
-            metadataSnap = true;
-            if (w.length() > 2 && parse(w.substring(2)) == null) {
-              return die("Couldn't parse metadata snapshot block: '" + w.substring(2) + "'");
-            }
-          }
-          default -> {
-            return CommandResult.of(1, "", "thin_delta: invalid option -- '" + c + "'\n" + USAGE);
+        case "metadata-snap" -> {
+          metadataSnap = true;
+          if (value != null && parse(value) == null) {
+            return die("Couldn't parse metadata snapshot block: '" + value + "'");
           }
         }
-      } else {
-        positional.add(w);
+        default -> verbose = true;
       }
     }
+    List<String> positional = parsed.operands();
     if (positional.isEmpty()) return die("No input device provided.");
     if (snap1 == null) return die("--snap1 not specified.");
     if (snap2 == null) return die("--snap2 not specified.");
@@ -148,20 +117,6 @@ public final class ThinDeltaTool implements SimTool {
             + md.get().chunkSectors
             + "\" nr_data_blocks=\"0\">\n";
     return CommandResult.of(0, render(header, snap1, snap2, left, right, verbose), "");
-  }
-
-  /** getopt_long: an exact long option name, or an unambiguous prefix of one. */
-  private static String longOption(String name) {
-    if (LONG.contains(name)) return name;
-    List<String> matches = LONG.stream().filter(o -> o.startsWith(name)).toList();
-    if (matches.isEmpty() || name.isEmpty()) return null;
-    boolean sameMeaning =
-        matches.stream()
-            .allMatch(
-                m ->
-                    m.endsWith("1") && matches.get(0).endsWith("1")
-                        || m.endsWith("2") && matches.get(0).endsWith("2"));
-    return matches.size() == 1 || sameMeaning ? matches.get(0) : null;
   }
 
   private static Long parse(String value) {

@@ -1,5 +1,7 @@
 package dev.sanctl.sim.zfs;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.zfs.ZfsSim.Dataset;
 import dev.sanctl.spi.host.CommandResult;
 import java.util.LinkedHashMap;
@@ -13,6 +15,14 @@ import java.util.Map;
  * the pool; filesystems take {@code -o} properties; {@code -p} creates missing parents.
  */
 final class ZfsCreate {
+  private static final Getopt OPTIONS =
+      Getopt.options()
+          .shortOption('V', Arg.REQUIRED)
+          .shortOption('b', Arg.REQUIRED)
+          .shortOption('o', Arg.REQUIRED)
+          .shortOption('s', Arg.NONE)
+          .shortOption('p', Arg.NONE);
+
   private final ZfsSim zfs;
 
   ZfsCreate(ZfsSim zfs) {
@@ -20,41 +30,27 @@ final class ZfsCreate {
   }
 
   CommandResult run(List<String> args) {
-    boolean sparse = false;
-    boolean parents = false;
-    String size = null;
-    String blockSize = null;
-    Map<String, String> props = new LinkedHashMap<>();
-    String name = null;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if ((a.equals("-V") || a.equals("-b") || a.equals("-o")) && i + 1 == args.size()) {
-        return ZfsSim.result(
-            2, "", "missing argument for '" + a.substring(1) + "' option\n" + zfs.usageText());
-      }
-      switch (a) {
-        case "-V" -> size = args.get(++i);
-        case "-b" -> blockSize = args.get(++i);
-        case "-o" -> {
-          String kv = args.get(++i);
-          int eq = kv.indexOf('=');
-          if (eq <= 0) return ZfsSim.result(2, "", "missing '=' for -o option\n" + zfs.usageText());
-          props.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        default -> {
-          if (a.startsWith("-") && a.length() > 1) {
-            for (char c : a.substring(1).toCharArray()) {
-              if (c == 's') sparse = true;
-              else if (c == 'p') parents = true;
-              else return ZfsSim.result(2, "", "invalid option '" + c + "'\n" + zfs.usageText());
-            }
-          } else if (name == null) name = a;
-          else return ZfsSim.result(2, "", "too many arguments\n" + zfs.usageText());
-        }
-      }
+    Getopt.Parsed parsed;
+    try {
+      parsed = OPTIONS.parse(args);
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, zfs.usageText());
     }
-    if (name == null)
+    boolean sparse = parsed.has("s");
+    boolean parents = parsed.has("p");
+    String size = parsed.value("V");
+    String blockSize = parsed.value("b");
+    Map<String, String> props = new LinkedHashMap<>();
+    for (String kv : parsed.values("o")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) return ZfsSim.result(2, "", "missing '=' for -o option\n" + zfs.usageText());
+      props.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    List<String> operands = parsed.operands();
+    if (operands.isEmpty())
       return ZfsSim.result(2, "", "missing filesystem argument\n" + zfs.usageText());
+    if (operands.size() > 1) return ZfsSim.result(2, "", "too many arguments\n" + zfs.usageText());
+    String name = operands.get(0);
     boolean volume = size != null;
     if (volume && zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE) {
       return ZfsSim.result(134, "", "internal error: Function not implemented\n");

@@ -1,5 +1,7 @@
 package dev.sanctl.sim.zfs;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.zfs.ZfsSim.Dataset;
 import dev.sanctl.sim.zfs.ZfsSim.Snap;
 import dev.sanctl.spi.host.CommandResult;
@@ -37,44 +39,53 @@ final class ZfsListing {
     this.zfs = zfs;
   }
 
+  private static final Getopt LIST_OPTIONS =
+      Getopt.options()
+          .shortOption('H', Arg.NONE)
+          .shortOption('p', Arg.NONE)
+          .shortOption('r', Arg.NONE)
+          .shortOption('d', Arg.REQUIRED)
+          .shortOption('t', Arg.REQUIRED)
+          .shortOption('o', Arg.REQUIRED)
+          .shortOption('s', Arg.REQUIRED);
+  private static final Getopt GET_OPTIONS =
+      Getopt.options()
+          .shortOption('H', Arg.NONE)
+          .shortOption('p', Arg.NONE)
+          .shortOption('r', Arg.NONE)
+          .shortOption('d', Arg.REQUIRED)
+          .shortOption('t', Arg.REQUIRED)
+          .shortOption('o', Arg.REQUIRED)
+          .shortOption('s', Arg.REQUIRED);
+
   private boolean legacy() {
     return zfs.dialect() == ZfsSim.Dialect.ZFS_FUSE;
   }
 
   CommandResult list(List<String> args) {
-    boolean scripted = false;
-    boolean parseable = false;
-    boolean recursive = false;
-    int depth = -1;
-    List<String> types = List.of("filesystem", "volume");
-    List<String> cols = List.of("name", "used", "available", "referenced", "mountpoint");
-    String sort = null;
-    List<String> operands = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      switch (a) {
-        case "-H" -> scripted = true;
-        case "-p" -> {
-          if (legacy()) return ZfsSim.result(2, "", "invalid option 'p'\n" + listUsage());
-          parseable = true;
-        }
-        case "-Hp", "-pH" -> {
-          if (legacy()) return ZfsSim.result(2, "", "invalid option 'p'\n" + listUsage());
-          scripted = true;
-          parseable = true;
-        }
-        case "-r" -> recursive = true;
-        case "-d" -> depth = Integer.parseInt(args.get(++i));
-        case "-t" -> types = Arrays.asList(args.get(++i).split(","));
-        case "-o" -> cols = Arrays.asList(args.get(++i).split(","));
-        case "-s" -> sort = args.get(++i);
-        default -> {
-          if (a.startsWith("-"))
-            return ZfsSim.result(2, "", "invalid option '" + a.substring(1) + "'\n");
-          operands.add(a);
-        }
-      }
+    Getopt.Parsed parsed;
+    try {
+      parsed = LIST_OPTIONS.parse(args);
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, "");
     }
+    if (parsed.has("p") && legacy()) {
+      return ZfsSim.result(2, "", "invalid option 'p'\n" + listUsage());
+    }
+    boolean scripted = parsed.has("H");
+    boolean parseable = parsed.has("p");
+    boolean recursive = parsed.has("r");
+    int depth = parsed.has("d") ? Integer.parseInt(parsed.value("d")) : -1;
+    List<String> types =
+        parsed.has("t")
+            ? Arrays.asList(parsed.value("t").split(","))
+            : List.of("filesystem", "volume");
+    List<String> cols =
+        parsed.has("o")
+            ? Arrays.asList(parsed.value("o").split(","))
+            : List.of("name", "used", "available", "referenced", "mountpoint");
+    String sort = parsed.value("s");
+    List<String> operands = parsed.operands();
     String bad = badProperty(cols);
     if (bad != null) return badPropertyList(bad);
     if (!scripted) return ZfsSim.result(2, "", "sim: zfs list without -H is not modelled\n");
@@ -121,16 +132,18 @@ final class ZfsListing {
   }
 
   CommandResult get(List<String> args) {
-    boolean parseable = false;
-    List<String> fields = List.of("name", "property", "value", "source");
-    List<String> rest = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-o")) fields = Arrays.asList(args.get(++i).split(","));
-      else if (a.startsWith("-") && rest.isEmpty()) {
-        if (a.contains("p")) parseable = true;
-      } else rest.add(a);
+    Getopt.Parsed parsed;
+    try {
+      parsed = GET_OPTIONS.parse(args);
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, "");
     }
+    boolean parseable = parsed.has("p");
+    List<String> fields =
+        parsed.has("o")
+            ? Arrays.asList(parsed.value("o").split(","))
+            : List.of("name", "property", "value", "source");
+    List<String> rest = parsed.operands();
     if (rest.isEmpty()) return ZfsSim.result(2, "", "missing property argument\n");
     List<String> props = Arrays.asList(rest.get(0).split(","));
     String bad = badProperty(props);

@@ -1,5 +1,7 @@
 package dev.sanctl.sim.zfs;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.zfs.ZfsSim.Dataset;
 import dev.sanctl.sim.zfs.ZfsSim.Snap;
 import dev.sanctl.spi.host.CommandResult;
@@ -13,6 +15,9 @@ import java.util.Map;
  * the block size is refused as libzfs does.
  */
 final class ZfsSet {
+  private static final Getopt INHERIT_OPTIONS =
+      Getopt.options().shortOption('r', Arg.NONE).shortOption('S', Arg.NONE);
+
   private final ZfsSim zfs;
 
   ZfsSet(ZfsSim zfs) {
@@ -93,15 +98,15 @@ final class ZfsSet {
 
   /** {@code zfs inherit [-r] property dataset...}: removes the local value. */
   CommandResult inherit(List<String> args) {
-    int i = 0;
-    while (i < args.size() && args.get(i).startsWith("-")) {
-      if (!args.get(i).equals("-r") && !args.get(i).equals("-S")) {
-        return ZfsSim.result(
-            2, "", "invalid option '" + args.get(i).substring(1) + "'\n" + zfs.usageText());
-      }
-      i++;
+    Getopt.Parsed parsed;
+    try {
+      parsed = INHERIT_OPTIONS.parse(args);
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, zfs.usageText());
     }
-    if (args.size() - i < 2) return ZfsSim.result(2, "", "missing arguments\n" + zfs.usageText());
+    args = parsed.operands();
+    int i = 0;
+    if (args.size() < 2) return ZfsSim.result(2, "", "missing arguments\n" + zfs.usageText());
     String p = args.get(i);
     boolean user = p.contains(":");
     if (!user && !ZfsNative.isNative(p)) {

@@ -1,5 +1,6 @@
 package dev.sanctl.sim.zfs;
 
+import dev.sanctl.sim.Getopt;
 import dev.sanctl.spi.host.CommandResult;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ public final class ZfsSim {
     OPENZFS,
     ZFS_FUSE
   }
+
+  private static final Getopt SNAPSHOT_OPTIONS =
+      Getopt.options().shortOption('o', Getopt.Arg.REQUIRED);
+  private static final Getopt DESTROY_OPTIONS = Getopt.options().shortOption('d', Getopt.Arg.NONE);
 
   private final Dialect dialect;
   private final Clock clock;
@@ -328,19 +333,19 @@ public final class ZfsSim {
   }
 
   private CommandResult snapshot(List<String> args) {
-    Map<String, String> props = new LinkedHashMap<>();
-    List<String> targets = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-o") && i + 1 < args.size()) {
-        String kv = args.get(++i);
-        int eq = kv.indexOf('=');
-        if (eq <= 0) return result(2, "", "missing '=' for property argument\n");
-        props.put(kv.substring(0, eq), kv.substring(eq + 1));
-      } else if (a.startsWith("-")) {
-        return result(2, "", "invalid option '" + a.substring(1) + "'\n");
-      } else targets.add(a);
+    Getopt.Parsed parsed;
+    try {
+      parsed = SNAPSHOT_OPTIONS.parse(args);
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, "");
     }
+    Map<String, String> props = new LinkedHashMap<>();
+    for (String kv : parsed.values("o")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) return result(2, "", "missing '=' for property argument\n");
+      props.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    List<String> targets = parsed.operands();
     if (targets.isEmpty()) return result(2, "", "missing snapshot argument\n");
     for (String t : targets) {
       int at = t.indexOf('@');
@@ -368,16 +373,14 @@ public final class ZfsSim {
   }
 
   private CommandResult destroy(List<String> args) {
-    boolean defer = false;
-    List<String> operands = new ArrayList<>();
-    for (String a : args) {
-      if (a.startsWith("-")) {
-        for (char c : a.substring(1).toCharArray()) {
-          if (c == 'd') defer = true;
-          else return result(2, "", "invalid option '" + c + "'\n");
-        }
-      } else operands.add(a);
+    Getopt.Parsed parsed;
+    try {
+      parsed = DESTROY_OPTIONS.parse(args);
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, "");
     }
+    boolean defer = parsed.has("d");
+    List<String> operands = parsed.operands();
     if (operands.size() != 1) return result(2, "", "missing dataset argument\n" + usageText());
     String op = operands.get(0);
     int at = op.indexOf('@');

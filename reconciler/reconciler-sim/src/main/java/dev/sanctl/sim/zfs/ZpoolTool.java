@@ -1,5 +1,7 @@
 package dev.sanctl.sim.zfs;
 
+import dev.sanctl.sim.Getopt;
+import dev.sanctl.sim.Getopt.Arg;
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.SimTool;
 import dev.sanctl.spi.host.CommandResult;
@@ -47,6 +49,12 @@ public final class ZpoolTool implements SimTool {
           "altroot",
           "guid");
 
+  private static final Getopt LIST_OPTIONS =
+      Getopt.options()
+          .shortOption('H', Arg.NONE)
+          .shortOption('p', Arg.NONE)
+          .shortOption('o', Arg.REQUIRED);
+
   @Override
   public Set<String> names() {
     return Set.of("zpool");
@@ -58,23 +66,17 @@ public final class ZpoolTool implements SimTool {
       String cmd = argv.size() < 2 ? "" : argv.get(1);
       return CommandResult.of(2, "", "unrecognized command '" + cmd + "'\n" + usage());
     }
-    boolean scripted = false;
-    boolean parseable = false;
-    List<String> cols = DEFAULT_COLUMNS;
-    List<String> pools = new ArrayList<>();
-    List<String> args = argv.subList(2, argv.size());
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-o") && i + 1 < args.size()) {
-        cols = Arrays.asList(args.get(++i).split(","));
-      } else if (a.startsWith("-") && a.length() > 1) {
-        for (char c : a.substring(1).toCharArray()) {
-          if (c == 'H') scripted = true;
-          else if (c == 'p') parseable = true;
-          else return CommandResult.of(2, "", "invalid option '" + c + "'\n" + usage());
-        }
-      } else pools.add(a);
+    Getopt.Parsed parsed;
+    try {
+      parsed = LIST_OPTIONS.parse(argv.subList(2, argv.size()));
+    } catch (Getopt.Error e) {
+      return ZfsOptions.refusal(e, usage());
     }
+    boolean scripted = parsed.has("H");
+    boolean parseable = parsed.has("p");
+    String o = parsed.value("o");
+    List<String> cols = o == null ? DEFAULT_COLUMNS : Arrays.asList(o.split(","));
+    List<String> pools = parsed.operands();
     for (String c : cols) {
       if (!COLUMNS.contains(c)) {
         return CommandResult.of(2, "", "invalid property '" + c + "'\n" + usage());

@@ -152,4 +152,16 @@ class StmfadmToolTest {
     }
     assertTrue(run("itadm", "create-target", "-n", "iqn.2010-08.org.illumos:stmf-ha:t-1").ok());
   }
+
+  @Test
+  void optionsAreReadByGetoptAttachedValuesAndUndeclaredLettersRefused() throws Exception {
+    assertTrue(run("stmfadm", "create-lu", "-pguid=" + GUID, DEV).ok());
+    assertTrue(run("stmfadm", "list-lu", "-v").out().contains("LU Name: " + GUID));
+    CommandResult unknown = run("stmfadm", "list-lu", "-x");
+    assertEquals(1, unknown.exitStatus());
+    assertEquals("stmfadm: invalid option -- 'x'\n", unknown.err());
+    CommandResult missing = run("itadm", "create-target", "-n");
+    assertEquals(1, missing.exitStatus());
+    assertEquals("itadm: option requires an argument -- 'n'\n", missing.err());
+  }
 }

@@ -66,6 +66,21 @@ class ThinDeltaToolTest {
   }
 
   @Test
+  void getoptLongRefusalsAreWordedAsTheRealToolWordsThem() throws Exception {
+    // thin-provisioning-tools 0.9.0 on this machine: glibc getopt_long's words, then the usage
+    assertEquals(
+        "thin_delta: option '--thin' is ambiguous; possibilities: '--thin1' '--thin2'\n"
+            + ThinDeltaTool.USAGE,
+        TestClusters.sh(c, "san1", "thin_delta --thin 1").err());
+    assertEquals(
+        "thin_delta: option '--verbose' doesn't allow an argument\n" + ThinDeltaTool.USAGE,
+        TestClusters.sh(c, "san1", "thin_delta --verbose=1").err());
+    assertEquals(
+        "Couldn't parse thin id 2: 'y'\n" + ThinDeltaTool.USAGE,
+        TestClusters.sh(c, "san1", "thin_delta --thin1 2 --thin2=y /dev/x").err());
+  }
+
+  @Test
   void argumentErrorsAreTheRealTools() throws Exception {
     CommandResult r = TestClusters.sh(c, "san1", "thin_delta --snap1 2 --snap2 3 /nonexistent");
     assertEquals(1, r.exitStatus());
