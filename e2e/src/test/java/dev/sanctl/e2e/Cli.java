@@ -1,6 +1,5 @@
 package dev.sanctl.e2e;
 
-
 /** The sanctl command line, in-process, with captured output. */
 record Cli(int exitCode, String out, String err) {
   static Cli run(String... args) {

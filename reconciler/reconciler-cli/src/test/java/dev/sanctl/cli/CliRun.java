@@ -1,6 +1,5 @@
 package dev.sanctl.cli;
 
-
 /** Runs the sanctl command line in-process and captures exit code and output. */
 public record CliRun(int exitCode, String out, String err) {
   /** Runs {@code sanctl args...}. */
