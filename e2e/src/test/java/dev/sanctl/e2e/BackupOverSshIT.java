@@ -47,62 +47,19 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Not real, because it cannot run here: (1) zfs-fuse has no zvols ({@code zfs create -V} fails
  * with "Function not implemented"), so a small stand-in for the kernel's zvol layer is first on
- * arch1's PATH ({@link #ZVOL_STAND_IN}): it turns {@code zfs create -V} into a real dataset plus a
- * sparse file at the zvol device path {@code /dev/zvol/<pool>/<vol>}, answers {@code volsize} from
- * that file, and copies it to {@code /dev/zvol/<pool>/<vol>@<snap>} after each real snapshot; every
- * other zfs command goes to zfs-fuse unchanged. (2) The IET ddmap ({@code /proc/net/iet/ddmap})
- * needs the IET kernel module, so the target is never running: the volume is backed up with its
- * target stopped, as the product supports (a CLEAN state means the stored dumps hold every write),
- * and the test plays the kernel by writing the map dump (byte-exact ddmap format) that a clean
- * target shutdown would have stored for the writes it made. The map-state hooks themselves ({@code
- * sanctl backup map startup|shutdown}) are the product's, over SSH.
+ * arch1's PATH ({@link ZfsFuse#zvolStandIn}): it turns {@code zfs create -V} into a real dataset
+ * plus a sparse file at the zvol device path {@code /dev/zvol/<pool>/<vol>}, answers {@code
+ * volsize} from that file, and copies it to {@code /dev/zvol/<pool>/<vol>@<snap>} after each real
+ * snapshot; every other zfs command goes to zfs-fuse unchanged. (2) The IET ddmap ({@code
+ * /proc/net/iet/ddmap}) needs the IET kernel module, so the target is never running: the volume is
+ * backed up with its target stopped, as the product supports (a CLEAN state means the stored dumps
+ * hold every write), and the test plays the kernel by writing the map dump (byte-exact ddmap
+ * format) that a clean target shutdown would have stored for the writes it made. The map-state
+ * hooks themselves ({@code sanctl backup map startup|shutdown}) are the product's, over SSH.
  */
 class BackupOverSshIT {
   static final int MIB = 1 << 20;
   static final int SEG = Segments.SEGMENT_SIZE;
-
-  /** The zvol stand-in (see the class comment); %s is the real zfs. */
-  static final String ZVOL_STAND_IN =
-      """
-      #!/bin/bash
-      # Stand-in for the zvol block devices zfs-fuse lacks (sanctl test BackupOverSshIT).
-      real=%s
-      dev=/dev/zvol
-      last="${!#}"
-      case "$1" in
-        create)
-          if [ "$2" = -V ]; then
-            size=$3; shift 3; opts=()
-            while [ $# -gt 1 ]; do
-              case "$1" in
-                -s) shift ;;
-                -b) shift 2 ;;
-                -o) opts+=(-o "$2"); shift 2 ;;
-                *) echo "zvol stand-in: unexpected $1" >&2; exit 2 ;;
-              esac
-            done
-            "$real" create "${opts[@]}" -o mountpoint=none "$1" || exit
-            mkdir -p "$dev/$(dirname "$1")" && truncate -s "$size" "$dev/$1"
-            exit
-          fi ;;
-        get)
-          if [[ " $* " == *" volsize "* ]] && [ -f "$dev/$last" ]; then
-            stat -c %%s "$dev/$last"; exit
-          fi ;;
-        set)
-          if [[ "$2" == volsize=* ]] && [ -f "$dev/$3" ]; then
-            truncate -s "${2#volsize=}" "$dev/$3"; exit
-          fi ;;
-        snapshot)
-          "$real" "$@" || exit
-          if [ -f "$dev/${last%%@*}" ]; then cp --sparse=always "$dev/${last%%@*}" "$dev/$last"; fi
-          exit ;;
-        destroy)
-          "$real" "$@" || exit
-          rm -f "$dev/$last"; exit ;;
-      esac
-      exec "$real" "$@"
-      """;
 
   @TempDir Path tmp;
 
@@ -169,7 +126,7 @@ class BackupOverSshIT {
     Path identity = TestKeys.generate(keys, "ed25519");
     Path bin = Files.createDirectories(tmp.resolve("arch1-bin"));
     Path standIn = bin.resolve("zfs");
-    Files.writeString(standIn, ZVOL_STAND_IN.formatted(realZfs));
+    Files.writeString(standIn, ZfsFuse.zvolStandIn(realZfs.toString()));
     Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (ZfsFuse zfs = ZfsFuse.start(Files.createDirectories(tmp.resolve("zfs")));
         OpenSshServer san1 =

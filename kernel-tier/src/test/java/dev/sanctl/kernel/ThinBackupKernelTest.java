@@ -3,8 +3,6 @@ package dev.sanctl.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,10 +64,7 @@ class ThinBackupKernelTest {
         "oflag=direct",
         "status=none");
     // the archive: zfs-fuse on vdb (guest-only: the guest's root is an overlay)
-    String standIn;
-    try (InputStream in = ThinBackupKernelTest.class.getResourceAsStream("zvol-stand-in.sh")) {
-      standIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String standIn = dev.sanctl.testkit.ZfsFuse.zvolStandIn("/usr/sbin/zfs");
     guest.execWithStdin(standIn, "install", "-m", "755", "/dev/stdin", "/usr/local/sbin/zfs");
     guest.check(
         "sh",

@@ -30,6 +30,20 @@ public final class ZfsFuse implements AutoCloseable {
   }
 
   /** Whether zfs-fuse can run here ({@code /dev/fuse} present). */
+  /**
+   * The zvol stand-in (zfs-fuse has no zvols): a {@code zfs} wrapper that turns {@code zfs create
+   * -V} into a dataset plus a sparse file under {@code /dev/zvol}, answers {@code volsize} from it,
+   * and copies it on snapshot; every other command goes to {@code realZfs}.
+   */
+  public static String zvolStandIn(String realZfs) {
+    try (java.io.InputStream in = ZfsFuse.class.getResourceAsStream("zvol-stand-in.sh")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("@REAL_ZFS@", realZfs);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static boolean available() {
     return Files.exists(Path.of("/dev/fuse"));
   }

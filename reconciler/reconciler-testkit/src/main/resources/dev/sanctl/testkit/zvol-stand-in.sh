@@ -1,6 +1,6 @@
 #!/bin/bash
-# Stand-in for the zvol block devices zfs-fuse lacks (sanctl kernel tier, as in e2e BackupOverSshIT).
-real=/usr/sbin/zfs
+# Stand-in for the zvol block devices zfs-fuse lacks (sanctl tests: e2e BackupOverSshIT, kernel tier).
+real=@REAL_ZFS@
 dev=/dev/zvol
 last="${!#}"
 case "$1" in
