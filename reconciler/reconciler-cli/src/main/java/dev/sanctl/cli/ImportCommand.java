@@ -1,6 +1,7 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.usecase.ImportOperation;
 import java.io.PrintWriter;
@@ -40,9 +41,12 @@ public class ImportCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite an existing file.")
   boolean force;
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() throws Exception {
     boolean incomplete = false;
+    java.util.Map<String, String> unknown = java.util.Map.of();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
@@ -78,6 +82,7 @@ public class ImportCommand implements Callable<Integer> {
         String next = imported.yaml();
         if (next.equals(yaml) || pass == ImportOperation.MAX_PASSES) {
           incomplete = imported.incomplete();
+          unknown = imported.unknownNodes();
           imported
               .unknownNodes()
               .forEach(
@@ -95,10 +100,19 @@ public class ImportCommand implements Callable<Integer> {
         Files.writeString(draft, yaml, StandardCharsets.UTF_8);
       }
     }
-    if ("-".equals(outFile)) {
+    boolean toStdout = "-".equals(outFile);
+    if (!toStdout) Files.writeString(target, yaml, StandardCharsets.UTF_8);
+    if (output.json()) {
+      java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      doc.put("formatVersion", "1");
+      doc.put("written", toStdout ? null : target.toString());
+      doc.put("incomplete", incomplete);
+      doc.put("unknownNodes", unknown);
+      if (toStdout) doc.put("yaml", yaml);
+      out.println(dev.sanctl.spi.json.Json.write(doc));
+    } else if (toStdout) {
       out.print(yaml);
     } else {
-      Files.writeString(target, yaml, StandardCharsets.UTF_8);
       out.println("Wrote " + target + "; check it with: sanctl -C " + configDir + " plan");
     }
     out.flush();

@@ -1,5 +1,6 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.spi.diag.Diagnostic;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,18 +40,7 @@ public class ValidateCommand implements Callable<Integer> {
       description = "Validate this git revision of the config repository (working tree untouched).")
   String rev;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  Format format;
-
-  /** Output formats of {@code validate}. */
-  public enum Format {
-    text,
-    json
-  }
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
@@ -58,7 +49,7 @@ public class ValidateCommand implements Callable<Integer> {
             ? ConfigLoader.loadDirectory(main.global.configDir)
             : ConfigLoader.loadRevision(main.global.configDir, rev);
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (output.json()) {
       out.print(json(result));
     } else {
       for (Diagnostic d : result.diagnostics()) out.println(d.render());

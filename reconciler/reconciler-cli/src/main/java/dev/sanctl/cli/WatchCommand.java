@@ -1,5 +1,6 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.engine.FileSecretResolver;
 import dev.sanctl.gitops.Reconciler;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -90,9 +92,13 @@ public class WatchCommand implements Callable<Integer> {
       description = "Use the simulated cluster in DIR for every node (see: sanctl sim init).")
   Path sim;
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
+    // with --format json the log goes to standard error, the result document to standard output
+    PrintWriter out = output.json() ? spec.commandLine().getErr() : stdout;
     Path configDir = parent.global.configDir;
     Path state = stateDir != null ? stateDir : configDir.resolve(".sanctl");
     Reconciler r;
@@ -107,7 +113,12 @@ public class WatchCommand implements Callable<Integer> {
     if (once) {
       List<WatchState.Result> all = new java.util.ArrayList<>(accepted);
       all.addAll(r.step());
-      return exitCode(all);
+      int code = exitCode(all);
+      if (output.json()) {
+        stdout.println(json(all, code));
+        stdout.flush();
+      }
+      return code;
     }
     runUntilStopped(r, out);
     return ExitCodes.OK;
@@ -167,6 +178,24 @@ public class WatchCommand implements Callable<Integer> {
                     })
             .toArray();
     return ExitCodes.worst(codes);
+  }
+
+  /** {@code watch --once --format json} (format version 1): the exit code and each result. */
+  static String json(List<WatchState.Result> results, int exit) {
+    List<Object> list = new java.util.ArrayList<>();
+    for (WatchState.Result x : results) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("time", x.time() == null ? null : x.time().toString());
+      m.put("revision", x.revision());
+      m.put("outcome", x.outcome().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("message", x.message());
+      list.add(m);
+    }
+    java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    doc.put("formatVersion", "1");
+    doc.put("exit", exit);
+    doc.put("results", list);
+    return dev.sanctl.spi.json.Json.write(doc);
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}; a plain number is seconds. */
