@@ -155,6 +155,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void planned(Plan plan) {
+      if (Verbosity.quiet(spec)) return;
       out.print(new TextRenderer(Terminal.color(parent.global.noColor)).render(plan));
       out.flush();
     }
@@ -171,7 +172,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void progress(Change change, ChangeOutcome o) {
-      ApplyCommand.progress(out, o);
+      if (!Verbosity.quiet(spec)) ApplyCommand.progress(out, o);
     }
   }
 

@@ -62,7 +62,8 @@ public class PlanCommand implements Callable<Integer> {
       o.flush();
       if (out != null) {
         Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
-        err.println("Saved the plan to " + out + "; apply it with: sanctl apply --plan " + out);
+        Verbosity.unlessQuiet(spec, err)
+            .println("Saved the plan to " + out + "; apply it with: sanctl apply --plan " + out);
       }
       return exitCode(plan, detailedExitCode);
     }

@@ -52,7 +52,10 @@ public class ValidateCommand implements Callable<Integer> {
     if (output.json()) {
       out.print(json(result));
     } else {
-      for (Diagnostic d : result.diagnostics()) out.println(d.render());
+      boolean quiet = Verbosity.quiet(spec);
+      for (Diagnostic d : result.diagnostics()) {
+        if (!quiet || d.severity() == dev.sanctl.spi.diag.Severity.ERROR) out.println(d.render());
+      }
       if (result.ok()) out.println("valid: " + summary(result));
     }
     out.flush();

@@ -120,7 +120,7 @@ public class WatchCommand implements Callable<Integer> {
       }
       return code;
     }
-    runUntilStopped(r, out);
+    runUntilStopped(r, out, Verbosity.unlessQuiet(spec, out));
     return ExitCodes.OK;
   }
 
@@ -135,7 +135,7 @@ public class WatchCommand implements Callable<Integer> {
         out);
   }
 
-  private static void runUntilStopped(Reconciler r, PrintWriter out) {
+  private static void runUntilStopped(Reconciler r, PrintWriter out, PrintWriter banner) {
     CountDownLatch wake = new CountDownLatch(1);
     Thread main = Thread.currentThread();
     Thread hook =
@@ -151,8 +151,8 @@ public class WatchCommand implements Callable<Integer> {
             },
             "sanctl-watch-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("sanctl watch: following; stop with SIGTERM (the current step finishes first)");
-    out.flush();
+    banner.println("sanctl watch: following; stop with SIGTERM (the current step finishes first)");
+    banner.flush();
     r.run(d -> wake.await(d.toMillis(), TimeUnit.MILLISECONDS));
     try {
       Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,6 +1,7 @@
 package dev.sanctl.cli.ddless;
 
 import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.Verbosity;
 import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.ddless.CopyOptions;
 import dev.sanctl.ddless.CopyResult;

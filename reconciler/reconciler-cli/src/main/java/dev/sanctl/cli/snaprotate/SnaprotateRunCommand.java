@@ -159,8 +159,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
 
   /** The global {@code -v}: print the full plan of every volume. */
   private boolean verbose() {
-    var option = spec.root().findOption("-v");
-    return option != null && Boolean.TRUE.equals(option.getValue());
+    return dev.sanctl.cli.Verbosity.verbose(spec);
   }
 
   private VolumeLocks locks() {
