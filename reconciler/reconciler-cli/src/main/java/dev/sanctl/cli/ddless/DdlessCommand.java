@@ -47,8 +47,7 @@ import picocli.CommandLine.Spec;
 public class DdlessCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "-s", paramLabel = "SRC", description = "Source device or file.")
-  Path source;
+  @Mixin ReadOptions read;
 
   @Option(names = "-t", paramLabel = "TGT", description = "Target device or file (grows).")
   Path target;
@@ -66,18 +65,12 @@ public class DdlessCommand implements Callable<Integer> {
           "The proc entry name the map belongs to: its name sum must match (else exit 1).")
   String mapName;
 
-  @Option(names = "-w", paramLabel = "N", defaultValue = "1", description = "Worker threads.")
-  int workers;
-
   @Option(
       names = "-r",
       paramLabel = "MBPS",
       defaultValue = "0",
       description = "Maximum read rate per worker, MiB/s (0: unlimited).")
   int rate;
-
-  @Option(names = "-d", description = "Direct I/O reads (bypass the page cache).")
-  boolean direct;
 
   @Option(names = "-b", description = "Exit 3 without copying if a new checksum file is needed.")
   boolean bail;
@@ -108,17 +101,17 @@ public class DdlessCommand implements Callable<Integer> {
       out.flush();
       return ExitCodes.OK;
     }
-    if (source == null) return usage(err, "a source is required: -s SRC (or -p)");
+    if (read.source == null) return usage(err, "a source is required: -s SRC (or -p)");
     if (target != null && checksum == null) {
       return usage(err, "-t needs a checksum file: -c SUM (or -c /dev/null for none)");
     }
-    if (workers < 1 || rate < 0) return usage(err, "-w must be >= 1 and -r >= 0");
+    if (read.workers < 1 || rate < 0) return usage(err, "-w must be >= 1 and -r >= 0");
     if (target == null && checksum == null) {
       if (map != null || bail) return usage(err, "-m and -b need -t and -c");
       double mbs =
           ReadSpeed.run(
-              source,
-              direct,
+              read.source,
+              read.direct,
               zoneMb * 1048576,
               z -> {
                 out.println(z.line());
@@ -130,13 +123,13 @@ public class DdlessCommand implements Callable<Integer> {
     }
     CopyOptions options =
         new CopyOptions(
-            source,
+            read.source,
             target,
             checksum,
             map,
-            workers,
+            read.workers,
             rate,
-            direct,
+            read.direct,
             bail,
             CopyOptions.DEFAULT_QUEUE_DEPTH);
     if (mapName != null) {
@@ -152,7 +145,7 @@ public class DdlessCommand implements Callable<Integer> {
     noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
-    try (ProgressBar bar = ProgressBar.start(verbose, progress, sizeOf(source))) {
+    try (ProgressBar bar = ProgressBar.start(verbose, progress, sizeOf(read.source))) {
       result = DdlessCopy.run(options, progress);
     } catch (NewChecksumFileException e) {
       err.println("sanctl ddless: " + e.getMessage());
@@ -174,13 +167,13 @@ public class DdlessCommand implements Callable<Integer> {
   private void noteSegmentsBeyondMap(PrintWriter err) {
     if (map == null) return;
     try {
-      long beyond = DdMap.read(map).segmentsBeyond(DdlessCopy.sizeOf(source));
+      long beyond = DdMap.read(map).segmentsBeyond(DdlessCopy.sizeOf(read.source));
       if (beyond > 0) {
         err.println(
             "ddless > note: "
                 + map
                 + " is shorter than "
-                + source
+                + read.source
                 + ": the "
                 + beyond
                 + " segment(s) past its end are not in the map, so they are read and compared");
@@ -254,17 +247,10 @@ public class DdlessCommand implements Callable<Integer> {
   public static class VerifyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "-s", paramLabel = "SRC", required = true)
-    Path source;
+    @Mixin ReadOptions read;
 
     @Option(names = "-c", paramLabel = "SUM", required = true)
     Path checksum;
-
-    @Option(names = "-w", paramLabel = "N", defaultValue = "1")
-    int workers;
-
-    @Option(names = "-d", description = "Direct I/O reads.")
-    boolean direct;
 
     @Override
     public Integer call() throws Exception {
@@ -273,9 +259,12 @@ public class DdlessCommand implements Callable<Integer> {
 
     private Integer verify() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      if (workers < 1) return usage(spec.commandLine().getErr(), "-w must be >= 1");
+      if (read.source == null)
+        return usage(spec.commandLine().getErr(), "a source is required: -s SRC");
+      if (read.workers < 1) return usage(spec.commandLine().getErr(), "-w must be >= 1");
+      Path source = read.source;
       dev.sanctl.ddless.Verify.Result r =
-          dev.sanctl.ddless.Verify.run(source, checksum, workers, direct);
+          dev.sanctl.ddless.Verify.run(source, checksum, read.workers, read.direct);
       if (!r.sizeMatches()) {
         out.printf(
             "%s: %d bytes, but %s has %d (expected %d): size mismatch%n",
@@ -300,20 +289,10 @@ public class DdlessCommand implements Callable<Integer> {
   public static class SendCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "-s", paramLabel = "SRC", required = true)
-    Path source;
+    @Mixin ReadOptions read;
 
     @Option(names = "-m", paramLabel = "MAP")
     Path map;
-
-    @Option(
-        names = "-w",
-        paramLabel = "N",
-        defaultValue = "1",
-        description =
-            "Worker threads reading and hashing the source, taking the 8 MiB buffers "
-                + "in turn (default 1).")
-    int workers;
 
     @Option(
         names = "-r",
@@ -322,17 +301,18 @@ public class DdlessCommand implements Callable<Integer> {
         description = "Maximum read rate per worker, MiB/s (0: unlimited).")
     int rate;
 
-    @Option(names = "-d")
-    boolean direct;
-
     @Mixin OutputFormat output;
 
     @Override
     public Integer call() throws IOException {
-      if (workers < 1 || rate < 0) {
+      if (read.source == null)
+        return usage(spec.commandLine().getErr(), "a source is required: -s SRC");
+      if (read.workers < 1 || rate < 0) {
         return usage(spec.commandLine().getErr(), "-w must be >= 1 and -r >= 0");
       }
-      CopyResult r = SendReceive.send(source, map, direct, rate, workers, System.in, System.out);
+      CopyResult r =
+          SendReceive.send(
+              read.source, map, read.direct, rate, read.workers, System.in, System.out);
       report(spec, r, output.json());
       return ExitCodes.OK;
     }
