@@ -13,12 +13,13 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 done, 1 a destroy failed, 2 configuration or planning error, 3 a brake engaged."
     },
     subcommands = {SnaprotatePlanCommand.class, SnaprotateRunCommand.class})
-public class SnaprotateCommand implements Runnable {
+public class SnaprotateCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Without a subcommand: the help, exit 64. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return dev.sanctl.cli.GroupUsage.print(spec);
   }
 
   /** The config directory given with the root's {@code -C} option (default {@code .}). */
