@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Copy a volume reading only what may have changed and writing only what did.",
-      "  ddless -s SRC -t TGT -c SUM [-m MAP] [-w N] [-r MBPS] [-d] [-b] [-v] [--json]",
+      "  ddless -s SRC -t TGT -c SUM [-m MAP] [-w N] [-r MBPS] [-d] [-b] [-v|-q] [--json]",
+      "  (progress with rate and ETA on standard error when it is a terminal; -q: none)",
       "  ddless -s SRC -c SUM        compute the checksum file of SRC",
       "  ddless -s SRC               read-speed test",
       "  ddless -p                   built-in parameters"
@@ -150,7 +151,8 @@ public class DdlessCommand implements Callable<Integer> {
     noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
-    try (ProgressBar bar = ProgressBar.start(verbose, progress, sizeOf(source))) {
+    try (ProgressBar bar =
+        ProgressBar.start(Verbosity.quiet(spec), progress, sizeOf(source), err)) {
       result = DdlessCopy.run(options, progress);
     } catch (NewChecksumFileException e) {
       err.println("sanctl ddless: " + e.getMessage());
