@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
+import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
 import dev.sanctl.core.apply.ApplyResult;
@@ -49,6 +50,7 @@ public class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main parent;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin RevisionOption revision;
 
   @Option(
       names = "--plan",
@@ -81,7 +83,7 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Optional<Session> opened = Session.openForPlan(configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(configDir, revision.rev, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
     try (Session s = opened.get()) {

@@ -22,13 +22,18 @@ import java.util.Set;
 public final class ConfigLoader {
   private ConfigLoader() {}
 
-  /** Loads the working tree of {@code dir}. */
+  /**
+   * Loads the working tree of {@code dir}; when its configuration files are exactly those of the
+   * git {@code HEAD} commit (a clean checkout), the state's revision is that commit, else null
+   * ("working tree").
+   */
   public static LoadResult loadDirectory(Path dir) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     List<SourceFile> files = ConfigFiles.fromDirectory(dir, diagnostics, ignored);
     if (files.isEmpty() && diagnostics.isEmpty()) diagnostics.add(notAConfigRepository(dir, null));
-    return withIgnored(load(files, null, diagnostics), ignored);
+    String revision = diagnostics.isEmpty() ? CleanCheckout.revision(dir, files) : null;
+    return withIgnored(load(files, revision, diagnostics), ignored);
   }
 
   /**
