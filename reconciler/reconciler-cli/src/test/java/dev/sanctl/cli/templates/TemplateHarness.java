@@ -87,7 +87,7 @@ final class TemplateHarness {
             + invocations
             + "'\n"
             + "for a in \"$@\"; do\n"
-            + "  case \"$a\" in plan|apply|--once) exec '"
+            + "  case \"$a\" in plan|apply|--repo) exec '"
             + bin.resolve("sanctl-real")
             + "' \"$@\" --sim '"
             + sim
