@@ -99,9 +99,18 @@ public class DdlessCommand implements Callable<Integer> {
   }
 
   private Integer copy() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    boolean verbose = Verbosity.verbose(spec);
+    return copy(
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        Verbosity.verbose(spec),
+        Verbosity.quiet(spec));
+  }
+
+  /**
+   * The command with its options already set (by picocli, or by {@link DdlessFastPath} without it).
+   */
+  Integer copy(PrintWriter out, PrintWriter err, boolean verbose, boolean quiet)
+      throws IOException {
     if (parameters) {
       out.print(parameters());
       out.flush();
@@ -151,8 +160,7 @@ public class DdlessCommand implements Callable<Integer> {
     noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
-    try (ProgressBar bar =
-        ProgressBar.start(Verbosity.quiet(spec), progress, sizeOf(source), err)) {
+    try (ProgressBar bar = ProgressBar.start(quiet, progress, sizeOf(source), err)) {
       result = DdlessCopy.run(options, progress);
     } catch (NewChecksumFileException e) {
       err.println("sanctl ddless: " + e.getMessage());
