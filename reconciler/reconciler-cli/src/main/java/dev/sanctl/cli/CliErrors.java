@@ -1,12 +1,13 @@
 package dev.sanctl.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -27,6 +28,7 @@ final class CliErrors {
 
   /** Installs the handlers on {@code cl} (the root; picocli passes them to its subcommands). */
   static void install(CommandLine cl) {
+    cl.registerConverter(Instant.class, new InstantConverter());
     cl.setParameterExceptionHandler(usageErrors());
     cl.setExecutionExceptionHandler(executionErrors());
     cl.setExecutionStrategy(rejectingUnmatched(new CommandLine.RunLast()));
@@ -42,7 +44,7 @@ final class CliErrors {
       if (unknownCommand != null) {
         err.println("sanctl: error: unknown command '" + unknownCommand + "' for '" + name + "'");
       } else {
-        err.println("sanctl: error: " + ex.getMessage());
+        err.println("sanctl: error: " + usageMessage(ex));
       }
       UnmatchedArgumentException.printSuggestions(ex, err);
       err.print("Usage: " + cmd.getHelp().synopsis(0));
@@ -50,6 +52,33 @@ final class CliErrors {
       err.flush();
       return ExitCodes.USAGE;
     };
+  }
+
+  /**
+   * Picocli's message, with a failed conversion's cause in words: picocli appends the cause's
+   * {@code toString()}, a Java class name.
+   */
+  static String usageMessage(ParameterException ex) {
+    String m = ex.getMessage();
+    Throwable cause = ex.getCause();
+    if (m == null) return "invalid command line";
+    if (cause != null && m.contains(cause.toString())) {
+      m = m.replace(cause.toString(), message(cause));
+    }
+    return m;
+  }
+
+  /** ISO-8601 instants with a message that shows how to write one. */
+  static final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+    @Override
+    public Instant convert(String value) {
+      try {
+        return Instant.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not an instant; write it in UTC as e.g. 2024-12-31T12:00:00Z");
+      }
+    }
   }
 
   /** The first unmatched word of a command that has subcommands, when it is not an option. */
@@ -92,16 +121,19 @@ final class CliErrors {
   /** A message a person can act on, never a Java class name. */
   static String message(Throwable ex) {
     Throwable e = ex;
-    while ((e instanceof UncheckedIOException || e instanceof CommandLine.ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
+    while (e.getCause() != null && wrapper(e)) e = e.getCause();
     if (e instanceof FileSystemException f) return fileMessage(f);
     String m = e.getMessage();
     if (m == null || m.isBlank()) {
       return "internal error: sanctl stopped unexpectedly (a defect; please report it)";
     }
     return m;
+  }
+
+  /** A wrapper says nothing of its own: no message, or its cause's {@code toString()}. */
+  private static boolean wrapper(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() || m.equals(e.getCause().toString());
   }
 
   private static String fileMessage(FileSystemException f) {
