@@ -133,8 +133,8 @@ class ImportThenPlanTest {
         List.of(
             "san-a/cron.block/",
             "san-a/iet.chap/iqn.2024-01.org.example:san.pg-storage.vg-san.lv-web01-data",
-            "san-a/iet.file/etc/iet/ietd.conf",
-            "san-b/iet.file/etc/iet/ietd.conf")) {
+            "san-a/iet.file//etc/iet/ietd.conf",
+            "san-b/iet.file//etc/iet/ietd.conf")) {
       assertTrue(
           impacts.keySet().stream().anyMatch(a -> a.startsWith(removal)),
           "planned: " + removal + "\n" + context);
