@@ -78,6 +78,12 @@ public final class SecretDirs {
     return "is outside the secrets directories (" + describe() + ")";
   }
 
+  /** True when the secrets directory that {@code path} (an allowed path) is in exists here. */
+  public boolean hasDirectoryOf(String path) {
+    Path p = Path.of(path);
+    return dirs.stream().anyMatch(d -> p.startsWith(d) && java.nio.file.Files.isDirectory(d));
+  }
+
   /**
    * Checks the file as it is on disk: its real path (symbolic links resolved) must still be inside
    * one of the directories (their real paths), so a link cannot lead elsewhere.
