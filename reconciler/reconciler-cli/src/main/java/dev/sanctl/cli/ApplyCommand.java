@@ -1,6 +1,7 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
@@ -106,7 +107,7 @@ public class ApplyCommand implements Callable<Integer> {
       ApplyReport report =
           new ApplyOperation(s.engine(), stateDir, Clock.systemUTC())
               .run(request, new Gate(out, err, stateDir, saved != null));
-      return report(out, err, report);
+      return report(out, err, report, replanHint());
     }
   }
 
@@ -169,7 +170,8 @@ public class ApplyCommand implements Callable<Integer> {
   }
 
   /** Prints what the report says and returns its exit code. */
-  private static int report(PrintWriter out, PrintWriter err, ApplyReport report) {
+  private static int report(
+      PrintWriter out, PrintWriter err, ApplyReport report, String replanHint) {
     switch (report.kind()) {
       case LOCKED -> {
         err.println("sanctl: " + report.reasons().get(0));
@@ -179,8 +181,8 @@ public class ApplyCommand implements Callable<Integer> {
         err.println(
             "sanctl: stale plan: "
                 + report.reasons().get(0)
-                + ". Nothing was applied; run"
-                + " sanctl plan again.");
+                + ". Nothing was applied; plan again: "
+                + replanHint);
         return ExitCodes.REFUSED;
       }
       case REFUSED -> {
@@ -215,6 +217,13 @@ public class ApplyCommand implements Callable<Integer> {
     return code;
   }
 
+  /** The command that makes a new plan, in the context of this one (saved to the same file). */
+  private String replanHint() {
+    return planFile == null
+        ? Invocation.of(parent.global.configDir, cluster, "plan")
+        : Invocation.of(parent.global.configDir, cluster, "plan", "--out", planFile.toString());
+  }
+
   /** The exit code of a verdict: ok 0, failed 1, incomplete 4. */
   static int exitCode(ApplyReport.Status status) {
     return switch (status) {
@@ -228,7 +237,10 @@ public class ApplyCommand implements Callable<Integer> {
     if (!Terminal.interactive()) {
       err.println(
           "sanctl: refusing to apply without confirmation: no terminal to ask on. Use"
-              + " --auto-approve, or save a plan with plan --out FILE and apply --plan FILE.");
+              + " --auto-approve, or save a plan and apply it: "
+              + Invocation.of(parent.global.configDir, cluster, "plan", "--out", "FILE")
+              + ", then "
+              + Invocation.of(parent.global.configDir, cluster, "apply", "--plan", "FILE"));
       return false;
     }
     out.println();

@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.FormatOption;
+import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.plan.Plan;
@@ -65,7 +66,12 @@ public class PlanCommand implements Callable<Integer> {
       o.flush();
       if (out != null) {
         Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
-        err.println("Saved the plan to " + out + "; apply it with: sanctl apply --plan " + out);
+        err.println(
+            "Saved the plan to "
+                + out
+                + "; apply it with: "
+                + Invocation.of(
+                    parent.global.configDir, cluster, "apply", "--plan", out.toString()));
       }
       return exitCode(plan, detailedExitCode);
     }

@@ -1,8 +1,10 @@
 package dev.sanctl.providers.lvm;
 
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.values.ExactSize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,23 @@ import java.util.Map;
  */
 final class LvmImport {
   private LvmImport() {}
+
+  /** The sections, with the node each group was read on. */
+  static Imported imported(PlanContext ctx) {
+    Map<String, Object> sections = sections(ctx);
+    List<String> from = new ArrayList<>();
+    if (sections.get("volumeGroups") instanceof Map<?, ?> groups) {
+      for (Object name : groups.keySet()) {
+        for (NodeState s : ctx.nodes().values()) {
+          if (!s.known()) continue;
+          LvmObservation.Vg vg = ((LvmObservation) s.observation()).vgs().get(name.toString());
+          if (vg != null && vg.held()) from.add(s.node() + ": vgs, lvs (" + name + ", held here)");
+        }
+      }
+    }
+    return new Imported(
+        sections, from.isEmpty() ? Map.of() : Map.of("volumeGroups", from), Map.of(), List.of());
+  }
 
   static Map<String, Object> sections(PlanContext ctx) {
     Map<String, List<String>> seenOn = new LinkedHashMap<>();
@@ -48,12 +67,12 @@ final class LvmImport {
         if (lv.name().equals(meta)) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("name", meta);
-          m.put("size", Sizes.human(lv.sizeBytes()));
+          m.put("size", ExactSize.text(lv.sizeBytes()));
           m.put("mountPoint", known.metaVolume().mountPoint());
           g.put("metaVolume", m);
           continue;
         }
-        volumes.put(lv.name(), Map.of("size", Sizes.human(lv.sizeBytes())));
+        volumes.put(lv.name(), Map.of("size", ExactSize.text(lv.sizeBytes())));
       }
       g.put("volumes", volumes);
       groups.put(vg.name(), g);

@@ -44,6 +44,18 @@ public final class SecretDirs {
     return new SecretDirs(out);
   }
 
+  /** {@code name} in the first directory ({@value #DEFAULT} when none is configured). */
+  public String pathFor(String name) {
+    return (dirs.isEmpty() ? Path.of(DEFAULT) : dirs.get(0)).resolve(name).toString();
+  }
+
+  /**
+   * The first directory (no trailing slash): where new secret files go; {@value #DEFAULT} if none.
+   */
+  public String first() {
+    return dirs.isEmpty() ? DEFAULT : dirs.get(0).toString();
+  }
+
   /** The directories, for messages. */
   public String describe() {
     return dirs.isEmpty()
