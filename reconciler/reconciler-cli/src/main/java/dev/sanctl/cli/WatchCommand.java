@@ -109,7 +109,7 @@ public class WatchCommand implements Callable<Integer> {
     try {
       r = reconciler(configDir, state, out);
     } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      spec.commandLine().getErr().println("sanctl: error: " + e.getMessage());
+      spec.commandLine().getErr().println("sanctl: error: " + CliErrors.message(e));
       return ExitCodes.ERROR;
     }
     List<WatchState.Result> accepted =
