@@ -28,23 +28,25 @@ import picocli.CommandLine.TypeConversionException;
  * commits under the cluster policy, checks drift every drift interval, mails alerts. Runs until
  * SIGTERM/SIGINT: the step in progress finishes, then the JVM exits 143 (SIGTERM) or 130 (SIGINT),
  * within seconds when no step is in progress. With {@code --once}: one poll and one drift check
- * when due, then exit 0 (all applied, no drift), 2 (drift or policy-blocked changes), 4 (a node
- * could not be observed), 1 (an invalid commit, a plan with errors, a failed apply or an
- * unreachable repository); precedence as in {@link ExitCodes}.
+ * when due, then exit 0 (all applied, no drift), 2 (drift, policy-blocked changes, or new commits
+ * waiting while suspended), 4 (a node could not be observed), 1 (an invalid commit, a plan with
+ * errors, a failed apply or an unreachable repository); precedence as in {@link ExitCodes}.
  */
 @Command(
     name = "watch",
     description = "Follow a git branch: apply merged commits under the policy, report drift.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    subcommands = {WatchSuspendCommands.Suspend.class, WatchSuspendCommands.Resume.class})
 public class WatchCommand implements Callable<Integer> {
   @ParentCommand Main parent;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--repo",
-      required = true,
       paramLabel = "URL|PATH",
-      description = "The config repository: a path, file://, ssh:// or https:// URL.")
+      description =
+          "The config repository: a path, file://, ssh:// or https:// URL (required, except for"
+              + " suspend and resume).")
   String repo;
 
   @Option(
@@ -96,6 +98,10 @@ public class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (repo == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--repo=URL|PATH'");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Path configDir = parent.global.configDir;
     Path state = stateDir != null ? stateDir : configDir.resolve(".sanctl");
@@ -177,7 +183,7 @@ public class WatchCommand implements Callable<Integer> {
                     switch (x.outcome()) {
                       case INVALID, FAILED, ERROR -> ExitCodes.ERROR;
                       case INCOMPLETE -> ExitCodes.INCOMPLETE;
-                      case PENDING, DRIFT -> ExitCodes.CHANGES;
+                      case PENDING, DRIFT, SUSPENDED -> ExitCodes.CHANGES;
                       default -> ExitCodes.OK;
                     })
             .toArray();
