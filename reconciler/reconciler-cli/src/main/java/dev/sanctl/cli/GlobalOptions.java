@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Options every command accepts: {@code -C DIR}, {@code --no-color}, {@code -v}. */
+/** Options every command accepts: {@code -C DIR}, {@code --no-color}, {@code -v}, {@code -q}. */
 public class GlobalOptions {
   @Option(
       names = "-C",
@@ -21,4 +21,10 @@ public class GlobalOptions {
       description = "More output.",
       scope = ScopeType.INHERIT)
   public boolean verbose;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Less output: no progress, only results and errors.",
+      scope = ScopeType.INHERIT)
+  public boolean quiet;
 }

@@ -1,6 +1,7 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.usecase.ImportOperation;
 import dev.sanctl.spi.model.DesiredState;
@@ -125,7 +126,8 @@ public class ImportCommand implements Callable<Integer> {
       out.print(yaml);
     } else {
       Files.writeString(target, yaml, StandardCharsets.UTF_8);
-      out.println("Wrote " + target + "; check it with: sanctl -C " + configDir + " plan");
+      out.println(
+          "Wrote " + target + "; check it with: " + Invocation.of(configDir, cluster, "plan"));
     }
     out.flush();
     printLeftOut(last.leftOut(), err);

@@ -58,6 +58,11 @@ public class ValidateCommand implements Callable<Integer> {
             ? ConfigLoader.loadDirectory(main.global.configDir)
             : ConfigLoader.loadRevision(main.global.configDir, rev);
     PrintWriter out = spec.commandLine().getOut();
+    if (main.global.verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      result.ignored().forEach(f -> err.println("not configuration, not read: " + f));
+      err.flush();
+    }
     if (format == Format.json) {
       out.print(json(result));
     } else {

@@ -162,17 +162,27 @@ class ChecksumStore implements Closeable {
 
   /** Reads the stored entries of segments {@code [first, first + count)}. */
   void read(long first, int count, long[] out) throws IOException {
+    read(first, count, out, ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES));
+  }
+
+  /**
+   * Reads the stored entries of segments {@code [first, first + count)} through {@code scratch} (a
+   * caller's reusable buffer of at least {@code 8 * count} bytes: a direct one spares the copy
+   * through a temporary buffer). Positional reads: workers reading their own ranges share no lock.
+   */
+  void read(long first, int count, long[] out, ByteBuffer scratch) throws IOException {
     if (channel == null || fresh) {
       java.util.Arrays.fill(out, 0, count, Checksums.UNKNOWN);
       return;
     }
-    ByteBuffer buf = ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES);
+    ByteBuffer buf = scratch.clear().limit(count * Segments.CHECKSUM_BYTES);
     long pos = first * Segments.CHECKSUM_BYTES;
     while (buf.hasRemaining()) {
       int n = channel.read(buf, pos + buf.position());
       if (n < 0) throw new IOException(tmp + ": checksum file ends early");
     }
-    buf.flip().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, count);
+    buf.flip();
+    buf.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, count);
   }
 
   /** Records entries for segments {@code [first, first + count)} from {@code in[off..]}. */

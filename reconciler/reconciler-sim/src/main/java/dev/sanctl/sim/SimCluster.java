@@ -117,7 +117,7 @@ public final class SimCluster {
       }
     }
     Files.createDirectories(dir);
-    new Topology().save(dir.resolve("cluster.state"));
+    Files.writeString(dir.resolve("cluster.state"), ""); // what open() recognises
     SimCluster c = new SimCluster(dir, clock);
     c.locked(ctx -> SimInit.apply(ctx, state, vgFreeBytes));
     return c;

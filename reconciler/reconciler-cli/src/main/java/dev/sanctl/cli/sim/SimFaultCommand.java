@@ -72,10 +72,21 @@ public class SimFaultCommand implements Callable<Integer> {
     } else if (fault.unreachable) {
       c.setUnreachable(node);
     } else if (fault.slow != null) {
-      c.setSlow(node, Duration.ofMillis(fault.slow.movePointRight(3).longValueExact()));
+      c.setSlow(node, Duration.ofMillis(millis(fault.slow)));
     } else {
       c.clearFaults(node);
     }
     return 0;
+  }
+
+  private static long millis(BigDecimal seconds) {
+    try {
+      long ms = seconds.movePointRight(3).longValueExact();
+      if (ms >= 0) return ms;
+    } catch (ArithmeticException e) {
+      // too precise or too large: the message below
+    }
+    throw new IllegalArgumentException(
+        "--slow " + seconds.toPlainString() + ": give seconds, at most 3 decimals (e.g. 1.5)");
   }
 }

@@ -90,7 +90,7 @@ public final class Journal {
 
   private synchronized void write(Map<String, Object> e) {
     try {
-      Files.createDirectories(file.getParent());
+      StateDirectory.ensure(file.getParent());
       String separator = endsTorn(file) ? "\n" : ""; // never glue an event to a torn line
       Files.write(
           file,
