@@ -1,5 +1,6 @@
 package dev.sanctl.cli.snaprotate;
 
+import dev.sanctl.cli.ExitCodes;
 import dev.sanctl.snaprotate.Brake;
 import dev.sanctl.snaprotate.DestroyBatches;
 import dev.sanctl.snaprotate.ListingParser;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl snaprotate plan}: the plan of one volume from a saved {@code zfs list} listing,
- * without touching any host. Exit 0, 2 (configuration or listing error) or 3 (a brake would stop a
- * run).
+ * without touching any host. Exit 0, 1 (configuration or listing error), 3 (a brake would stop a
+ * run) or 64 (usage: no schedule given, an unknown brake name).
  */
 @Command(
     name = "plan",
@@ -92,25 +93,33 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Set<Brake> named;
     try {
-      Set<Brake> named = rotation.brakes();
+      named = rotation.brakes();
+    } catch (IllegalArgumentException e) {
+      return SnaprotateCommand.usage(err, e.getMessage());
+    }
+    if (schedule == null && rules == null) {
+      return SnaprotateCommand.usage(err, "give --schedule NAME (with -C CONFIG) or --rules");
+    }
+    try {
       SnapshotSchedule s =
           ScheduleChoice.resolve(
               SnaprotateCommand.configDir(spec), schedule, rules, zone, keepLast, err);
-      if (s == null) return 2;
+      if (s == null) return ExitCodes.ERROR;
       String text;
       try {
         text = Files.readString(listing, StandardCharsets.UTF_8);
       } catch (IOException e) {
         err.println("sanctl: error: cannot read listing " + listing + ": " + e.getMessage());
-        return 2;
+        return ExitCodes.ERROR;
       }
       ListingParser.Listing l;
       try {
         l = ListingParser.parse(text, null);
       } catch (ListingParser.ListingException e) {
         err.println(listing + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
-        return 2;
+        return ExitCodes.ERROR;
       }
       String volume = l.volume() == null ? "-" : l.volume();
       RotationPlan plan =
@@ -126,10 +135,10 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
       if (format == Format.json) out.println(PlanRenderer.json(plan, wouldRun));
       else out.print(PlanRenderer.text(plan, wouldRun));
       out.flush();
-      return plan.engagedBrakes(named).isEmpty() ? 0 : 3;
+      return plan.engagedBrakes(named).isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
     } catch (IllegalArgumentException e) {
       err.println("sanctl: error: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       err.flush();
     }
