@@ -2,7 +2,6 @@ package dev.sanctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.cli.support.CliRun;
@@ -12,11 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,16 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sanctl import} into a repository that holds only the cluster and its portals, then {@code
- * plan} and {@code apply --auto-approve}, through the CLI on a simulated cluster with CHAP
-<<<<<<< HEAD
- * accounts, per-target IET parameters, {@code iet.global} settings and a managed cron block (which
- * import adopts): what import cannot express is never removed silently.
-=======
- * accounts, per-target IET parameters, {@code iet.global} settings and a managed cron block: CHAP
- * (with a secret file the admin creates), parameters and globals are imported; what import cannot
- * express (the cron block, while its provider has no importer) is listed and never removed
- * silently.
->>>>>>> i1
+ * plan} and {@code apply --auto-approve}, through the CLI on a simulated cluster with CHAP <<<<<<<
+ * HEAD accounts, per-target IET parameters, {@code iet.global} settings and a managed cron block
+ * (which import adopts): what import cannot express is never removed silently. ======= accounts,
+ * per-target IET parameters, {@code iet.global} settings and a managed cron block: CHAP (with a
+ * secret file the admin creates), parameters and globals are imported; what import cannot express
+ * (the cron block, while its provider has no importer) is listed and never removed silently.
+ * >>>>>>> i1
  */
 class ImportThenPlanTest {
   static final String CHAP_USER = "web01-chap";
@@ -149,7 +142,9 @@ class ImportThenPlanTest {
     // nothing is planned away, and import lists nothing as left out
     assertFalse(imported.err().contains(ImportCommand.NOT_IMPORTED), imported.err());
     assertEquals(
-        ExitCodes.OK, c.cluster("plan", "--detailed-exitcode").exit(), "plan is empty:\n" + context);
+        ExitCodes.OK,
+        c.cluster("plan", "--detailed-exitcode").exit(),
+        "plan is empty:\n" + context);
     assertFalse(out.contains("cron.block") || out.contains("iet.chap"), context);
     assertFalse(out.contains(SECRET), "no secret shown");
     assertTrue(c.sim.run("san-a", "crontab", "-l").out().contains(BACKUP_JOB));
