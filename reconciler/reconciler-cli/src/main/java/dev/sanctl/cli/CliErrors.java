@@ -31,7 +31,7 @@ final class CliErrors {
     cl.registerConverter(Instant.class, new InstantConverter());
     cl.setParameterExceptionHandler(usageErrors());
     cl.setExecutionExceptionHandler(executionErrors());
-    cl.setExecutionStrategy(rejectingUnmatched(new CommandLine.RunLast()));
+    cl.setExecutionStrategy(rejectingUnmatched(Verbosity.timed(new CommandLine.RunLast())));
   }
 
   /** One line, the synopsis, and "Try 'sanctl CMD --help'"; exit 64. */

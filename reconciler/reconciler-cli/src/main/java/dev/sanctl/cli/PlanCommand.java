@@ -66,7 +66,8 @@ public class PlanCommand implements Callable<Integer> {
       o.flush();
       if (out != null) {
         Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
-        err.println(
+        Verbosity.unlessQuiet(spec, err)
+            .println(
             "Saved the plan to "
                 + out
                 + "; apply it with: "

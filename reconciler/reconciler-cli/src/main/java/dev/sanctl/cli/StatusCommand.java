@@ -1,12 +1,14 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.apply.ClusterLock;
 import dev.sanctl.core.apply.Journal;
 import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.engine.ClusterObservation;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,9 +39,12 @@ public class StatusCommand implements Callable<Integer> {
   @Option(names = "--live", description = "Also observe the nodes and show live status.")
   boolean live;
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter json = spec.commandLine().getOut();
+    PrintWriter out = output.json() ? new PrintWriter(Writer.nullWriter()) : json;
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
     Path stateDir = cluster.stateDir(configDir);
@@ -68,6 +73,8 @@ public class StatusCommand implements Callable<Integer> {
                         + u.unfinished().size()
                         + " change(s) not finished; the next apply finishes them"));
     if (!live) {
+      if (output.json()) json.print(StatusJson.of(stateDir, null));
+      json.flush();
       out.flush();
       return readable ? ExitCodes.OK : ExitCodes.ERROR;
     }
@@ -78,6 +85,8 @@ public class StatusCommand implements Callable<Integer> {
       ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
       LiveStatus liveStatus = LiveStatus.of(obs, s.engine().providers());
       liveStatus.print(out);
+      if (output.json()) json.print(StatusJson.of(stateDir, liveStatus));
+      json.flush();
       out.flush();
       return ExitCodes.worst(
           readable ? ExitCodes.OK : ExitCodes.ERROR,

@@ -20,13 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sanctl import} into a repository that holds only the cluster and its portals, then {@code
- * plan} and {@code apply --auto-approve}, through the CLI on a simulated cluster with CHAP <<<<<<<
- * HEAD accounts, per-target IET parameters, {@code iet.global} settings and a managed cron block
- * (which import adopts): what import cannot express is never removed silently. ======= accounts,
- * per-target IET parameters, {@code iet.global} settings and a managed cron block: CHAP (with a
- * secret file the admin creates), parameters and globals are imported; what import cannot express
- * (the cron block, while its provider has no importer) is listed and never removed silently.
- * >>>>>>> i1
+ * plan}, through the CLI on a simulated cluster with CHAP accounts, per-target IET parameters,
+ * {@code iet.global} settings and a managed cron block: all of them are imported (the CHAP secret
+ * as a secret file the admin creates), so the plan right after the import is empty.
  */
 class ImportThenPlanTest {
   static final String CHAP_USER = "web01-chap";

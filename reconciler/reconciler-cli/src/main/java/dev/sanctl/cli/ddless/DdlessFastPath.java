@@ -1,5 +1,7 @@
 package dev.sanctl.cli.ddless;
 
+import dev.sanctl.cli.support.OutputFormat;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -37,6 +39,7 @@ public final class DdlessFastPath {
     c.workers = 1;
     c.rate = 0;
     c.zoneMb = 8;
+    c.output = OutputFormat.of(false);
     boolean quiet = false;
     Set<String> seen = new HashSet<>();
     for (int i = 1; i < args.length; i++) {
@@ -45,7 +48,7 @@ public final class DdlessFastPath {
       switch (a) {
         case "-d" -> c.direct = true;
         case "-b" -> c.bail = true;
-        case "--json" -> c.json = true;
+        case "--json" -> c.output = OutputFormat.of(true);
         case "-q" -> quiet = true;
         case "-s", "-t", "-c", "-m", "-w", "-r" -> {
           if (i + 1 >= args.length) return null;
