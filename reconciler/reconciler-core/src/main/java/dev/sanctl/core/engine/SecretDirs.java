@@ -44,11 +44,6 @@ public final class SecretDirs {
     return new SecretDirs(out);
   }
 
-  /** {@code name} in the first directory ({@value #DEFAULT} when none is configured). */
-  public String pathFor(String name) {
-    return (dirs.isEmpty() ? Path.of(DEFAULT) : dirs.get(0)).resolve(name).toString();
-  }
-
   /**
    * The first directory (no trailing slash): where new secret files go; {@value #DEFAULT} if none.
    */
