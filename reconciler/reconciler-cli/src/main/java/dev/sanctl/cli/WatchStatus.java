@@ -51,6 +51,10 @@ final class WatchStatus {
               + " since "
               + p.time());
       p.reasons().forEach(r -> out.println("  " + r));
+      out.println(
+          "  apply exactly this revision with: sanctl apply --rev "
+              + p.revision()
+              + " and the flags above (git fetch it into the config repository first)");
     }
     int queued = AlertQueue.load(stateDir).pending().size();
     if (queued > 0) out.println("Alerts queued (not delivered yet): " + queued);
