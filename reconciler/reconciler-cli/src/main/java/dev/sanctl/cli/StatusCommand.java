@@ -6,10 +6,6 @@ import dev.sanctl.core.apply.ClusterLock;
 import dev.sanctl.core.apply.Journal;
 import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.engine.ClusterObservation;
-import dev.sanctl.core.engine.NodeObservation;
-import dev.sanctl.spi.provider.Observation;
-import dev.sanctl.spi.provider.Provider;
-import dev.sanctl.spi.provider.StatusReporter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,23 +76,12 @@ public class StatusCommand implements Callable<Integer> {
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
       ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
-      for (NodeObservation n : obs.nodes().values()) {
-        out.println();
-        out.println(
-            "Node " + n.node() + (n.known() ? ":" : ": unknown (" + n.unknownReason() + ")"));
-        for (Provider p : s.engine().providers().all()) {
-          Observation o = n.observations().get(p.id());
-          if (o != null && p instanceof StatusReporter r) {
-            r.status(n.node(), o).forEach(line -> out.println("  " + line));
-          }
-        }
-      }
+      LiveStatus liveStatus = LiveStatus.of(obs, s.engine().providers());
+      liveStatus.print(out);
       out.flush();
       return ExitCodes.worst(
           readable ? ExitCodes.OK : ExitCodes.ERROR,
-          obs.nodes().values().stream().allMatch(NodeObservation::known)
-              ? ExitCodes.OK
-              : ExitCodes.INCOMPLETE);
+          liveStatus.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE);
     }
   }
 

@@ -2,6 +2,8 @@ package dev.sanctl.cli;
 
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.engine.SecretDirs;
+import dev.sanctl.core.validate.SecretFiles;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.SourceRef;
@@ -39,6 +41,12 @@ public class ValidateCommand implements Callable<Integer> {
   String rev;
 
   @Option(
+      names = "--skip-secret-files",
+      description =
+          "Do not check that secretFile/passwordFile exist here with mode 600 (e.g. in CI).")
+  boolean skipSecretFiles;
+
+  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
@@ -57,6 +65,11 @@ public class ValidateCommand implements Callable<Integer> {
         rev == null
             ? ConfigLoader.loadDirectory(main.global.configDir)
             : ConfigLoader.loadRevision(main.global.configDir, rev);
+    SecretFiles.Report secrets = null;
+    if (rev == null && !skipSecretFiles) {
+      secrets = SecretFiles.check(main.global.configDir, SecretDirs.current());
+      result = secrets.addTo(result);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (main.global.verbose) {
       PrintWriter err = spec.commandLine().getErr();
@@ -67,10 +80,19 @@ public class ValidateCommand implements Callable<Integer> {
       out.print(json(result));
     } else {
       for (Diagnostic d : result.diagnostics()) out.println(d.render());
-      if (result.ok()) out.println("valid: " + summary(result));
+      if (result.ok()) out.println("valid: " + summary(result) + uncheckedNote(secrets));
     }
     out.flush();
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  private static String uncheckedNote(SecretFiles.Report secrets) {
+    if (secrets == null || secrets.unchecked() == 0) return "";
+    return " ("
+        + secrets.unchecked()
+        + " secret file(s) not checked: no secrets directory "
+        + SecretDirs.current().describe()
+        + " on this host)";
   }
 
   /** "2 nodes, 1 volume group, 3 volumes, ...": what the valid config declares. */

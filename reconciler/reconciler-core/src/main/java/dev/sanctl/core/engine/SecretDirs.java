@@ -49,6 +49,13 @@ public final class SecretDirs {
     return (dirs.isEmpty() ? Path.of(DEFAULT) : dirs.get(0)).resolve(name).toString();
   }
 
+  /**
+   * The first directory (no trailing slash): where new secret files go; {@value #DEFAULT} if none.
+   */
+  public String first() {
+    return dirs.isEmpty() ? DEFAULT : dirs.get(0).toString();
+  }
+
   /** The directories, for messages. */
   public String describe() {
     return dirs.isEmpty()
@@ -69,6 +76,12 @@ public final class SecretDirs {
       if (p.startsWith(d) && !p.equals(d)) return null;
     }
     return "is outside the secrets directories (" + describe() + ")";
+  }
+
+  /** True when the secrets directory that {@code path} (an allowed path) is in exists here. */
+  public boolean hasDirectoryOf(String path) {
+    Path p = Path.of(path);
+    return dirs.stream().anyMatch(d -> p.startsWith(d) && java.nio.file.Files.isDirectory(d));
   }
 
   /**
