@@ -2,8 +2,8 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
-import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.OutputFormat;
+import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
 import dev.sanctl.core.apply.ApplyResult;

@@ -68,11 +68,11 @@ public class PlanCommand implements Callable<Integer> {
         Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
         Verbosity.unlessQuiet(spec, err)
             .println(
-            "Saved the plan to "
-                + out
-                + "; apply it with: "
-                + Invocation.of(
-                    parent.global.configDir, cluster, "apply", "--plan", out.toString()));
+                "Saved the plan to "
+                    + out
+                    + "; apply it with: "
+                    + Invocation.of(
+                        parent.global.configDir, cluster, "apply", "--plan", out.toString()));
       }
       return exitCode(plan, detailedExitCode);
     }

@@ -1,7 +1,6 @@
 package dev.sanctl.cli.ddless;
 
 import dev.sanctl.cli.support.OutputFormat;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
