@@ -1,7 +1,9 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.OutputFormat;
+import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
 import dev.sanctl.core.apply.ApplyResult;
@@ -49,6 +51,7 @@ public class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main parent;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin RevisionOption revision;
 
   @Option(
       names = "--plan",
@@ -84,7 +87,7 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Optional<Session> opened = Session.openForPlan(configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(configDir, revision.rev, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
     try (Session s = opened.get()) {
@@ -108,7 +111,7 @@ public class ApplyCommand implements Callable<Integer> {
       ApplyReport report =
           new ApplyOperation(s.engine(), stateDir, Clock.systemUTC())
               .run(request, new Gate(out, err, stateDir, saved != null));
-      int code = report(out, err, report);
+      int code = report(out, err, report, replanHint());
       if (output.json()) {
         stdout.println(ApplyJson.of(report, code));
         stdout.flush();
@@ -177,7 +180,8 @@ public class ApplyCommand implements Callable<Integer> {
   }
 
   /** Prints what the report says and returns its exit code. */
-  private static int report(PrintWriter out, PrintWriter err, ApplyReport report) {
+  private static int report(
+      PrintWriter out, PrintWriter err, ApplyReport report, String replanHint) {
     switch (report.kind()) {
       case LOCKED -> {
         err.println("sanctl: " + report.reasons().get(0));
@@ -187,8 +191,8 @@ public class ApplyCommand implements Callable<Integer> {
         err.println(
             "sanctl: stale plan: "
                 + report.reasons().get(0)
-                + ". Nothing was applied; run"
-                + " sanctl plan again.");
+                + ". Nothing was applied; plan again: "
+                + replanHint);
         return ExitCodes.REFUSED;
       }
       case REFUSED -> {
@@ -223,6 +227,13 @@ public class ApplyCommand implements Callable<Integer> {
     return code;
   }
 
+  /** The command that makes a new plan, in the context of this one (saved to the same file). */
+  private String replanHint() {
+    return planFile == null
+        ? Invocation.of(parent.global.configDir, cluster, "plan")
+        : Invocation.of(parent.global.configDir, cluster, "plan", "--out", planFile.toString());
+  }
+
   /** The exit code of a verdict: ok 0, failed 1, incomplete 4. */
   static int exitCode(ApplyReport.Status status) {
     return switch (status) {
@@ -236,7 +247,10 @@ public class ApplyCommand implements Callable<Integer> {
     if (!Terminal.interactive()) {
       err.println(
           "sanctl: refusing to apply without confirmation: no terminal to ask on. Use"
-              + " --auto-approve, or save a plan with plan --out FILE and apply --plan FILE.");
+              + " --auto-approve, or save a plan and apply it: "
+              + Invocation.of(parent.global.configDir, cluster, "plan", "--out", "FILE")
+              + ", then "
+              + Invocation.of(parent.global.configDir, cluster, "apply", "--plan", "FILE"));
       return false;
     }
     out.println();

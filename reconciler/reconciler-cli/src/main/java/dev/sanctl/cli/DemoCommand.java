@@ -1,5 +1,7 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
 import dev.sanctl.core.apply.ApplyResult;
@@ -15,6 +17,7 @@ import dev.sanctl.core.usecase.ApplyReport;
 import dev.sanctl.core.usecase.ApplyRequest;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.diag.Diagnostic;
+import dev.sanctl.spi.host.ShellQuoting;
 import dev.sanctl.spi.provider.Change;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,16 +84,18 @@ public class DemoCommand implements Callable<Integer> {
     TextRenderer text = new TextRenderer(Terminal.color(parent.global.noColor));
     out.println("A simulated cluster for " + config + " is in " + simDir + ":");
     out.println("every node exists, each volume group is active on its first node, nothing else.");
+    ClusterOptions onSim = new ClusterOptions();
+    onSim.sim = simDir;
     try (Session s = Session.of(config, loaded.state(), loaded.diagnostics(), simDir)) {
       out.println();
-      out.println("$ sanctl -C " + config + " plan --sim " + simDir);
+      out.println("$ " + Invocation.of(config, onSim, "plan"));
       ApplyGate gate =
           new ApplyGate() {
             @Override
             public void planned(Plan plan) {
               out.print(text.render(plan));
               out.println();
-              out.println("$ sanctl -C " + config + " apply --sim " + simDir + " --auto-approve");
+              out.println("$ " + Invocation.of(config, onSim, "apply", "--auto-approve"));
               out.flush();
             }
 
@@ -119,18 +124,15 @@ public class DemoCommand implements Callable<Integer> {
       out.println(
           report.kind() == ApplyReport.Kind.PLAN_ERRORS ? report.summary() : result.summary());
       out.println();
-      out.println("$ sanctl -C " + config + " plan --sim " + simDir);
+      out.println("$ " + Invocation.of(config, onSim, "plan"));
       Plan again = report.after() != null ? report.after() : report.plan();
       out.print(text.render(again));
       out.println();
       out.println(
-          "Try drift next: sanctl sim run "
-              + simDir
-              + " <node> -- <command>, then"
-              + " sanctl -C "
-              + config
-              + " drift --sim "
-              + simDir);
+          "Try drift next: "
+              + ShellQuoting.join(List.of("sanctl", "sim", "run", simDir.toString()))
+              + " <node> -- <command>, then "
+              + Invocation.of(config, onSim, "drift"));
       out.flush();
       return report.ok() ? ExitCodes.OK : ExitCodes.ERROR;
     }

@@ -3,6 +3,8 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.engine.SecretDirs;
+import dev.sanctl.core.validate.SecretFiles;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.SourceRef;
@@ -40,6 +42,12 @@ public class ValidateCommand implements Callable<Integer> {
       description = "Validate this git revision of the config repository (working tree untouched).")
   String rev;
 
+  @Option(
+      names = "--skip-secret-files",
+      description =
+          "Do not check that secretFile/passwordFile exist here with mode 600 (e.g. in CI).")
+  boolean skipSecretFiles;
+
   @Mixin OutputFormat output;
 
   @Override
@@ -48,7 +56,17 @@ public class ValidateCommand implements Callable<Integer> {
         rev == null
             ? ConfigLoader.loadDirectory(main.global.configDir)
             : ConfigLoader.loadRevision(main.global.configDir, rev);
+    SecretFiles.Report secrets = null;
+    if (rev == null && !skipSecretFiles) {
+      secrets = SecretFiles.check(main.global.configDir, SecretDirs.current());
+      result = secrets.addTo(result);
+    }
     PrintWriter out = spec.commandLine().getOut();
+    if (main.global.verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      result.ignored().forEach(f -> err.println("not configuration, not read: " + f));
+      err.flush();
+    }
     if (output.json()) {
       out.print(json(result));
     } else {
@@ -56,10 +74,19 @@ public class ValidateCommand implements Callable<Integer> {
       for (Diagnostic d : result.diagnostics()) {
         if (!quiet || d.severity() == dev.sanctl.spi.diag.Severity.ERROR) out.println(d.render());
       }
-      if (result.ok()) out.println("valid: " + summary(result));
+      if (result.ok()) out.println("valid: " + summary(result) + uncheckedNote(secrets));
     }
     out.flush();
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  private static String uncheckedNote(SecretFiles.Report secrets) {
+    if (secrets == null || secrets.unchecked() == 0) return "";
+    return " ("
+        + secrets.unchecked()
+        + " secret file(s) not checked: no secrets directory "
+        + SecretDirs.current().describe()
+        + " on this host)";
   }
 
   /** "2 nodes, 1 volume group, 3 volumes, ...": what the valid config declares. */

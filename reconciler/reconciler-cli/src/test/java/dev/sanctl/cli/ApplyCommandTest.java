@@ -57,19 +57,35 @@ class ApplyCommandTest {
   }
 
   @Test
-  void aStaleSavedPlanIsRefusedWithExit3() throws Exception {
+  void aStaleSavedPlanIsRefusedWithExit3AndNamesWhatChanged() throws Exception {
     CliRun.assumeProviders();
     CliRun c = CliRun.quickstart(tmp);
     Path saved = tmp.resolve("plan.json");
     assertEquals(0, c.cluster("plan", "--out", saved.toString()).exit());
-    c.sim.run("san-a", "lvcreate", "-L", "8388608b", "-n", "lv_by_hand", "vg_san");
+    String planned = "san-a/lvm.volume/vg_san/lv_web01_data";
+    assertTrue(Files.readString(saved).contains(planned), "the plan creates " + planned);
+    c.sim.run("san-a", "lvcreate", "-L", "20g", "-n", "lv_web01_data", "vg_san");
     CliRun.Result r = c.cluster("apply", "--plan", saved.toString());
     assertEquals(ExitCodes.REFUSED, r.exit(), r.toString());
     assertTrue(
-        r.err()
-            .contains(
-                "stale plan: live state of node san-a changed since the plan was" + " computed"),
+        r.err().contains("stale plan: live state changed since the plan was computed: " + planned),
         r.err());
+  }
+
+  @Test
+  void aLoginAndAVolumeByHandElsewhereLeaveASavedPlanCurrent() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    assertEquals(ExitCodes.OK, c.cluster("apply", "--auto-approve").exit());
+    String lvm = Files.readString(c.config.resolve("lvm.yaml"));
+    c.write("lvm.yaml", lvm.replace("lv_web01_data: {size: 20G}", "lv_web01_data: {size: 30G}"));
+    Path saved = tmp.resolve("plan.json");
+    assertEquals(0, c.cluster("plan", "--out", saved.toString()).exit());
+    String otherTarget = "iqn.2024-01.org.example:san.pg-storage.vg-san.lv-db01-data";
+    c.sim.addSession("san-a", otherTarget, "iqn.1994-05.com.redhat:db01", "10.20.0.51");
+    c.sim.run("san-a", "lvcreate", "-L", "8388608b", "-n", "lv_by_hand", "vg_san");
+    CliRun.Result r = c.cluster("apply", "--plan", saved.toString());
+    assertEquals(ExitCodes.OK, r.exit(), r.toString());
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.PlanResult;
 import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.values.NodePath;
+import dev.sanctl.spi.values.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,7 +96,7 @@ final class FilesPlanner {
             change(
                 address,
                 Action.UPDATE,
-                "size " + size + " -> " + v.sizeBytes() + " bytes",
+                "size " + Sizes.human(size) + " -> " + Sizes.human(v.sizeBytes()),
                 FieldChange.of("size", size, v.sizeBytes()),
                 Command.change("truncate", "-s", Long.toString(v.sizeBytes()), "--", file),
                 dirChange));

@@ -6,6 +6,7 @@ import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.provider.ResourceAddress;
 import dev.sanctl.spi.provider.VolumeFacts;
+import dev.sanctl.spi.values.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,20 +70,20 @@ final class IetLunPlanner {
       if (vol != null && want != null && want > vol.sizeBytes()) {
         reasons.add(
             "size "
-                + vol.sizeBytes()
+                + Sizes.human(vol.sizeBytes())
                 + " -> "
-                + want
-                + " bytes (IET serves the new size only after the LUN is re-added)");
+                + Sizes.human(want)
+                + " (IET serves the new size only after the LUN is re-added)");
         fields.add(FieldChange.of("size", vol.sizeBytes(), want));
         impact = Impact.worst(impact, Impact.DISRUPTIVE);
         deps.addAll(node.volumeChange(l));
       } else if (vol != null && rl.sizeBytes() != null && rl.sizeBytes() != vol.sizeBytes()) {
         reasons.add(
             "size "
-                + rl.sizeBytes()
+                + Sizes.human(rl.sizeBytes())
                 + " -> "
-                + vol.sizeBytes()
-                + " bytes (the volume was resized; IET still serves the old size)");
+                + Sizes.human(vol.sizeBytes())
+                + " (the volume was resized; IET still serves the old size)");
         fields.add(FieldChange.of("size", rl.sizeBytes(), vol.sizeBytes()));
         impact = Impact.worst(impact, Impact.DISRUPTIVE);
       }

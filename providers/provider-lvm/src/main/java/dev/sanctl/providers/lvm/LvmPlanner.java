@@ -206,7 +206,10 @@ final class LvmPlanner {
                 address,
                 Action.UPDATE,
                 Impact.NONE,
-                "size " + Sizes.human(lv.sizeBytes()) + " -> " + Sizes.human(v.sizeBytes()),
+                "size "
+                    + dev.sanctl.spi.values.Sizes.human(lv.sizeBytes())
+                    + " -> "
+                    + dev.sanctl.spi.values.Sizes.human(v.sizeBytes()),
                 List.of(FieldChange.of("size", lv.sizeBytes(), v.sizeBytes())),
                 Command.change("lvextend", "-L", v.sizeBytes() + "b", full)));
       } else if (lv.sizeBytes() > want) {

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Copy a volume reading only what may have changed and writing only what did.",
-      "  ddless -s SRC -t TGT -c SUM [-m MAP] [-w N] [-r MBPS] [-d] [-b] [-v] [--format json]",
+      "  ddless -s SRC -t TGT -c SUM [-m MAP] [-w N] [-r MBPS] [-d] [-b] [-v|-q] [--format json]",
+      "  (progress with rate and ETA on standard error when it is a terminal; -q: none)",
       "  ddless -s SRC -c SUM        compute the checksum file of SRC",
       "  ddless -s SRC               read-speed test",
       "  ddless -p                   built-in parameters"
@@ -93,9 +94,18 @@ public class DdlessCommand implements Callable<Integer> {
   }
 
   private Integer copy() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    boolean verbose = Verbosity.verbose(spec);
+    return copy(
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        Verbosity.verbose(spec),
+        Verbosity.quiet(spec));
+  }
+
+  /**
+   * The command with its options already set (by picocli, or by {@link DdlessFastPath} without it).
+   */
+  Integer copy(PrintWriter out, PrintWriter err, boolean verbose, boolean quiet)
+      throws IOException {
     if (parameters) {
       out.print(parameters());
       out.flush();
@@ -145,7 +155,7 @@ public class DdlessCommand implements Callable<Integer> {
     noteSegmentsBeyondMap(err);
     AtomicLong progress = new AtomicLong();
     CopyResult result;
-    try (ProgressBar bar = ProgressBar.start(verbose, progress, sizeOf(read.source))) {
+    try (ProgressBar bar = ProgressBar.start(quiet, progress, sizeOf(read.source), err)) {
       result = DdlessCopy.run(options, progress);
     } catch (NewChecksumFileException e) {
       err.println("sanctl ddless: " + e.getMessage());

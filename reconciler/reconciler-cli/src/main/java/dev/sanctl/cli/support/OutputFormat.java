@@ -23,6 +23,13 @@ public class OutputFormat {
   @Option(names = "--json", hidden = true, description = "The same as --format json.")
   boolean jsonAlias;
 
+  /** The choice made without picocli (e.g. by a fast path that parsed the arguments itself). */
+  public static OutputFormat of(boolean json) {
+    OutputFormat f = new OutputFormat();
+    f.format = json ? Format.json : Format.text;
+    return f;
+  }
+
   /** True for {@code --format json} or {@code --json}. */
   public boolean json() {
     return jsonAlias || format == Format.json;

@@ -44,6 +44,13 @@ public final class SecretDirs {
     return new SecretDirs(out);
   }
 
+  /**
+   * The first directory (no trailing slash): where new secret files go; {@value #DEFAULT} if none.
+   */
+  public String first() {
+    return dirs.isEmpty() ? DEFAULT : dirs.get(0).toString();
+  }
+
   /** The directories, for messages. */
   public String describe() {
     return dirs.isEmpty()
@@ -64,6 +71,12 @@ public final class SecretDirs {
       if (p.startsWith(d) && !p.equals(d)) return null;
     }
     return "is outside the secrets directories (" + describe() + ")";
+  }
+
+  /** True when the secrets directory that {@code path} (an allowed path) is in exists here. */
+  public boolean hasDirectoryOf(String path) {
+    Path p = Path.of(path);
+    return dirs.stream().anyMatch(d -> p.startsWith(d) && java.nio.file.Files.isDirectory(d));
   }
 
   /**

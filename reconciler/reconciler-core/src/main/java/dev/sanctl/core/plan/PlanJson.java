@@ -103,6 +103,7 @@ public final class PlanJson {
     m.put("affectedInitiators", c.affectedInitiators());
     m.put("dependsOn", c.dependsOnAddresses());
     m.put("requiresApproval", c.requiresApproval());
+    m.put("fingerprint", ChangeFingerprint.of(c));
     return m;
   }
 
@@ -156,6 +157,8 @@ public final class PlanJson {
    * What {@code apply --plan} needs from a saved plan: the digests and the changes' identities.
    *
    * @param changes address to action array, in plan order
+   * @param fingerprints address to {@link ChangeFingerprint} of each change that has one (plans
+   *     saved by older versions have none)
    */
   public record Saved(
       String formatVersion,
@@ -164,7 +167,8 @@ public final class PlanJson {
       List<String> nodes,
       Map<String, String> nodeDigests,
       Map<String, String> unknownNodes,
-      Map<String, List<String>> changes) {}
+      Map<String, List<String>> changes,
+      Map<String, String> fingerprints) {}
 
   /** Reads a saved plan; fails with a clear message on a foreign or unsupported document. */
   public static Saved read(String json) {
@@ -200,10 +204,14 @@ public final class PlanJson {
       }
     }
     Map<String, List<String>> changes = new LinkedHashMap<>();
+    Map<String, String> fingerprints = new LinkedHashMap<>();
     for (JsonNode c : root.path("changes")) {
       List<String> actions = new ArrayList<>();
       c.path("actions").forEach(a -> actions.add(a.asString()));
-      changes.put(c.path("address").asString(), List.copyOf(actions));
+      String address = c.path("address").asString();
+      changes.put(address, List.copyOf(actions));
+      String fingerprint = text(c.get("fingerprint"));
+      if (fingerprint != null) fingerprints.put(address, fingerprint);
     }
     return new Saved(
         version,
@@ -212,7 +220,8 @@ public final class PlanJson {
         nodes,
         digests,
         unknown,
-        changes);
+        changes,
+        fingerprints);
   }
 
   private static String text(JsonNode n) {

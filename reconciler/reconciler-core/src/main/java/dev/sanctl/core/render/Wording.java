@@ -6,6 +6,7 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.values.Sizes;
 import java.util.Comparator;
 import java.util.List;
 
@@ -72,7 +73,14 @@ final class Wording {
 
   static String value(FieldChange f, String v) {
     if (v == null) return "null";
-    return f.sensitive() ? Command.REDACTED : "\"" + v + "\"";
+    if (f.sensitive()) return Command.REDACTED;
+    if (isByteCount(f, v)) return Sizes.human(Long.parseLong(v));
+    return "\"" + v + "\"";
+  }
+
+  /** A {@code size} field (or {@code ….size}) holds bytes: shown human, kept in bytes in JSON. */
+  private static boolean isByteCount(FieldChange f, String v) {
+    return (f.path().equals("size") || f.path().endsWith(".size")) && v.matches("[0-9]{1,18}");
   }
 
   /** {@code path: before -> after}, or one side for an added or removed attribute. */

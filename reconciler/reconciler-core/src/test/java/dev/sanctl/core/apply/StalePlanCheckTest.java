@@ -47,13 +47,45 @@ class StalePlanCheckTest {
   }
 
   @Test
-  void liveStateChangedOnANodeMakesThePlanStale() {
+  void aPlannedObjectChangedOnANodeMakesThePlanStaleAndIsNamed() {
     PlanJson.Saved saved = saved();
     n2.put("vg2/c", "300");
     Plan fresh = engine.plan(desired, List.of(), List.of());
     assertEquals(
-        "live state of node n2 changed since the plan was computed",
+        "live state changed since the plan was computed: n2/kv.entry/vg2/c (no longer needs a"
+            + " change)",
         StalePlanCheck.staleness(saved, fresh).orElseThrow());
+  }
+
+  @Test
+  void aPlannedObjectThatMovedIsNamedAsChanged() {
+    n1.put("vg1/a", "50");
+    PlanJson.Saved saved = saved();
+    n1.put("vg1/a", "60");
+    assertEquals(
+        "live state changed since the plan was computed: n1/kv.entry/vg1/a (changed)",
+        StalePlanCheck.staleness(saved, engine.plan(desired, List.of(), List.of())).orElseThrow());
+  }
+
+  @Test
+  void anUnplannedObjectOrALoginElsewhereLeavesThePlanCurrent() {
+    n2.put("vg2/c", "300");
+    PlanJson.Saved saved = saved();
+    n2.put("vg2/by-hand", "7");
+    n2.session("vg2/c", "iqn.1993-08.org.debian:01:other");
+    assertTrue(
+        StalePlanCheck.staleness(saved, engine.plan(desired, List.of(), List.of())).isEmpty(),
+        "the node's observation changed, but nothing the plan changes");
+  }
+
+  @Test
+  void aLoginToAPlannedObjectMakesThePlanStale() {
+    n1.put("vg1/a", "50");
+    PlanJson.Saved saved = saved();
+    n1.session("vg1/a", "iqn.1993-08.org.debian:01:client");
+    assertEquals(
+        "live state changed since the plan was computed: n1/kv.entry/vg1/a (changed)",
+        StalePlanCheck.staleness(saved, engine.plan(desired, List.of(), List.of())).orElseThrow());
   }
 
   @Test

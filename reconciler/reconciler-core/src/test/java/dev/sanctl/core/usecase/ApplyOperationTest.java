@@ -216,7 +216,11 @@ class ApplyOperationTest {
     ApplyReport r = run(e, request(d, saved, ALLOW_ALL), gate);
 
     assertEquals(ApplyReport.Kind.STALE, r.kind());
-    assertEquals(List.of("live state of node n1 changed since the plan was computed"), r.reasons());
+    assertEquals(
+        List.of(
+            "live state changed since the plan was computed: n1/kv.entry/vg1/b (no longer needs a"
+                + " change)"),
+        r.reasons());
     assertEquals(List.of(), planned, "a stale plan is not shown as the plan to apply");
     assertNull(n1.store().get("vg1/a"), "nothing applied");
     assertFalse(Files.exists(stateDir.resolve(Journal.FILE)), "nothing journalled");
