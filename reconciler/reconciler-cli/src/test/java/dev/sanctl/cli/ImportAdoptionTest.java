@@ -116,6 +116,16 @@ class ImportAdoptionTest {
     assertNoScratch(c);
   }
 
+  @Test
+  void anOutFileInAMissingDirectoryIsOneClearError() throws Exception {
+    CliRun c = CliRun.quickstart(tmp);
+    Path missing = tmp.resolve("no-such-dir");
+    CliRun.Result r = c.cluster("import", "--out", missing.resolve("x.yaml").toString());
+    assertEquals(ExitCodes.ERROR, r.exit(), r.toString());
+    assertEquals(
+        "sanctl: " + missing + ": no such directory; create it or choose another --out\n", r.err());
+  }
+
   private void assertNoScratch(CliRun c) throws IOException {
     assertEquals(List.of(), scratch(c.config), "scratch directories left in " + c.config);
   }
