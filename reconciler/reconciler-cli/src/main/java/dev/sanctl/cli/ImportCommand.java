@@ -70,6 +70,10 @@ public class ImportCommand implements Callable<Integer> {
       return ExitCodes.REFUSED;
     }
     Path beside = "-".equals(outFile) ? configDir : target.toAbsolutePath().getParent();
+    if (!Files.isDirectory(beside)) {
+      err.println("sanctl: " + beside + ": no such directory; create it or choose another --out");
+      return ExitCodes.ERROR;
+    }
     Path work = Files.createTempDirectory(beside, ".sanctl-import-");
     try {
       return run(configDir, target, work, err);
