@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
+import dev.sanctl.cli.support.Progress;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
 import dev.sanctl.core.apply.ApplyResult;
@@ -115,12 +116,14 @@ public class ApplyCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final Path stateDir;
     private final boolean savedPlan;
+    private final Progress steps;
 
     Gate(PrintWriter out, PrintWriter err, Path stateDir, boolean savedPlan) {
       this.out = out;
       this.err = err;
       this.stateDir = stateDir;
       this.savedPlan = savedPlan;
+      this.steps = Progress.of(err, "apply", false);
     }
 
     @Override
@@ -147,6 +150,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void planned(Plan plan) {
+      plan.changes().forEach(c -> steps.expect(c.node()));
       out.print(new TextRenderer(Terminal.color(parent.global.noColor)).render(plan));
       out.flush();
     }
@@ -164,6 +168,8 @@ public class ApplyCommand implements Callable<Integer> {
     @Override
     public void progress(Change change, ChangeOutcome o) {
       ApplyCommand.progress(out, o);
+      steps.step(
+          change.node(), o.address() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
