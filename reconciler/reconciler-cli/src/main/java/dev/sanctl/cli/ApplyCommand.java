@@ -2,7 +2,9 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Progress;
+import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
 import dev.sanctl.core.apply.ApplyResult;
@@ -50,6 +52,7 @@ public class ApplyCommand implements Callable<Integer> {
   @ParentCommand Main parent;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin RevisionOption revision;
 
   @Option(
       names = "--plan",
@@ -68,9 +71,12 @@ public class ApplyCommand implements Callable<Integer> {
       description = "Allow breaking identity changes and disruptive changes with live sessions.")
   boolean allowDisruptive;
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter out = output.json() ? new PrintWriter(java.io.Writer.nullWriter()) : stdout;
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
     PlanJson.Saved saved = null;
@@ -82,7 +88,7 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Optional<Session> opened = Session.openForPlan(configDir, cluster.sim, err);
+    Optional<Session> opened = Session.openForPlan(configDir, revision.rev, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
     try (Session s = opened.get()) {
@@ -106,7 +112,12 @@ public class ApplyCommand implements Callable<Integer> {
       ApplyReport report =
           new ApplyOperation(s.engine(), stateDir, Clock.systemUTC())
               .run(request, new Gate(out, err, stateDir, saved != null));
-      return report(out, err, report, replanHint());
+      int code = report(out, err, report, replanHint());
+      if (output.json()) {
+        stdout.println(ApplyJson.of(report, code));
+        stdout.flush();
+      }
+      return code;
     }
   }
 
@@ -123,7 +134,7 @@ public class ApplyCommand implements Callable<Integer> {
       this.err = err;
       this.stateDir = stateDir;
       this.savedPlan = savedPlan;
-      this.steps = Progress.of(err, "apply", false);
+      this.steps = Progress.of(err, "apply", Verbosity.quiet(spec));
     }
 
     @Override
@@ -151,6 +162,7 @@ public class ApplyCommand implements Callable<Integer> {
     @Override
     public void planned(Plan plan) {
       plan.changes().forEach(c -> steps.expect(c.node()));
+      if (Verbosity.quiet(spec)) return;
       out.print(new TextRenderer(Terminal.color(parent.global.noColor)).render(plan));
       out.flush();
     }
@@ -159,7 +171,7 @@ public class ApplyCommand implements Callable<Integer> {
     public List<String> hold(Checkpoint at, Plan plan) {
       if (at != Checkpoint.ALLOWED || autoApprove || savedPlan) return List.of();
       try {
-        return confirmed(out, err) ? List.of() : List.of("not confirmed");
+        return confirmed(output.json() ? err : out, err) ? List.of() : List.of("not confirmed");
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -167,7 +179,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void progress(Change change, ChangeOutcome o) {
-      ApplyCommand.progress(out, o);
+      if (!Verbosity.quiet(spec)) ApplyCommand.progress(out, o);
       steps.step(
           change.node(), o.address() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT));
     }

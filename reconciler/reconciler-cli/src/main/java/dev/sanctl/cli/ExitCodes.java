@@ -8,11 +8,15 @@ import java.util.List;
  * <ul>
  *   <li>0: success, no changes
  *   <li>1: error (invalid configuration, a plan with errors, failed apply)
- *   <li>2: changes or drift present ({@code plan --detailed-exitcode}, {@code drift})
+ *   <li>2: changes or drift present ({@code plan --detailed-exitcode}, {@code drift}, {@code watch
+ *       --once}) and nothing else: no command uses 2 for an error ({@code snaprotate}'s
+ *       configuration errors are 1, its usage errors 64)
  *   <li>3: refused for safety (stale plan, rotation brake, destroy or disruption not allowed)
  *   <li>4: incomplete: a node in scope could not be observed (unreachable, host key changed or
  *       revoked, an observation command failed), so its live state is unknown
- *   <li>64: usage error (unknown option, missing argument)
+ *   <li>64: usage error (unknown command or option, missing argument, a {@code --node} or name that
+ *       is not in the configuration); also bare {@code sanctl} and a command group without a
+ *       subcommand
  * </ul>
  *
  * <p>When several apply, the most important one wins ({@link #PRECEDENCE}): 64 usage, 1 error, then

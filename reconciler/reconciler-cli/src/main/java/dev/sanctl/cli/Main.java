@@ -3,7 +3,7 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.ddless.DdlessCommand;
 import dev.sanctl.cli.ddless.DdmapCommand;
 import dev.sanctl.ddless.HashWarmUp;
-import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,31 +27,25 @@ import picocli.CommandLine.Mixin;
       DdlessCommand.class,
       DdmapCommand.class,
       dev.sanctl.cli.snaprotate.SnaprotateCommand.class,
-      dev.sanctl.cli.backup.BackupCommand.class
+      dev.sanctl.cli.backup.BackupCommand.class,
+      VersionCommand.class
     })
-public class Main implements Runnable {
+public class Main implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Bare {@code sanctl}: the help, exit 64. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return GroupUsage.print(spec);
   }
 
   /** Builds the command line with sanctl's exit-code and error conventions. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     applyExitCodes(cl);
-    cl.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
-          PrintWriter err = cmd.getErr();
-          err.println(
-              "sanctl: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-          if (System.getenv("SANCTL_DEBUG") != null) ex.printStackTrace(err);
-          err.flush();
-          return ExitCodes.ERROR;
-        });
+    CliErrors.install(cl);
     return cl;
   }
 
@@ -65,6 +59,8 @@ public class Main implements Runnable {
     if (args.length > 0 && (args[0].equals("ddless") || args[0].equals("backup"))) {
       HashWarmUp.start();
     }
+    Integer fast = FastPaths.run(args);
+    if (fast != null) System.exit(fast);
     System.exit(commandLine().execute(args));
   }
 }

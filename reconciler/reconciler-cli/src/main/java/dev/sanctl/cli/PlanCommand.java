@@ -3,6 +3,7 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.FormatOption;
 import dev.sanctl.cli.support.Invocation;
+import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.plan.PlanJson;
@@ -34,6 +35,7 @@ public class PlanCommand implements Callable<Integer> {
   @ParentCommand Main parent;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin RevisionOption revision;
 
   @Mixin FormatOption formatOption;
 
@@ -53,7 +55,8 @@ public class PlanCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     PlanRenderer renderer = formatOption.renderer(parent.global.noColor);
-    Optional<Session> opened = Session.openForPlan(parent.global.configDir, cluster.sim, err);
+    Optional<Session> opened =
+        Session.openForPlan(parent.global.configDir, revision.rev, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
@@ -63,12 +66,13 @@ public class PlanCommand implements Callable<Integer> {
       o.flush();
       if (out != null) {
         Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
-        err.println(
-            "Saved the plan to "
-                + out
-                + "; apply it with: "
-                + Invocation.of(
-                    parent.global.configDir, cluster, "apply", "--plan", out.toString()));
+        Verbosity.unlessQuiet(spec, err)
+            .println(
+                "Saved the plan to "
+                    + out
+                    + "; apply it with: "
+                    + Invocation.of(
+                        parent.global.configDir, cluster, "apply", "--plan", out.toString()));
       }
       return exitCode(plan, detailedExitCode);
     }

@@ -1,5 +1,6 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.engine.SecretDirs;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -46,18 +48,7 @@ public class ValidateCommand implements Callable<Integer> {
           "Do not check that secretFile/passwordFile exist here with mode 600 (e.g. in CI).")
   boolean skipSecretFiles;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  Format format;
-
-  /** Output formats of {@code validate}. */
-  public enum Format {
-    text,
-    json
-  }
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
@@ -71,10 +62,18 @@ public class ValidateCommand implements Callable<Integer> {
       result = secrets.addTo(result);
     }
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (main.global.verbose) {
+      PrintWriter err = spec.commandLine().getErr();
+      result.ignored().forEach(f -> err.println("not configuration, not read: " + f));
+      err.flush();
+    }
+    if (output.json()) {
       out.print(json(result));
     } else {
-      for (Diagnostic d : result.diagnostics()) out.println(d.render());
+      boolean quiet = Verbosity.quiet(spec);
+      for (Diagnostic d : result.diagnostics()) {
+        if (!quiet || d.severity() == dev.sanctl.spi.diag.Severity.ERROR) out.println(d.render());
+      }
       if (result.ok()) out.println("valid: " + summary(result) + uncheckedNote(secrets));
     }
     out.flush();

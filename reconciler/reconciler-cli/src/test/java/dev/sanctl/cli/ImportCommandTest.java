@@ -23,6 +23,7 @@ class ImportCommandTest {
       volumeGroups:
         vg_san:
           nodes: [san-a, san-b]
+          metaVolume: {name: lv_iscsi_meta, size: 1G, mountPoint: /mnt/iscsi-target/vg_san}
           volumes:
             lv_web: {size: 1G}
             lv_db: {size: 2G}
@@ -54,8 +55,44 @@ class ImportCommandTest {
     assertEquals(ExitCodes.OK, imported.exit(), imported.toString());
     String yaml = Files.readString(c.config.resolve("imported.yaml"));
     assertTrue(yaml.contains("lv_web") && yaml.contains("serial: WEB0001"), yaml);
+    // the meta volume is recognised as such (open, served by no target), not a data volume
+    assertTrue(yaml.contains("metaVolume:\n      name: lv_iscsi_meta\n      size: 1G\n"), yaml);
+    assertEquals(1, yaml.split("lv_iscsi_meta", -1).length - 1, yaml);
+    assertTrue(yaml.contains("# imported by the lvm provider from:\n#   san-a: vgs, lvs"), yaml);
+    assertEquals("", imported.err(), "nothing left out");
     CliRun.Result plan = c.cluster("plan", "--detailed-exitcode");
     assertEquals(ExitCodes.OK, plan.exit(), plan + "\n--- imported.yaml\n" + yaml);
+  }
+
+  @Test
+  void aMetaVolumeWithoutIetCopiesIsRecognisedAndTheCopiesTheyGetAreListed() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    Files.delete(c.config.resolve("lvm.yaml"));
+    String iscsi = Files.readString(c.config.resolve("iscsi.yaml"));
+    c.write("iscsi.yaml", iscsi.substring(0, iscsi.indexOf("targetDefaults:")));
+    c.write(
+        "cluster.yaml",
+        Files.readString(c.config.resolve("cluster.yaml")).replace("lvm, files, iet", "lvm, iet"));
+    // applied without the meta volume: the mounted LV holds no copies of the IET files
+    c.write("managed.yaml", MANAGED.replaceFirst("(?m)^ +metaVolume: .*\n", ""));
+    assertEquals(0, c.cluster("apply", "--auto-approve").exit());
+    Files.delete(c.config.resolve("managed.yaml"));
+
+    CliRun.Result imported = c.cluster("import");
+    assertEquals(ExitCodes.OK, imported.exit(), imported.toString());
+    assertTrue(Files.readString(c.config.resolve("imported.yaml")).contains("name: lv_iscsi_meta"));
+    assertTrue(
+        imported
+            .err()
+            .contains(
+                ImportCommand.NOT_IMPORTED
+                    + "san-a/iet.file/mnt/iscsi-target/vg_san/iet/: no IET copies in"
+                    + " /mnt/iscsi-target/vg_san/iet on san-a: the plan writes them"),
+        imported.err());
+    CliRun.Result plan = c.cluster("plan", "--detailed-exitcode");
+    assertEquals(ExitCodes.CHANGES, plan.exit(), plan.toString());
+    assertTrue(plan.out().contains("san-a/iet.file/mnt/iscsi-target/vg_san/iet/ietd.conf will be"));
   }
 
   @Test

@@ -34,6 +34,7 @@ class ChecksumStore implements Closeable {
   private final boolean fresh;
   private final FileChannel channel;
   private boolean adopted;
+  private boolean dirty;
 
   private ChecksumStore(Path file, long segments, boolean fresh, FileChannel channel) {
     this.file = file;
@@ -162,22 +163,33 @@ class ChecksumStore implements Closeable {
 
   /** Reads the stored entries of segments {@code [first, first + count)}. */
   void read(long first, int count, long[] out) throws IOException {
+    read(first, count, out, ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES));
+  }
+
+  /**
+   * Reads the stored entries of segments {@code [first, first + count)} through {@code scratch} (a
+   * caller's reusable buffer of at least {@code 8 * count} bytes: a direct one spares the copy
+   * through a temporary buffer). Positional reads: workers reading their own ranges share no lock.
+   */
+  void read(long first, int count, long[] out, ByteBuffer scratch) throws IOException {
     if (channel == null || fresh) {
       java.util.Arrays.fill(out, 0, count, Checksums.UNKNOWN);
       return;
     }
-    ByteBuffer buf = ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES);
+    ByteBuffer buf = scratch.clear().limit(count * Segments.CHECKSUM_BYTES);
     long pos = first * Segments.CHECKSUM_BYTES;
     while (buf.hasRemaining()) {
       int n = channel.read(buf, pos + buf.position());
       if (n < 0) throw new IOException(tmp + ": checksum file ends early");
     }
-    buf.flip().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, count);
+    buf.flip();
+    buf.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, count);
   }
 
   /** Records entries for segments {@code [first, first + count)} from {@code in[off..]}. */
   void write(long first, long[] in, int off, int count) throws IOException {
     if (channel == null) return;
+    dirty = true;
     ByteBuffer buf = ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES);
     buf.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(in, off, count);
     long pos = first * Segments.CHECKSUM_BYTES;
@@ -195,6 +207,23 @@ class ChecksumStore implements Closeable {
    * checksum file atomically.
    */
   void commit(FileChannel target) throws IOException {
+    commit(target, true);
+  }
+
+  /**
+   * {@link #commit(FileChannel)}, knowing whether this run wrote to the target. A run that changed
+   * nothing (no target write, no checksum recorded, and not continuing a killed run) has nothing to
+   * make durable: its temporary file equals the checksum file, so it is just removed, without
+   * forcing the target or replacing the checksum file (the original ddless never forces either; a
+   * hot no-change re-run then costs no disk flush at all).
+   */
+  void commit(FileChannel target, boolean targetWritten) throws IOException {
+    if (channel != null && !dirty && !fresh && !adopted && !targetWritten) {
+      channel.close();
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(marker);
+      return;
+    }
     if (target != null) target.force(true);
     if (channel == null) return;
     channel.force(true);

@@ -7,9 +7,21 @@ import java.nio.ByteBuffer;
  * checksums. Reused from buffer to buffer.
  */
 final class Chunk {
-  final ByteBuffer data = BlockDevices.allocate(Segments.BUFFER_SIZE);
-  final boolean[] read = new boolean[Segments.SEGMENTS_PER_BUFFER];
-  final long[] sums = new long[Segments.SEGMENTS_PER_BUFFER];
+  final ByteBuffer data;
+  final boolean[] read;
+  final long[] sums;
+
+  /** A chunk of one read buffer ({@link Segments#BUFFER_SIZE}). */
+  Chunk() {
+    this(Segments.BUFFER_SIZE);
+  }
+
+  /** A chunk of {@code bytes} bytes, a whole number of segments. */
+  Chunk(int bytes) {
+    data = BlockDevices.allocate(bytes);
+    read = new boolean[bytes / Segments.SEGMENT_SIZE];
+    sums = new long[bytes / Segments.SEGMENT_SIZE];
+  }
 
   /** Index of the buffer's first segment in the source. */
   long firstSegment;

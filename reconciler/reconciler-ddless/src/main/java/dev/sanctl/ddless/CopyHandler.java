@@ -4,6 +4,7 @@ import static dev.sanctl.ddless.Segments.SEGMENTS_PER_BUFFER;
 import static dev.sanctl.ddless.Segments.SEGMENT_SIZE;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,6 +17,8 @@ final class CopyHandler implements Scanner.Handler {
   private final AtomicLong written;
   private final long[] stored = new long[SEGMENTS_PER_BUFFER];
   private final boolean[] differs = new boolean[SEGMENTS_PER_BUFFER];
+  private final ByteBuffer storedBytes =
+      ByteBuffer.allocateDirect(SEGMENTS_PER_BUFFER * Segments.CHECKSUM_BYTES);
 
   CopyHandler(
       ChecksumStore store,
@@ -32,7 +35,7 @@ final class CopyHandler implements Scanner.Handler {
 
   @Override
   public void buffer(Chunk c) throws IOException {
-    store.read(c.firstSegment, c.segments, stored);
+    store.read(c.firstSegment, c.segments, stored, storedBytes);
     int first = -1;
     int last = -1;
     int count = 0;

@@ -13,12 +13,21 @@ final class Regions {
 
   /** Regions for {@code workers} workers over {@code buffers} buffers. */
   Regions(long buffers, int workers) {
+    this(buffers, workers, 1);
+  }
+
+  /**
+   * Regions for {@code workers} workers over {@code blocks} blocks, each region a whole number of
+   * {@code align} blocks (the blocks of one 8 MiB buffer stay in one region).
+   */
+  Regions(long blocks, int workers, int align) {
     next = new long[workers];
     end = new long[workers];
-    long per = (buffers + workers - 1) / workers;
+    long units = (blocks + align - 1) / align;
+    long per = (units + workers - 1) / workers * align;
     for (int w = 0; w < workers; w++) {
-      next[w] = Math.min(buffers, w * per);
-      end[w] = Math.min(buffers, next[w] + per);
+      next[w] = Math.min(blocks, w * per);
+      end[w] = Math.min(blocks, next[w] + per);
     }
   }
 

@@ -19,12 +19,15 @@ import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a source in 8 MiB buffers with {@code workers} threads, each owning a contiguous region of
- * whole buffers and helping with the others' at the end ({@link Regions}; or, {@link #striped()},
- * every {@code workers}-th buffer), and hands each buffer with its segment checksums to a
- * per-worker {@link Handler}. Each worker keeps {@link #READ_AHEAD} buffers ({@link
- * #READ_AHEAD_DIRECT} with direct I/O) being read while it hashes the current one; with a ddmap
- * only the marked segments are read, as random positional reads with several requests in flight.
+ * Reads a source with {@code workers} threads, each owning a contiguous region of whole 8 MiB
+ * buffers and helping with the others' at the end ({@link Regions}; or, {@link #striped()}, every
+ * {@code workers}-th buffer), and hands each block read (a whole buffer with direct I/O, a ddmap or
+ * when striped; else a {@link #BUFFERED_BLOCK}) with its segment checksums to a per-worker {@link
+ * Handler}. Workers share nothing in the hot loop but the source channel (positional reads, each
+ * into the worker's own direct buffers) and the handed-out region counters. Each worker keeps
+ * {@link #READ_AHEAD} buffers ({@link #READ_AHEAD_DIRECT} with direct I/O) being read while it
+ * hashes the current one; with a ddmap only the marked segments are read, as random positional
+ * reads with several requests in flight.
  */
 final class Scanner {
   /**
@@ -39,6 +42,14 @@ final class Scanner {
    * memory.
    */
   static final int READ_AHEAD_DIRECT = 4;
+
+  /**
+   * Bytes read and hashed at a time through the page cache: a quarter of a buffer, so that the copy
+   * out of the page cache is still in the processor's cache when the worker hashes it (with 8 MiB
+   * buffers the copy went to memory and was read back from it), and the buffers a run touches first
+   * are few (each fresh page costs a fault).
+   */
+  static final int BUFFERED_BLOCK = 2 << 20;
 
   /** Receives the buffers of one worker, in order. */
   interface Handler {
@@ -56,6 +67,7 @@ final class Scanner {
   private final AtomicLong segmentsRead = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private boolean striped;
+  private int blockBytes;
 
   Scanner(
       FileChannel source,
@@ -74,6 +86,7 @@ final class Scanner {
     this.map = map;
     this.queueDepth = Math.max(1, queueDepth);
     this.progress = progress == null ? new AtomicLong() : progress;
+    this.blockBytes = direct || map != null ? BUFFER_SIZE : BUFFERED_BLOCK;
   }
 
   /**
@@ -83,6 +96,7 @@ final class Scanner {
    */
   Scanner striped() {
     this.striped = true;
+    this.blockBytes = BUFFER_SIZE;
     return this;
   }
 
@@ -102,6 +116,7 @@ final class Scanner {
   /** Scans the whole source; {@code handlers} makes the handler of worker {@code i}. */
   void run(IntFunction<Handler> handlers) throws IOException {
     long buffers = (size + BUFFER_SIZE - 1) / BUFFER_SIZE;
+    long blocks = (size + blockBytes - 1) / blockBytes;
     int threads = (int) Math.max(1, Math.min(workers, buffers));
     ExecutorService pool =
         Executors.newFixedThreadPool(threads * (1 + readAhead()), daemon("ddless-worker"));
@@ -111,10 +126,10 @@ final class Scanner {
             : Executors.newFixedThreadPool(threads * queueDepth, daemon("ddless-io"));
     try {
       List<Future<Void>> futures = new ArrayList<>();
-      Regions regions = new Regions(buffers, threads);
+      Regions regions = new Regions(blocks, threads, BUFFER_SIZE / blockBytes);
       for (int w = 0; w < threads; w++) {
         int worker = w;
-        LongSupplier next = striped ? stripe(w, threads, buffers) : () -> regions.take(worker);
+        LongSupplier next = striped ? stripe(w, threads, blocks) : () -> regions.take(worker);
         Handler handler = handlers.apply(w);
         futures.add(pool.submit(() -> worker(next, handler, pool, io)));
       }
@@ -172,9 +187,9 @@ final class Scanner {
    * The buffer for read number {@code n}, allocated on first use: the first read goes out before
    * the read-ahead buffers are allocated (8 MiB each, zeroed), which then overlap with it.
    */
-  private static Chunk slot(Chunk[] slots, long n) {
+  private Chunk slot(Chunk[] slots, long n) {
     int i = (int) (n % slots.length);
-    if (slots[i] == null) slots[i] = new Chunk();
+    if (slots[i] == null) slots[i] = new Chunk(blockBytes);
     return slots[i];
   }
 
@@ -196,10 +211,10 @@ final class Scanner {
     }
   }
 
-  private Chunk read(long bufferIndex, Chunk chunk, ExecutorService io) throws IOException {
-    long position = bufferIndex * BUFFER_SIZE;
+  private Chunk read(long blockIndex, Chunk chunk, ExecutorService io) throws IOException {
+    long position = blockIndex * blockBytes;
     chunk.firstSegment = position / SEGMENT_SIZE;
-    chunk.length = (int) Math.min(BUFFER_SIZE, size - position);
+    chunk.length = (int) Math.min(blockBytes, size - position);
     chunk.segments = (chunk.length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;
     if (map == null) {
       int n = BlockDevices.readFully(source, chunk.data, 0, chunk.length, position, direct);

@@ -67,4 +67,12 @@ class RegionsTest {
     for (int i = 0; i < n; i++) out.add(r.take(worker));
     return out;
   }
+
+  @Test
+  void regionsOfBlocksAreWholeBuffers() {
+    Regions r = new Regions(10, 2, 4); // 3 buffers of 4 blocks (the last one short): [0,8) [8,10)
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), takes(r, 0, 8));
+    assertEquals(List.of(8L, 9L, -1L), takes(r, 1, 3));
+    assertEquals(-1L, r.take(0));
+  }
 }

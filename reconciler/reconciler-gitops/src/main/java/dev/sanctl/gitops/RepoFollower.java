@@ -70,6 +70,7 @@ public final class RepoFollower {
   private Git open() throws IOException {
     if (!Files.isDirectory(cache.resolve("objects"))) {
       try {
+        dev.sanctl.core.apply.StateDirectory.ensure(cache.getParent());
         Files.createDirectories(cache);
         Git.init().setBare(true).setGitDir(cache.toFile()).setInitialBranch(branch).call().close();
       } catch (GitAPIException e) {

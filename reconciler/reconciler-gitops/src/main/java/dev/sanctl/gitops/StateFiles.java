@@ -18,7 +18,7 @@ final class StateFiles {
 
   static void writeAtomically(Path file, String text) {
     try {
-      Files.createDirectories(file.getParent());
+      dev.sanctl.core.apply.StateDirectory.ensure(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.writeString(
           tmp,

@@ -9,8 +9,9 @@ public record RunReport(List<VolumeReport> volumes, boolean simulated) {
   }
 
   /**
-   * The run's exit code (2.10): 1 when any destroy failed, else 3 when a brake engaged, else 2 when
-   * a volume could not be planned, else 0. A simulation never returns 1.
+   * The run's exit code (docs/snaprotate.md): 1 when any destroy failed (not in a simulation) or a
+   * volume could not be listed or planned, else 3 when a brake engaged, else 0. Never 2: sanctl's
+   * exit code 2 means "changes or drift" only.
    */
   public int exitCode() {
     boolean failed = false;
@@ -24,9 +25,8 @@ public record RunReport(List<VolumeReport> volumes, boolean simulated) {
         default -> {}
       }
     }
-    if (failed && !simulated) return 1;
+    if ((failed && !simulated) || error) return 1;
     if (braked) return 3;
-    if (error) return 2;
     return 0;
   }
 }

@@ -10,8 +10,8 @@ public enum VolumeStatus {
   ABSENT(0),
   /** At least one destroy failed; the others were done. */
   FAILED(1),
-  /** The volume could not be listed or planned; nothing deleted. */
-  ERROR(2),
+  /** The volume could not be listed or planned (e.g. its schedule is invalid); nothing deleted. */
+  ERROR(1),
   /** A brake engaged; nothing deleted on this volume. */
   BRAKED(3);
 

@@ -3,6 +3,7 @@ package dev.sanctl.providers.comstar;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
@@ -23,10 +24,11 @@ import java.util.TreeSet;
  * stmf-ha start <pool>} run whenever live COMSTAR differs from what stmf-ha makes of the file.
  * Observed with {@code zpool list}, {@code stmfadm list-lu -v}, {@code list-hg -v}, {@code list-tg
  * -v}, {@code itadm list-target -v}, {@code itadm list-tpg -v}, one {@code stmfadm list-view -l}
- * per LU (COMSTAR has no listing of all views) and {@code cat} of each imported stmf-ha pool's
- * file. Runs after the zfs provider (the zvols must exist first).
+ * per LU (COMSTAR has no listing of all views) and {@code cat} of the file of each imported pool
+ * that is declared with {@code stmfHa} or not declared at all (for {@code sanctl import}). Runs
+ * after the zfs provider (the zvols must exist first).
  */
-public final class ComstarProvider implements Provider {
+public final class ComstarProvider implements Provider, Importer {
   static final String ID = "comstar";
 
   @Override
@@ -52,12 +54,14 @@ public final class ComstarProvider implements Provider {
       if (!line.isEmpty()) imported.add(line);
     }
     Map<String, String> confs = new LinkedHashMap<>();
-    for (Pool p : context.desired().pools().values()) {
-      if (p.stmfHa() == null || !imported.contains(p.name())) continue;
-      CommandResult c = host.run(Command.read("cat", StmfHaConf.path(p.name())));
-      if (c.exitStatus() == 0) confs.put(p.name(), c.out());
+    for (String name : imported) {
+      Pool p = context.desired().pools().get(name);
+      // an undeclared pool's file is read for sanctl import (ComstarImport)
+      if (p != null && p.stmfHa() == null) continue;
+      CommandResult c = host.run(Command.read("cat", StmfHaConf.path(name)));
+      if (c.exitStatus() == 0) confs.put(name, c.out());
       else if (!c.err().contains("No such file")) {
-        throw new ObserveException("cat " + StmfHaConf.path(p.name()) + ": " + c.err().strip());
+        throw new ObserveException("cat " + StmfHaConf.path(name) + ": " + c.err().strip());
       }
     }
     var lus =
@@ -113,5 +117,10 @@ public final class ComstarProvider implements Provider {
       if (pool.comstar() != null) new DirectComstarPlanner(context, pool, changes, findings).plan();
     }
     return new PlanResult(changes, findings);
+  }
+
+  @Override
+  public Map<String, Object> importState(PlanContext context) {
+    return ComstarImport.sections(context);
   }
 }

@@ -9,6 +9,7 @@ import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.FieldChange;
 import dev.sanctl.spi.provider.Finding;
 import dev.sanctl.spi.provider.Impact;
+import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.Observation;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.PlanContext;
@@ -18,6 +19,7 @@ import dev.sanctl.spi.provider.ResourceAddress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,7 +28,7 @@ import java.util.Set;
  * providers.md}); everything outside the block is kept byte for byte. One observation command and
  * at most one install command per node.
  */
-public final class CronProvider implements Provider {
+public final class CronProvider implements Provider, Importer {
   public static final String ID = "cron";
 
   @Override
@@ -107,6 +109,11 @@ public final class CronProvider implements Provider {
       changes.add(change);
     }
     return new PlanResult(changes, findings);
+  }
+
+  @Override
+  public Map<String, Object> importState(PlanContext context) {
+    return CronImport.sections(context);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.sanctl.providers.files;
 import dev.sanctl.spi.model.VolumeGroup;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.values.ExactSize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class FilesImport {
         out.put("path", g.path());
         out.put("nodes", new ArrayList<>(vg.nodes()));
         Map<String, Object> volumes = new LinkedHashMap<>();
-        g.files().forEach((name, size) -> volumes.put(name, Map.of("size", size)));
+        g.files().forEach((name, size) -> volumes.put(name, Map.of("size", ExactSize.text(size))));
         out.put("volumes", volumes);
         groups.put(g.name(), out);
       }

@@ -171,7 +171,7 @@ class FilesProviderTest {
                     "nodes",
                     List.of("n1"),
                     "volumes",
-                    Map.of("lun_a", Map.of("size", 96L << 20))))),
+                    Map.of("lun_a", Map.of("size", "96M"))))),
         imported);
   }
 

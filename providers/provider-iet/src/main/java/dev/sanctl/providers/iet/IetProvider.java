@@ -4,6 +4,8 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.Observation;
 import dev.sanctl.spi.provider.ObserveContext;
@@ -109,7 +111,12 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
 
   @Override
   public Map<String, Object> importState(PlanContext context) {
-    return IetImport.sections(context);
+    return importLive(new ImportContext(context, "/etc/sanctl")).sections();
+  }
+
+  @Override
+  public Imported importLive(ImportContext context) {
+    return IetImport.imported(context);
   }
 
   @Override

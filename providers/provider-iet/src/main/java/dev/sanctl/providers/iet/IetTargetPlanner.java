@@ -25,6 +25,7 @@ import java.util.TreeSet;
 final class IetTargetPlanner {
   private final IetNode node;
   private final Set<Integer> usedTids;
+  private int nextTidCandidate = 1;
   private final Set<String> claimed = new HashSet<>();
 
   IetTargetPlanner(IetNode node) {
@@ -181,9 +182,14 @@ final class IetTargetPlanner {
             node.confDeps()));
   }
 
+  /**
+   * The lowest tid neither running nor given to a target planned before; tids are only added, so
+   * the search goes on from the last one given (linear in the targets, not quadratic).
+   */
   private int lowestFreeTid() {
-    int tid = 1;
+    int tid = nextTidCandidate;
     while (usedTids.contains(tid)) tid++;
+    nextTidCandidate = tid + 1;
     usedTids.add(tid);
     return tid;
   }

@@ -1,8 +1,10 @@
 package dev.sanctl.providers.lvm;
 
 import dev.sanctl.spi.model.VolumeGroup;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.values.ExactSize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,66 @@ import java.util.Map;
  */
 final class LvmImport {
   private LvmImport() {}
+
+  /** The sections, with the node each group was read on. */
+  static Imported imported(PlanContext ctx) {
+    Map<String, Object> sections = sections(ctx);
+    List<String> from = new ArrayList<>();
+    if (sections.get("volumeGroups") instanceof Map<?, ?> groups) {
+      for (Object name : groups.keySet()) {
+        for (NodeState s : ctx.nodes().values()) {
+          if (!s.known()) continue;
+          LvmObservation.Vg vg = ((LvmObservation) s.observation()).vgs().get(name.toString());
+          if (vg != null && vg.held()) from.add(s.node() + ": vgs, lvs (" + name + ", held here)");
+        }
+      }
+    }
+    return new Imported(
+        sections, from.isEmpty() ? Map.of() : Map.of("volumeGroups", from), Map.of(), leftOut(ctx));
+  }
+
+  /**
+   * Groups not held by exactly one node (inactive everywhere, or active on several: split brain)
+   * and thin pools (not modelled; their thin volumes are imported as volumes).
+   */
+  static List<Imported.LeftOut> leftOut(PlanContext ctx) {
+    Map<String, List<String>> holders = new LinkedHashMap<>();
+    List<Imported.LeftOut> out = new ArrayList<>();
+    for (NodeState s : ctx.nodes().values()) {
+      if (!s.known()) continue;
+      for (LvmObservation.Vg vg : ((LvmObservation) s.observation()).vgs().values()) {
+        List<String> h = holders.computeIfAbsent(vg.name(), k -> new ArrayList<>());
+        if (!vg.held()) continue;
+        h.add(s.node());
+        for (LvmObservation.Lv lv : vg.lvs().values()) {
+          if (!lv.attr().startsWith("t")) continue;
+          out.add(
+              new Imported.LeftOut(
+                  s.node() + "/lvm.volume/" + vg.name() + "/" + lv.name(),
+                  "thin pool: sanctl does not model thin pools; its thin volumes are imported as"
+                      + " volumes of "
+                      + vg.name()));
+        }
+      }
+    }
+    holders.forEach(
+        (vg, nodes) -> {
+          if (nodes.size() == 1) return;
+          out.add(
+              new Imported.LeftOut(
+                  "lvm.volume/" + vg,
+                  nodes.isEmpty()
+                      ? "volume group "
+                          + vg
+                          + " is active on no node: import again while the HA manager holds it"
+                      : "volume group "
+                          + vg
+                          + " is active on "
+                          + String.join(" and ", nodes)
+                          + " (split brain): import again when one node holds it"));
+        });
+    return out;
+  }
 
   static Map<String, Object> sections(PlanContext ctx) {
     Map<String, List<String>> seenOn = new LinkedHashMap<>();
@@ -44,16 +106,16 @@ final class LvmImport {
       g.put("nodes", List.copyOf(seenOn.get(vg.name())));
       Map<String, Object> volumes = new LinkedHashMap<>();
       for (LvmObservation.Lv lv : vg.lvs().values()) {
-        if (lv.snapshot() || lv.hidden()) continue;
+        if (lv.snapshot() || lv.hidden() || lv.attr().startsWith("t")) continue;
         if (lv.name().equals(meta)) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("name", meta);
-          m.put("size", Sizes.human(lv.sizeBytes()));
+          m.put("size", ExactSize.text(lv.sizeBytes()));
           m.put("mountPoint", known.metaVolume().mountPoint());
           g.put("metaVolume", m);
           continue;
         }
-        volumes.put(lv.name(), Map.of("size", Sizes.human(lv.sizeBytes())));
+        volumes.put(lv.name(), Map.of("size", ExactSize.text(lv.sizeBytes())));
       }
       g.put("volumes", volumes);
       groups.put(vg.name(), g);

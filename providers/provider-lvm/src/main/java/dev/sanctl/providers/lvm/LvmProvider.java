@@ -3,6 +3,8 @@ package dev.sanctl.providers.lvm;
 import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.Observation;
 import dev.sanctl.spi.provider.ObserveContext;
@@ -131,5 +133,10 @@ public final class LvmProvider implements Provider, Importer {
   @Override
   public Map<String, Object> importState(PlanContext context) {
     return LvmImport.sections(context);
+  }
+
+  @Override
+  public Imported importLive(ImportContext context) {
+    return LvmImport.imported(context.plan());
   }
 }

@@ -6,6 +6,9 @@ import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
+import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
@@ -24,7 +27,7 @@ import java.util.Set;
  * with four commands per node and changed live with {@code tgtadm}; persisted in {@code
  * /etc/tgt/conf.d/sanctl.conf} so a tgtd restart comes back the same.
  */
-public final class TgtProvider implements Provider {
+public final class TgtProvider implements Provider, Importer {
   static final String ID = "tgt";
 
   @Override
@@ -103,5 +106,15 @@ public final class TgtProvider implements Provider {
       changes.addAll(new TgtNodePlanner(context.desired(), node, seen, findings).plan(wanted));
     }
     return new PlanResult(changes, findings);
+  }
+
+  @Override
+  public Map<String, Object> importState(PlanContext context) {
+    return importLive(new ImportContext(context, "/etc/sanctl")).sections();
+  }
+
+  @Override
+  public Imported importLive(ImportContext context) {
+    return TgtImport.imported(context);
   }
 }

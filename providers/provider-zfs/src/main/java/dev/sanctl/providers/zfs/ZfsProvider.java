@@ -5,6 +5,9 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
+import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.LiveObject;
 import dev.sanctl.spi.provider.ObserveContext;
 import dev.sanctl.spi.provider.ObserveException;
@@ -31,9 +34,12 @@ import java.util.TreeSet;
  * zpool list -H -o name,health}, {@code zfs list -H -t filesystem,volume -o name,type -r <pools>}
  * (names and types only), and one {@code zfs get -H -p} of the managed properties of the declared
  * datasets that exist plus the pools' {@code available} (exact bytes in every dialect: {@code get
- * -p} predates {@code list -p}). Plans are made by {@link ZfsPlanner}.
+ * -p} predates {@code list -p}). Plans are made by {@link ZfsPlanner}. On a node with the {@code
+ * zfs} service {@code zpool list} runs even when no pool is declared there, and the datasets of a
+ * declared pool that declares none get a fourth command ({@link ZfsImport}), for {@code sanctl
+ * import}.
  */
-public final class ZfsProvider implements Provider {
+public final class ZfsProvider implements Provider, Importer {
   static final String ID = "zfs";
 
   /** Properties read for every volume besides the declared ones. */
@@ -77,8 +83,8 @@ public final class ZfsProvider implements Provider {
     Set<String> imported = new TreeSet<>();
     Map<String, Long> free = new LinkedHashMap<>();
     Map<String, ZfsDataset> datasets = new LinkedHashMap<>();
-    if (pools.isEmpty()) {
-      return new ZfsObservation(imported, free, datasets, new VolumeFacts(Map.of()));
+    if (pools.isEmpty() && !context.node().hasService(ID)) {
+      return new ZfsObservation(imported, Set.of(), free, datasets, new VolumeFacts(Map.of()));
     }
     CommandResult zpools = context.host().run(ZfsCommands.poolList("name,health"));
     if (zpools.exitStatus() != 0) {
@@ -88,7 +94,7 @@ public final class ZfsProvider implements Provider {
     for (String[] row : ZfsOutput.rows(zpools.out())) live.add(row[0]);
     for (Pool p : pools) if (live.contains(p.name())) imported.add(p.name());
     if (imported.isEmpty()) {
-      return new ZfsObservation(imported, free, datasets, new VolumeFacts(Map.of()));
+      return new ZfsObservation(imported, live, free, datasets, new VolumeFacts(Map.of()));
     }
     CommandResult listed =
         context
@@ -152,13 +158,15 @@ public final class ZfsProvider implements Provider {
           e.getKey(),
           new ZfsDataset(e.getKey(), e.getValue(), values.getOrDefault(e.getKey(), Map.of())));
     }
+    datasets.putAll(
+        ZfsImport.observeUndeclared(context.host(), context.desired(), pools, imported, kinds));
     for (String pool : imported) {
       ZfsDataset root = datasets.get(pool);
       long avail = root == null ? -1 : root.bytes("available");
       free.put(pool, avail < 0 ? 0 : avail);
     }
     return new ZfsObservation(
-        imported, free, datasets, facts(context.node().os(), imported, free, datasets));
+        imported, live, free, datasets, facts(context.node().os(), imported, free, datasets));
   }
 
   private static VolumeFacts facts(
@@ -195,5 +203,15 @@ public final class ZfsProvider implements Provider {
   @Override
   public PlanResult plan(PlanContext context) {
     return new ZfsPlanner(context).plan();
+  }
+
+  @Override
+  public Map<String, Object> importState(PlanContext context) {
+    return ZfsImport.imported(context).sections();
+  }
+
+  @Override
+  public Imported importLive(ImportContext context) {
+    return ZfsImport.imported(context.plan());
   }
 }

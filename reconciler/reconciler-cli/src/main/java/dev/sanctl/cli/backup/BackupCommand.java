@@ -26,12 +26,13 @@ import picocli.CommandLine.Spec;
       BackupStatusCommand.class,
       BackupMapCommand.class
     })
-public class BackupCommand implements Runnable {
+public class BackupCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Without a subcommand: the help, exit 64. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return dev.sanctl.cli.GroupUsage.print(spec);
   }
 
   /** The config directory given with the root's {@code -C} option (default {@code .}). */

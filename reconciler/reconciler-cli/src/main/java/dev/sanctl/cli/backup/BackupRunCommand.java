@@ -4,6 +4,7 @@ import dev.sanctl.backup.BackupRunner;
 import dev.sanctl.backup.JobResult;
 import dev.sanctl.cli.ExitCodes;
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Progress;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.spi.model.Backups;
@@ -64,8 +65,7 @@ public class BackupRunCommand implements Callable<Integer> {
               + " before it is refused (default: ${DEFAULT-VALUE}).")
   long lockWaitSeconds;
 
-  @Option(names = "--json", description = "Print a JSON array with one object per job.")
-  boolean json;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--transport",
@@ -143,7 +143,7 @@ public class BackupRunCommand implements Callable<Integer> {
                   transport.equals("stream") ? remoteSanctl : null)
               .lockWait(Duration.ofSeconds(lockWaitSeconds));
       if (now != null) runner.durations(() -> 0L);
-      Progress progress = Progress.of(err, "backup run", false);
+      Progress progress = Progress.of(err, "backup run", dev.sanctl.cli.Verbosity.quiet(spec));
       jobs.forEach(j -> progress.expect(j.archive()));
       List<JobResult> results =
           runner.run(
@@ -151,6 +151,7 @@ public class BackupRunCommand implements Callable<Integer> {
               parallel,
               (j, r) -> progress.step(j.archive(), j.source() + (r.ok() ? " done" : " not done")));
       JobLog.record(cluster.stateDir(BackupCommand.configDir(spec)), clock.instant(), results);
+      boolean json = output.json();
       if (json) out.println(JobResult.toJson(results));
       else results.forEach(r -> out.println(r.line()));
       if (json) results.stream().filter(r -> !r.ok()).forEach(r -> err.println(r.line()));

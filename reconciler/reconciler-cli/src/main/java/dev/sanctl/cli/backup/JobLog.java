@@ -29,7 +29,7 @@ public final class JobLog {
   private JobLog() {}
 
   static void record(Path stateDir, Instant when, List<JobResult> results) throws IOException {
-    Files.createDirectories(stateDir);
+    dev.sanctl.core.apply.StateDirectory.ensure(stateDir);
     try (FileChannel log =
             FileChannel.open(
                 stateDir.resolve(LOG),

@@ -17,11 +17,12 @@ import picocli.CommandLine.Spec;
       SimFailoverCommand.class,
       SimFaultCommand.class
     })
-public class SimCommand implements Runnable {
+public class SimCommand implements java.util.concurrent.Callable<Integer> {
   @Spec CommandSpec spec;
 
+  /** Without a subcommand: the help, exit 64. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    return dev.sanctl.cli.GroupUsage.print(spec);
   }
 }

@@ -1,5 +1,7 @@
 package dev.sanctl.cli.snaprotate;
 
+import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.snaprotate.Brake;
 import dev.sanctl.snaprotate.DestroyBatches;
 import dev.sanctl.snaprotate.ListingParser;
@@ -25,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl snaprotate plan}: the plan of one volume from a saved {@code zfs list} listing,
- * without touching any host. Exit 0, 2 (configuration or listing error) or 3 (a brake would stop a
- * run).
+ * without touching any host. Exit 0, 1 (configuration or listing error), 3 (a brake would stop a
+ * run) or 64 (usage: no schedule given, an unknown brake name).
  */
 @Command(
     name = "plan",
@@ -56,12 +58,7 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
       description = "Planning instant, ISO-8601 UTC (e.g. 2024-12-31T12:00:00Z).")
   Instant now;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--keep-last",
@@ -82,35 +79,37 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
       description = "Zone of an inline schedule (default: ${DEFAULT-VALUE}).")
   String zone;
 
-  /** Output formats. */
-  public enum Format {
-    text,
-    json
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Set<Brake> named;
     try {
-      Set<Brake> named = rotation.brakes();
+      named = rotation.brakes();
+    } catch (IllegalArgumentException e) {
+      return SnaprotateCommand.usage(err, e.getMessage());
+    }
+    if (schedule == null && rules == null) {
+      return SnaprotateCommand.usage(err, "give --schedule NAME (with -C CONFIG) or --rules");
+    }
+    try {
       SnapshotSchedule s =
           ScheduleChoice.resolve(
               SnaprotateCommand.configDir(spec), schedule, rules, zone, keepLast, err);
-      if (s == null) return 2;
+      if (s == null) return ExitCodes.ERROR;
       String text;
       try {
         text = Files.readString(listing, StandardCharsets.UTF_8);
       } catch (IOException e) {
         err.println("sanctl: error: cannot read listing " + listing + ": " + e.getMessage());
-        return 2;
+        return ExitCodes.ERROR;
       }
       ListingParser.Listing l;
       try {
         l = ListingParser.parse(text, null);
       } catch (ListingParser.ListingException e) {
         err.println(listing + ":" + e.line() + ":" + e.column() + ": " + e.getMessage());
-        return 2;
+        return ExitCodes.ERROR;
       }
       String volume = l.volume() == null ? "-" : l.volume();
       RotationPlan plan =
@@ -123,13 +122,13 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
                   l.snapshots(),
                   rotation.legacyNameTime));
       List<List<String>> wouldRun = DestroyBatches.argvs(volume, plan.deleteNames(), true);
-      if (format == Format.json) out.println(PlanRenderer.json(plan, wouldRun));
+      if (output.json()) out.println(PlanRenderer.json(plan, wouldRun));
       else out.print(PlanRenderer.text(plan, wouldRun));
       out.flush();
-      return plan.engagedBrakes(named).isEmpty() ? 0 : 3;
+      return plan.engagedBrakes(named).isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;
     } catch (IllegalArgumentException e) {
       err.println("sanctl: error: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       err.flush();
     }

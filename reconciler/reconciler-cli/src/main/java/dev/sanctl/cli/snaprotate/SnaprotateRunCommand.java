@@ -1,5 +1,7 @@
 package dev.sanctl.cli.snaprotate;
 
+import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.host.LocalHost;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.snaprotate.RunOptions;
@@ -30,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sanctl snaprotate run}: rotates the snapshots of the node's scheduled volumes (run it on
- * the node, e.g. from the managed crontab block), or {@code --simulate}s it. Exit codes of
- * snaprotate.md 2.10.
+ * the node, e.g. from the managed crontab block), or {@code --simulate}s it. Exit 0 done, 1 a
+ * destroy failed or a configuration error (nothing deleted), 3 a brake engaged, 64 usage (an
+ * unknown node, volume or brake name); see docs/snaprotate.md.
  */
 @Command(
     name = "run",
@@ -41,6 +44,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin RotationOptions rotation;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--node",
@@ -90,10 +94,15 @@ public class SnaprotateRunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    java.util.Set<dev.sanctl.snaprotate.Brake> named;
     try {
-      var named = rotation.brakes();
+      named = rotation.brakes();
+    } catch (IllegalArgumentException e) {
+      return SnaprotateCommand.usage(err, e.getMessage());
+    }
+    try {
       DesiredState state = ScheduleChoice.load(SnaprotateCommand.configDir(spec), err);
-      if (state == null) return 2;
+      if (state == null) return ExitCodes.ERROR;
       String n = node != null ? node : hostName();
       if (!state.nodes().containsKey(n)) {
         err.println(
@@ -102,12 +111,12 @@ public class SnaprotateRunCommand implements Callable<Integer> {
                 + "' is not in the configuration "
                 + state.nodes().keySet()
                 + "; give --node NAME");
-        return 2;
+        return ExitCodes.USAGE;
       }
       ScheduledVolumes.Result found = ScheduledVolumes.forNode(state, n);
       if (!found.problems().isEmpty()) {
         found.problems().forEach(p -> err.println("sanctl: error: " + p));
-        return 2;
+        return ExitCodes.ERROR;
       }
       List<VolumeJob> jobs = new ArrayList<>();
       for (VolumeJob j : found.jobs()) {
@@ -116,7 +125,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
       for (String v : volumes) {
         if (jobs.stream().noneMatch(j -> j.volume().equals(v))) {
           err.println("sanctl: error: volume " + v + " has no snapshot schedule on node " + n);
-          return 2;
+          return ExitCodes.USAGE;
         }
       }
       if (jobs.isEmpty()) {
@@ -135,12 +144,13 @@ public class SnaprotateRunCommand implements Callable<Integer> {
         SnapRotateRunner runner =
             new SnapRotateRunner(host, state.cluster().propertyNamespace(), locks());
         RunReport report = runner.run(jobs, options);
-        out.print(RunRenderer.text(report, verbose()));
+        if (output.json()) out.println(RunJson.of(report));
+        else out.print(RunRenderer.text(report, verbose()));
         return report.exitCode();
       }
     } catch (IllegalArgumentException e) {
       err.println("sanctl: error: " + e.getMessage());
-      return 2;
+      return ExitCodes.ERROR;
     } finally {
       out.flush();
       err.flush();
@@ -149,8 +159,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
 
   /** The global {@code -v}: print the full plan of every volume. */
   private boolean verbose() {
-    var option = spec.root().findOption("-v");
-    return option != null && Boolean.TRUE.equals(option.getValue());
+    return dev.sanctl.cli.Verbosity.verbose(spec);
   }
 
   private VolumeLocks locks() {

@@ -9,8 +9,8 @@ import java.util.Map;
  * Progress lines of long work ({@code apply} of many changes, {@code backup run}) on standard
  * error: {@code apply: 3/14 changes, san-a 2/9: san-a/lvm.volume/vg/lv applied}. Shown only to a
  * person at a terminal; silent when standard error is not a terminal (scripts, CI, cron), or when
- * the caller asks for quiet. The system property {@value #PROPERTY} ({@code always}, {@code never},
- * default {@code auto}) overrides the terminal check, for tests and wrappers.
+ * the caller asks for quiet ({@code -q}). The system property {@value #PROPERTY} ({@code always},
+ * {@code never}, default {@code auto}) overrides the terminal check, for tests and wrappers.
  */
 public final class Progress {
   public static final String PROPERTY = "sanctl.progress";

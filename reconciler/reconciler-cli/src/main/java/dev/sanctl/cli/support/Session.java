@@ -36,7 +36,7 @@ public final class Session implements AutoCloseable {
    */
   public static Optional<Session> open(Path configDir, Path simDir, PrintWriter err)
       throws IOException {
-    return open(configDir, simDir, err, true);
+    return open(configDir, null, simDir, err, true);
   }
 
   /**
@@ -46,16 +46,33 @@ public final class Session implements AutoCloseable {
    */
   public static Optional<Session> openForPlan(Path configDir, Path simDir, PrintWriter err)
       throws IOException {
-    return open(configDir, simDir, err, false);
+    return open(configDir, null, simDir, err, false);
+  }
+
+  /**
+   * Like {@link #openForPlan(Path, Path, PrintWriter)}, with the configuration of git revision
+   * {@code rev} of {@code configDir} (the working tree when null).
+   */
+  public static Optional<Session> openForPlan(
+      Path configDir, String rev, Path simDir, PrintWriter err) throws IOException {
+    return open(configDir, rev, simDir, err, false);
   }
 
   private static Optional<Session> open(
-      Path configDir, Path simDir, PrintWriter err, boolean printWarnings) throws IOException {
-    LoadResult r = ConfigLoader.loadDirectory(configDir);
+      Path configDir, String rev, Path simDir, PrintWriter err, boolean printWarnings)
+      throws IOException {
+    LoadResult r =
+        rev == null
+            ? ConfigLoader.loadDirectory(configDir)
+            : ConfigLoader.loadRevision(configDir, rev);
     boolean invalid = !r.ok() || r.state() == null;
     if (invalid || printWarnings) for (Diagnostic d : r.diagnostics()) err.println(d.render());
     if (invalid) {
-      err.println("sanctl: error: the configuration in " + configDir + " is not valid (see above)");
+      err.println(
+          "sanctl: error: the configuration in "
+              + configDir
+              + (rev == null ? "" : " at git revision " + rev)
+              + " is not valid (see above)");
       err.flush();
       return Optional.empty();
     }

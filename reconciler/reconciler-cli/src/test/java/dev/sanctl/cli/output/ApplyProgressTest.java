@@ -36,6 +36,26 @@ class ApplyProgressTest {
   }
 
   @Test
+  void quietSilencesItEvenOnATerminal() throws Exception {
+    CliRun.assumeProviders();
+    System.setProperty(Progress.PROPERTY, "always");
+    CliRun c = CliRun.quickstart(tmp);
+    CliRun.Result r =
+        CliRun.run(
+            "-q",
+            "-C",
+            c.config.toString(),
+            "apply",
+            "--sim",
+            c.simDir.toString(),
+            "--state-dir",
+            c.stateDir.toString(),
+            "--auto-approve");
+    assertEquals(ExitCodes.OK, r.exit(), r.toString());
+    assertFalse(r.err().contains("apply: 1/"), r.err());
+  }
+
+  @Test
   void withoutATerminalNothingIsPrinted() throws Exception {
     CliRun.assumeProviders();
     CliRun c = CliRun.quickstart(tmp);

@@ -105,7 +105,7 @@ class SnaprotatePlanCliTest {
   }
 
   @Test
-  void configurationErrorsExitTwoWithOneClearMessage() throws Exception {
+  void configurationErrorsExitOneWithOneClearMessage() throws Exception {
     Path listing = dir.resolve("t01.listing");
     Files.writeString(listing, byId("T01").listing());
     String l = listing.toString();
@@ -130,7 +130,7 @@ class SnaprotatePlanCliTest {
       args.addAll(List.of("snaprotate", "plan", "--listing", l, "--now", now));
       for (int i = at; i < b.length; i++) args.add(b[i]);
       CliHarness.Result r = sanctl(args.toArray(String[]::new));
-      assertEquals(2, r.exitCode(), String.join(" ", b) + ": " + r.err());
+      assertEquals(1, r.exitCode(), String.join(" ", b) + ": " + r.err());
       assertTrue(r.err().startsWith("sanctl: error: "), r.err());
       assertTrue(r.out().isEmpty());
     }
@@ -146,7 +146,35 @@ class SnaprotatePlanCliTest {
             broken.toString(),
             "--now",
             now);
-    assertEquals(2, r.exitCode());
+    assertEquals(1, r.exitCode());
     assertTrue(r.err().startsWith(broken + ":1:1: expected 9 TAB-separated fields"), r.err());
+  }
+
+  @Test
+  void usageErrorsExit64NeverTwo() throws Exception {
+    Path listing = dir.resolve("t01.listing");
+    Files.writeString(listing, byId("T01").listing());
+    String now = "2025-03-15T12:00:00Z";
+    String[][] bad = {
+      {"snaprotate", "plan", "--listing", listing.toString(), "--now", now},
+      {
+        "snaprotate",
+        "plan",
+        "--rules",
+        "D:daily:2",
+        "--override",
+        "nosuchbrake",
+        "--listing",
+        listing.toString(),
+        "--now",
+        now
+      },
+    };
+    for (String[] b : bad) {
+      CliHarness.Result r = sanctl(b);
+      assertEquals(64, r.exitCode(), String.join(" ", b) + ": " + r.err());
+      assertTrue(r.err().startsWith("sanctl: error: "), r.err());
+      assertTrue(r.err().contains("sanctl snaprotate --help"), r.err());
+    }
   }
 }

@@ -128,21 +128,21 @@ class SnaprotateRunCliTest {
         config.resolve("schedules.yaml"),
         "snapshotSchedules:\n  OTHER:\n    rules:\n      - {name: D, freq: daily, n: 2}\n");
     CliHarness.Result r = run("--override=mass");
-    assertEquals(2, r.exitCode());
+    assertEquals(1, r.exitCode());
     assertTrue(r.err().contains("SNAP_ROTATE_A"), r.err());
     assertEquals(DAYS + 1, snapshots().size());
   }
 
   @Test
-  void anUnknownNodeOrVolumeIsRefused() {
+  void anUnknownNodeOrVolumeIsAUsageError() {
     List<String> base =
         List.of(
             "-C", config.toString(), "snaprotate", "run", "--sim", sim.toString(), "--simulate");
     List<String> a = new java.util.ArrayList<>(base);
     a.addAll(List.of("--node", "nope"));
-    assertEquals(2, sanctl(a.toArray(String[]::new)).exitCode());
+    assertEquals(64, sanctl(a.toArray(String[]::new)).exitCode());
     CliHarness.Result r = run("--volume", "vg_satabeast7_vol1/other");
-    assertEquals(2, r.exitCode());
+    assertEquals(64, r.exitCode());
     assertTrue(r.err().contains("has no snapshot schedule"));
   }
 }

@@ -35,7 +35,7 @@ public final class ClusterLock implements AutoCloseable {
 
   /** Takes the lock or fails clearly. */
   public static ClusterLock acquire(Path stateDir, Clock clock) throws IOException, HeldException {
-    Files.createDirectories(stateDir);
+    StateDirectory.ensure(stateDir);
     Path file = stateDir.resolve(FILE);
     String host = hostName();
     long pid = ProcessHandle.current().pid();

@@ -30,7 +30,7 @@ public final class StateFile {
   /** Writes {@code values} (strings and numbers) to {@code name} in the state directory. */
   public static void write(Path stateDir, String name, Map<String, Object> values) {
     try {
-      Files.createDirectories(stateDir);
+      StateDirectory.ensure(stateDir);
       Path tmp = stateDir.resolve(name + ".tmp");
       Files.writeString(tmp, Json.write(new TreeMap<>(values)), StandardCharsets.UTF_8);
       Files.move(

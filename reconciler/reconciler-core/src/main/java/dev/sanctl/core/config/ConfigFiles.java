@@ -24,17 +24,30 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
- * Finds the YAML files of a config repository: every {@code *.yaml} and {@code *.yml} below the
- * directory, recursively, skipping hidden directories, in path order; from the working tree or from
- * the tree of a git revision (the working tree is not touched).
+ * Finds the configuration files of a config repository: the {@code *.yaml} and {@code *.yml} files
+ * below the directory, recursively, skipping hidden directories and what {@link SanctlIgnore
+ * .sanctlignore} names, that {@link ConfigFileRule} calls configuration; in path order; from the
+ * working tree or from the tree of a git revision (the working tree is not touched). The other YAML
+ * files are listed as ignored, with the reason.
  */
 public final class ConfigFiles {
   static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
   private ConfigFiles() {}
 
-  /** The YAML files of a directory; problems (unreadable, not UTF-8) become diagnostics. */
+  /**
+   * The configuration files of a directory; problems (unreadable, not UTF-8) become diagnostics.
+   */
   public static List<SourceFile> fromDirectory(Path dir, List<Diagnostic> diagnostics) {
+    return fromDirectory(dir, diagnostics, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #fromDirectory(Path, List)}; adds the YAML files that are not configuration to {@code
+   * ignored} as {@code "path (reason)"}.
+   */
+  public static List<SourceFile> fromDirectory(
+      Path dir, List<Diagnostic> diagnostics, List<String> ignored) {
     List<SourceFile> files = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
       diagnostics.add(
@@ -45,24 +58,34 @@ public final class ConfigFiles {
       return files;
     }
     List<Path> paths = new ArrayList<>();
+    SanctlIgnore ignore;
     try {
+      Path ignoreFile = dir.resolve(SanctlIgnore.FILE);
+      ignore =
+          SanctlIgnore.of(Files.isRegularFile(ignoreFile) ? Files.readAllBytes(ignoreFile) : null);
       Files.walkFileTree(
           dir,
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-              return !d.equals(dir) && isHidden(d.getFileName().toString())
+              return !d.equals(dir)
+                      && (isHidden(d.getFileName().toString())
+                          || ignore.ignores(relative(dir, d), true))
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-              if (a.isRegularFile() && isYaml(f.getFileName().toString())) paths.add(f);
+              if (a.isRegularFile()
+                  && isYaml(f.getFileName().toString())
+                  && !ignore.ignores(relative(dir, f), false)) {
+                paths.add(f);
+              }
               return FileVisitResult.CONTINUE;
             }
           });
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       diagnostics.add(
           Diagnostic.error(SourceRef.NONE, "cannot list " + dir + ": " + e.getMessage(), null));
       return files;
@@ -86,7 +109,21 @@ public final class ConfigFiles {
                 "check its permissions"));
       }
     }
+    return select(files, ignored);
+  }
+
+  /**
+   * The configuration files among {@code yaml}, in path order; the others go to {@code ignored}.
+   */
+  private static List<SourceFile> select(List<SourceFile> yaml, List<String> ignored) {
+    List<SourceFile> files = new ArrayList<>();
+    for (SourceFile f : yaml) {
+      String why = ConfigFileRule.whyNotConfiguration(f.text());
+      if (why == null) files.add(f);
+      else ignored.add(f.path() + " (" + why + ")");
+    }
     files.sort(Comparator.comparing(SourceFile::path));
+    ignored.sort(Comparator.naturalOrder());
     return files;
   }
 
@@ -98,6 +135,19 @@ public final class ConfigFiles {
    */
   public static String fromRevision(
       Path dir, String rev, List<SourceFile> out, List<Diagnostic> diagnostics) {
+    return fromRevision(dir, rev, out, diagnostics, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #fromRevision(Path, String, List, List)}; adds the YAML files that are not
+   * configuration to {@code ignored}.
+   */
+  public static String fromRevision(
+      Path dir,
+      String rev,
+      List<SourceFile> out,
+      List<Diagnostic> diagnostics,
+      List<String> ignored) {
     Path abs = dir.toAbsolutePath().normalize();
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(abs.toFile());
     if (builder.getGitDir() == null) {
@@ -126,6 +176,7 @@ public final class ConfigFiles {
       try (RevWalk walk = new RevWalk(repo);
           TreeWalk tree = new TreeWalk(repo)) {
         RevCommit commit = walk.parseCommit(id);
+        SanctlIgnore ignore = SanctlIgnore.of(ignoreFile(repo, commit, prefix));
         tree.addTree(commit.getTree());
         tree.setRecursive(false);
         List<SourceFile> files = new ArrayList<>();
@@ -135,13 +186,18 @@ public final class ConfigFiles {
           boolean above = !prefix.isEmpty() && (prefix + "/").startsWith(path + "/");
           if (tree.isSubtree()) {
             String rel = inside ? path.substring(prefix.isEmpty() ? 0 : prefix.length() + 1) : "";
-            boolean hidden = inside && isHidden(rel.substring(rel.lastIndexOf('/') + 1));
+            boolean hidden =
+                inside
+                    && !rel.isEmpty()
+                    && (isHidden(rel.substring(rel.lastIndexOf('/') + 1))
+                        || ignore.ignores(rel, true));
             if ((inside && !hidden) || above) tree.enterSubtree();
             continue;
           }
           if (!inside || !isYaml(tree.getNameString())) continue;
           if ((tree.getFileMode(0).getBits() & 0170000) == 0120000) continue;
           String rel = prefix.isEmpty() ? path : path.substring(prefix.length() + 1);
+          if (ignore.ignores(rel, false)) continue;
           ObjectLoader loader = repo.open(tree.getObjectId(0));
           if (loader.getSize() > MAX_FILE_BYTES) {
             diagnostics.add(tooLarge(rel));
@@ -149,8 +205,7 @@ public final class ConfigFiles {
           }
           decode(rel, loader.getBytes(), files, diagnostics);
         }
-        files.sort(Comparator.comparing(SourceFile::path));
-        out.addAll(files);
+        out.addAll(select(files, ignored));
         return commit.getName();
       }
     } catch (IOException | RuntimeException e) {
@@ -158,6 +213,15 @@ public final class ConfigFiles {
           Diagnostic.error(
               SourceRef.NONE, "cannot read git revision '" + rev + "': " + e.getMessage(), null));
       return null;
+    }
+  }
+
+  /** The bytes of {@code .sanctlignore} at {@code prefix} in a commit, or null. */
+  private static byte[] ignoreFile(Repository repo, RevCommit commit, String prefix)
+      throws IOException {
+    String path = prefix.isEmpty() ? SanctlIgnore.FILE : prefix + "/" + SanctlIgnore.FILE;
+    try (TreeWalk one = TreeWalk.forPath(repo, path, commit.getTree())) {
+      return one == null ? null : repo.open(one.getObjectId(0)).getBytes();
     }
   }
 

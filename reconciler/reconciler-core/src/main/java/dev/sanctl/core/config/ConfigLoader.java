@@ -22,11 +22,18 @@ import java.util.Set;
 public final class ConfigLoader {
   private ConfigLoader() {}
 
-  /** Loads the working tree of {@code dir}. */
+  /**
+   * Loads the working tree of {@code dir}; when its configuration files are exactly those of the
+   * git {@code HEAD} commit (a clean checkout), the state's revision is that commit, else null
+   * ("working tree").
+   */
   public static LoadResult loadDirectory(Path dir) {
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<SourceFile> files = ConfigFiles.fromDirectory(dir, diagnostics);
-    return load(files, null, diagnostics);
+    List<String> ignored = new ArrayList<>();
+    List<SourceFile> files = ConfigFiles.fromDirectory(dir, diagnostics, ignored);
+    if (files.isEmpty() && diagnostics.isEmpty()) diagnostics.add(notAConfigRepository(dir, null));
+    String revision = diagnostics.isEmpty() ? CleanCheckout.revision(dir, files) : null;
+    return withIgnored(load(files, revision, diagnostics), ignored);
   }
 
   /**
@@ -36,9 +43,32 @@ public final class ConfigLoader {
   public static LoadResult loadRevision(Path repoDir, String rev) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<SourceFile> files = new ArrayList<>();
-    String commit = ConfigFiles.fromRevision(repoDir, rev, files, diagnostics);
-    if (commit == null) return new LoadResult(null, diagnostics);
-    return load(files, commit, diagnostics);
+    List<String> ignored = new ArrayList<>();
+    String commit = ConfigFiles.fromRevision(repoDir, rev, files, diagnostics, ignored);
+    if (commit == null) return new LoadResult(null, diagnostics, ignored);
+    if (files.isEmpty() && diagnostics.isEmpty()) {
+      diagnostics.add(notAConfigRepository(repoDir, rev));
+    }
+    return withIgnored(load(files, commit, diagnostics), ignored);
+  }
+
+  /**
+   * The one error for a directory without configuration files ({@code -C} pointing elsewhere),
+   * instead of "no cluster section".
+   */
+  private static Diagnostic notAConfigRepository(Path dir, String rev) {
+    return Diagnostic.error(
+        SourceRef.NONE,
+        "not a sanctl configuration repository: no YAML file with apiVersion: sanctl/v1 (or a"
+            + " sanctl section such as cluster, nodes, targets) below "
+            + dir
+            + (rev == null ? "" : " in git revision '" + rev + "'"),
+        "pass the config repository with -C DIR; other YAML files there are not read (sanctl -v"
+            + " validate lists them)");
+  }
+
+  private static LoadResult withIgnored(LoadResult r, List<String> ignored) {
+    return new LoadResult(r.state(), r.diagnostics(), ignored);
   }
 
   /** Loads in-memory files (paths relative to a virtual config directory). */

@@ -44,6 +44,13 @@ public final class SecretDirs {
     return new SecretDirs(out);
   }
 
+  /**
+   * The first directory (no trailing slash): where new secret files go; {@value #DEFAULT} if none.
+   */
+  public String first() {
+    return dirs.isEmpty() ? DEFAULT : dirs.get(0).toString();
+  }
+
   /** The directories, for messages. */
   public String describe() {
     return dirs.isEmpty()

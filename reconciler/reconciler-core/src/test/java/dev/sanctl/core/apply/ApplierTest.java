@@ -263,4 +263,60 @@ class ApplierTest {
     assertEquals(12, r.outcomes().size());
     assertTrue(most.get() <= 2, "at most maxParallelNodes nodes at once, saw " + most.get());
   }
+
+  private static long observations(KvHost h) {
+    return h.log().stream().filter(c -> c.argv().equals(List.of("kv", "list"))).count();
+  }
+
+  /** Changes of one provider on one node form one wave: one observation, not one per change. */
+  @Test
+  void aNodeIsObservedOncePerWaveNotOncePerChange() {
+    for (int n : new int[] {5, 50}) {
+      VolumeGroup.Volume[] vols = new VolumeGroup.Volume[n];
+      for (int i = 0; i < n; i++) vols[i] = vol("v" + i, i + 1);
+      DesiredState d = state(List.of(node("n1", "kv")), List.of(vg("vg1", "n1", vols)));
+      KvHost n1 = new KvHost("n1");
+      Engine e = engine(Map.of("n1", n1));
+      ClusterObservation obs = e.observe(d, List.of());
+      Plan plan = e.plan(d, obs, List.of());
+      assertEquals(n, plan.changes().size());
+      long before = observations(n1);
+      ApplyResult r = new Applier(e, new Journal(state, CLOCK)).apply(d, plan, obs, null);
+      assertTrue(r.ok(), r.outcomes().toString());
+      assertEquals(1, observations(n1) - before, n + " changes, one wave");
+      assertFalse(e.plan(d, List.of(), List.of()).hasChanges());
+    }
+  }
+
+  /** Verification after a wave still catches the one change of the wave that did not take. */
+  @Test
+  void aChangeThatDoesNotTakeInsideAWaveIsCaughtAndItsDependantsAreNotAttempted() {
+    KvHost n2 = new KvHost("n2").ignoreWritesOf(k -> k.equals("vg2/d"));
+    DesiredState d =
+        state(
+            List.of(node("n2", "kv", "kvlink")),
+            List.of(vg("vg2", "n2", vol("c", 300), vol("d", 400), vol("e", 500))));
+    ApplyResult r = apply(engine(Map.of("n2", n2)), d);
+    Map<String, ChangeOutcome.Status> status = new java.util.TreeMap<>();
+    r.outcomes().forEach(o -> status.put(o.address(), o.status()));
+    assertEquals(ChangeOutcome.Status.APPLIED, status.get("n2/kv.entry/vg2/c"));
+    assertEquals(ChangeOutcome.Status.FAILED, status.get("n2/kv.entry/vg2/d"));
+    assertEquals(ChangeOutcome.Status.APPLIED, status.get("n2/kv.entry/vg2/e"), "same wave");
+    assertTrue(
+        r.outcomes().stream()
+            .filter(o -> o.address().contains("kvlink"))
+            .allMatch(o -> o.status() == ChangeOutcome.Status.SKIPPED),
+        r.outcomes().toString());
+    assertFalse(n2.store().containsKey("link:vg2/d"), n2.store().toString());
+    String message =
+        r.outcomes().stream()
+            .filter(o -> o.address().equals("n2/kv.entry/vg2/d"))
+            .findFirst()
+            .orElseThrow()
+            .message();
+    assertEquals(
+        "inconsistent result after apply: n2/kv.entry/vg2/d is still planned after its commands"
+            + " succeeded: not present on node",
+        message);
+  }
 }

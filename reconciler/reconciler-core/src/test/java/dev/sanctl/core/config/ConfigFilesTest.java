@@ -19,9 +19,9 @@ class ConfigFilesTest {
       throws Exception {
     Files.createDirectories(dir.resolve("sub"));
     Files.createDirectories(dir.resolve(".git"));
-    Files.writeString(dir.resolve("z.yml"), "a: 1\n");
-    Files.writeString(dir.resolve("sub/a.yaml"), "b: 1\n");
-    Files.writeString(dir.resolve(".git/x.yaml"), "c: 1\n");
+    Files.writeString(dir.resolve("z.yml"), "nodes: {}\n");
+    Files.writeString(dir.resolve("sub/a.yaml"), "apiVersion: sanctl/v1\n");
+    Files.writeString(dir.resolve(".git/x.yaml"), "nodes: {}\n");
     Files.writeString(dir.resolve("notes.txt"), "d\n");
     List<Diagnostic> diags = new ArrayList<>();
     List<String> paths =
@@ -43,21 +43,21 @@ class ConfigFilesTest {
   void revisionReadsTheCommittedTreeOfASubdirectory(@TempDir Path repo) throws Exception {
     Path cfg = repo.resolve("site/config");
     Files.createDirectories(cfg);
-    Files.writeString(repo.resolve("outside.yaml"), "x: 1\n");
-    Files.writeString(cfg.resolve("a.yaml"), "committed: true\n");
+    Files.writeString(repo.resolve("outside.yaml"), "nodes: {}\n");
+    Files.writeString(cfg.resolve("a.yaml"), "targets: []\n");
     try (Git git = Git.init().setDirectory(repo.toFile()).call()) {
       git.add().addFilepattern(".").call();
       PersonIdent who = new PersonIdent("t", "t@example.org");
       git.commit().setMessage("c1").setAuthor(who).setCommitter(who).call();
     }
-    Files.writeString(cfg.resolve("a.yaml"), "changed: true\n");
-    Files.writeString(cfg.resolve("new.yaml"), "untracked: true\n");
+    Files.writeString(cfg.resolve("a.yaml"), "targets: [x]\n");
+    Files.writeString(cfg.resolve("new.yaml"), "nodes: {}\n");
     List<SourceFile> files = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     String commit = ConfigFiles.fromRevision(cfg, "HEAD", files, diags);
     assertTrue(diags.isEmpty(), diags.toString());
     assertEquals(40, commit.length());
-    assertEquals(List.of(new SourceFile("a.yaml", "committed: true\n")), files);
-    assertEquals("changed: true\n", Files.readString(cfg.resolve("a.yaml")));
+    assertEquals(List.of(new SourceFile("a.yaml", "targets: []\n")), files);
+    assertEquals("targets: [x]\n", Files.readString(cfg.resolve("a.yaml")));
   }
 }

@@ -168,7 +168,17 @@ public final class IetState {
     return s;
   }
 
+  /**
+   * Writes the state back; a node where IET never ran (no file, nothing but the initial counters)
+   * gets no file.
+   */
   public void save(Path file) throws IOException {
+    List<List<String>> out = records();
+    if (!java.nio.file.Files.exists(file) && out.equals(new IetState().records())) return;
+    StateFile.write(file, out);
+  }
+
+  private List<List<String>> records() {
     List<List<String>> out = new ArrayList<>();
     out.add(StateFile.record("counters", nextTargetId, nextTsih, nextIsidQualifier));
     for (Account a : discoveryAccounts) out.add(account(0, a));
@@ -207,7 +217,7 @@ public final class IetState {
         }
       }
     }
-    StateFile.write(file, out);
+    return out;
   }
 
   private static List<String> account(int tid, Account a) {

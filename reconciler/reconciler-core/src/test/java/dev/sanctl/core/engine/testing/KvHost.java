@@ -26,6 +26,7 @@ public final class KvHost implements Host {
   private boolean unreachable;
   private boolean ignoreWrites;
   private String ignoredWriteSays = "";
+  private Predicate<String> ignoredKeys = k -> false;
 
   public KvHost(String name) {
     this.name = name;
@@ -66,6 +67,12 @@ public final class KvHost implements Host {
     return this;
   }
 
+  /** Writes of the keys {@code keys} accepts exit 0 but change nothing. */
+  public synchronized KvHost ignoreWritesOf(Predicate<String> keys) {
+    this.ignoredKeys = keys;
+    return this;
+  }
+
   public synchronized Map<String, String> store() {
     return Map.copyOf(store);
   }
@@ -102,7 +109,7 @@ public final class KvHost implements Host {
         return CommandResult.of(0, s.toString(), "");
       case "set":
         if (a.size() != 4) return CommandResult.of(2, "", "usage: kv set KEY VALUE\n");
-        if (!ignoreWrites) store.put(a.get(2), a.get(3));
+        if (!ignoreWrites && !ignoredKeys.test(a.get(2))) store.put(a.get(2), a.get(3));
         return CommandResult.of(0, "", ignoreWrites ? ignoredWriteSays : "");
       case "del":
         if (a.size() != 3) return CommandResult.of(2, "", "usage: kv del KEY\n");
