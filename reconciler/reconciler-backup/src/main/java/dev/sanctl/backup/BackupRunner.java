@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -108,11 +109,30 @@ public final class BackupRunner {
 
   /** Runs the jobs, at most {@code parallel} at a time; results in the order of {@code jobs}. */
   public List<JobResult> run(List<Backups.Job> jobs, int parallel) {
+    return run(jobs, parallel, (job, result) -> {});
+  }
+
+  /**
+   * As {@link #run(List, int)}, telling {@code finished} about each job as soon as it ends (from
+   * the worker thread, one call at a time): what progress output is made of.
+   */
+  public List<JobResult> run(
+      List<Backups.Job> jobs, int parallel, BiConsumer<Backups.Job, JobResult> finished) {
     if (parallel < 1) throw new IllegalArgumentException("parallel must be at least 1");
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<JobResult>> futures = new ArrayList<>();
-      for (Backups.Job j : jobs) futures.add(pool.submit(() -> run(j)));
+      for (Backups.Job j : jobs) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  JobResult r = run(j);
+                  synchronized (finished) {
+                    finished.accept(j, r);
+                  }
+                  return r;
+                }));
+      }
       List<JobResult> results = new ArrayList<>();
       for (Future<JobResult> f : futures) {
         try {

@@ -3,6 +3,7 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.OutputFormat;
+import dev.sanctl.cli.support.Progress;
 import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
@@ -126,12 +127,14 @@ public class ApplyCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final Path stateDir;
     private final boolean savedPlan;
+    private final Progress steps;
 
     Gate(PrintWriter out, PrintWriter err, Path stateDir, boolean savedPlan) {
       this.out = out;
       this.err = err;
       this.stateDir = stateDir;
       this.savedPlan = savedPlan;
+      this.steps = Progress.of(err, "apply", Verbosity.quiet(spec));
     }
 
     @Override
@@ -158,6 +161,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void planned(Plan plan) {
+      plan.changes().forEach(c -> steps.expect(c.node()));
       if (Verbosity.quiet(spec)) return;
       out.print(new TextRenderer(Terminal.color(parent.global.noColor)).render(plan));
       out.flush();
@@ -176,6 +180,8 @@ public class ApplyCommand implements Callable<Integer> {
     @Override
     public void progress(Change change, ChangeOutcome o) {
       if (!Verbosity.quiet(spec)) ApplyCommand.progress(out, o);
+      steps.step(
+          change.node(), o.address() + " " + o.status().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.sanctl.backup.JobResult;
 import dev.sanctl.cli.ExitCodes;
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.OutputFormat;
+import dev.sanctl.cli.support.Progress;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.spi.model.Backups;
 import java.io.PrintWriter;
@@ -142,7 +143,13 @@ public class BackupRunCommand implements Callable<Integer> {
                   transport.equals("stream") ? remoteSanctl : null)
               .lockWait(Duration.ofSeconds(lockWaitSeconds));
       if (now != null) runner.durations(() -> 0L);
-      List<JobResult> results = runner.run(List.copyOf(jobs), parallel);
+      Progress progress = Progress.of(err, "backup run", dev.sanctl.cli.Verbosity.quiet(spec));
+      jobs.forEach(j -> progress.expect(j.archive()));
+      List<JobResult> results =
+          runner.run(
+              List.copyOf(jobs),
+              parallel,
+              (j, r) -> progress.step(j.archive(), j.source() + (r.ok() ? " done" : " not done")));
       JobLog.record(cluster.stateDir(BackupCommand.configDir(spec)), clock.instant(), results);
       boolean json = output.json();
       if (json) out.println(JobResult.toJson(results));

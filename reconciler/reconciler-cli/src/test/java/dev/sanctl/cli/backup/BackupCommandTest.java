@@ -1,6 +1,7 @@
 package dev.sanctl.cli.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.cli.CliRun;
@@ -82,6 +83,23 @@ class BackupCommandTest {
                 "vg0/lv_plain -> archive/lv_plain_bk@2026-11-21_10.00.00: "
                     + "read 4194304 bytes (256 segments), 256 segments changed, wrote 4194304 bytes"),
         status.out());
+  }
+
+  @Test
+  void aTerminalSeesOneProgressLinePerFinishedJobAndAPipeNone() throws Exception {
+    CliRun piped = backup("run", "--all");
+    assertEquals(0, piped.exitCode(), piped.err());
+    assertFalse(piped.err().contains("backup run: 1/"), piped.err());
+    System.setProperty(dev.sanctl.cli.support.Progress.PROPERTY, "always");
+    try {
+      CliRun shown = backup("run", "--all");
+      assertEquals(0, shown.exitCode(), shown.err());
+      assertTrue(shown.err().contains("backup run: 1/"), shown.err());
+      assertTrue(shown.err().contains("vg0/lv_data done"), shown.err());
+      assertFalse(shown.out().contains("backup run: "), shown.out());
+    } finally {
+      System.clearProperty(dev.sanctl.cli.support.Progress.PROPERTY);
+    }
   }
 
   @Test
