@@ -92,7 +92,8 @@ class ImportCommandTest {
         imported.err());
     CliRun.Result plan = c.cluster("plan", "--detailed-exitcode");
     assertEquals(ExitCodes.CHANGES, plan.exit(), plan.toString());
-    assertTrue(plan.out().contains("san-a/iet.file//mnt/iscsi-target/vg_san/iet/ietd.conf will be"));
+    assertTrue(
+        plan.out().contains("san-a/iet.file//mnt/iscsi-target/vg_san/iet/ietd.conf will be"));
   }
 
   @Test
