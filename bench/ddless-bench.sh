@@ -7,6 +7,15 @@
 # (default 1), THROTTLE_BPS (default 1700000000: the disk limit of the throttled cold cases). Needs root for cold-cache runs (sync; echo 3 > /proc/sys/vm/drop_caches); without
 # it, cold runs fall back to O_DIRECT reads (ddless -d, dd iflag=direct) and say so.
 # Installs ddpt, gddrescue and rsync with apt-get when they are missing (benchmark only).
+#
+# Against the C original (gc-labs/ddplus, its ddless): set DDLESS_C_SRC to a checkout of
+# https://github.com/gc-labs/ddplus (the directory holding src/Makefile, or src/ itself) or to a
+# tarball of it (also looked for as DIR/ddplus*.tar.gz). It is built with its own Makefile (gcc -O3,
+# zlib) in DIR/c-build, a scratch directory (never committed); then C and sanctl run alternately on
+# the same files, hot cache, no-change re-run, 1 and 2 workers, at each size of C_SIZES_MIB
+# (default "2048 4096"), C_RUNS rounds (default 7), and the ratios are printed. Without the source,
+# a compiler or zlib the comparison is skipped with the reason. ONLY=c runs just this comparison
+# (no cache dropping, no packages installed).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:-/var/tmp/ddless-bench}"
@@ -20,6 +29,9 @@ mkdir -p "$dir"
 cd "$dir"
 if [[ ! -f "$jar" ]]; then
   (cd "$here" && mvn -q -B -DskipTests package -pl reconciler/reconciler-cli -am >&2)
+fi
+if [[ "${ONLY:-}" == c ]]; then
+  exec "$here/bench/ddless-vs-c.sh" "$dir"
 fi
 for tool in ddpt ddrescue rsync; do
   if ! command -v "$tool" >/dev/null; then
@@ -227,5 +239,7 @@ for i in $(seq "$runs"); do
 done
 drow "cold: ddless first copy, new checksum file -w 2" "$n"
 row "cold: dd bs=8M conv=notrunc (full copy)" "$(tr ' ' '\n' <<<"$d" | grep . | median)"
+echo
+"$here/bench/ddless-vs-c.sh" "$dir"
 echo
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.RevisionOption;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.cli.support.Terminal;
@@ -69,9 +70,12 @@ public class ApplyCommand implements Callable<Integer> {
       description = "Allow breaking identity changes and disruptive changes with live sessions.")
   boolean allowDisruptive;
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter out = output.json() ? new PrintWriter(java.io.Writer.nullWriter()) : stdout;
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
     PlanJson.Saved saved = null;
@@ -107,7 +111,12 @@ public class ApplyCommand implements Callable<Integer> {
       ApplyReport report =
           new ApplyOperation(s.engine(), stateDir, Clock.systemUTC())
               .run(request, new Gate(out, err, stateDir, saved != null));
-      return report(out, err, report, replanHint());
+      int code = report(out, err, report, replanHint());
+      if (output.json()) {
+        stdout.println(ApplyJson.of(report, code));
+        stdout.flush();
+      }
+      return code;
     }
   }
 
@@ -149,6 +158,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void planned(Plan plan) {
+      if (Verbosity.quiet(spec)) return;
       out.print(new TextRenderer(Terminal.color(parent.global.noColor)).render(plan));
       out.flush();
     }
@@ -157,7 +167,7 @@ public class ApplyCommand implements Callable<Integer> {
     public List<String> hold(Checkpoint at, Plan plan) {
       if (at != Checkpoint.ALLOWED || autoApprove || savedPlan) return List.of();
       try {
-        return confirmed(out, err) ? List.of() : List.of("not confirmed");
+        return confirmed(output.json() ? err : out, err) ? List.of() : List.of("not confirmed");
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -165,7 +175,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public void progress(Change change, ChangeOutcome o) {
-      ApplyCommand.progress(out, o);
+      if (!Verbosity.quiet(spec)) ApplyCommand.progress(out, o);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.sanctl.cli;
 
-import dev.sanctl.cli.ddless.DdlessFastPath;
 import dev.sanctl.ddless.HashWarmUp;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +51,7 @@ public final class CdsTraining {
         "--json"
       };
       failed += run("validate", "-C", args[0]);
-      // as Main runs a plain copy: without picocli (DdlessFastPath), so its classes are archived
+      // as Main runs a plain copy: without picocli (FastPaths), so its classes are archived
       failed += fast(copy);
       failed += fast(copy);
     } finally {
@@ -67,7 +66,7 @@ public final class CdsTraining {
 
   private static int fast(String... args) {
     PrintWriter none = new PrintWriter(OutputStream.nullOutputStream(), true);
-    Integer exit = DdlessFastPath.run(args, none, none);
+    Integer exit = FastPaths.run(args, none, none);
     return exit != null && exit == 0 ? 0 : 1;
   }
 

@@ -31,7 +31,7 @@ final class CliErrors {
     cl.registerConverter(Instant.class, new InstantConverter());
     cl.setParameterExceptionHandler(usageErrors());
     cl.setExecutionExceptionHandler(executionErrors());
-    cl.setExecutionStrategy(rejectingUnmatched(new CommandLine.RunLast()));
+    cl.setExecutionStrategy(rejectingUnmatched(Verbosity.timed(new CommandLine.RunLast())));
   }
 
   /** One line, the synopsis, and "Try 'sanctl CMD --help'"; exit 64. */
@@ -108,14 +108,16 @@ final class CliErrors {
 
   /** "sanctl: error: MESSAGE" (exit 1); the stack trace only with {@code SANCTL_DEBUG}. */
   static IExecutionExceptionHandler executionErrors() {
-    return (ex, cmd, parsed) -> {
-      PrintWriter err = cmd.getErr();
-      err.println("sanctl: error: " + message(ex));
-      if (System.getenv("SANCTL_DEBUG") != null) ex.printStackTrace(err);
-      else if (ex.getMessage() == null) err.println("(SANCTL_DEBUG=1 shows where it happened)");
-      err.flush();
-      return ExitCodes.ERROR;
-    };
+    return (ex, cmd, parsed) -> report(ex, cmd.getErr());
+  }
+
+  /** Reports an exception that escaped a command on {@code err}, as above; returns exit 1. */
+  static int report(Throwable ex, PrintWriter err) {
+    err.println("sanctl: error: " + message(ex));
+    if (System.getenv("SANCTL_DEBUG") != null) ex.printStackTrace(err);
+    else if (ex.getMessage() == null) err.println("(SANCTL_DEBUG=1 shows where it happened)");
+    err.flush();
+    return ExitCodes.ERROR;
   }
 
   /** A message a person can act on, never a Java class name. */

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Options every command accepts: {@code -C DIR}, {@code --no-color}, {@code -v}, {@code -q}. */
+/**
+ * Options every command accepts: {@code -C DIR}, {@code --no-color}, {@code -q}, {@code -v} (read
+ * them from any command with {@link Verbosity}).
+ */
 public class GlobalOptions {
   @Option(
       names = "-C",
@@ -18,13 +21,13 @@ public class GlobalOptions {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "More output.",
+      description = "More output: what ran and how long it took (on standard error), and details.",
       scope = ScopeType.INHERIT)
   public boolean verbose;
 
   @Option(
       names = {"-q", "--quiet"},
-      description = "Less output: no progress, only results and errors.",
+      description = "Only errors and the result (summary line or machine output).",
       scope = ScopeType.INHERIT)
   public boolean quiet;
 }

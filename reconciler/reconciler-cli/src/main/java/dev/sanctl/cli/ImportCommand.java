@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
 import dev.sanctl.cli.support.Invocation;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.usecase.ImportOperation;
 import dev.sanctl.spi.model.DesiredState;
@@ -12,8 +13,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -53,6 +57,8 @@ public class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--force", description = "Overwrite an existing file.")
   boolean force;
+
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() throws Exception {
@@ -126,10 +132,24 @@ public class ImportCommand implements Callable<Integer> {
         .forEach(
             (n, why) ->
                 err.println("warning: node " + n + " is unknown (" + why + "); nothing imported"));
-    if ("-".equals(outFile)) {
+    boolean toStdout = "-".equals(outFile);
+    if (!toStdout) Files.writeString(target, yaml, StandardCharsets.UTF_8);
+    if (output.json()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("formatVersion", "1");
+      doc.put("written", toStdout ? null : target.toString());
+      doc.put("incomplete", last.incomplete());
+      doc.put("unknownNodes", last.unknownNodes());
+      List<Map<String, String>> left = new ArrayList<>();
+      for (Imported.LeftOut l : last.leftOut()) {
+        left.add(Map.of("address", l.address(), "reason", l.reason()));
+      }
+      doc.put("notImported", left);
+      if (toStdout) doc.put("yaml", yaml);
+      out.println(dev.sanctl.spi.json.Json.write(doc));
+    } else if (toStdout) {
       out.print(yaml);
     } else {
-      Files.writeString(target, yaml, StandardCharsets.UTF_8);
       out.println(
           "Wrote " + target + "; check it with: " + Invocation.of(configDir, cluster, "plan"));
     }

@@ -59,7 +59,7 @@ public class Main implements Callable<Integer> {
     if (args.length > 0 && (args[0].equals("ddless") || args[0].equals("backup"))) {
       HashWarmUp.start();
     }
-    Integer fast = dev.sanctl.cli.ddless.DdlessFastPath.run(args);
+    Integer fast = FastPaths.run(args);
     if (fast != null) System.exit(fast);
     System.exit(commandLine().execute(args));
   }

@@ -66,12 +66,13 @@ public class PlanCommand implements Callable<Integer> {
       o.flush();
       if (out != null) {
         Files.writeString(out, PlanJson.write(plan), StandardCharsets.UTF_8);
-        err.println(
-            "Saved the plan to "
-                + out
-                + "; apply it with: "
-                + Invocation.of(
-                    parent.global.configDir, cluster, "apply", "--plan", out.toString()));
+        Verbosity.unlessQuiet(spec, err)
+            .println(
+                "Saved the plan to "
+                    + out
+                    + "; apply it with: "
+                    + Invocation.of(
+                        parent.global.configDir, cluster, "apply", "--plan", out.toString()));
       }
       return exitCode(plan, detailedExitCode);
     }

@@ -1,16 +1,14 @@
 package dev.sanctl.cli;
 
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.apply.ClusterLock;
 import dev.sanctl.core.apply.Journal;
 import dev.sanctl.core.apply.StateFile;
 import dev.sanctl.core.engine.ClusterObservation;
-import dev.sanctl.core.engine.NodeObservation;
-import dev.sanctl.spi.provider.Observation;
-import dev.sanctl.spi.provider.Provider;
-import dev.sanctl.spi.provider.StatusReporter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,9 +39,12 @@ public class StatusCommand implements Callable<Integer> {
   @Option(names = "--live", description = "Also observe the nodes and show live status.")
   boolean live;
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter json = spec.commandLine().getOut();
+    PrintWriter out = output.json() ? new PrintWriter(Writer.nullWriter()) : json;
     PrintWriter err = spec.commandLine().getErr();
     Path configDir = parent.global.configDir;
     Path stateDir = cluster.stateDir(configDir);
@@ -72,6 +73,8 @@ public class StatusCommand implements Callable<Integer> {
                         + u.unfinished().size()
                         + " change(s) not finished; the next apply finishes them"));
     if (!live) {
+      if (output.json()) json.print(StatusJson.of(stateDir, null));
+      json.flush();
       out.flush();
       return readable ? ExitCodes.OK : ExitCodes.ERROR;
     }
@@ -80,23 +83,14 @@ public class StatusCommand implements Callable<Integer> {
     try (Session s = opened.get()) {
       if (!s.knowsNodes(cluster.nodes, err)) return ExitCodes.USAGE;
       ClusterObservation obs = s.engine().observe(s.desired(), cluster.nodes);
-      for (NodeObservation n : obs.nodes().values()) {
-        out.println();
-        out.println(
-            "Node " + n.node() + (n.known() ? ":" : ": unknown (" + n.unknownReason() + ")"));
-        for (Provider p : s.engine().providers().all()) {
-          Observation o = n.observations().get(p.id());
-          if (o != null && p instanceof StatusReporter r) {
-            r.status(n.node(), o).forEach(line -> out.println("  " + line));
-          }
-        }
-      }
+      LiveStatus liveStatus = LiveStatus.of(obs, s.engine().providers());
+      liveStatus.print(out);
+      if (output.json()) json.print(StatusJson.of(stateDir, liveStatus));
+      json.flush();
       out.flush();
       return ExitCodes.worst(
           readable ? ExitCodes.OK : ExitCodes.ERROR,
-          obs.nodes().values().stream().allMatch(NodeObservation::known)
-              ? ExitCodes.OK
-              : ExitCodes.INCOMPLETE);
+          liveStatus.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE);
     }
   }
 

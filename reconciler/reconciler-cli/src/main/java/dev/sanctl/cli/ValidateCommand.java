@@ -1,7 +1,10 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.engine.SecretDirs;
+import dev.sanctl.core.validate.SecretFiles;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.SourceRef;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,17 +43,12 @@ public class ValidateCommand implements Callable<Integer> {
   String rev;
 
   @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "text")
-  Format format;
+      names = "--skip-secret-files",
+      description =
+          "Do not check that secretFile/passwordFile exist here with mode 600 (e.g. in CI).")
+  boolean skipSecretFiles;
 
-  /** Output formats of {@code validate}. */
-  public enum Format {
-    text,
-    json
-  }
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() {
@@ -57,20 +56,37 @@ public class ValidateCommand implements Callable<Integer> {
         rev == null
             ? ConfigLoader.loadDirectory(main.global.configDir)
             : ConfigLoader.loadRevision(main.global.configDir, rev);
+    SecretFiles.Report secrets = null;
+    if (rev == null && !skipSecretFiles) {
+      secrets = SecretFiles.check(main.global.configDir, SecretDirs.current());
+      result = secrets.addTo(result);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (main.global.verbose) {
       PrintWriter err = spec.commandLine().getErr();
       result.ignored().forEach(f -> err.println("not configuration, not read: " + f));
       err.flush();
     }
-    if (format == Format.json) {
+    if (output.json()) {
       out.print(json(result));
     } else {
-      for (Diagnostic d : result.diagnostics()) out.println(d.render());
-      if (result.ok()) out.println("valid: " + summary(result));
+      boolean quiet = Verbosity.quiet(spec);
+      for (Diagnostic d : result.diagnostics()) {
+        if (!quiet || d.severity() == dev.sanctl.spi.diag.Severity.ERROR) out.println(d.render());
+      }
+      if (result.ok()) out.println("valid: " + summary(result) + uncheckedNote(secrets));
     }
     out.flush();
     return result.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+  }
+
+  private static String uncheckedNote(SecretFiles.Report secrets) {
+    if (secrets == null || secrets.unchecked() == 0) return "";
+    return " ("
+        + secrets.unchecked()
+        + " secret file(s) not checked: no secrets directory "
+        + SecretDirs.current().describe()
+        + " on this host)";
   }
 
   /** "2 nodes, 1 volume group, 3 volumes, ...": what the valid config declares. */

@@ -1,5 +1,6 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.engine.FileSecretResolver;
 import dev.sanctl.gitops.Reconciler;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -28,23 +30,25 @@ import picocli.CommandLine.TypeConversionException;
  * commits under the cluster policy, checks drift every drift interval, mails alerts. Runs until
  * SIGTERM/SIGINT: the step in progress finishes, then the JVM exits 143 (SIGTERM) or 130 (SIGINT),
  * within seconds when no step is in progress. With {@code --once}: one poll and one drift check
- * when due, then exit 0 (all applied, no drift), 2 (drift or policy-blocked changes), 4 (a node
- * could not be observed), 1 (an invalid commit, a plan with errors, a failed apply or an
- * unreachable repository); precedence as in {@link ExitCodes}.
+ * when due, then exit 0 (all applied, no drift), 2 (drift, policy-blocked changes, or new commits
+ * waiting while suspended), 4 (a node could not be observed), 1 (an invalid commit, a plan with
+ * errors, a failed apply or an unreachable repository); precedence as in {@link ExitCodes}.
  */
 @Command(
     name = "watch",
     description = "Follow a git branch: apply merged commits under the policy, report drift.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    subcommands = {WatchSuspendCommands.Suspend.class, WatchSuspendCommands.Resume.class})
 public class WatchCommand implements Callable<Integer> {
   @ParentCommand Main parent;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--repo",
-      required = true,
       paramLabel = "URL|PATH",
-      description = "The config repository: a path, file://, ssh:// or https:// URL.")
+      description =
+          "The config repository: a path, file://, ssh:// or https:// URL (required, except for"
+              + " suspend and resume).")
   String repo;
 
   @Option(
@@ -94,9 +98,17 @@ public class WatchCommand implements Callable<Integer> {
   /** How long a stop waits for the step in progress (an apply); systemd's TimeoutStopSec. */
   static final Duration STOP_LIMIT = Duration.ofMinutes(15);
 
+  @Mixin OutputFormat output;
+
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    if (repo == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--repo=URL|PATH'");
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    // with --format json the log goes to standard error, the result document to standard output
+    PrintWriter out = output.json() ? spec.commandLine().getErr() : stdout;
     Path configDir = parent.global.configDir;
     Path state = stateDir != null ? stateDir : configDir.resolve(".sanctl");
     Reconciler r;
@@ -111,9 +123,14 @@ public class WatchCommand implements Callable<Integer> {
     if (once) {
       List<WatchState.Result> all = new java.util.ArrayList<>(accepted);
       all.addAll(r.step());
-      return exitCode(all);
+      int code = exitCode(all);
+      if (output.json()) {
+        stdout.println(json(all, code));
+        stdout.flush();
+      }
+      return code;
     }
-    runUntilStopped(r, out);
+    runUntilStopped(r, out, Verbosity.unlessQuiet(spec, out));
     return ExitCodes.OK;
   }
 
@@ -134,7 +151,7 @@ public class WatchCommand implements Callable<Integer> {
    * this thread returns: it then blocks in {@code System.exit}, which waits for the hook). The JVM
    * then exits with 128 + the signal: 143 after SIGTERM, 130 after SIGINT.
    */
-  private static void runUntilStopped(Reconciler r, PrintWriter out) {
+  private static void runUntilStopped(Reconciler r, PrintWriter out, PrintWriter banner) {
     CountDownLatch wake = new CountDownLatch(1);
     CountDownLatch stepsDone = new CountDownLatch(1);
     Thread hook =
@@ -150,8 +167,8 @@ public class WatchCommand implements Callable<Integer> {
             },
             "sanctl-watch-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    out.println("sanctl watch: following; stop with SIGTERM (the current step finishes first)");
-    out.flush();
+    banner.println("sanctl watch: following; stop with SIGTERM (the current step finishes first)");
+    banner.flush();
     try {
       r.run(d -> wake.await(d.toMillis(), TimeUnit.MILLISECONDS));
     } finally {
@@ -177,11 +194,29 @@ public class WatchCommand implements Callable<Integer> {
                     switch (x.outcome()) {
                       case INVALID, FAILED, ERROR -> ExitCodes.ERROR;
                       case INCOMPLETE -> ExitCodes.INCOMPLETE;
-                      case PENDING, DRIFT -> ExitCodes.CHANGES;
+                      case PENDING, DRIFT, SUSPENDED -> ExitCodes.CHANGES;
                       default -> ExitCodes.OK;
                     })
             .toArray();
     return ExitCodes.worst(codes);
+  }
+
+  /** {@code watch --once --format json} (format version 1): the exit code and each result. */
+  static String json(List<WatchState.Result> results, int exit) {
+    List<Object> list = new java.util.ArrayList<>();
+    for (WatchState.Result x : results) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("time", x.time() == null ? null : x.time().toString());
+      m.put("revision", x.revision());
+      m.put("outcome", x.outcome().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("message", x.message());
+      list.add(m);
+    }
+    java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    doc.put("formatVersion", "1");
+    doc.put("exit", exit);
+    doc.put("results", list);
+    return dev.sanctl.spi.json.Json.write(doc);
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 1d}; a plain number is seconds. */

@@ -2,6 +2,7 @@ package dev.sanctl.cli;
 
 import dev.sanctl.gitops.AlertQueue;
 import dev.sanctl.gitops.WatchState;
+import dev.sanctl.gitops.WatchSuspension;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -18,6 +19,16 @@ final class WatchStatus {
   }
 
   private static void printState(Path stateDir, PrintWriter out) {
+    WatchSuspension.read(stateDir)
+        .ifPresent(
+            s ->
+                out.println(
+                    "Watch: suspended "
+                        + s.describe()
+                        + " (applies nothing, reports drift; resume with: sanctl watch resume"
+                        + " --state-dir "
+                        + stateDir
+                        + ")"));
     WatchState w = WatchState.read(stateDir).orElse(null);
     if (w == null) return;
     if (w.lastSeen() != null) {
@@ -40,6 +51,10 @@ final class WatchStatus {
               + " since "
               + p.time());
       p.reasons().forEach(r -> out.println("  " + r));
+      out.println(
+          "  apply exactly this revision with: sanctl apply --rev "
+              + p.revision()
+              + " and the flags above (git fetch it into the config repository first)");
     }
     int queued = AlertQueue.load(stateDir).pending().size();
     if (queued > 0) out.println("Alerts queued (not delivered yet): " + queued);

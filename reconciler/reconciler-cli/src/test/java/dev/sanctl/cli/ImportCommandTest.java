@@ -87,12 +87,13 @@ class ImportCommandTest {
             .err()
             .contains(
                 ImportCommand.NOT_IMPORTED
-                    + "san-a/iet.file/mnt/iscsi-target/vg_san/iet/: no IET copies in"
+                    + "san-a/iet.file//mnt/iscsi-target/vg_san/iet/: no IET copies in"
                     + " /mnt/iscsi-target/vg_san/iet on san-a: the plan writes them"),
         imported.err());
     CliRun.Result plan = c.cluster("plan", "--detailed-exitcode");
     assertEquals(ExitCodes.CHANGES, plan.exit(), plan.toString());
-    assertTrue(plan.out().contains("san-a/iet.file/mnt/iscsi-target/vg_san/iet/ietd.conf will be"));
+    assertTrue(
+        plan.out().contains("san-a/iet.file//mnt/iscsi-target/vg_san/iet/ietd.conf will be"));
   }
 
   @Test

@@ -28,14 +28,14 @@ class OmissionGateCommandTest {
 
     CliRun.Result plan = c.cluster("plan");
     assertTrue(
-        plan.out().contains("iet.file/etc/iet/ietd.conf will be updated in-place [disruptive]"),
+        plan.out().contains("iet.file//etc/iet/ietd.conf will be updated in-place [disruptive]"),
         plan.out());
     assertTrue(
         plan.out().contains("removes settings global: TgtNotFoundRespondServiceUnavailable"),
         plan.out());
     assertTrue(
         plan.out()
-            .contains("disruptive: san-a/iet.file/etc/iet/ietd.conf will be updated in-place"),
+            .contains("disruptive: san-a/iet.file//etc/iet/ietd.conf will be updated in-place"),
         "listed in the attention section:\n" + plan.out());
     CliRun.Result refused = c.cluster("apply", "--auto-approve");
     assertEquals(ExitCodes.REFUSED, refused.exit(), refused.toString());

@@ -1,6 +1,7 @@
 package dev.sanctl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sanctl.cli.support.CliRun;
@@ -21,11 +22,30 @@ class StatusCommandTest {
   }
 
   @Test
-  void liveStatusObservesEveryNode() throws Exception {
+  void liveStatusOfQuietNodesPrintsNoEmptySections() throws Exception {
+    CliRun.assumeProviders();
     CliRun c = CliRun.quickstart(tmp);
     CliRun.Result r = c.cluster("status", "--live");
     assertEquals(ExitCodes.OK, r.exit(), r.toString());
-    assertTrue(r.out().contains("\nNode san-a:\n") && r.out().contains("\nNode san-b:\n"), r.out());
+    assertEquals(
+        "Last apply: never\nLast drift check: never\n\nNothing live to report on san-a, san-b.\n",
+        r.out());
+  }
+
+  @Test
+  void liveStatusHasASectionOnlyForNodesWithSomethingToReport() throws Exception {
+    CliRun.assumeProviders();
+    CliRun c = CliRun.quickstart(tmp);
+    assertEquals(ExitCodes.OK, c.cluster("apply", "--auto-approve").exit());
+    CliRun.Result r = c.cluster("status", "--live");
+    assertEquals(ExitCodes.OK, r.exit(), r.toString());
+    String out = r.out();
+    assertTrue(out.contains("\nNode san-a:\n  tid "), out);
+    assertFalse(out.contains("Node san-b"), out);
+    assertTrue(out.endsWith("\nNothing live to report on san-b.\n"), out);
+    for (String section : out.split("\n\n")) {
+      if (section.startsWith("Node ")) assertTrue(section.contains("\n  "), "empty: " + section);
+    }
   }
 
   @Test

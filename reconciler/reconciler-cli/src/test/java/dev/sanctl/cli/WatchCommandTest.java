@@ -152,6 +152,9 @@ class WatchCommandTest {
             .contains("Pending (blocked by policy, waits for sanctl apply): revision " + destroy),
         status.out());
     assertTrue(status.out().contains("needs --allow-destroy"), status.out());
+    assertTrue(
+        status.out().contains("apply exactly this revision with: sanctl apply --rev " + destroy),
+        status.out());
     assertEquals(1, smtp.getReceivedMessages().length);
   }
 

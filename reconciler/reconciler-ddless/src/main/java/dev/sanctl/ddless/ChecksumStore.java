@@ -34,6 +34,7 @@ class ChecksumStore implements Closeable {
   private final boolean fresh;
   private final FileChannel channel;
   private boolean adopted;
+  private boolean dirty;
 
   private ChecksumStore(Path file, long segments, boolean fresh, FileChannel channel) {
     this.file = file;
@@ -188,6 +189,7 @@ class ChecksumStore implements Closeable {
   /** Records entries for segments {@code [first, first + count)} from {@code in[off..]}. */
   void write(long first, long[] in, int off, int count) throws IOException {
     if (channel == null) return;
+    dirty = true;
     ByteBuffer buf = ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES);
     buf.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(in, off, count);
     long pos = first * Segments.CHECKSUM_BYTES;
@@ -205,6 +207,23 @@ class ChecksumStore implements Closeable {
    * checksum file atomically.
    */
   void commit(FileChannel target) throws IOException {
+    commit(target, true);
+  }
+
+  /**
+   * {@link #commit(FileChannel)}, knowing whether this run wrote to the target. A run that changed
+   * nothing (no target write, no checksum recorded, and not continuing a killed run) has nothing to
+   * make durable: its temporary file equals the checksum file, so it is just removed, without
+   * forcing the target or replacing the checksum file (the original ddless never forces either; a
+   * hot no-change re-run then costs no disk flush at all).
+   */
+  void commit(FileChannel target, boolean targetWritten) throws IOException {
+    if (channel != null && !dirty && !fresh && !adopted && !targetWritten) {
+      channel.close();
+      Files.deleteIfExists(tmp);
+      Files.deleteIfExists(marker);
+      return;
+    }
     if (target != null) target.force(true);
     if (channel == null) return;
     channel.force(true);

@@ -64,7 +64,7 @@ public final class DdlessCopy {
                 target == null
                     ? chunk -> recordAll(store, chunk, changed)
                     : new CopyHandler(store, target, targetBytes, changed, written));
-        store.commit(target);
+        store.commit(target, written.get() > 0);
         double seconds = (System.nanoTime() - started) / 1e9;
         CopyResult result =
             CopyResult.of(

@@ -48,8 +48,11 @@ final class DriftCheck {
     this.applier = applier;
   }
 
-  /** Checks the applied revision; returns its desired state, or null when there is none. */
-  DesiredState check(List<WatchState.Result> added) {
+  /**
+   * Checks the applied revision; returns its desired state, or null when there is none. Drift is
+   * repaired ({@code selfHeal}) only when {@code mayRepair} (not while the daemon is suspended).
+   */
+  DesiredState check(List<WatchState.Result> added, boolean mayRepair) {
     String revision = state.lastApplied();
     if (revision == null) {
       state.driftChecked(rec.now(), "none", state.driftFingerprint());
@@ -73,7 +76,8 @@ final class DriftCheck {
       Plan plan = report.plan();
       Policy policy = desired.policy();
       boolean repairing =
-          policy.selfHeal()
+          mayRepair
+              && policy.selfHeal()
               && plan.hasChanges()
               && plan.complete()
               && !plan.errored()

@@ -29,7 +29,8 @@ import java.util.function.Function;
  * time and the cluster lock taken before anything is observed; a plan with errors applies nothing,
  * a commit that loosens the policy waits for a human); when the drift interval has passed, plan the
  * last applied revision against live state and report drift ({@link DriftCheck}, repairing it when
- * {@code selfHeal: true}); then deliver queued alerts. Everything it learns is saved in {@link
+ * {@code selfHeal: true}); then deliver queued alerts. While {@link WatchSuspension suspended} new
+ * commits wait and drift is reported, never repaired. Everything it learns is saved in {@link
  * WatchState} after each commit, so a restart resumes where it stopped. Time comes from the clock
  * and waiting from the {@link Sleeper}, so tests never wait on real intervals.
  */
@@ -124,13 +125,14 @@ public final class Reconciler {
    */
   public List<WatchState.Result> step() {
     List<WatchState.Result> added = new ArrayList<>();
-    poll(added);
+    WatchSuspension suspended = WatchSuspension.read(stateDir).orElse(null);
+    poll(added, suspended);
     if (latest == null && state.lastApplied() != null) {
       LoadResult applied = repo.load(state.lastApplied()); // alert settings after a restart
       if (applied.ok()) latest = applied.state();
     }
     if (driftDue()) {
-      DesiredState checked = drift.check(added);
+      DesiredState checked = drift.check(added, suspended == null);
       if (latest == null) latest = checked;
     }
     deliverAlerts();
@@ -138,7 +140,7 @@ public final class Reconciler {
     return List.copyOf(added);
   }
 
-  private void poll(List<WatchState.Result> added) {
+  private void poll(List<WatchState.Result> added, WatchSuspension suspended) {
     String head;
     List<String> commits;
     try {
@@ -146,6 +148,25 @@ public final class Reconciler {
       commits = repo.newCommits(state.lastSeen(), head);
     } catch (IOException e) {
       result(added, null, Outcome.ERROR, e.getMessage());
+      return;
+    }
+    if (suspended != null && !commits.isEmpty()) {
+      WatchState.Result last =
+          state.results().stream()
+              .filter(r -> r.outcome() == Outcome.SUSPENDED)
+              .reduce((a, b) -> b)
+              .orElse(null);
+      if (last != null && head.equals(last.revision())) {
+        added.add(last); // the same waiting head: recorded and logged at an earlier poll
+        return;
+      }
+      String message =
+          "suspended "
+              + suspended.describe()
+              + "; "
+              + commits.size()
+              + " new commit(s) wait (sanctl watch resume)";
+      result(added, head, Outcome.SUSPENDED, message);
       return;
     }
     for (String commit : commits) {
@@ -201,7 +222,8 @@ public final class Reconciler {
     state.policyAccepted(commit);
     log(short12(commit) + " policy accepted: " + loaded.state().policy());
     WatchState.Pending p = state.pending();
-    if (p != null && p.revision().equals(commit)) process(commit, added);
+    boolean suspended = WatchSuspension.read(stateDir).isPresent();
+    if (p != null && p.revision().equals(commit) && !suspended) process(commit, added);
     state.save();
     return List.copyOf(added);
   }

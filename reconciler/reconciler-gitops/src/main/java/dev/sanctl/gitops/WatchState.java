@@ -35,6 +35,8 @@ public final class WatchState {
     CLEAN,
     /** A node could not be observed: the commit is not applied everywhere, or drift is unknown. */
     INCOMPLETE,
+    /** New commits wait: the daemon is suspended ({@link WatchSuspension}). */
+    SUSPENDED,
     ERROR;
 
     String key() {

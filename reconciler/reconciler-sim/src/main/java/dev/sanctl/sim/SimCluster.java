@@ -44,6 +44,7 @@ public final class SimCluster {
   private final Layout layout;
   private final Clock clock;
   private final SimTools tools = SimTools.loaded();
+  private final LoadedStates loaded = new LoadedStates();
 
   private SimCluster(Path dir, Clock clock) throws IOException {
     this.layout = new Layout(dir.toRealPath());
@@ -135,6 +136,11 @@ public final class SimCluster {
     return layout;
   }
 
+  /** The state objects this cluster holds between operations. */
+  LoadedStates loaded() {
+    return loaded;
+  }
+
   /**
    * Adds (or replaces) a tool for the executables it names; a tool that also implements {@link
    * SimBlockDevices} contributes its block devices.
@@ -193,9 +199,15 @@ public final class SimCluster {
         FileLock ignored = ch.lock()) {
       SimContext ctx = new SimContext(this);
       CURRENT.set(ctx);
-      T result = op.apply(ctx);
-      ctx.commit();
-      return result;
+      boolean committed = false;
+      try {
+        T result = op.apply(ctx);
+        ctx.commit();
+        committed = true;
+        return result;
+      } finally {
+        if (!committed) ctx.abandon();
+      }
     } finally {
       if (outer == null) CURRENT.remove();
       else CURRENT.set(outer);

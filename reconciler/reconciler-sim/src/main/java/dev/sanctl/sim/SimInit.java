@@ -64,7 +64,6 @@ final class SimInit {
       t.poolNodes.put(p.name(), p.nodes());
       if (!p.nodes().isEmpty()) t.poolImportedOn.put(p.name(), p.nodes().get(0));
     }
-    ctx.topologyChanged();
     return null;
   }
 }

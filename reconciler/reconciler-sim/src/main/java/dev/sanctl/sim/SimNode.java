@@ -167,7 +167,6 @@ public final class SimNode {
     Topology t = ctx.topology();
     if (imported) t.poolImportedOn.put(pool, name);
     else if (name.equals(t.poolImportedOn.get(pool))) t.poolImportedOn.remove(pool);
-    ctx.topologyChanged();
   }
 
   /** The cluster's topology (nodes, volume groups, pools). */

@@ -3,6 +3,7 @@ package dev.sanctl.providers.comstar;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,21 @@ final class ComstarImport {
           }
           pools.put(pool, Map.of("stmfHa", h));
         });
+    for (NodeState s : ctx.nodes().values()) {
+      if (!s.known()) continue;
+      ComstarObservation o = (ComstarObservation) s.observation();
+      List<Pool> direct = new ArrayList<>();
+      for (String name : o.importedPools()) {
+        Pool declared = ctx.desired().pools().get(name);
+        if (declared == null || declared.stmfHa() != null || confs.containsKey(name)) continue;
+        if (importedOn.getOrDefault(name, 0) == 1) direct.add(declared);
+      }
+      for (Pool p : direct) {
+        String prefix = ctx.desired().cluster().iqnPrefix();
+        Map<String, Object> c = DirectComstarImport.section(prefix, p, o, direct.size() == 1);
+        if (c != null) pools.put(p.name(), Map.of("comstar", c));
+      }
+    }
     return pools.isEmpty() ? Map.of() : Map.of("pools", pools);
   }
 

@@ -40,7 +40,8 @@ final class IetDesiredTargets {
       if (d.group() == null) continue;
       out.all.add(d);
       out.byIqn.putIfAbsent(d.iqn(), d);
-      out.check(d);
+      // a target on a group no IET node can hold (served by tgt, say) is not IET's to refuse
+      if (d.group().nodes().stream().anyMatch(ctx.nodes()::containsKey)) out.check(d);
     }
     return out;
   }

@@ -54,11 +54,10 @@ final class IetFileChange {
               observed.endsWith("\n") ? "lines in another order" : "no newline after the last line",
               "as rendered"));
     }
-    String name2 = path.substring(1);
     Change c =
         node.change(
             "file",
-            name2,
+            path, // the absolute path, leading slash kept: node1/iet.file//etc/iet/ietd.conf
             observed.isEmpty() ? Action.CREATE : Action.UPDATE,
             Impact.NONE,
             observed.isEmpty()

@@ -313,7 +313,7 @@ final class IetImport {
 
   /** The address of the change of a node file, as {@link IetFileChange} names it. */
   static String fileAddress(String node, String path) {
-    return ResourceAddress.of(node, IetProvider.ID, "file", path.substring(1)).toString();
+    return ResourceAddress.of(node, IetProvider.ID, "file", path).toString();
   }
 
   /** The comment line sanctl writes right after a {@code Target} line, or null. */

@@ -53,7 +53,7 @@ final class IetNodePlanner {
     if (splitBrainHere()) {
       node.add(
           Finding.error(
-              node.address("file", "etc/iet"),
+              node.address("file", "/etc/iet"),
               "a volume group is active on "
                   + here
                   + " and another node (split brain): the IET"

@@ -84,7 +84,7 @@ class IetLiveParamsTest {
       write(san, "/etc/iet/ietd.conf", conf.replace("    InitialR2T No\n", "    InitialR2T Yes\n"));
       Plan p = san.plan(d);
       assertEquals(
-          List.of("node1/iet.file/etc/iet/ietd.conf"),
+          List.of("node1/iet.file//etc/iet/ietd.conf"),
           p.changes().stream().map(Change::address).toList(),
           () -> text(p));
       san.apply(d);

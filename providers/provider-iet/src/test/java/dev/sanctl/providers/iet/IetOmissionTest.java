@@ -156,7 +156,7 @@ class IetOmissionTest {
     try (SimSan san = SimSan.applied(dir, d)) {
       DesiredState absent = Amherst.with(Amherst.GLOBALS, "absent", Amherst.LVM);
       Plan plan = san.plan(absent);
-      Change conf = IetSimulatorTest.only(plan, "node1/iet.file/etc/iet/ietd.conf");
+      Change conf = IetSimulatorTest.only(plan, "node1/iet.file//etc/iet/ietd.conf");
       Change delete = IetSimulatorTest.only(plan, "node1/iet.target/" + Amherst.SERVER01);
       for (Change c : List.of(conf, delete)) {
         assertEquals(Impact.DISRUPTIVE, c.impact(), () -> text(plan));
@@ -168,7 +168,7 @@ class IetOmissionTest {
           refused.stream().anyMatch(r -> r.startsWith("node1/iet.target/" + Amherst.SERVER01)),
           refused::toString);
       assertTrue(
-          refused.stream().anyMatch(r -> r.startsWith("node1/iet.file/etc/iet/ietd.conf")),
+          refused.stream().anyMatch(r -> r.startsWith("node1/iet.file//etc/iet/ietd.conf")),
           refused::toString);
       assertEquals(List.of(), new ApprovalPolicy(false, true).refusals(plan));
       san.apply(absent);
@@ -190,8 +190,8 @@ class IetOmissionTest {
       Plan plan = san.plan(fewer);
       for (String file :
           List.of(
-              "node1/iet.file/etc/iet/initiators.allow",
-              "node1/iet.file/mnt/iscsi-target/vg_dsk_0/iet/initiators.allow")) {
+              "node1/iet.file//etc/iet/initiators.allow",
+              "node1/iet.file//mnt/iscsi-target/vg_dsk_0/iet/initiators.allow")) {
         Change c = IetSimulatorTest.only(plan, file);
         assertEquals(Impact.DISRUPTIVE, c.impact(), () -> text(plan));
         assertEquals(List.of(IetSimulatorTest.ESX1), c.affectedInitiators());
@@ -205,7 +205,7 @@ class IetOmissionTest {
                   + " iqn.1998-01.com.vmware:vmc02-node02]",
               "ig_vmc02: [iqn.1998-01.com.vmware:vmc02-node01]");
       Change idle =
-          IetSimulatorTest.only(san.plan(other), "node1/iet.file/etc/iet/initiators.allow");
+          IetSimulatorTest.only(san.plan(other), "node1/iet.file//etc/iet/initiators.allow");
       assertEquals(Impact.NONE, idle.impact(), "vmc02-node02 has no session");
     }
   }
@@ -240,12 +240,12 @@ class IetOmissionTest {
     DesiredState d = Amherst.state();
     try (SimSan san = SimSan.applied(dir, d)) {
       Plan plan = san.plan(Amherst.with("{}", "online", Amherst.LVM));
-      Change conf = IetSimulatorTest.only(plan, "node1/iet.file/etc/iet/ietd.conf");
+      Change conf = IetSimulatorTest.only(plan, "node1/iet.file//etc/iet/ietd.conf");
       assertEquals(Impact.DISRUPTIVE, conf.impact());
       assertTrue(conf.reason().contains("removes settings global: ImmediateData"), conf.reason());
       List<String> refused = new ApprovalPolicy(true, false).refusals(plan);
       assertEquals(2, refused.size(), "both nodes' ietd.conf: " + refused);
-      assertTrue(refused.stream().allMatch(r -> r.contains("iet.file/etc/iet/ietd.conf")));
+      assertTrue(refused.stream().allMatch(r -> r.contains("iet.file//etc/iet/ietd.conf")));
       assertTrue(text(plan).contains("[disruptive]"));
     }
   }
@@ -311,7 +311,7 @@ class IetOmissionTest {
       Change delete = IetSimulatorTest.only(plan, "node1/iet.target/" + Amherst.SERVER01);
       assertEquals(Impact.DISRUPTIVE, delete.impact());
       assertTrue(delete.requiresApproval(), "no session now, still an export taken away");
-      Change conf = IetSimulatorTest.only(plan, "node1/iet.file/etc/iet/ietd.conf");
+      Change conf = IetSimulatorTest.only(plan, "node1/iet.file//etc/iet/ietd.conf");
       assertTrue(conf.requiresApproval(), conf::toString);
       assertTrue(conf.reason().contains("drops " + Amherst.SERVER01), conf.reason());
       List<String> refused = new ApprovalPolicy(true, false).refusals(plan);

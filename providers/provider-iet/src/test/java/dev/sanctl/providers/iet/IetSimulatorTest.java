@@ -243,7 +243,7 @@ class IetSimulatorTest {
           san.plan(Amherst.withIscsi("serial: AMHDSK-100415-01", "serial: AMHDSK-100415-09"));
       Change lun = only(serial, "node1/iet.lun/" + SERVER01 + "/0");
       assertEquals(Impact.BREAKING, lun.impact());
-      assertEquals(List.of("node1/iet.file/etc/iet/ietd.conf"), lun.dependsOnAddresses());
+      assertEquals(List.of("node1/iet.file//etc/iet/ietd.conf"), lun.dependsOnAddresses());
       String newIqn = "iqn.1990-01.edu.amherst:iet.iscsi-target4.server01";
       DesiredState renamed =
           Amherst.withIscsi(
@@ -301,7 +301,7 @@ class IetSimulatorTest {
       Change chap = only(plan, "node1/iet.chap/" + VMC02);
       assertEquals(Impact.DISRUPTIVE, chap.impact(), "removing CHAP account vmc02");
       assertTrue(chap.requiresApproval());
-      assertTrue(only(plan, "node1/iet.file/etc/iet/ietd.conf").requiresApproval());
+      assertTrue(only(plan, "node1/iet.file//etc/iet/ietd.conf").requiresApproval());
       assertEquals(2, chap.commands().size());
       assertEquals(
           "ietadm --op delete --tid=2 --user --params=IncomingUser=vmc02",
@@ -314,7 +314,7 @@ class IetSimulatorTest {
           new String(add.stdin(), java.nio.charset.StandardCharsets.UTF_8));
       assertFalse(add.toString().contains(add.secrets().get(0)), "secret not displayed");
       assertTrue(chap.fields().stream().allMatch(f -> f.sensitive()));
-      Change conf = only(plan, "node1/iet.file/etc/iet/ietd.conf");
+      Change conf = only(plan, "node1/iet.file//etc/iet/ietd.conf");
       assertTrue(
           conf.commands().get(0).secrets().contains("FAKE-vmc02-chap"),
           "the config file's stdin is declared secret");

@@ -3,6 +3,8 @@ package dev.sanctl.providers.tgt;
 import dev.sanctl.spi.model.InitiatorGroup;
 import dev.sanctl.spi.model.PortalGroup;
 import dev.sanctl.spi.model.Target;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.PlanContext;
 import dev.sanctl.spi.provider.VolumeFacts;
@@ -22,14 +24,17 @@ import java.util.Set;
  * the node's live portals. CHAP accounts are imported by user name: tgt never shows a secret, so
  * {@code secretFile} keeps the file the current desired state names for the same target and user,
  * else {@code <user>.chap} in the machine's first secrets directory ({@link
- * PlanContext.SecretResolver#suggestedPath}), a file the admin must create. tgt has no per-target
- * options, so none are imported.
+ * ImportContext#secretsDir}), a file the admin must create: each is listed as left out until then.
+ * tgt has no per-target options, so none are imported.
  */
 final class TgtImport {
   private TgtImport() {}
 
-  static Map<String, Object> sections(PlanContext ctx) {
+  static Imported imported(ImportContext ic) {
+    PlanContext ctx = ic.plan();
     List<Object> targets = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    List<Imported.LeftOut> leftOut = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Map<String, Target> current = new LinkedHashMap<>();
     ctx.desired().targets().forEach(t -> current.put(ctx.desired().iqnOf(t), t));
@@ -37,21 +42,37 @@ final class TgtImport {
       if (!s.known()) continue;
       TgtObservation o = (TgtObservation) s.observation();
       Map<String, String> volumes = volumesByPath(ctx.volumes().get(s.node()));
+      int before = targets.size();
       for (TgtTarget live : o.targets()) {
-        Map<String, Object> t = target(ctx, s.node(), o, live, volumes, current.get(live.iqn()));
+        Map<String, Object> t =
+            target(ic, s.node(), o, live, volumes, current.get(live.iqn()), leftOut);
         if (t != null && seen.add(live.iqn())) targets.add(t);
       }
+      if (targets.size() > before) {
+        sources.add(s.node() + ": tgtadm --op show --mode target, --mode portal, --mode account");
+      }
     }
-    return targets.isEmpty() ? Map.of() : Map.of("targets", targets);
+    if (targets.isEmpty()) return Imported.of(Map.of());
+    Map<String, List<String>> notes = new LinkedHashMap<>();
+    if (!leftOut.isEmpty()) {
+      notes.put(
+          "targets",
+          List.of(
+              "CHAP secrets are never imported (tgt never shows them): create each secretFile",
+              "named below (mode 0600, holding the account's secret) before planning"));
+    }
+    return new Imported(Map.of("targets", targets), Map.of("targets", sources), notes, leftOut);
   }
 
   private static Map<String, Object> target(
-      PlanContext ctx,
+      ImportContext ic,
       String node,
       TgtObservation o,
       TgtTarget live,
       Map<String, String> volumes,
-      Target known) {
+      Target known,
+      List<Imported.LeftOut> leftOut) {
+    PlanContext ctx = ic.plan();
     List<TgtTarget.Lun> data = live.dataLuns();
     if (data.isEmpty()) return null;
     List<Object> luns = new ArrayList<>();
@@ -79,7 +100,22 @@ final class TgtImport {
     String pg = portalGroup(ctx, node, o.portals());
     if (pg != null) t.put("portalGroup", pg);
     t.put("initiators", folded(ctx, initiators(live)));
-    Map<String, Object> chap = chap(ctx, live, known);
+    Map<String, Object> chap = chap(ic.secretsDir(), live, known);
+    for (Object u : chap.values()) {
+      for (Object user : u instanceof List<?> l ? l : List.of(u)) {
+        String file = (String) ((Map<?, ?>) user).get("secretFile");
+        leftOut.add(
+            new Imported.LeftOut(
+                DesiredTargets.address(node, live.iqn()).toString(),
+                "CHAP secret of user "
+                    + ((Map<?, ?>) user).get("user")
+                    + " (target "
+                    + live.iqn()
+                    + "): create "
+                    + file
+                    + " (mode 0600) holding its secret; secrets are never imported"));
+      }
+    }
     if (!chap.isEmpty()) t.put("chap", chap);
     return t;
   }
@@ -108,18 +144,18 @@ final class TgtImport {
     return out;
   }
 
-  private static Map<String, Object> chap(PlanContext ctx, TgtTarget live, Target known) {
+  private static Map<String, Object> chap(String secretsDir, TgtTarget live, Target known) {
     Map<String, Object> chap = new LinkedHashMap<>();
     List<Object> incoming = new ArrayList<>();
-    for (String user : live.accounts()) incoming.add(user(ctx, user, known));
+    for (String user : live.accounts()) incoming.add(user(secretsDir, user, known));
     if (!incoming.isEmpty()) chap.put("incoming", incoming);
     if (live.outgoingAccount() != null)
-      chap.put("outgoing", user(ctx, live.outgoingAccount(), known));
+      chap.put("outgoing", user(secretsDir, live.outgoingAccount(), known));
     return chap;
   }
 
-  private static Map<String, Object> user(PlanContext ctx, String user, Target known) {
-    String file = ctx.secrets().suggestedPath(user + ".chap");
+  private static Map<String, Object> user(String secretsDir, String user, Target known) {
+    String file = secretsDir + "/" + user + ".chap";
     if (known != null && known.chap() != null) {
       List<Target.ChapUser> users = new ArrayList<>(known.chap().incoming());
       if (known.chap().outgoing() != null) users.add(known.chap().outgoing());

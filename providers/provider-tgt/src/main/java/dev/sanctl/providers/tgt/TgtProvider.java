@@ -6,6 +6,8 @@ import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.provider.Change;
 import dev.sanctl.spi.provider.Finding;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.ObserveContext;
@@ -108,6 +110,11 @@ public final class TgtProvider implements Provider, Importer {
 
   @Override
   public Map<String, Object> importState(PlanContext context) {
-    return TgtImport.sections(context);
+    return importLive(new ImportContext(context, "/etc/sanctl")).sections();
+  }
+
+  @Override
+  public Imported importLive(ImportContext context) {
+    return TgtImport.imported(context);
   }
 }

@@ -4,9 +4,12 @@ import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.Pool;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.NodeState;
 import dev.sanctl.spi.provider.ObserveException;
 import dev.sanctl.spi.provider.PlanContext;
+import dev.sanctl.spi.provider.ResourceAddress;
+import dev.sanctl.spi.values.ExactSize;
 import dev.sanctl.spi.zfs.ZfsCommands;
 import dev.sanctl.spi.zfs.ZfsOutput;
 import java.io.IOException;
@@ -22,11 +25,12 @@ import java.util.Set;
  * exactly one node with the {@code zfs} service becomes a {@code pools} entry listing that node
  * (pools are only ever observed: the other nodes of an HA pair cannot be seen and are added by the
  * admin). Once the pool is declared, its filesystems and volumes are observed with {@link
- * #PROPERTIES} and imported: volumes at their exact {@code volsize} (human units when exact),
- * {@code sparse} when they reserve nothing, their {@code volblocksize}, the snapshot schedule of
- * the schedule user property; and every property set locally (inherited and default values are
- * not), the create-time ones ({@code casesensitivity}, {@code normalization}, {@code utf8only})
- * when they differ from the default. A pool's root dataset is not imported.
+ * #PROPERTIES} and imported: volumes at their exact {@code volsize} ({@link ExactSize}), {@code
+ * sparse} when they reserve nothing, their {@code volblocksize}, the snapshot schedule of the
+ * schedule user property (when that schedule is declared; else listed as left out); and every
+ * property set locally (inherited and default values are not), the create-time ones ({@code
+ * casesensitivity}, {@code normalization}, {@code utf8only}) when they differ from the default. A
+ * pool's root dataset is not imported.
  */
 final class ZfsImport {
   /**
@@ -104,7 +108,9 @@ final class ZfsImport {
     return out;
   }
 
-  static Map<String, Object> sections(PlanContext ctx) {
+  static Imported imported(PlanContext ctx) {
+    List<Imported.LeftOut> leftOut = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
     DesiredState desired = ctx.desired();
     Map<String, List<String>> liveOn = new LinkedHashMap<>();
     for (NodeState s : ctx.nodes().values()) {
@@ -122,15 +128,31 @@ final class ZfsImport {
       pool.put("nodes", declared == null ? List.of(node) : declared.nodes());
       if (declared != null) {
         ZfsObservation o = (ZfsObservation) ctx.nodes().get(node).observation();
-        datasets(desired, e.getKey(), o, pool);
+        datasets(desired, node, e.getKey(), o, pool, leftOut);
+        sources.add(node + ": zfs list, zfs get of pool " + e.getKey());
+      } else {
+        sources.add(node + ": zpool list (pool " + e.getKey() + ")");
       }
       pools.put(e.getKey(), pool);
     }
-    return pools.isEmpty() ? Map.of() : Map.of("pools", pools);
+    if (pools.isEmpty()) return Imported.of(Map.of());
+    return new Imported(
+        Map.of("pools", pools),
+        Map.of("pools", sources),
+        Map.of(
+            "pools",
+            List.of(
+                "a pool lists the node it is imported on: add the other nodes that can import it")),
+        leftOut);
   }
 
   private static void datasets(
-      DesiredState desired, String pool, ZfsObservation o, Map<String, Object> out) {
+      DesiredState desired,
+      String node,
+      String pool,
+      ZfsObservation o,
+      Map<String, Object> out,
+      List<Imported.LeftOut> leftOut) {
     String schedule = ZfsProvider.scheduleProperty(desired);
     Map<String, Object> filesystems = new LinkedHashMap<>();
     Map<String, Object> volumes = new LinkedHashMap<>();
@@ -149,13 +171,33 @@ final class ZfsImport {
       long size = d.bytes("volsize");
       if (size <= 0) continue;
       Map<String, Object> v = new LinkedHashMap<>();
-      v.put("size", human(size));
+      v.put("size", ExactSize.text(size));
       if (d.bytes("refreservation") <= 0) v.put("sparse", true);
       long bs = d.bytes("volblocksize");
-      if (bs > 0) v.put("blockSize", human(bs));
+      if (bs > 0) v.put("blockSize", ExactSize.text(bs));
       if (!props.isEmpty()) v.put("properties", props);
       ZfsDataset.Property s = d.properties().get(schedule);
-      if (s != null && s.local()) v.put("snapshotSchedule", s.value());
+      if (s != null && s.local()) {
+        if (desired.snapshotSchedules().containsKey(s.value())) {
+          v.put("snapshotSchedule", s.value());
+        } else {
+          leftOut.add(
+              new Imported.LeftOut(
+                  ResourceAddress.zfsVolume(node, d.name()).toString(),
+                  "snapshot schedule "
+                      + s.value()
+                      + " of "
+                      + d.name()
+                      + " is not declared (schedules are not imported): declare"
+                      + " snapshotSchedules."
+                      + s.value()
+                      + " and add snapshotSchedule: "
+                      + s.value()
+                      + " to the volume, or the plan removes its "
+                      + schedule
+                      + " property"));
+        }
+      }
       volumes.put(d.name(), v);
     }
     if (!filesystems.isEmpty()) out.put("datasets", filesystems);
@@ -169,17 +211,5 @@ final class ZfsImport {
     if (SET_ONCE.containsKey(k))
       return !volume && !"-".equals(p.value()) && !SET_ONCE.get(k).equals(p.value());
     return p.local();
-  }
-
-  /**
-   * Bytes in the largest power-of-1024 unit that divides them exactly ({@code 20G}), else bytes.
-   */
-  static Object human(long bytes) {
-    String units = "PTGMK";
-    for (int i = 0; i < units.length(); i++) {
-      long unit = 1L << (10 * (5 - i));
-      if (bytes >= unit && bytes % unit == 0) return (bytes / unit) + units.substring(i, i + 1);
-    }
-    return bytes;
   }
 }

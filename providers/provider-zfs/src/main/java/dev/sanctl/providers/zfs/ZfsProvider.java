@@ -5,6 +5,8 @@ import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.NodeSpec;
 import dev.sanctl.spi.model.Pool;
 import dev.sanctl.spi.provider.Change;
+import dev.sanctl.spi.provider.ImportContext;
+import dev.sanctl.spi.provider.Imported;
 import dev.sanctl.spi.provider.Importer;
 import dev.sanctl.spi.provider.LiveObject;
 import dev.sanctl.spi.provider.ObserveContext;
@@ -205,6 +207,11 @@ public final class ZfsProvider implements Provider, Importer {
 
   @Override
   public Map<String, Object> importState(PlanContext context) {
-    return ZfsImport.sections(context);
+    return ZfsImport.imported(context).sections();
+  }
+
+  @Override
+  public Imported importLive(ImportContext context) {
+    return ZfsImport.imported(context.plan());
   }
 }

@@ -4,6 +4,7 @@ import dev.sanctl.backup.BackupRunner;
 import dev.sanctl.backup.JobResult;
 import dev.sanctl.cli.ExitCodes;
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.spi.model.Backups;
 import java.io.PrintWriter;
@@ -63,8 +64,7 @@ public class BackupRunCommand implements Callable<Integer> {
               + " before it is refused (default: ${DEFAULT-VALUE}).")
   long lockWaitSeconds;
 
-  @Option(names = "--json", description = "Print a JSON array with one object per job.")
-  boolean json;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--transport",
@@ -144,6 +144,7 @@ public class BackupRunCommand implements Callable<Integer> {
       if (now != null) runner.durations(() -> 0L);
       List<JobResult> results = runner.run(List.copyOf(jobs), parallel);
       JobLog.record(cluster.stateDir(BackupCommand.configDir(spec)), clock.instant(), results);
+      boolean json = output.json();
       if (json) out.println(JobResult.toJson(results));
       else results.forEach(r -> out.println(r.line()));
       if (json) results.stream().filter(r -> !r.ok()).forEach(r -> err.println(r.line()));

@@ -2,6 +2,8 @@ package dev.sanctl.cli.backup;
 
 import dev.sanctl.cli.ExitCodes;
 import dev.sanctl.cli.support.ClusterOptions;
+import dev.sanctl.cli.support.OutputFormat;
+import dev.sanctl.spi.json.Json;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,13 +23,18 @@ import picocli.CommandLine.Spec;
 public class BackupStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<String> lines = JobLog.lastLines(cluster.stateDir(BackupCommand.configDir(spec)));
-    if (lines.isEmpty()) out.println("no backup has run yet");
-    lines.forEach(out::println);
+    if (output.json()) {
+      out.println(Json.write(java.util.Map.of("formatVersion", "1", "lastRuns", lines)));
+    } else {
+      if (lines.isEmpty()) out.println("no backup has run yet");
+      lines.forEach(out::println);
+    }
     out.flush();
     return ExitCodes.OK;
   }

@@ -1,6 +1,8 @@
 package dev.sanctl.cli.ddless;
 
 import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.Verbosity;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.ddless.CopyOptions;
 import dev.sanctl.ddless.CopyResult;
 import dev.sanctl.ddless.DdMap;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Copy a volume reading only what may have changed and writing only what did.",
-      "  ddless -s SRC -t TGT -c SUM [-m MAP] [-w N] [-r MBPS] [-d] [-b] [-v|-q] [--json]",
+      "  ddless -s SRC -t TGT -c SUM [-m MAP] [-w N] [-r MBPS] [-d] [-b] [-v|-q] [--format json]",
       "  (progress with rate and ETA on standard error when it is a terminal; -q: none)",
       "  ddless -s SRC -c SUM        compute the checksum file of SRC",
       "  ddless -s SRC               read-speed test",
@@ -83,8 +86,7 @@ public class DdlessCommand implements Callable<Integer> {
   @Option(names = "-p", description = "Print the built-in parameters.")
   boolean parameters;
 
-  @Option(names = "--json", description = "Print a JSON summary on standard output.")
-  boolean json;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--zone-mb",
@@ -167,7 +169,7 @@ public class DdlessCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.REFUSED;
     }
-    if (!json) {
+    if (!output.json()) {
       summary(out, result);
     } else {
       if (verbose) summary(err, result);
@@ -333,8 +335,7 @@ public class DdlessCommand implements Callable<Integer> {
     @Option(names = "-d")
     boolean direct;
 
-    @Option(names = "--json", description = "JSON summary on standard error.")
-    boolean json;
+    @Mixin OutputFormat output;
 
     @Override
     public Integer call() throws IOException {
@@ -342,7 +343,7 @@ public class DdlessCommand implements Callable<Integer> {
         return usage(spec.commandLine().getErr(), "-w must be >= 1 and -r >= 0");
       }
       CopyResult r = SendReceive.send(source, map, direct, rate, workers, System.in, System.out);
-      report(spec, r, json);
+      report(spec, r, output.json());
       return ExitCodes.OK;
     }
   }
@@ -361,13 +362,12 @@ public class DdlessCommand implements Callable<Integer> {
     @Option(names = "-c", paramLabel = "SUM", required = true)
     Path checksum;
 
-    @Option(names = "--json", description = "JSON summary on standard error.")
-    boolean json;
+    @Mixin OutputFormat output;
 
     @Override
     public Integer call() throws IOException {
       CopyResult r = SendReceive.receive(target, checksum, System.in, System.out);
-      report(spec, r, json);
+      report(spec, r, output.json());
       return ExitCodes.OK;
     }
   }

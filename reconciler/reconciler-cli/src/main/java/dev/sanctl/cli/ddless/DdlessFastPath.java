@@ -1,6 +1,6 @@
 package dev.sanctl.cli.ddless;
 
-import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.support.OutputFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -14,45 +14,31 @@ import java.util.Set;
  * forms are taken: {@code ddless} followed by {@code -s -t -c -m} with a value, {@code -w -r} with
  * a number, and the flags {@code -d -b -q --json}, each at most once. Anything else (help, {@code
  * -v}, {@code -p}, subcommands, other options, clustered or {@code =} forms, a value starting with
- * {@code -}) goes to picocli, so the fast path never decides an error picocli would word.
+ * {@code -}) goes to picocli, so the fast path never decides an error picocli would word. Run by
+ * {@link dev.sanctl.cli.FastPaths}.
  */
 public final class DdlessFastPath {
   private DdlessFastPath() {}
 
   /**
-   * Runs {@code args} when they are a plain ddless copy, writing to standard output and error.
-   *
-   * @return the exit code, or {@code null} when picocli must handle these arguments
+   * Runs a parsed plain copy, writing to {@code out} and {@code err}; an exception escaping it is
+   * the caller's to report (as picocli's execution exception handler would).
    */
-  public static Integer run(String[] args) {
-    return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-  }
-
-  /** {@link #run(String[])} writing to {@code out} and {@code err}. */
-  public static Integer run(String[] args, PrintWriter out, PrintWriter err) {
-    Parsed p = parse(args);
-    if (p == null) return null;
-    try {
-      return FileErrors.run("ddless", err, () -> p.command.copy(out, err, false, p.quiet));
-    } catch (Exception ex) {
-      // as Main's execution exception handler words it
-      err.println("sanctl: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-      if (System.getenv("SANCTL_DEBUG") != null) ex.printStackTrace(err);
-      err.flush();
-      return ExitCodes.ERROR;
-    }
+  public static int execute(Parsed p, PrintWriter out, PrintWriter err) throws Exception {
+    return FileErrors.run("ddless", err, () -> p.command.copy(out, err, false, p.quiet));
   }
 
   /** The parsed command and the global {@code -q}. */
-  record Parsed(DdlessCommand command, boolean quiet) {}
+  public record Parsed(DdlessCommand command, boolean quiet) {}
 
   /** The command for a plain copy's arguments, or {@code null} for anything else. */
-  static Parsed parse(String[] args) {
+  public static Parsed parse(String[] args) {
     if (args.length < 2 || !args[0].equals("ddless")) return null;
     DdlessCommand c = new DdlessCommand();
     c.workers = 1;
     c.rate = 0;
     c.zoneMb = 8;
+    c.output = OutputFormat.of(false);
     boolean quiet = false;
     Set<String> seen = new HashSet<>();
     for (int i = 1; i < args.length; i++) {
@@ -61,7 +47,7 @@ public final class DdlessFastPath {
       switch (a) {
         case "-d" -> c.direct = true;
         case "-b" -> c.bail = true;
-        case "--json" -> c.json = true;
+        case "--json" -> c.output = OutputFormat.of(true);
         case "-q" -> quiet = true;
         case "-s", "-t", "-c", "-m", "-w", "-r" -> {
           if (i + 1 >= args.length) return null;

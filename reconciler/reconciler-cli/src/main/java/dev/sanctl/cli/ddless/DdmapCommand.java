@@ -1,6 +1,7 @@
 package dev.sanctl.cli.ddless;
 
 import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.Verbosity;
 import dev.sanctl.ddless.DdMap;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,12 +2,15 @@ package dev.sanctl.cli.sim;
 
 import dev.sanctl.sim.SimCluster;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code sanctl sim failover DIR VG|POOL NODE}. */
+/** {@code sanctl sim failover --sim DIR VG|POOL NODE} (or {@code DIR VG|POOL NODE}). */
 @Command(
     name = "failover",
     description =
@@ -16,18 +19,21 @@ import picocli.CommandLine.Parameters;
             + " Heartbeat ZFS agent does (stmf-ha stop, zpool export; zpool import, stmf-ha start"
             + " on the other node).")
 public class SimFailoverCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Simulated cluster directory.")
-  Path dir;
+  @Spec CommandSpec spec;
+  @Mixin SimDirOption simDir;
 
-  @Parameters(index = "1", paramLabel = "VG|POOL", description = "Volume group or ZFS pool.")
-  String vg;
-
-  @Parameters(index = "2", paramLabel = "NODE", description = "Node that takes it over.")
-  String node;
+  @Parameters(
+      paramLabel = "[DIR] VG|POOL NODE",
+      description = "The volume group or ZFS pool, and the node that takes it over.")
+  List<String> words;
 
   @Override
   public Integer call() throws IOException {
-    SimCluster sim = SimCluster.open(dir);
+    SimDirOption.Words w = simDir.split(spec, words, "VG|POOL", "NODE");
+    SimDirOption.noMoreThan(spec, w, 2);
+    String vg = w.get(0);
+    String node = w.get(1);
+    SimCluster sim = SimCluster.open(w.dir());
     if (sim.hasPool(vg)) sim.failoverPool(vg, node);
     else sim.failover(vg, node);
     return 0;

@@ -3,25 +3,28 @@ package dev.sanctl.cli.sim;
 import dev.sanctl.sim.SimCluster;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code sanctl sim fault DIR NODE --fail ARGV0 [--times N] | --unreachable | --slow SECONDS |
- * --clear}.
+ * {@code sanctl sim fault --sim DIR NODE --fail ARGV0 [--times N] | --unreachable | --slow SECONDS
+ * | --clear}.
  */
 @Command(name = "fault", description = "Inject a fault into a simulated node, or clear its faults.")
 public class SimFaultCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Simulated cluster directory.")
-  Path dir;
+  @Spec CommandSpec spec;
+  @Mixin SimDirOption simDir;
 
-  @Parameters(index = "1", paramLabel = "NODE", description = "Node name.")
-  String node;
+  @Parameters(paramLabel = "[DIR] NODE", description = "Node name.")
+  List<String> words;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Fault fault;
@@ -62,7 +65,10 @@ public class SimFaultCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SimCluster c = SimCluster.open(dir);
+    SimDirOption.Words w = simDir.split(spec, words, "NODE");
+    SimDirOption.noMoreThan(spec, w, 1);
+    String node = w.get(0);
+    SimCluster c = SimCluster.open(w.dir());
     if (fault.fail != null) {
       int times = fault.fail.times == null ? -1 : fault.fail.times;
       if (fault.fail.times != null && times < 1) {

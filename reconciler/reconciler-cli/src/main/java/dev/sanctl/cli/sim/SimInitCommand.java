@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,10 +25,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code sanctl sim init DIR -C CONFIG [--vg-size SIZE]}: one simulated node per node of the
- * config; each volume group exists (LVM: active on its first node with SIZE free, by default {@link
- * SimCluster#defaultVgFree}; meta volume created and mounted; files: its directory), each pool
- * imported on its first node, nothing else.
+ * {@code sanctl sim init --sim DIR -C CONFIG [--vg-size SIZE]} (or {@code sim init DIR ...}): one
+ * simulated node per node of the config; each volume group exists (LVM: active on its first node
+ * with SIZE free, by default {@link SimCluster#defaultVgFree}; meta volume created and mounted;
+ * files: its directory), each pool imported on its first node, nothing else.
  */
 @Command(
     name = "init",
@@ -35,8 +37,13 @@ import picocli.CommandLine.TypeConversionException;
 public class SimInitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "DIR", description = "New (or empty) directory.")
-  Path dir;
+  @Mixin SimDirOption simDir;
+
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      description = "New (or empty) directory: the older form of --sim DIR.")
+  List<String> words;
 
   @Option(
       names = "--vg-size",
@@ -49,6 +56,9 @@ public class SimInitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    SimDirOption.Words w = simDir.split(spec, words);
+    SimDirOption.noMoreThan(spec, w, 0);
+    Path dir = w.dir();
     Path config = (Path) spec.findOption("-C").getValue();
     LoadResult result = ConfigLoader.loadDirectory(config);
     PrintWriter out = spec.commandLine().getOut();

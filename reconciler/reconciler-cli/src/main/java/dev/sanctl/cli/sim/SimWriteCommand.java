@@ -2,22 +2,25 @@ package dev.sanctl.cli.sim;
 
 import dev.sanctl.sim.SimCluster;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code sanctl sim write DIR NODE --target IQN --offset BYTES --length BYTES}. */
+/** {@code sanctl sim write --sim DIR NODE --target IQN --offset BYTES --length BYTES}. */
 @Command(
     name = "write",
     description = "An initiator writes random bytes to a target's LUN 0 (the ddmap marks them).")
 public class SimWriteCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "Simulated cluster directory.")
-  Path dir;
+  @Spec CommandSpec spec;
+  @Mixin SimDirOption simDir;
 
-  @Parameters(index = "1", paramLabel = "NODE", description = "Node serving the target.")
-  String node;
+  @Parameters(paramLabel = "[DIR] NODE", description = "Node serving the target.")
+  List<String> words;
 
   @Option(names = "--target", required = true, paramLabel = "IQN", description = "Target IQN.")
   String target;
@@ -30,7 +33,9 @@ public class SimWriteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SimCluster.open(dir).write(node, target, offset, length);
+    SimDirOption.Words w = simDir.split(spec, words, "NODE");
+    SimDirOption.noMoreThan(spec, w, 1);
+    SimCluster.open(w.dir()).write(w.get(0), target, offset, length);
     return 0;
   }
 }

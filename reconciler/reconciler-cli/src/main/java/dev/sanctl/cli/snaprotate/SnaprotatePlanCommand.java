@@ -1,6 +1,7 @@
 package dev.sanctl.cli.snaprotate;
 
 import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.snaprotate.Brake;
 import dev.sanctl.snaprotate.DestroyBatches;
 import dev.sanctl.snaprotate.ListingParser;
@@ -57,12 +58,7 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
       description = "Planning instant, ISO-8601 UTC (e.g. 2024-12-31T12:00:00Z).")
   Instant now;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  Format format;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--keep-last",
@@ -82,12 +78,6 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
       defaultValue = "UTC",
       description = "Zone of an inline schedule (default: ${DEFAULT-VALUE}).")
   String zone;
-
-  /** Output formats. */
-  public enum Format {
-    text,
-    json
-  }
 
   @Override
   public Integer call() {
@@ -132,7 +122,7 @@ public class SnaprotatePlanCommand implements Callable<Integer> {
                   l.snapshots(),
                   rotation.legacyNameTime));
       List<List<String>> wouldRun = DestroyBatches.argvs(volume, plan.deleteNames(), true);
-      if (format == Format.json) out.println(PlanRenderer.json(plan, wouldRun));
+      if (output.json()) out.println(PlanRenderer.json(plan, wouldRun));
       else out.print(PlanRenderer.text(plan, wouldRun));
       out.flush();
       return plan.engagedBrakes(named).isEmpty() ? ExitCodes.OK : ExitCodes.REFUSED;

@@ -1,6 +1,7 @@
 package dev.sanctl.cli.snaprotate;
 
 import dev.sanctl.cli.ExitCodes;
+import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.host.LocalHost;
 import dev.sanctl.sim.SimCluster;
 import dev.sanctl.snaprotate.RunOptions;
@@ -43,6 +44,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin RotationOptions rotation;
+  @Mixin OutputFormat output;
 
   @Option(
       names = "--node",
@@ -142,7 +144,8 @@ public class SnaprotateRunCommand implements Callable<Integer> {
         SnapRotateRunner runner =
             new SnapRotateRunner(host, state.cluster().propertyNamespace(), locks());
         RunReport report = runner.run(jobs, options);
-        out.print(RunRenderer.text(report, verbose()));
+        if (output.json()) out.println(RunJson.of(report));
+        else out.print(RunRenderer.text(report, verbose()));
         return report.exitCode();
       }
     } catch (IllegalArgumentException e) {
@@ -156,8 +159,7 @@ public class SnaprotateRunCommand implements Callable<Integer> {
 
   /** The global {@code -v}: print the full plan of every volume. */
   private boolean verbose() {
-    var option = spec.root().findOption("-v");
-    return option != null && Boolean.TRUE.equals(option.getValue());
+    return dev.sanctl.cli.Verbosity.verbose(spec);
   }
 
   private VolumeLocks locks() {

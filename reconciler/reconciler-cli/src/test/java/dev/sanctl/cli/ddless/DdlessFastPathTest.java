@@ -23,7 +23,8 @@ class DdlessFastPathTest {
   private static Run fast(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Integer exit = DdlessFastPath.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    Integer exit =
+        dev.sanctl.cli.FastPaths.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new Run(exit, out.toString(), err.toString());
   }
 

@@ -235,4 +235,97 @@ class SimCommandTest {
         ExitCodes.ERROR,
         sanctl("", "sim", "fault", dir.toString(), "nosuchnode", "--clear").status());
   }
+
+  @Test
+  void everySubcommandTakesSimDirLikeTheOtherCommands() {
+    String d = dir.toString();
+    Run created =
+        sanctl(
+            "",
+            "sim",
+            "run",
+            "--sim",
+            d,
+            "san1",
+            "--",
+            "lvcreate",
+            "-L",
+            "4M",
+            "-n",
+            "vol1",
+            "vg0");
+    assertEquals(new Run(0, "  Logical volume \"vol1\" created.\n", ""), created);
+    simRun("san1", "ietadm", "--op", "new", "--tid=1", "--params", "Name=" + IQN);
+    simRun(
+        "san1",
+        "ietadm",
+        "--op",
+        "new",
+        "--tid=1",
+        "--lun=0",
+        "--params",
+        "Path=/dev/vg0/vol1,Type=blockio");
+    String[] add = {
+      "sim",
+      "session",
+      "san1",
+      "add",
+      "--sim",
+      d,
+      "--target",
+      IQN,
+      "--initiator",
+      "iqn.1998-01.com.vmware:esx1",
+      "--ip",
+      "10.0.1.50"
+    };
+    assertEquals(new Run(0, "", ""), sanctl("", add));
+    assertTrue(simRun("san1", "cat", "/proc/net/iet/session").out().contains("ip:10.0.1.50"));
+    String[] write = {
+      "sim", "write", "--sim", d, "san1", "--target", IQN, "--offset", "0", "--length", "100"
+    };
+    assertEquals(new Run(0, "", ""), sanctl("", write));
+    assertEquals(
+        new Run(0, "", ""), sanctl("", "sim", "fault", "--sim", d, "san2", "--unreachable"));
+    assertEquals(ExitCodes.ERROR, simRun("san2", "lvs").status());
+    assertEquals(new Run(0, "", ""), sanctl("", "sim", "fault", "san2", "--clear", "--sim", d));
+    assertEquals(0, simRun("san2", "lvs").status());
+    String[] remove = {
+      "sim",
+      "session",
+      "--sim",
+      d,
+      "san1",
+      "remove",
+      "--target",
+      IQN,
+      "--initiator",
+      "iqn.1998-01.com.vmware:esx1"
+    };
+    assertEquals(new Run(0, "", ""), sanctl("", remove));
+    assertEquals(new Run(0, "", ""), sanctl("", "sim", "failover", "--sim", d, "vg0", "san2"));
+    assertEquals(
+        "  -wi-a-----\n", simRun("san2", "lvs", "--noheadings", "-o", "lv_attr", "vg0/vol1").out());
+  }
+
+  @Test
+  void missingOrExtraWordsOfSimSubcommandsAreUsageErrors() {
+    String d = dir.toString();
+    Run noNode = sanctl("", "sim", "fault", "--sim", d, "--clear");
+    assertEquals(ExitCodes.USAGE, noNode.status(), noNode.toString());
+    assertTrue(
+        noNode.err().startsWith("sanctl: error: Missing required parameter: 'NODE'"), noNode.err());
+    Run noDir = sanctl("", "sim", "failover");
+    assertEquals(ExitCodes.USAGE, noDir.status(), noDir.toString());
+    assertTrue(
+        noDir.err().startsWith("sanctl: error: Missing required option: '--sim=DIR'"), noDir.err());
+    Run extra = sanctl("", "sim", "failover", "--sim", d, "vg0", "san2", "san1");
+    assertEquals(ExitCodes.USAGE, extra.status(), extra.toString());
+    assertTrue(extra.err().startsWith("sanctl: error: Unexpected argument: 'san1'"), extra.err());
+    Run action =
+        sanctl(
+            "", "sim", "session", "--sim", d, "san1", "jump", "--target", IQN, "--initiator", "x");
+    assertEquals(ExitCodes.USAGE, action.status(), action.toString());
+    assertTrue(action.err().startsWith("sanctl: error: 'jump' is not add or remove"), action.err());
+  }
 }

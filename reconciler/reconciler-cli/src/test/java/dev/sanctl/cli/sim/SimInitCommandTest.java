@@ -56,6 +56,18 @@ class SimInitCommandTest {
   }
 
   @Test
+  void initTakesSimDirLikeTheOtherCommands() {
+    Path dir = tmp.resolve("sim");
+    SimCommandTest.Run r =
+        sanctl("", "-C", QUICKSTART.toString(), "sim", "init", "--sim", dir.toString());
+    assertEquals(ExitCodes.OK, r.status(), r.err());
+    assertEquals(
+        "simulated cluster " + dir.toAbsolutePath().normalize() + ": nodes san-a, san-b\n",
+        r.out());
+    assertEquals("  lv_iscsi_meta:-wi-ao----\n", vgSanNamesAndAttrs(dir, "san-a"));
+  }
+
+  @Test
   void withoutVgSizeEachGroupGetsTwiceItsDesiredVolumesAtLeast1T() {
     Path dir = tmp.resolve("amherst");
     SimCommandTest.Run r = sanctl("", "sim", "init", dir.toString(), "-C", AMHERST.toString());

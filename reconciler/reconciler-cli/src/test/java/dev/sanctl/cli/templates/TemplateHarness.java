@@ -121,6 +121,15 @@ final class TemplateHarness {
     git(workspace, "checkout", "-q", "-B", "pr", "origin/pr");
   }
 
+  /** Commits everything in the admin clone (e.g. what import wrote) on main and pushes it. */
+  String commitMain(String message) throws Exception {
+    git(admin, "checkout", "-q", "main");
+    git(admin, "add", "-A");
+    git(admin, "commit", "-q", "-m", message);
+    git(admin, "push", "-q", "origin", "HEAD:main");
+    return run(admin, baseEnv(), List.of("git", "rev-parse", "HEAD")).output().strip();
+  }
+
   private void commit(String message, String... nameAndText) throws Exception {
     for (int i = 0; i < nameAndText.length; i += 2) {
       Path f = admin.resolve(nameAndText[i]);

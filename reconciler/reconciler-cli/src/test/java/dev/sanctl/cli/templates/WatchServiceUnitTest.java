@@ -55,6 +55,73 @@ class WatchServiceUnitTest {
         TemplateHarness.volumes("base: {size: 32M}"));
     h.simInit();
     assertEquals("SIGTERM", service.get("KillSignal"));
+    Started w = start();
+    Process p = w.process();
+    StringBuffer out = w.out();
+    CountDownLatch following = w.following();
+    Thread reader = w.reader();
+    try {
+      assertTrue(following.await(2, TimeUnit.MINUTES), out.toString());
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (WatchState.read(state).map(WatchState::lastApplied).isEmpty()) {
+        assertTrue(System.nanoTime() < deadline && p.isAlive(), "no apply:\n" + out);
+        Thread.sleep(200);
+      }
+      // the first step is done: watch waits for the next poll (--interval 1m)
+      Shell kill = TemplateHarness.run(tmp, h.baseEnv(), List.of("kill", "-TERM", "" + p.pid()));
+      assertEquals(0, kill.exit(), kill.output());
+      long t0 = System.nanoTime();
+      assertTrue(p.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM:\n" + out);
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+      reader.join(5000);
+      assertEquals(143, p.exitValue(), out.toString());
+      assertTrue(
+          Arrays.asList(service.get("SuccessExitStatus").split("\\s+")).contains("143"),
+          "the unit counts the exit code as success");
+      assertTrue(seconds < 20);
+      assertTrue(out.toString().contains("stopped"), out.toString());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void sigtermDuringAnApplyLetsTheApplyFinish() throws Exception {
+    h.main(
+        "cluster.yaml",
+        h.clusterYaml() + "policy: {autoApply: true}\n",
+        "lvm.yaml",
+        TemplateHarness.volumes("base: {size: 32M}", "more: {size: 32M}"));
+    h.simInit();
+    var slow =
+        dev.sanctl.testkit.CliRunner.run(
+            "sim", "fault", h.sim.toString(), "san-a", "--slow", "0.5");
+    assertEquals(0, slow.exitCode(), slow.err());
+    Started w = start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!Files.exists(state.resolve("apply.lock"))) { // the commit's step has begun
+        assertTrue(System.nanoTime() < deadline && w.process().isAlive(), w.out().toString());
+        Thread.sleep(50);
+      }
+      Shell kill =
+          TemplateHarness.run(tmp, h.baseEnv(), List.of("kill", "-TERM", "" + w.process().pid()));
+      assertEquals(0, kill.exit(), kill.output());
+      assertTrue(w.process().waitFor(2, TimeUnit.MINUTES), w.out().toString());
+      w.reader().join(5000);
+      assertEquals(143, w.process().exitValue(), w.out().toString());
+      WatchState ws = WatchState.read(state).orElseThrow();
+      assertTrue(ws.lastApplied() != null, "the apply in progress finished:\n" + w.out());
+      assertTrue(w.out().toString().contains("applied: Apply complete!"), w.out().toString());
+    } finally {
+      w.process().destroyForcibly();
+    }
+  }
+
+  /** A running watch started from the unit's ExecStart, its output collected. */
+  record Started(Process process, StringBuffer out, CountDownLatch following, Thread reader) {}
+
+  private Started start() throws java.io.IOException {
     List<String> argv = new ArrayList<>(Arrays.asList(substitute(service.get("ExecStart"))));
     ProcessBuilder pb =
         new ProcessBuilder(argv)
@@ -79,29 +146,7 @@ class WatchServiceUnitTest {
               }
             });
     reader.start();
-    try {
-      assertTrue(following.await(2, TimeUnit.MINUTES), out.toString());
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (WatchState.read(state).map(WatchState::lastApplied).isEmpty()) {
-        assertTrue(System.nanoTime() < deadline && p.isAlive(), "no apply:\n" + out);
-        Thread.sleep(200);
-      }
-      // the first step is done: watch waits for the next poll (--interval 1m)
-      Shell kill = TemplateHarness.run(tmp, h.baseEnv(), List.of("kill", "-TERM", "" + p.pid()));
-      assertEquals(0, kill.exit(), kill.output());
-      long t0 = System.nanoTime();
-      assertTrue(p.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM:\n" + out);
-      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-      reader.join(5000);
-      assertEquals(143, p.exitValue(), out.toString());
-      assertTrue(
-          Arrays.asList(service.get("SuccessExitStatus").split("\\s+")).contains("143"),
-          "the unit counts the exit code as success");
-      assertTrue(seconds < 20);
-      assertTrue(out.toString().contains("stopped"), out.toString());
-    } finally {
-      p.destroyForcibly();
-    }
+    return new Started(p, out, following, reader);
   }
 
   @Test

@@ -20,9 +20,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The apply journal: one JSON object per line in {@code <state-dir>/journal.jsonl}, written and
- * flushed to disk before and after every command, so an interrupted apply can be told apart from a
- * finished one. Commands are journalled with secrets masked and without their standard input.
+ * The apply journal: one JSON object per line in {@code <state-dir>/journal.jsonl}, appended as
+ * things happen and flushed to disk (fdatasync of the whole file: every event before it too) when a
+ * command is about to run and when the apply ends, so everything that happened before a command is
+ * on disk before the command runs and an interrupted apply can be told apart from a finished one.
+ * An event lost by a crash between two flushes only makes a change look unfinished (it is planned
+ * again), never finished. Commands are journalled with secrets masked and without their standard
+ * input.
  *
  * <p>Events: {@code apply-start}, {@code change-start}, {@code command-start}, {@code command-end},
  * {@code change-end} ({@code status} applied, failed or skipped) and {@code apply-end}.
@@ -34,6 +38,7 @@ public final class Journal {
   private final Path file;
   private final Clock clock;
   private String run;
+  private boolean tornChecked;
 
   public Journal(Path stateDir, Clock clock) {
     this.file = stateDir.resolve(FILE);
@@ -56,7 +61,7 @@ public final class Journal {
   }
 
   public void commandStart(String address, int index, String command) {
-    write("command-start", "address", address, "index", index, "command", command);
+    writeFlushed("command-start", "address", address, "index", index, "command", command);
   }
 
   public void commandEnd(String address, int index, int exit) {
@@ -68,16 +73,25 @@ public final class Journal {
   }
 
   public void end(String status) {
-    write("apply-end", "status", status);
+    writeFlushed("apply-end", "status", status);
   }
 
   /** Writes an event with key-value pairs; null values are left out. */
   private void write(String name, Object... keyValues) {
+    write(event(name, keyValues), false);
+  }
+
+  /** Writes an event and flushes the journal (with every event before it) to disk. */
+  private void writeFlushed(String name, Object... keyValues) {
+    write(event(name, keyValues), true);
+  }
+
+  private Map<String, Object> event(String name, Object... keyValues) {
     Map<String, Object> e = event(name);
     for (int i = 0; i < keyValues.length; i += 2) {
       if (keyValues[i + 1] != null) e.put((String) keyValues[i], keyValues[i + 1]);
     }
-    write(e);
+    return e;
   }
 
   private Map<String, Object> event(String name) {
@@ -88,16 +102,23 @@ public final class Journal {
     return e;
   }
 
-  private synchronized void write(Map<String, Object> e) {
+  private synchronized void write(Map<String, Object> e, boolean flush) {
     try {
-      StateDirectory.ensure(file.getParent());
-      String separator = endsTorn(file) ? "\n" : ""; // never glue an event to a torn line
-      Files.write(
-          file,
-          (separator + Json.writeLine(e) + "\n").getBytes(StandardCharsets.UTF_8),
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND,
-          StandardOpenOption.DSYNC);
+      if (!tornChecked) StateDirectory.ensure(file.getParent());
+      // never glue an event to a line torn by a crash (only the file as found can end torn)
+      String separator = !tornChecked && endsTorn(file) ? "\n" : "";
+      tornChecked = true;
+      ByteBuffer bytes =
+          ByteBuffer.wrap((separator + Json.writeLine(e) + "\n").getBytes(StandardCharsets.UTF_8));
+      try (java.nio.channels.FileChannel ch =
+          java.nio.channels.FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
+        while (bytes.hasRemaining()) ch.write(bytes);
+        if (flush) ch.force(false);
+      }
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot write the apply journal " + file, ex);
     }

@@ -1,5 +1,6 @@
 package dev.sanctl.core.config;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -13,20 +14,22 @@ public final class Quantities {
   public static final long MAX_SIZE = 2L << 50;
 
   /**
-   * The one size grammar: an integer of at most 19 digits with an optional {@code K}, {@code M},
-   * {@code G}, {@code T} or {@code P} (powers of 1024). The schema's {@code $defs/size} pattern is
-   * this between {@code ^} and {@code $} (QuantitiesTest), and {@code sanctl sim init --vg-size}
-   * reads it with {@link #sizeBytes(String)}.
+   * The one size grammar, lvm2's ({@code lvcreate -L}): an integer of at most 19 digits (bytes), or
+   * a number with up to 9 decimals followed by a unit, in either case: {@code b} bytes, {@code s}
+   * 512-byte sectors, {@code k m g t p e} powers of 1024 ({@code 50g}, {@code 1.5T}, {@code 512m}).
+   * Unlike lvm2, a bare number is bytes (lvm2 reads it as MiB). The schema's {@code $defs/size}
+   * pattern is this between {@code ^} and {@code $} (QuantitiesTest), and {@code sanctl sim init
+   * --vg-size} reads it with {@link #sizeBytes(String)}.
    */
-  public static final String SIZE_GRAMMAR = "[0-9]{1,19}[KMGTP]?";
+  public static final String SIZE_GRAMMAR = "[0-9]{1,19}((\\.[0-9]{1,9})?[bBsSkKmMgGtTpPeE])?";
 
   private static final Pattern SIZE = Pattern.compile(SIZE_GRAMMAR);
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
-  private static final String UNITS = "KMGTP";
+  private static final String UNITS = "bskmgtpe";
 
   private Quantities() {}
 
-  /** Bytes of a size value; empty when it is malformed or does not fit in a long. */
+  /** Bytes of a size value; empty when it is malformed, not whole bytes or does not fit a long. */
   public static OptionalLong sizeBytes(JsonNode value) {
     if (value == null) return OptionalLong.empty();
     if (value.isIntegralNumber()) {
@@ -36,14 +39,39 @@ public final class Quantities {
     return value.isString() ? sizeBytes(value.stringValue()) : OptionalLong.empty();
   }
 
-  /** Bytes of a size written as text ({@link #SIZE_GRAMMAR}); empty when malformed or too big. */
+  /**
+   * Bytes of a size written as text ({@link #SIZE_GRAMMAR}); empty when malformed, fractional or
+   * too big.
+   */
   public static OptionalLong sizeBytes(String text) {
-    if (text == null || !SIZE.matcher(text).matches()) return OptionalLong.empty();
-    int unit = UNITS.indexOf(text.charAt(text.length() - 1));
-    BigInteger n = new BigInteger(unit < 0 ? text : text.substring(0, text.length() - 1));
-    int shift = unit < 0 ? 0 : 10 * (unit + 1);
-    BigInteger bytes = n.shiftLeft(shift);
-    return bytes.bitLength() < 64 ? OptionalLong.of(bytes.longValue()) : OptionalLong.empty();
+    BigDecimal exact = exactBytes(text);
+    if (exact == null || exact.signum() < 0) return OptionalLong.empty();
+    BigInteger whole;
+    try {
+      whole = exact.toBigIntegerExact();
+    } catch (ArithmeticException fractional) {
+      return OptionalLong.empty();
+    }
+    return whole.bitLength() < 64 ? OptionalLong.of(whole.longValue()) : OptionalLong.empty();
+  }
+
+  /**
+   * The exact number of bytes a size text means, possibly fractional ({@code 0.3k} is 307.2); null
+   * when it does not follow {@link #SIZE_GRAMMAR}.
+   */
+  public static BigDecimal exactBytes(String text) {
+    if (text == null || !SIZE.matcher(text).matches()) return null;
+    char last = Character.toLowerCase(text.charAt(text.length() - 1));
+    int unit = UNITS.indexOf(last);
+    if (unit < 0) return new BigDecimal(text);
+    BigDecimal n = new BigDecimal(text.substring(0, text.length() - 1));
+    BigInteger factor =
+        switch (last) {
+          case 'b' -> BigInteger.ONE;
+          case 's' -> BigInteger.valueOf(512);
+          default -> BigInteger.ONE.shiftLeft(10 * (unit - 1));
+        };
+    return n.multiply(new BigDecimal(factor));
   }
 
   /** Parses {@code 500ms}, {@code 10s}, {@code 10m}, {@code 1h}, {@code 2d}; null if malformed. */

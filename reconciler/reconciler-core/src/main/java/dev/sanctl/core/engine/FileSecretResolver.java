@@ -26,11 +26,6 @@ public final class FileSecretResolver implements PlanContext.SecretResolver {
   }
 
   @Override
-  public String suggestedPath(String name) {
-    return dirs.pathFor(name);
-  }
-
-  @Override
   public String read(String path) throws PlanContext.SecretException {
     String refused = dirs.refusal(path);
     if (refused != null) {

@@ -44,11 +44,6 @@ public final class SecretDirs {
     return new SecretDirs(out);
   }
 
-  /** {@code name} in the first directory ({@value #DEFAULT} when none is configured). */
-  public String pathFor(String name) {
-    return (dirs.isEmpty() ? Path.of(DEFAULT) : dirs.get(0)).resolve(name).toString();
-  }
-
   /**
    * The first directory (no trailing slash): where new secret files go; {@value #DEFAULT} if none.
    */
@@ -76,6 +71,12 @@ public final class SecretDirs {
       if (p.startsWith(d) && !p.equals(d)) return null;
     }
     return "is outside the secrets directories (" + describe() + ")";
+  }
+
+  /** True when the secrets directory that {@code path} (an allowed path) is in exists here. */
+  public boolean hasDirectoryOf(String path) {
+    Path p = Path.of(path);
+    return dirs.stream().anyMatch(d -> p.startsWith(d) && java.nio.file.Files.isDirectory(d));
   }
 
   /**

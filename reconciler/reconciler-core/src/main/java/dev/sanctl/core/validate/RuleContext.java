@@ -136,7 +136,19 @@ final class RuleContext {
   void size(YamlPath p) {
     JsonNode v = at(p);
     OptionalLong bytes = Quantities.sizeBytes(v);
-    if (bytes.isEmpty() || bytes.getAsLong() > Quantities.MAX_SIZE) {
+    java.math.BigDecimal exact = v.isString() ? Quantities.exactBytes(v.asString()) : null;
+    if (exact != null && exact.stripTrailingZeros().scale() > 0) {
+      error(
+          valueOf(p),
+          "size "
+              + v.asString()
+              + " is "
+              + exact.stripTrailingZeros().toPlainString()
+              + " bytes, not a whole number of bytes",
+          "use a size that is whole bytes, e.g. in a smaller unit ("
+              + exact.setScale(0, java.math.RoundingMode.CEILING)
+              + "b)");
+    } else if (bytes.isEmpty() || bytes.getAsLong() > Quantities.MAX_SIZE) {
       error(
           valueOf(p),
           "size " + v.asString() + " is larger than 2P (2 PiB), the largest sanctl" + " supports",

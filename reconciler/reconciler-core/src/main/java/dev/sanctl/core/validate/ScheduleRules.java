@@ -67,7 +67,7 @@ final class ScheduleRules {
     for (int i = 0; i < jobs.size(); i++) {
       YamlPath p = YamlPath.of("backups", "jobs", i);
       JsonNode j = c.at(p);
-      c.volumeRef(p.key("source"));
+      if (c.volumeRef(p.key("source"))) absentSource(p, i);
       String archive = j.path("archive").asString(defaults.path("archive").asString(null));
       String pool = j.path("pool").asString(defaults.path("pool").asString(null));
       if (archive == null || pool == null) {
@@ -191,5 +191,23 @@ final class ScheduleRules {
 
   private static String describeProblem(String problem) {
     return problem.startsWith("has ") ? problem : "is invalid: " + problem;
+  }
+
+  /** A job must not back up a volume the same configuration destroys ({@code state: absent}). */
+  private void absentSource(YamlPath job, int i) {
+    String ref = c.at(job.key("source")).asString();
+    String vg = ref.substring(0, ref.indexOf('/'));
+    String lv = ref.substring(ref.indexOf('/') + 1);
+    JsonNode volume = c.root.path("volumeGroups").path(vg).path("volumes").path(lv);
+    if ("absent".equals(volume.path("state").asString(null))) {
+      c.error(
+          c.valueOf(job.key("source")),
+          "backup job #"
+              + (i + 1)
+              + " backs up '"
+              + ref
+              + "', which this configuration destroys (state: absent)",
+          "remove the backup job along with the volume, or set the volume back to state: present");
+    }
   }
 }

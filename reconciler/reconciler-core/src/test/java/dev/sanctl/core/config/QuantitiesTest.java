@@ -28,6 +28,21 @@ class QuantitiesTest {
   }
 
   @Test
+  void lvmUnitsInEitherCaseWithDecimals() {
+    assertEquals(OptionalLong.of(50L << 30), Quantities.sizeBytes("50g"));
+    assertEquals(OptionalLong.of(3L << 39), Quantities.sizeBytes("1.5T"));
+    assertEquals(OptionalLong.of(3L << 39), Quantities.sizeBytes("1.5t"));
+    assertEquals(OptionalLong.of(512L << 20), Quantities.sizeBytes("512m"));
+    assertEquals(OptionalLong.of(1024), Quantities.sizeBytes("2s"));
+    assertEquals(OptionalLong.of(4096), Quantities.sizeBytes("4096B"));
+    assertEquals(OptionalLong.of(1L << 60), Quantities.sizeBytes("1e"));
+    assertTrue(Quantities.sizeBytes("0.3k").isEmpty(), "307.2 bytes is not a size");
+    assertEquals("307.2", Quantities.exactBytes("0.3k").toPlainString());
+    assertTrue(Quantities.sizeBytes("1.5").isEmpty(), "a decimal needs a unit");
+    assertTrue(Quantities.sizeBytes("1,5G").isEmpty());
+  }
+
+  @Test
   void theSchemasSizePatternIsTheSizeGrammar() {
     assertEquals(
         "^" + Quantities.SIZE_GRAMMAR + "$",

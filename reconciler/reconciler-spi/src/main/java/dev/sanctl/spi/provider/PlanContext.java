@@ -32,15 +32,6 @@ public record PlanContext(
      * @throws SecretException when it is missing, unreadable, or group- or world-readable
      */
     String read(String path) throws SecretException;
-
-    /**
-     * The absolute path a new secret file called {@code name} would have in this machine's first
-     * secrets directory: what {@code sanctl import} names for a secret it cannot read back (a CHAP
-     * user's), for the admin to create.
-     */
-    default String suggestedPath(String name) {
-      return "/etc/sanctl/" + name;
-    }
   }
 
   /** A secret file cannot be used. */
