@@ -102,10 +102,7 @@ public final class ConfigFiles {
         diagnostics.add(
             Diagnostic.error(
                 new SourceRef(rel, 1, 1),
-                "cannot read the file: "
-                    + e.getClass().getSimpleName().replace("Exception", "")
-                    + " "
-                    + e.getMessage(),
+                "cannot read the file: " + dev.sanctl.spi.diag.IoErrors.describe(e),
                 "check its permissions"));
       }
     }

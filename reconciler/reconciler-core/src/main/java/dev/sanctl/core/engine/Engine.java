@@ -152,8 +152,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private static String reason(IOException e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    return dev.sanctl.spi.diag.IoErrors.describe(e);
   }
 
   /** The (cached) host of a node. */
