@@ -155,7 +155,7 @@ class SimInitCommandTest {
             "--vg-size",
             "lots");
     assertEquals(ExitCodes.USAGE, r.status());
-    for (String notASize : List.of("8g", " 8G", "0", "8GB", "9999999999P")) {
+    for (String notASize : List.of("8q", " 8G", "0", "8GB", "9999999999P")) {
       r =
           sanctl(
               "",
