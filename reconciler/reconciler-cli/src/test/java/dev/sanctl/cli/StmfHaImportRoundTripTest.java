@@ -45,7 +45,9 @@ class StmfHaImportRoundTripTest {
     assertTrue(yaml.contains("snapshotSchedule: SNAP_HOURLY_DAILY"), context);
     assertTrue(yaml.contains("compression: on"), context);
     assertTrue(yaml.contains("luPrefix: tank/vm") && yaml.contains("defaultTpg: tpg01"), context);
-    assertTrue(yaml.contains("command: /opt/sanctl/bin/sanctl -C /etc/sanctl/site snaprotate run --all"), context);
+    assertTrue(
+        yaml.contains("command: /opt/sanctl/bin/sanctl -C /etc/sanctl/site snaprotate run --all"),
+        context);
     CliRun.Result plan = sanctl(config, sim, "plan", "--detailed-exitcode");
     assertEquals(ExitCodes.OK, plan.exit(), plan + context);
 
