@@ -1,11 +1,8 @@
 package dev.sanctl.cli;
 
+import dev.sanctl.spi.diag.IoErrors;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -124,7 +121,7 @@ final class CliErrors {
   static String message(Throwable ex) {
     Throwable e = ex;
     while (e.getCause() != null && wrapper(e)) e = e.getCause();
-    if (e instanceof FileSystemException f) return fileMessage(f);
+    if (e instanceof FileSystemException f) return IoErrors.describe(f);
     String m = e.getMessage();
     if (m == null || m.isBlank()) {
       return "internal error: sanctl stopped unexpectedly (a defect; please report it)";
@@ -136,17 +133,5 @@ final class CliErrors {
   private static boolean wrapper(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() || m.equals(e.getCause().toString());
-  }
-
-  private static String fileMessage(FileSystemException f) {
-    String what;
-    if (f instanceof NoSuchFileException) what = "no such file or directory";
-    else if (f instanceof AccessDeniedException) what = "permission denied";
-    else if (f instanceof FileAlreadyExistsException) what = "already exists";
-    else if (f instanceof NotDirectoryException) what = "not a directory";
-    else what = f.getReason() == null ? "cannot be used" : f.getReason();
-    String file = f.getFile() == null ? "" : f.getFile() + ": ";
-    String other = f.getOtherFile() == null ? "" : " (" + f.getOtherFile() + ")";
-    return file + what + other;
   }
 }

@@ -5,6 +5,7 @@ import dev.sanctl.cli.support.Invocation;
 import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.cli.support.Session;
 import dev.sanctl.core.usecase.ImportOperation;
+import dev.sanctl.spi.json.Json;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.provider.Imported;
 import java.io.IOException;
@@ -146,7 +147,7 @@ public class ImportCommand implements Callable<Integer> {
       }
       doc.put("notImported", left);
       if (toStdout) doc.put("yaml", yaml);
-      out.println(dev.sanctl.spi.json.Json.write(doc));
+      out.println(Json.write(doc));
     } else if (toStdout) {
       out.print(yaml);
     } else {

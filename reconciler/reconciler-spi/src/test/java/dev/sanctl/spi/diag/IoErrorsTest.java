@@ -25,17 +25,19 @@ class IoErrorsTest {
     } catch (IOException e) {
       thrown = e;
     }
-    assertEquals("no such file: " + missing, IoErrors.describe(thrown));
+    assertEquals(missing + ": no such file or directory", IoErrors.describe(thrown));
     for (IOException e :
         List.of(
             new SocketTimeoutException(),
             new ConnectException(),
-            new AccessDeniedException("/etc/sanctl/x"),
             new IOException(),
             new java.io.EOFException())) {
       String words = IoErrors.describe(e);
       assertFalse(words.contains("Exception") || words.isBlank(), words);
     }
+    assertEquals(
+        "/etc/sanctl/x: permission denied",
+        IoErrors.describe(new AccessDeniedException("/etc/sanctl/x")));
     assertEquals("timed out", IoErrors.describe(new SocketTimeoutException()));
     assertEquals("input/output error", IoErrors.describe(new IOException()));
     assertEquals("disk full", IoErrors.describe(new IOException("disk full")));
