@@ -1,7 +1,7 @@
 package dev.sanctl.sim;
 
 import dev.sanctl.sim.iet.IetState;
-import dev.sanctl.sim.lvm.Lvm;
+import dev.sanctl.sim.lvm.LvDevicePath;
 import dev.sanctl.sim.lvm.LvmState;
 import dev.sanctl.sim.lvm.ThinMetadata;
 import java.io.IOException;
@@ -102,16 +102,13 @@ public final class SimNode {
 
   /** The active LV behind {@code /dev/<vg>/<lv>} or {@code /dev/mapper/<vg>-<lv>} here. */
   private Optional<VgLv> logicalVolume(String abs) throws IOException {
-    for (LvmState.Vg vg : ctx.lvm().vgs.values()) {
-      if (!vg.activeOn.contains(name)) continue;
-      for (LvmState.Lv lv : vg.lvs.values()) {
-        if (lv.inactive || lv.isThinPool()) continue;
-        if (abs.equals(Lvm.lvPath(vg.name, lv.name)) || abs.equals(Lvm.dmPath(vg.name, lv.name))) {
-          return Optional.of(new VgLv(vg, lv));
-        }
-      }
-    }
-    return Optional.empty();
+    LvDevicePath p = LvDevicePath.parse(abs);
+    if (p == null) return Optional.empty();
+    LvmState.Vg vg = ctx.lvm().vg(p.vg());
+    if (vg == null || !vg.activeOn.contains(name)) return Optional.empty();
+    LvmState.Lv lv = vg.lvs.get(p.lv());
+    if (lv == null || lv.inactive || lv.isThinPool()) return Optional.empty();
+    return Optional.of(new VgLv(vg, lv));
   }
 
   /**

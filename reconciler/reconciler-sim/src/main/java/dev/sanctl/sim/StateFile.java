@@ -64,6 +64,17 @@ public final class StateFile {
       if (cached != null && cached.equals(records)) return;
     }
     StringBuilder sb = new StringBuilder(Math.max(16, records.size() * 64));
+    appendLines(records, sb);
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    StateFileCache.Stamp written = StateFileCache.stamp(file);
+    if (written != null) StateFileCache.put(file, written, freeze(records));
+  }
+
+  /** Appends {@code records} to {@code sb} as lines of this format. */
+  public static void appendLines(List<List<String>> records, StringBuilder sb) {
     for (List<String> r : records) {
       for (int i = 0; i < r.size(); i++) {
         if (i > 0) sb.append(' ');
@@ -71,12 +82,6 @@ public final class StateFile {
       }
       sb.append('\n');
     }
-    Files.createDirectories(file.getParent());
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    StateFileCache.Stamp written = StateFileCache.stamp(file);
-    if (written != null) StateFileCache.put(file, written, freeze(records));
   }
 
   /** A record: {@code kind} followed by the fields' string forms. */

@@ -172,10 +172,11 @@ public final class IetRuntime {
 
   /** True when a LUN on this node is backed by {@code vg/lv} (the LV is open). */
   public static boolean serves(SimNode node, String vg, String lv) throws IOException {
+    String lvPath = Lvm.lvPath(vg, lv); // rendered once, not per LUN (an lvs report asks per LV)
+    String dmPath = Lvm.dmPath(vg, lv);
     for (IetState.Target t : node.iet().targets) {
       for (IetState.Lun l : t.luns) {
-        if (l.path != null
-            && (l.path.equals(Lvm.lvPath(vg, lv)) || l.path.equals(Lvm.dmPath(vg, lv)))) {
+        if (l.path != null && (l.path.equals(lvPath) || l.path.equals(dmPath))) {
           return true;
         }
       }

@@ -3,7 +3,6 @@ package dev.sanctl.sim.lvm;
 import dev.sanctl.sim.StateFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * LVM metadata of the shared storage: every volume group, its logical volumes and the nodes where
- * it is active. Stored in {@code DIR/_san/lvm.state}; LV data lives in sparse files beside it.
+ * it is active. Stored in {@code DIR/_san/lvm.state} (a snapshot followed by a journal of changes:
+ * {@link LvmJournal}); LV data lives in sparse files beside it.
  */
 public final class LvmState {
   /** Default physical extent size of lvm2 (4 MiB). */
@@ -113,20 +113,25 @@ public final class LvmState {
 
   public final TreeMap<String, Vg> vgs = new TreeMap<>();
   long sequence;
+  private final LvmJournal journal = new LvmJournal();
 
   public Vg vg(String name) {
     return vgs.get(name);
   }
 
+  /** Reads the snapshot and replays the journal after it ({@link LvmJournal}). */
   public static LvmState load(Path file) throws IOException {
     LvmState s = new LvmState();
-    for (List<String> r : StateFile.read(file)) {
+    List<List<String>> records = StateFile.read(file);
+    for (List<String> r : records) {
       switch (r.get(0)) {
         case "seq" -> s.sequence = Long.parseLong(r.get(1));
-        case "vg" ->
-            s.vgs.put(
-                r.get(1),
-                new Vg(r.get(1), r.get(2), Long.parseLong(r.get(3)), Long.parseLong(r.get(4))));
+        case "vg" -> {
+          Vg vg = new Vg(r.get(1), r.get(2), Long.parseLong(r.get(3)), Long.parseLong(r.get(4)));
+          Vg was = s.vgs.put(r.get(1), vg);
+          if (was != null) vg.lvs.putAll(was.lvs); // its active and mounted lines follow
+        }
+        case "-vg" -> s.vgs.remove(r.get(1));
         case "active" -> s.vgs.get(r.get(1)).activeOn.add(r.get(2));
         case "mounted" -> s.vgs.get(r.get(1)).metaMountedOn = r.get(2);
         case "lv" ->
@@ -142,6 +147,7 @@ public final class LvmState {
                         r.get(5).isEmpty() ? null : r.get(5),
                         r.get(6),
                         r.get(7)));
+        case "-lv" -> s.vgs.get(r.get(1)).lvs.remove(r.get(2));
         case "thin" -> {
           Lv lv = s.vgs.get(r.get(1)).lvs.get(r.get(2));
           lv.segType = r.get(3).isEmpty() ? null : r.get(3);
@@ -154,37 +160,13 @@ public final class LvmState {
         default -> throw new IOException(file + ": unknown record " + r.get(0));
       }
     }
+    s.journal.loaded(s, records.size());
     return s;
   }
 
+  /** Writes what changed since this state was loaded or last saved ({@link LvmJournal}). */
   public void save(Path file) throws IOException {
-    List<List<String>> out = new ArrayList<>();
-    out.add(StateFile.record("seq", sequence));
-    for (Vg vg : vgs.values()) {
-      out.add(StateFile.record("vg", vg.name, vg.uuid, vg.extentSize, vg.extentCount));
-      for (String n : vg.activeOn) out.add(StateFile.record("active", vg.name, n));
-      if (vg.metaMountedOn != null) out.add(StateFile.record("mounted", vg.name, vg.metaMountedOn));
-      for (Lv lv : vg.lvs.values()) {
-        out.add(
-            StateFile.record(
-                "lv", vg.name, lv.name, lv.uuid, lv.extents, lv.origin, lv.time, lv.tags));
-      }
-      for (Lv lv : vg.lvs.values()) {
-        if (lv.segType == null && !lv.inactive) continue;
-        out.add(
-            StateFile.record(
-                "thin",
-                vg.name,
-                lv.name,
-                lv.segType,
-                lv.pool,
-                lv.thinId,
-                lv.chunkSectors,
-                lv.activationSkip ? "1" : "0",
-                lv.inactive ? "1" : "0"));
-      }
-    }
-    StateFile.write(file, out);
+    journal.save(this, file);
   }
 
   /** A deterministic lvm-style UUID ({@code 6-4-4-4-4-4-6} characters). */
