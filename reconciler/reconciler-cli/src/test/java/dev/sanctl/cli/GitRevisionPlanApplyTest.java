@@ -89,6 +89,10 @@ class GitRevisionPlanApplyTest {
     assertEquals(ExitCodes.ERROR, plan.exit(), plan.toString());
     assertTrue(plan.err().contains("git revision 'no-such-branch' does not exist"), plan.err());
     assertFalse(plan.err().contains("Exception"), plan.err());
+    assertEquals(
+        "git revision 'no-such-branch' does not exist (give a branch, tag or commit id)",
+        plan.err().strip(),
+        "one message, not a second 'see above' line");
   }
 
   private void addVolume(String name) throws Exception {

@@ -9,6 +9,7 @@ import dev.sanctl.sim.SimCluster;
 import dev.sanctl.spi.diag.Diagnostic;
 import dev.sanctl.spi.diag.Severity;
 import dev.sanctl.spi.model.DesiredState;
+import dev.sanctl.spi.model.SourceRef;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,6 +68,11 @@ public final class Session implements AutoCloseable {
             : ConfigLoader.loadRevision(configDir, rev);
     boolean invalid = !r.ok() || r.state() == null;
     if (invalid || printWarnings) for (Diagnostic d : r.diagnostics()) err.println(d.render());
+    if (invalid && r.diagnostics().stream().allMatch(d -> SourceRef.NONE.equals(d.source()))) {
+      // an error about the repository or revision itself: its one line says everything
+      err.flush();
+      return Optional.empty();
+    }
     if (invalid) {
       err.println(
           "sanctl: error: the configuration in "
