@@ -130,7 +130,7 @@ public class DemoCommand implements Callable<Integer> {
       out.println();
       out.println(
           "Try drift next: "
-              + ShellQuoting.join(List.of("sanctl", "sim", "run", simDir.toString()))
+              + ShellQuoting.join(List.of("sanctl", "sim", "run", "--sim", simDir.toString()))
               + " <node> -- <command>, then "
               + Invocation.of(config, onSim, "drift"));
       out.flush();

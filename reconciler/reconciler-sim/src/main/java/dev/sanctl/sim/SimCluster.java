@@ -5,6 +5,7 @@ import dev.sanctl.spi.host.Command;
 import dev.sanctl.spi.host.CommandResult;
 import dev.sanctl.spi.host.Host;
 import dev.sanctl.spi.host.HostUnreachableException;
+import dev.sanctl.spi.host.ShellQuoting;
 import dev.sanctl.spi.model.DesiredState;
 import dev.sanctl.spi.model.ResourceState;
 import dev.sanctl.spi.model.VolumeGroup;
@@ -59,7 +60,11 @@ public final class SimCluster {
   /** Opens the simulated cluster in {@code dir} with a given clock (for reproducible output). */
   public static SimCluster open(Path dir, Clock clock) throws IOException {
     if (!Files.isRegularFile(dir.resolve("cluster.state"))) {
-      throw new IOException(dir + " is not a simulated cluster (run: sanctl sim init " + dir + ")");
+      throw new IOException(
+          dir
+              + " is not a simulated cluster (make one from the configuration: "
+              + ShellQuoting.join(List.of("sanctl", "sim", "init", "--sim", dir.toString()))
+              + ")");
     }
     return new SimCluster(dir, clock);
   }

@@ -68,6 +68,18 @@ class SimClusterTest {
   }
 
   @Test
+  void theHintForAMissingClusterIsACommandThatCanBePasted(@TempDir Path dir) {
+    Path missing = dir.resolve("my sim");
+    IOException e = assertThrows(IOException.class, () -> SimCluster.open(missing));
+    assertEquals(
+        missing
+            + " is not a simulated cluster (make one from the configuration: sanctl sim init --sim '"
+            + missing
+            + "')",
+        e.getMessage());
+  }
+
+  @Test
   void pluggableToolsSeeTheNodeAndKeepTheirOwnState() throws Exception {
     SimCluster c = TestClusters.amherst(dir.resolve("sim"));
     SimTool counter =
