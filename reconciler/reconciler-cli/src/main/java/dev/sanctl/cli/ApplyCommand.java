@@ -88,7 +88,21 @@ public class ApplyCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
     }
-    Optional<Session> opened = Session.openForPlan(configDir, revision.rev, cluster.sim, err);
+    String rev = revision.rev;
+    if (saved != null && saved.revision() != null) {
+      // a plan made from a commit is applied from that commit, whatever the working tree holds now
+      if (rev != null && !RevisionOption.sameCommit(configDir, rev, saved.revision())) {
+        err.println(
+            "sanctl: error: --rev "
+                + rev
+                + " is not the revision the saved plan was made from ("
+                + saved.revision()
+                + "); leave out --rev");
+        return ExitCodes.USAGE;
+      }
+      rev = saved.revision();
+    }
+    Optional<Session> opened = Session.openForPlan(configDir, rev, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;
     Path stateDir = cluster.stateDir(configDir);
     try (Session s = opened.get()) {

@@ -84,6 +84,29 @@ class GitRevisionPlanApplyTest {
   }
 
   @Test
+  void aSavedPlanIsAppliedFromTheRevisionItWasMadeFrom() throws Exception {
+    Path planFile = tmp.resolve("plan.json");
+    CliRun.Result plan = c.cluster("plan", "--out", planFile.toString());
+    assertEquals(ExitCodes.OK, plan.exit(), plan.toString());
+    addVolume("lv_later");
+    String second = commit("add lv_later after the plan was reviewed");
+
+    CliRun.Result wrongRev =
+        c.cluster("apply", "--plan", planFile.toString(), "--rev", second, "--auto-approve");
+    assertEquals(ExitCodes.USAGE, wrongRev.exit(), wrongRev.toString());
+    assertTrue(wrongRev.err().contains("is not the revision the saved plan was made from"));
+
+    CliRun.Result apply = c.cluster("apply", "--plan", planFile.toString(), "--auto-approve");
+    assertEquals(ExitCodes.OK, apply.exit(), apply.toString());
+    assertFalse(apply.out().contains("lv_later"), apply.out());
+    String journal = Files.readString(c.stateDir.resolve("journal.jsonl"));
+    assertTrue(journal.contains("\"revision\": \"" + first + "\""), journal);
+    CliRun.Result now = c.cluster("plan", "--detailed-exitcode");
+    assertEquals(ExitCodes.CHANGES, now.exit(), now.toString());
+    assertTrue(now.out().contains("lv_later"), "the later commit is still to apply: " + now);
+  }
+
+  @Test
   void anUnknownRevisionIsOneClearError() {
     CliRun.Result plan = c.cluster("plan", "--rev", "no-such-branch");
     assertEquals(ExitCodes.ERROR, plan.exit(), plan.toString());
