@@ -89,8 +89,12 @@ public class ApplyCommand implements Callable<Integer> {
       }
     }
     String rev = revision.rev;
-    if (saved != null && saved.revision() != null) {
-      // a plan made from a commit is applied from that commit, whatever the working tree holds now
+    if (saved != null
+        && saved.revision() != null
+        && RevisionOption.sameCommit(configDir, saved.revision(), saved.revision())) {
+      // a plan made from a commit of this repository is applied from that commit, whatever the
+      // working tree holds now; one made elsewhere (a CI merge ref) is checked against the working
+      // tree by its desired-state digest, as before
       if (rev != null && !RevisionOption.sameCommit(configDir, rev, saved.revision())) {
         err.println(
             "sanctl: error: --rev "

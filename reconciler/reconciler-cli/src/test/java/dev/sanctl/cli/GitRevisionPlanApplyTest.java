@@ -107,6 +107,17 @@ class GitRevisionPlanApplyTest {
   }
 
   @Test
+  void aSavedPlanFromACommitThisRepositoryLacksIsCheckedAgainstTheWorkingTree() throws Exception {
+    Path planFile = tmp.resolve("plan.json");
+    assertEquals(ExitCodes.OK, c.cluster("plan", "--out", planFile.toString()).exit());
+    String json = Files.readString(planFile);
+    Files.writeString(planFile, json.replace(first, "0123456789abcdef0123456789abcdef01234567"));
+
+    CliRun.Result apply = c.cluster("apply", "--plan", planFile.toString(), "--auto-approve");
+    assertEquals(ExitCodes.OK, apply.exit(), "same configuration in the working tree: " + apply);
+  }
+
+  @Test
   void anUnknownRevisionIsOneClearError() {
     CliRun.Result plan = c.cluster("plan", "--rev", "no-such-branch");
     assertEquals(ExitCodes.ERROR, plan.exit(), plan.toString());
