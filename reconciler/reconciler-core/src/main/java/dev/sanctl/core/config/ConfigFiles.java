@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -25,7 +26,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Finds the configuration files of a config repository: the {@code *.yaml} and {@code *.yml} files
- * below the directory, recursively, skipping hidden directories and what {@link SanctlIgnore
+ * below the directory, recursively, skipping hidden directories, directories that are another git
+ * repository (holding their own {@code .git}, as git itself does) and what {@link SanctlIgnore
  * .sanctlignore} names, that {@link ConfigFileRule} calls configuration; in path order; from the
  * working tree or from the tree of a git revision (the working tree is not touched). The other YAML
  * files are listed as ignored, with the reason.
@@ -68,6 +70,11 @@ public final class ConfigFiles {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+              if (!d.equals(dir) && Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                // another repository (as git sees it: a revision's tree holds no files of it)
+                ignored.add(relative(dir, d) + "/ (another git repository)");
+                return FileVisitResult.SKIP_SUBTREE;
+              }
               return !d.equals(dir)
                       && (isHidden(d.getFileName().toString())
                           || ignore.ignores(relative(dir, d), true))

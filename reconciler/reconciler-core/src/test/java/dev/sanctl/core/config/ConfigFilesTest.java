@@ -31,6 +31,28 @@ class ConfigFilesTest {
   }
 
   @Test
+  void aNestedGitRepositoryIsNotPartOfTheConfiguration(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("cluster.yaml"), "apiVersion: sanctl/v1\n");
+    Path other = dir.resolve("someone-elses-site");
+    Files.createDirectories(other.resolve(".git"));
+    Files.writeString(other.resolve("cluster.yaml"), "apiVersion: sanctl/v1\n");
+    Path submodule = dir.resolve("vendored");
+    Files.createDirectories(submodule);
+    Files.writeString(submodule.resolve(".git"), "gitdir: ../.git/modules/vendored\n");
+    Files.writeString(submodule.resolve("lvm.yaml"), "apiVersion: sanctl/v1\n");
+    List<Diagnostic> diags = new ArrayList<>();
+    List<String> ignored = new ArrayList<>();
+    List<String> paths =
+        ConfigFiles.fromDirectory(dir, diags, ignored).stream().map(SourceFile::path).toList();
+    assertEquals(List.of("cluster.yaml"), paths);
+    assertEquals(
+        List.of(
+            "someone-elses-site/ (another git repository)", "vendored/ (another git repository)"),
+        ignored);
+    assertTrue(diags.isEmpty());
+  }
+
+  @Test
   void nonUtf8FileIsADiagnostic(@TempDir Path dir) throws Exception {
     Files.write(dir.resolve("bad.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 'a'});
     List<Diagnostic> diags = new ArrayList<>();
