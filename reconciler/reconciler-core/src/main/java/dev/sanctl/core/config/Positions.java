@@ -9,72 +9,55 @@ import java.util.Map;
 /**
  * Where each value (and each map key) of a document was written. Filled by the YAML reader, read by
  * validators to point diagnostics at the right {@code file:line:column}.
+ *
+ * <p>A merged document does not copy the positions of its files: it mounts the part of a file's
+ * positions under a path at a path of its own ({@link #copyFrom}), and a lookup under that path is
+ * answered by the file's positions. Merging thus costs one entry per merged section, map entry or
+ * list item instead of one per value of the whole document.
  */
 public final class Positions {
   private final Map<YamlPath, SourceRef> values = new HashMap<>();
   private final Map<YamlPath, SourceRef> keys = new HashMap<>();
 
-  /**
-   * Paths of {@link #values} and {@link #keys} by each of their prefixes; built when first used.
-   */
-  private Map<YamlPath, List<YamlPath>> valuesUnder;
+  /** Parts of other positions, by the path of this document where they are mounted. */
+  private final Map<YamlPath, Mount> mounts = new HashMap<>();
 
-  private Map<YamlPath, List<YamlPath>> keysUnder;
+  /** {@code from} in {@code source}, mounted at the same path when {@code samePath}. */
+  private record Mount(Positions source, YamlPath from, boolean samePath) {
+    /** {@code path}, which lies {@code depth} elements below the mount point, in the source. */
+    YamlPath inSource(YamlPath path, int depth) {
+      if (samePath) return path;
+      List<Object> all = new ArrayList<>(from.size() + path.size() - depth);
+      all.addAll(from.elements());
+      all.addAll(path.elements().subList(depth, path.size()));
+      return new YamlPath(all);
+    }
+  }
 
   void putValue(YamlPath path, SourceRef ref) {
     values.put(path, ref);
-    valuesUnder = null;
   }
 
   void putKey(YamlPath path, SourceRef ref) {
     keys.put(path, ref);
-    keysUnder = null;
-  }
-
-  /** Copies every position under {@code from} in {@code other} to {@code to} in this one. */
-  void copyFrom(Positions other, YamlPath from, YamlPath to) {
-    if (other.valuesUnder == null) other.valuesUnder = byPrefix(other.values);
-    if (other.keysUnder == null) other.keysUnder = byPrefix(other.keys);
-    copy(other.values, other.valuesUnder, values, from, to);
-    copy(other.keys, other.keysUnder, keys, from, to);
-    valuesUnder = null;
-    keysUnder = null;
   }
 
   /**
-   * Every path by each of its prefixes (itself included), so that copying what lies under a path
-   * costs what is copied, not a scan of the whole document (merging a list of n entries was
-   * quadratic).
+   * Makes every position under {@code from} in {@code other} (the value at {@code from} included)
+   * the position of the same place under {@code to} in this one. Positions written under {@code to}
+   * before are no longer seen. {@code other} must not change afterwards.
    */
-  private static Map<YamlPath, List<YamlPath>> byPrefix(Map<YamlPath, SourceRef> m) {
-    Map<YamlPath, List<YamlPath>> index = new HashMap<>();
-    for (YamlPath p : m.keySet()) {
-      for (int n = 0; n <= p.size(); n++) {
-        index
-            .computeIfAbsent(new YamlPath(p.elements().subList(0, n)), k -> new ArrayList<>())
-            .add(p);
-      }
-    }
-    return index;
-  }
-
-  private static void copy(
-      Map<YamlPath, SourceRef> src,
-      Map<YamlPath, List<YamlPath>> under,
-      Map<YamlPath, SourceRef> dst,
-      YamlPath from,
-      YamlPath to) {
-    int n = from.size();
-    for (YamlPath p : under.getOrDefault(from, List.of())) {
-      List<Object> all = new ArrayList<>(to.elements());
-      all.addAll(p.elements().subList(n, p.size()));
-      dst.put(new YamlPath(all), src.get(p));
-    }
+  void copyFrom(Positions other, YamlPath from, YamlPath to) {
+    mounts.put(to, new Mount(other, from, from.equals(to)));
   }
 
   /** Position of the value at {@code path}, or of its closest written ancestor. */
   public SourceRef value(YamlPath path) {
     for (YamlPath p = path; ; p = p.parent()) {
+      if (!mounts.isEmpty()) {
+        Mount m = mounts.get(p);
+        if (m != null) return m.source.value(m.inSource(path, p.size()));
+      }
       SourceRef r = values.get(p);
       if (r != null) return r;
       if (p.isEmpty()) return SourceRef.NONE;
@@ -83,7 +66,19 @@ public final class Positions {
 
   /** Position of the key that introduces {@code path} (falls back to the value's position). */
   public SourceRef key(YamlPath path) {
-    SourceRef r = keys.get(path);
+    SourceRef r = writtenKey(path);
     return r != null ? r : value(path);
+  }
+
+  /** The position of the key written for exactly {@code path}, or null. */
+  private SourceRef writtenKey(YamlPath path) {
+    if (!mounts.isEmpty()) {
+      for (YamlPath p = path; ; p = p.parent()) {
+        Mount m = mounts.get(p);
+        if (m != null) return m.source.writtenKey(m.inSource(path, p.size()));
+        if (p.isEmpty()) break;
+      }
+    }
+    return keys.get(path);
   }
 }
