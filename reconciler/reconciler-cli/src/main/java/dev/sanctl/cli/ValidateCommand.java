@@ -3,6 +3,7 @@ package dev.sanctl.cli;
 import dev.sanctl.cli.support.OutputFormat;
 import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.core.config.LoadResult;
+import dev.sanctl.core.config.ParsedFile;
 import dev.sanctl.core.engine.SecretDirs;
 import dev.sanctl.core.validate.SecretFiles;
 import dev.sanctl.spi.diag.Diagnostic;
@@ -52,13 +53,14 @@ public class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<ParsedFile> parsed = new ArrayList<>(); // read once, for the loader and secret files
     LoadResult result =
         rev == null
-            ? ConfigLoader.loadDirectory(main.global.configDir)
+            ? ConfigLoader.loadDirectory(main.global.configDir, parsed)
             : ConfigLoader.loadRevision(main.global.configDir, rev);
     SecretFiles.Report secrets = null;
     if (rev == null && !skipSecretFiles) {
-      secrets = SecretFiles.check(main.global.configDir, SecretDirs.current());
+      secrets = SecretFiles.check(parsed, SecretDirs.current());
       result = secrets.addTo(result);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -28,12 +28,20 @@ public final class ConfigLoader {
    * ("working tree").
    */
   public static LoadResult loadDirectory(Path dir) {
+    return loadDirectory(dir, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #loadDirectory(Path)}; adds each file that was read as YAML to {@code parsed}, so
+   * that a caller checking more of them (secret files on this host) need not read them again.
+   */
+  public static LoadResult loadDirectory(Path dir, List<ParsedFile> parsed) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<String> ignored = new ArrayList<>();
     List<SourceFile> files = ConfigFiles.fromDirectory(dir, diagnostics, ignored);
     if (files.isEmpty() && diagnostics.isEmpty()) diagnostics.add(notAConfigRepository(dir, null));
     String revision = diagnostics.isEmpty() ? CleanCheckout.revision(dir, files) : null;
-    return withIgnored(load(files, revision, diagnostics), ignored);
+    return withIgnored(load(files, revision, diagnostics, parsed), ignored);
   }
 
   /**
@@ -49,7 +57,7 @@ public final class ConfigLoader {
     if (files.isEmpty() && diagnostics.isEmpty()) {
       diagnostics.add(notAConfigRepository(repoDir, rev));
     }
-    return withIgnored(load(files, commit, diagnostics), ignored);
+    return withIgnored(load(files, commit, diagnostics, new ArrayList<>()), ignored);
   }
 
   /**
@@ -73,18 +81,21 @@ public final class ConfigLoader {
 
   /** Loads in-memory files (paths relative to a virtual config directory). */
   public static LoadResult loadFiles(List<SourceFile> files) {
-    return load(files, null, new ArrayList<>());
+    return load(files, null, new ArrayList<>(), new ArrayList<>());
   }
 
   /** As {@link #loadFiles}, but lets a bug surface as an exception (for the fuzz test). */
   static LoadResult loadFilesUnchecked(List<SourceFile> files) {
-    return loadUnchecked(files, null, new ArrayList<>());
+    return loadUnchecked(files, null, new ArrayList<>(), new ArrayList<>());
   }
 
   private static LoadResult load(
-      List<SourceFile> files, String revision, List<Diagnostic> diagnostics) {
+      List<SourceFile> files,
+      String revision,
+      List<Diagnostic> diagnostics,
+      List<ParsedFile> parsed) {
     try {
-      return loadUnchecked(files, revision, diagnostics);
+      return loadUnchecked(files, revision, diagnostics, parsed);
     } catch (RuntimeException | StackOverflowError e) {
       diagnostics.add(
           Diagnostic.error(
@@ -96,8 +107,10 @@ public final class ConfigLoader {
   }
 
   private static LoadResult loadUnchecked(
-      List<SourceFile> files, String revision, List<Diagnostic> diagnostics) {
-    List<ParsedFile> parsed = new ArrayList<>();
+      List<SourceFile> files,
+      String revision,
+      List<Diagnostic> diagnostics,
+      List<ParsedFile> parsed) {
     for (SourceFile f : files) {
       YamlFileReader.read(f.path(), f.text(), diagnostics).ifPresent(parsed::add);
     }

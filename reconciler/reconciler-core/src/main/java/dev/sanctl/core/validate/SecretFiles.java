@@ -1,10 +1,7 @@
 package dev.sanctl.core.validate;
 
-import dev.sanctl.core.config.ConfigFiles;
 import dev.sanctl.core.config.LoadResult;
 import dev.sanctl.core.config.ParsedFile;
-import dev.sanctl.core.config.SourceFile;
-import dev.sanctl.core.config.YamlFileReader;
 import dev.sanctl.core.config.YamlPath;
 import dev.sanctl.core.engine.SecretDirs;
 import dev.sanctl.spi.diag.Diagnostic;
@@ -45,15 +42,14 @@ public final class SecretFiles {
     }
   }
 
-  /** Checks the secret files named by the configuration (working tree) in {@code configDir}. */
-  public static Report check(Path configDir, SecretDirs dirs) {
+  /**
+   * Checks the secret files named by {@code files}, the configuration files of the working tree as
+   * the loader read them ({@link dev.sanctl.core.config.ConfigLoader#loadDirectory(Path, List)}).
+   */
+  public static Report check(List<ParsedFile> files, SecretDirs dirs) {
     List<Diagnostic> out = new ArrayList<>();
     int[] unchecked = {0};
-    List<Diagnostic> ignored = new ArrayList<>();
-    for (SourceFile f : ConfigFiles.fromDirectory(configDir, ignored)) {
-      YamlFileReader.read(f.path(), f.text(), ignored)
-          .ifPresent(p -> walk(p, p.root(), YamlPath.ROOT, dirs, out, unchecked));
-    }
+    for (ParsedFile p : files) walk(p, p.root(), YamlPath.ROOT, dirs, out, unchecked);
     return new Report(List.copyOf(out), unchecked[0]);
   }
 

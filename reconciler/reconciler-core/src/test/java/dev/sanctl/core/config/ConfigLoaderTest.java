@@ -135,6 +135,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void loadingADirectoryHandsBackEachFileItReadOnce() {
+    List<ParsedFile> parsed = new java.util.ArrayList<>();
+    LoadResult r = ConfigLoader.loadDirectory(EXAMPLES.resolve("amherst"), parsed);
+    assertTrue(r.ok(), r.diagnostics().toString());
+    assertEquals(
+        List.of(
+            "backups.yaml",
+            "cluster.yaml",
+            "cron.yaml",
+            "iscsi.yaml",
+            "lvm.yaml",
+            "schedules.yaml",
+            "zfs.yaml"),
+        parsed.stream().map(ParsedFile::file).toList());
+    assertTrue(parsed.get(1).root().has("cluster"));
+  }
+
+  @Test
   void listSectionsConcatenateAcrossFilesKeepingEachFilesPositions() {
     String cluster =
         "cluster: {name: c, iqnPrefix: iqn.2024-01.org.example}\n"
