@@ -2,7 +2,6 @@ package dev.sanctl.sim.iet;
 
 import dev.sanctl.sim.NodeFlags;
 import dev.sanctl.sim.SimNode;
-import dev.sanctl.sim.lvm.Lvm;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -11,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The IET kernel module of a simulated node: target and LUN life cycle with the kernel's checks
@@ -170,18 +171,18 @@ public final class IetRuntime {
     return 0;
   }
 
-  /** True when a LUN on this node is backed by {@code vg/lv} (the LV is open). */
-  public static boolean serves(SimNode node, String vg, String lv) throws IOException {
-    String lvPath = Lvm.lvPath(vg, lv); // rendered once, not per LUN (an lvs report asks per LV)
-    String dmPath = Lvm.dmPath(vg, lv);
+  /**
+   * The device paths of every LUN on this node (an LV backing one of them is open): a set, so a
+   * report asks it once for all its LVs.
+   */
+  public static Set<String> lunPaths(SimNode node) throws IOException {
+    Set<String> paths = new HashSet<>();
     for (IetState.Target t : node.iet().targets) {
       for (IetState.Lun l : t.luns) {
-        if (l.path != null && (l.path.equals(lvPath) || l.path.equals(dmPath))) {
-          return true;
-        }
+        if (l.path != null) paths.add(l.path);
       }
     }
-    return false;
+    return paths;
   }
 
   // ---- /proc/net/iet ----

@@ -70,6 +70,7 @@ final class LvmJournal {
 
   /** Writes what changed in {@code state} since it was read or last written. */
   void save(LvmState state, Path file) throws IOException {
+    if (onDisk != null && holds(onDisk, state) && Files.exists(file)) return; // a read-only command
     Image now = image(state);
     if (onDisk == null || !Files.exists(file)) {
       snapshot(now, file);
@@ -153,30 +154,52 @@ final class LvmJournal {
             l.inactive ? "1" : "0"));
   }
 
+  /**
+   * True when {@code state} holds what {@code image} does (the diff would be empty), found without
+   * copying the state: what a read-only command (every report) costs.
+   */
+  private static boolean holds(Image image, LvmState state) {
+    if (state.sequence != image.sequence || state.vgs.size() != image.vgs.size()) return false;
+    for (LvmState.Vg vg : state.vgs.values()) {
+      Map<String, LvRow> lvs = image.lvs.get(vg.name);
+      if (lvs == null || lvs.size() != vg.lvs.size() || !vgRow(vg).equals(image.vgs.get(vg.name))) {
+        return false;
+      }
+      for (LvmState.Lv lv : vg.lvs.values()) {
+        if (!lvRow(lv).equals(lvs.get(lv.name))) return false;
+      }
+    }
+    return true;
+  }
+
+  private static VgRow vgRow(LvmState.Vg vg) {
+    return new VgRow(
+        vg.uuid, vg.extentSize, vg.extentCount, List.copyOf(vg.activeOn), vg.metaMountedOn);
+  }
+
+  private static LvRow lvRow(LvmState.Lv lv) {
+    return new LvRow(
+        lv.uuid,
+        lv.extents,
+        lv.origin,
+        lv.time,
+        lv.tags,
+        lv.segType,
+        lv.pool,
+        lv.thinId,
+        lv.chunkSectors,
+        lv.activationSkip,
+        lv.inactive);
+  }
+
   private static Image image(LvmState s) {
     Map<String, VgRow> vgs = new LinkedHashMap<>();
     Map<String, Map<String, LvRow>> lvs = new HashMap<>();
     for (LvmState.Vg vg : s.vgs.values()) {
-      vgs.put(
-          vg.name,
-          new VgRow(
-              vg.uuid, vg.extentSize, vg.extentCount, List.copyOf(vg.activeOn), vg.metaMountedOn));
+      vgs.put(vg.name, vgRow(vg));
       Map<String, LvRow> mine = new LinkedHashMap<>(vg.lvs.size() * 2);
       for (LvmState.Lv lv : vg.lvs.values()) {
-        mine.put(
-            lv.name,
-            new LvRow(
-                lv.uuid,
-                lv.extents,
-                lv.origin,
-                lv.time,
-                lv.tags,
-                lv.segType,
-                lv.pool,
-                lv.thinId,
-                lv.chunkSectors,
-                lv.activationSkip,
-                lv.inactive));
+        mine.put(lv.name, lvRow(lv));
       }
       lvs.put(vg.name, mine);
     }

@@ -2,7 +2,6 @@ package dev.sanctl.sim.lvm;
 
 import dev.sanctl.sim.SimNode;
 import dev.sanctl.sim.Topology;
-import dev.sanctl.sim.iet.IetRuntime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,8 +16,16 @@ import java.util.Map;
  * and {@code basic} output formats byte for byte as lvm2 2.03.16 prints them.
  */
 final class LvmReport {
-  /** One report row: a VG, and the LV for {@code lvs}. */
-  record Row(LvmState.Vg vg, LvmState.Lv lv, SimNode node) {}
+  /**
+   * One report row: a VG, and the LV for {@code lvs}; rows of one report share their {@link
+   * ReportIndex}.
+   */
+  record Row(LvmState.Vg vg, LvmState.Lv lv, SimNode node, ReportIndex index) {
+    /** A row on its own (an index of its own). */
+    Row(LvmState.Vg vg, LvmState.Lv lv, SimNode node) {
+      this(vg, lv, node, new ReportIndex());
+    }
+  }
 
   @FunctionalInterface
   interface Value {
@@ -114,9 +121,7 @@ final class LvmReport {
   /** A snapshot's origin size; an origin of classic snapshots shows its own size. */
   private static String originSize(Row r) {
     LvmState.Lv origin = r.lv().origin == null ? null : r.vg().lvs.get(r.lv().origin);
-    if (origin == null
-        && r.vg().lvs.values().stream()
-            .anyMatch(s -> r.lv().name.equals(s.origin) && !s.isThin())) {
+    if (origin == null && r.index().isClassicOrigin(r.vg(), r.lv())) {
       origin = r.lv();
     }
     return origin == null ? "" : String.valueOf(origin.extents * r.vg().extentSize);
@@ -155,7 +160,7 @@ final class LvmReport {
 
   /** Open on this node: served by a target, or the meta volume mounted on its holder. */
   static boolean open(Row r) throws IOException {
-    return active(r) && (mounted(r) || IetRuntime.serves(r.node(), r.vg().name, r.lv().name));
+    return active(r) && (mounted(r) || r.index().isServed(r.node(), r.vg(), r.lv()));
   }
 
   /** The group's meta volume, mounted on this node (by init or failover). */
@@ -175,9 +180,7 @@ final class LvmReport {
   static String attr(Row r) throws IOException {
     LvmState.Lv lv = r.lv();
     if (lv.isThin() || lv.isThinPool()) {
-      boolean used =
-          lv.isThinPool()
-              && r.vg().lvs.values().stream().anyMatch(t -> lv.name.equals(t.pool) && !t.inactive);
+      boolean used = lv.isThinPool() && r.index().isPoolInUse(r.vg(), lv);
       return new StringBuilder()
           .append(lv.isThin() ? 'V' : 't')
           .append("wi-")
@@ -187,8 +190,7 @@ final class LvmReport {
           .append(lv.activationSkip ? 'k' : '-')
           .toString();
     }
-    boolean origin =
-        r.vg().lvs.values().stream().anyMatch(o -> lv.name.equals(o.origin) && !o.isThin());
+    boolean origin = r.index().isClassicOrigin(r.vg(), lv);
     char type = lv.origin != null ? 's' : origin ? 'o' : '-';
     char target = lv.origin != null || origin ? 's' : '-';
     return new StringBuilder()

@@ -136,8 +136,9 @@ public final class LvmTool implements SimTool {
     List<LvmReport.Row> rows = new ArrayList<>();
     List<LvmState.Vg> visible = visibleVgs(node);
     boolean perLv = lvs || fields.stream().anyMatch(LvmReport.Field::lvField);
+    ReportIndex index = new ReportIndex();
     if (a.positional.isEmpty()) {
-      for (LvmState.Vg vg : visible) addRows(rows, node, vg, null, perLv);
+      for (LvmState.Vg vg : visible) addRows(rows, node, vg, null, perLv, index);
     } else {
       for (String p : a.positional) {
         String spec = p.startsWith("/dev/") ? p.substring(5) : p;
@@ -156,7 +157,7 @@ public final class LvmTool implements SimTool {
               spec,
               "Failed to find logical volume \"" + vgName + "/" + lvName + "\"");
         } else {
-          addRows(rows, node, vg, lvName, perLv);
+          addRows(rows, node, vg, lvName, perLv, index);
         }
       }
     }
@@ -267,13 +268,20 @@ public final class LvmTool implements SimTool {
   }
 
   private static void addRows(
-      List<LvmReport.Row> rows, SimNode node, LvmState.Vg vg, String lvName, boolean lvs) {
+      List<LvmReport.Row> rows,
+      SimNode node,
+      LvmState.Vg vg,
+      String lvName,
+      boolean lvs,
+      ReportIndex index) {
     if (!lvs) {
-      rows.add(new LvmReport.Row(vg, null, node));
+      rows.add(new LvmReport.Row(vg, null, node, index));
       return;
     }
     for (LvmState.Lv lv : vg.lvs.values()) {
-      if (lvName == null || lv.name.equals(lvName)) rows.add(new LvmReport.Row(vg, lv, node));
+      if (lvName == null || lv.name.equals(lvName)) {
+        rows.add(new LvmReport.Row(vg, lv, node, index));
+      }
     }
   }
 
@@ -804,8 +812,9 @@ public final class LvmTool implements SimTool {
     for (LvmState.Vg vg : vgs) {
       if (mode.equals("n")) {
         long open = 0;
+        ReportIndex index = new ReportIndex();
         for (LvmState.Lv lv : vg.lvs.values()) {
-          if (LvmReport.open(new LvmReport.Row(vg, lv, node))) open++;
+          if (LvmReport.open(new LvmReport.Row(vg, lv, node, index))) open++;
         }
         if (open > 0) {
           o.error(
