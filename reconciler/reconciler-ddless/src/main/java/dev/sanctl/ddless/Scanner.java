@@ -51,6 +51,13 @@ final class Scanner {
    */
   static final int BUFFERED_BLOCK = 2 << 20;
 
+  /**
+   * Bytes a worker that reads for itself ({@link #readsInline()}) copies out of the page cache and
+   * hashes at a time: small enough that the copy is still in the core's own level-2 cache when it
+   * is hashed, a whole number of the hasher's lane groups.
+   */
+  static final int INLINE_PIECE = 256 << 10;
+
   /** Receives the buffers of one worker, in order. */
   interface Handler {
     void buffer(Chunk chunk) throws IOException;
@@ -67,6 +74,7 @@ final class Scanner {
   private final AtomicLong segmentsRead = new AtomicLong();
   private final AtomicLong bytesRead = new AtomicLong();
   private boolean striped;
+  private int processors = Runtime.getRuntime().availableProcessors();
   private int blockBytes;
 
   Scanner(
@@ -100,9 +108,27 @@ final class Scanner {
     return this;
   }
 
-  /** Buffers read ahead per worker. */
+  /** Buffers read ahead per worker, by other threads; none when {@link #readsInline()}. */
   private int readAhead() {
+    if (readsInline()) return 0;
     return direct ? READ_AHEAD_DIRECT : READ_AHEAD;
+  }
+
+  /**
+   * Whether each worker reads its blocks itself, piece by piece, hashing each piece right after it
+   * was copied: through the page cache (the kernel reads ahead), without a map, in regions, and
+   * with at least as many workers as processors. Read-ahead threads then only compete with the
+   * workers for the processors, and the copy they made landed in another core's cache
+   * (docs/benchmarks.md, session 7).
+   */
+  boolean readsInline() {
+    return !direct && map == null && !striped && workers >= processors;
+  }
+
+  /** Treats the machine as having {@code n} processors (tests of both read paths). */
+  Scanner processors(int n) {
+    this.processors = Math.max(1, n);
+    return this;
   }
 
   long segmentsRead() {
@@ -131,7 +157,10 @@ final class Scanner {
         int worker = w;
         LongSupplier next = striped ? stripe(w, threads, blocks) : () -> regions.take(worker);
         Handler handler = handlers.apply(w);
-        futures.add(pool.submit(() -> worker(next, handler, pool, io)));
+        futures.add(
+            pool.submit(
+                () ->
+                    readsInline() ? inlineWorker(next, handler) : worker(next, handler, pool, io)));
       }
       for (Future<Void> f : futures) await(f);
     } finally {
@@ -184,6 +213,45 @@ final class Scanner {
   }
 
   /**
+   * Reads and handles the blocks {@code next} hands out on this thread, copying and hashing {@link
+   * #INLINE_PIECE} bytes at a time.
+   */
+  private Void inlineWorker(LongSupplier next, Handler handler) throws IOException {
+    SegmentHasher hasher = new SegmentHasher();
+    Chunk chunk = new Chunk(blockBytes);
+    long started = System.nanoTime();
+    long handledBytes = 0;
+    long index;
+    while ((index = next.getAsLong()) >= 0) {
+      long position = place(chunk, index);
+      for (int off = 0; off < chunk.length; off += INLINE_PIECE) {
+        int len = Math.min(INLINE_PIECE, chunk.length - off);
+        int n = BlockDevices.readFully(source, chunk.data, off, len, position + off, false);
+        if (n < len) throw new IOException("source ended early at byte " + (position + off + n));
+        hasher.checksums(chunk.data, off, len, chunk.sums, off / SEGMENT_SIZE);
+      }
+      java.util.Arrays.fill(chunk.read, 0, chunk.segments, true);
+      chunk.readCount = chunk.segments;
+      segmentsRead.addAndGet(chunk.readCount);
+      bytesRead.addAndGet(chunk.length);
+      handler.buffer(chunk);
+      progress.addAndGet(chunk.length);
+      handledBytes += chunk.length;
+      throttle(started, handledBytes);
+    }
+    return null;
+  }
+
+  /** Points {@code chunk} at block {@code blockIndex}; returns its byte offset in the source. */
+  private long place(Chunk chunk, long blockIndex) {
+    long position = blockIndex * blockBytes;
+    chunk.firstSegment = position / SEGMENT_SIZE;
+    chunk.length = (int) Math.min(blockBytes, size - position);
+    chunk.segments = (chunk.length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;
+    return position;
+  }
+
+  /**
    * The buffer for read number {@code n}, allocated on first use: the first read goes out before
    * the read-ahead buffers are allocated (8 MiB each, zeroed), which then overlap with it.
    */
@@ -212,10 +280,7 @@ final class Scanner {
   }
 
   private Chunk read(long blockIndex, Chunk chunk, ExecutorService io) throws IOException {
-    long position = blockIndex * blockBytes;
-    chunk.firstSegment = position / SEGMENT_SIZE;
-    chunk.length = (int) Math.min(blockBytes, size - position);
-    chunk.segments = (chunk.length + SEGMENT_SIZE - 1) / SEGMENT_SIZE;
+    long position = place(chunk, blockIndex);
     if (map == null) {
       int n = BlockDevices.readFully(source, chunk.data, 0, chunk.length, position, direct);
       if (n < chunk.length) throw new IOException("source ended early at byte " + (position + n));
