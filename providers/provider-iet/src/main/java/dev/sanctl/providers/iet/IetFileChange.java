@@ -11,6 +11,7 @@ import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The change rewriting one IET config file on a node ({@code /etc/iet/<file>} or a meta volume
@@ -18,6 +19,7 @@ import java.util.Locale;
  * masked), the secrets the file holds, and what the rewrite takes away (see {@link #classify}).
  */
 final class IetFileChange {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final IetNode node;
 
   IetFileChange(IetNode node) {
@@ -39,12 +41,10 @@ final class IetFileChange {
               if (wanted.contains(s)) inFile.add(s);
             });
     List<FieldChange> fields = new ArrayList<>();
-    List<String> oldLines = new ArrayList<>(observed.lines().toList());
-    List<String> newLines = new ArrayList<>(wanted.lines().toList());
-    List<String> removed = new ArrayList<>(oldLines);
-    newLines.forEach(removed::remove);
-    List<String> added = new ArrayList<>(newLines);
-    oldLines.forEach(added::remove);
+    List<String> oldLines = observed.lines().toList();
+    List<String> newLines = wanted.lines().toList();
+    List<String> removed = LineDiff.minus(oldLines, newLines);
+    List<String> added = LineDiff.minus(newLines, oldLines);
     for (String l : removed) fields.add(line(l, null));
     for (String l : added) fields.add(line(null, l));
     if (fields.isEmpty()) {
@@ -117,7 +117,7 @@ final class IetFileChange {
 
   private static FieldChange line(String before, String after) {
     String l = before != null ? before : after;
-    String first = l.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    String first = WHITESPACE.split(l.strip(), 2)[0].toLowerCase(Locale.ROOT);
     boolean secret = first.equals("incominguser") || first.equals("outgoinguser");
     if (!secret) return new FieldChange("line", before, after, false);
     String masked = l.replaceAll("^(\\s*\\S+\\s+\\S+\\s+).*$", "$1" + Command.REDACTED);

@@ -22,8 +22,10 @@ public final class Sizes {
     if (bytes < 1024) return bytes + "B";
     int unit = 0;
     while (unit + 1 < UNITS.length() && bytes >= 1L << (10 * (unit + 2))) unit++;
-    BigDecimal exact = new BigDecimal(bytes).divide(pow(unit)); // a power of two: exact
     String suffix = String.valueOf(UNITS.charAt(unit));
+    long whole = 1L << (10 * (unit + 1));
+    if (bytes % whole == 0) return bytes / whole + suffix; // the common case, without BigDecimal
+    BigDecimal exact = new BigDecimal(bytes).divide(pow(unit)); // a power of two: exact
     if (exact.stripTrailingZeros().scale() <= 0) return exact.toBigInteger() + suffix;
     BigDecimal shown = exact.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
     return shown.toPlainString() + suffix + " (" + bytes + " bytes)";
