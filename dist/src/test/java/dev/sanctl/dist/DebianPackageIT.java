@@ -132,6 +132,53 @@ class DebianPackageIT {
     assertEquals("sanctl " + version.replace('~', '-'), v.out.strip());
   }
 
+  @Test
+  void bothLaunchersChooseTheJvmOptionsByCommand(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("root");
+    assertEquals(0, run(ROOT, "dpkg-deb", "-x", deb.toString(), root.toString()).exit);
+    String plainGc = gc(run(tmp, Map.of(), "java", "-XX:+PrintCommandLineFlags", "-version").out);
+    for (Path launcher : List.of(root.resolve("usr/bin/sanctl"), ROOT.resolve("sanctl"))) {
+      String shortCommand = flags(tmp, launcher, "", "validate", "--help");
+      assertEquals("-XX:+UseSerialGC", gc(shortCommand), launcher + ": " + shortCommand);
+      assertTrue(shortCommand.contains(" -XX:TieredStopAtLevel=1 "), shortCommand);
+      assertTrue(flags(tmp, launcher, "", "--version").contains(" -XX:TieredStopAtLevel=1 "));
+
+      String apply = flags(tmp, launcher, "", "-q", "apply", "--help");
+      assertEquals("-XX:+UseSerialGC", gc(apply), launcher + ": " + apply);
+      assertTrue(!apply.contains("TieredStopAtLevel"), apply);
+
+      String ddless = flags(tmp, launcher, "", "ddless", "--help");
+      assertEquals(plainGc, gc(ddless), launcher + ": " + ddless);
+      assertTrue(!ddless.contains("TieredStopAtLevel"), ddless);
+
+      // $SANCTL_JAVA_OPTS wins, a collector of its own included
+      String own = flags(tmp, launcher, "-XX:+UseParallelGC -XX:TieredStopAtLevel=4", "plan", "-h");
+      assertEquals("-XX:+UseParallelGC", gc(own), launcher + ": " + own);
+      assertTrue(own.contains(" -XX:TieredStopAtLevel=4 "), own);
+    }
+  }
+
+  /** The flags line the JVM prints (-XX:+PrintCommandLineFlags) for {@code launcher args}. */
+  private static String flags(Path dir, Path launcher, String opts, String... args)
+      throws Exception {
+    List<String> argv = new ArrayList<>(List.of(launcher.toString()));
+    argv.addAll(List.of(args));
+    Run r =
+        run(
+            dir,
+            Map.of("SANCTL_JAVA_OPTS", ("-XX:+PrintCommandLineFlags " + opts).strip()),
+            argv.toArray(String[]::new));
+    assertEquals(0, r.exit, r.toString());
+    return r.out.lines().findFirst().orElseThrow() + " ";
+  }
+
+  /** The collector named in a flags line. */
+  private static String gc(String flags) {
+    Matcher m = Pattern.compile("-XX:\\+Use\\w+GC\\b").matcher(flags);
+    assertTrue(m.find(), flags);
+    return m.group();
+  }
+
   record Run(int exit, String out, String err) {
     @Override
     public String toString() {
@@ -140,9 +187,16 @@ class DebianPackageIT {
   }
 
   static Run run(Path dir, String... argv) throws IOException, InterruptedException {
+    return run(dir, Map.of(), argv);
+  }
+
+  static Run run(Path dir, Map<String, String> extraEnv, String... argv)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(argv))).directory(dir.toFile());
     Map<String, String> env = pb.environment();
     env.remove("JAVA_TOOL_OPTIONS");
+    env.remove("SANCTL_JAVA_OPTS");
+    env.putAll(extraEnv);
     Path err = Files.createTempFile("sanctl-dist", ".err");
     pb.redirectError(err.toFile());
     Process p = pb.start();

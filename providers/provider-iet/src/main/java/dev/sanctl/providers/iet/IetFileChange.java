@@ -11,7 +11,6 @@ import dev.sanctl.spi.provider.ResourceAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The change rewriting one IET config file on a node ({@code /etc/iet/<file>} or a meta volume
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  * masked), the secrets the file holds, and what the rewrite takes away (see {@link #classify}).
  */
 final class IetFileChange {
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final IetNode node;
 
   IetFileChange(IetNode node) {
@@ -117,7 +115,7 @@ final class IetFileChange {
 
   private static FieldChange line(String before, String after) {
     String l = before != null ? before : after;
-    String first = WHITESPACE.split(l.strip(), 2)[0].toLowerCase(Locale.ROOT);
+    String first = IetText.WHITESPACE.split(l.strip(), 2)[0].toLowerCase(Locale.ROOT);
     boolean secret = first.equals("incominguser") || first.equals("outgoinguser");
     if (!secret) return new FieldChange("line", before, after, false);
     String masked = l.replaceAll("^(\\s*\\S+\\s+\\S+\\s+).*$", "$1" + Command.REDACTED);

@@ -2,6 +2,7 @@ package dev.sanctl.providers.iet;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,34 @@ import java.util.TreeSet;
  * /proc/net/iet/session} (IET 1.4.20 lines carry {@code blocks:} and {@code blocksize:}; 0.4.17 to
  * 1.4.19 lines do not, and then a LUN's size is unknown).
  */
-public record IetRuntime(Map<Integer, Target> targets) {
-  public IetRuntime {
-    targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+public final class IetRuntime {
+  private final Map<Integer, Target> targets;
+  private final Map<String, Target> byName = new HashMap<>();
+
+  /** The running targets by tid, in file order. */
+  public IetRuntime(Map<Integer, Target> targets) {
+    this.targets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(targets));
+    for (Target t : this.targets.values()) byName.putIfAbsent(t.name(), t);
+  }
+
+  /** The running targets by tid, in file order. */
+  public Map<Integer, Target> targets() {
+    return targets;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IetRuntime r && targets.equals(r.targets);
+  }
+
+  @Override
+  public int hashCode() {
+    return targets.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "IetRuntime[targets=" + targets + "]";
   }
 
   /** A running target. */
@@ -67,9 +93,12 @@ public record IetRuntime(Map<Integer, Target> targets) {
   /** A connection of a session. */
   public record Connection(int cid, String ip, String state) {}
 
-  /** The target named {@code iqn}, or null. */
+  /**
+   * The target named {@code iqn} (the first in file order if two have that name), or null; looked
+   * up, not searched: a planner asks it for every desired target of the node.
+   */
   public Target byName(String iqn) {
-    return targets.values().stream().filter(t -> t.name().equals(iqn)).findFirst().orElse(null);
+    return byName.get(iqn);
   }
 
   /** Parses both proc files; throws {@link IllegalArgumentException} naming the bad line. */
