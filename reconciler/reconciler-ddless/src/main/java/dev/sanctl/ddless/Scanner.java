@@ -26,8 +26,9 @@ import java.util.function.LongSupplier;
  * Handler}. Workers share nothing in the hot loop but the source channel (positional reads, each
  * into the worker's own direct buffers) and the handed-out region counters. Each worker keeps
  * {@link #READ_AHEAD} buffers ({@link #READ_AHEAD_DIRECT} with direct I/O) being read while it
- * hashes the current one; with a ddmap only the marked segments are read, as random positional
- * reads with several requests in flight.
+ * hashes the current one, except when there are at least as many workers as processors: then each
+ * reads its own blocks piece by piece ({@link #readsInline()}); with a ddmap only the marked
+ * segments are read, as random positional reads with several requests in flight.
  */
 final class Scanner {
   /**

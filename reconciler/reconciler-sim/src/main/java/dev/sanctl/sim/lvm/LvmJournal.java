@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How {@link LvmState} is written: the file is a snapshot of every record followed by an
@@ -166,10 +167,26 @@ final class LvmJournal {
         return false;
       }
       for (LvmState.Lv lv : vg.lvs.values()) {
-        if (!lvRow(lv).equals(lvs.get(lv.name))) return false;
+        if (!same(lv, lvs.get(lv.name))) return false;
       }
     }
     return true;
+  }
+
+  /** {@code lvRow(lv).equals(row)}, field by field: no copy, no generated record equality. */
+  private static boolean same(LvmState.Lv lv, LvRow row) {
+    return row != null
+        && lv.extents == row.extents
+        && lv.thinId == row.thinId
+        && lv.chunkSectors == row.chunkSectors
+        && lv.activationSkip == row.activationSkip
+        && lv.inactive == row.inactive
+        && Objects.equals(lv.uuid, row.uuid)
+        && Objects.equals(lv.origin, row.origin)
+        && Objects.equals(lv.time, row.time)
+        && Objects.equals(lv.tags, row.tags)
+        && Objects.equals(lv.segType, row.segType)
+        && Objects.equals(lv.pool, row.pool);
   }
 
   private static VgRow vgRow(LvmState.Vg vg) {
