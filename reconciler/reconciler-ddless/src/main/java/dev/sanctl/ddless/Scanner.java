@@ -55,9 +55,10 @@ final class Scanner {
   /**
    * Bytes a worker that reads for itself ({@link #readsInline()}) copies out of the page cache and
    * hashes at a time: small enough that the copy is still in the core's own level-2 cache when it
-   * is hashed, a whole number of the hasher's lane groups.
+   * is hashed (1 MiB per core on current EPYCs), a whole number of the hasher's lane groups. 512
+   * KiB took the least CPU of 128 KiB to 2 MiB (docs/benchmarks.md, session 7).
    */
-  static final int INLINE_PIECE = 256 << 10;
+  static final int INLINE_PIECE = 512 << 10;
 
   /** Receives the buffers of one worker, in order. */
   interface Handler {
