@@ -13,7 +13,8 @@
 #   bench/estate-bench.sh [DIR]     # default DIR=/var/tmp/estate-bench (made anew)
 #
 # Environment: SIZES (default "500 5000 20000"), NODES (8), RUNS (3), APPLY_MAX (5000),
-# SANCTL_JAVA_OPTS (passed to the JVM, e.g. -Xmx512m; default none).
+# SANCTL_JAVA_OPTS (passed to the JVM after the launcher's options by command, dist/jvm-options.sh;
+# e.g. -Xmx512m; default none).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="${1:-/var/tmp/estate-bench}"

@@ -4,6 +4,7 @@ import dev.sanctl.sim.StateFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +114,9 @@ public final class IetState {
 
   public static IetState load(Path file) throws IOException {
     IetState s = new IetState();
+    // the target of each record by tid (the first of that tid, as target(tid)): a lookup, not a
+    // search of every target per LUN, parameter, account or session record
+    Map<Integer, Target> byTid = new HashMap<>();
     for (List<String> r : StateFile.read(file)) {
       switch (r.get(0)) {
         case "counters" -> {
@@ -124,9 +128,10 @@ public final class IetState {
           Target t = new Target(Integer.parseInt(r.get(1)), r.get(2));
           t.redirect = r.get(3);
           s.targets.add(t);
+          byTid.putIfAbsent(t.tid, t);
         }
         case "param" ->
-            s.target(Integer.parseInt(r.get(1))).params.put(r.get(2), Integer.parseInt(r.get(3)));
+            byTid.get(Integer.parseInt(r.get(1))).params.put(r.get(2), Integer.parseInt(r.get(3)));
         case "lun" -> {
           Lun l =
               new Lun(
@@ -139,19 +144,20 @@ public final class IetState {
                   Long.parseLong(r.get(8)));
           l.suspended = Boolean.parseBoolean(r.get(9));
           l.state = Integer.parseInt(r.get(10));
-          s.target(Integer.parseInt(r.get(1))).luns.add(l);
+          byTid.get(Integer.parseInt(r.get(1))).luns.add(l);
         }
         case "account" -> {
           Account a = new Account("in".equals(r.get(2)), r.get(3), r.get(4));
           int tid = Integer.parseInt(r.get(1));
-          (tid == 0 ? s.discoveryAccounts : s.target(tid).accounts).add(a);
+          (tid == 0 ? s.discoveryAccounts : byTid.get(tid).accounts).add(a);
         }
         case "session" ->
-            s.target(Integer.parseInt(r.get(1)))
+            byTid
+                .get(Integer.parseInt(r.get(1)))
                 .sessions
                 .add(new Session(Long.parseLong(r.get(2)), r.get(3)));
         case "conn" -> {
-          Target t = s.target(Integer.parseInt(r.get(1)));
+          Target t = byTid.get(Integer.parseInt(r.get(1)));
           long sid = Long.parseLong(r.get(2));
           t.sessions.stream()
               .filter(x -> x.sid == sid)
