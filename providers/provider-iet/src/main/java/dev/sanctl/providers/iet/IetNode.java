@@ -28,6 +28,7 @@ final class IetNode {
   private final List<Change> changes;
   private final List<Finding> findings;
   private ResourceAddress confChange;
+  private IetRenames.Candidates renameCandidates;
 
   IetNode(
       PlanContext ctx,
@@ -64,6 +65,12 @@ final class IetNode {
 
   IetDesiredTargets targets() {
     return targets;
+  }
+
+  /** The running targets the desired state does not declare, by LUN path (built once). */
+  IetRenames.Candidates renameCandidates() {
+    if (renameCandidates == null) renameCandidates = IetRenames.Candidates.of(this);
+    return renameCandidates;
   }
 
   void add(Change c) {
