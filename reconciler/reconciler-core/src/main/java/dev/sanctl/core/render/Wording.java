@@ -9,9 +9,11 @@ import dev.sanctl.spi.provider.Impact;
 import dev.sanctl.spi.values.Sizes;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The shared plan vocabulary of the human renderers. */
 final class Wording {
+  private static final Pattern BYTE_COUNT = Pattern.compile("[0-9]{1,18}");
   static final String NO_CHANGES = "No changes. Storage matches the desired state.";
 
   /** Said instead of {@link #NO_CHANGES} when a node could not be compared. */
@@ -80,7 +82,8 @@ final class Wording {
 
   /** A {@code size} field (or {@code ….size}) holds bytes: shown human, kept in bytes in JSON. */
   private static boolean isByteCount(FieldChange f, String v) {
-    return (f.path().equals("size") || f.path().endsWith(".size")) && v.matches("[0-9]{1,18}");
+    return (f.path().equals("size") || f.path().endsWith(".size"))
+        && BYTE_COUNT.matcher(v).matches();
   }
 
   /** {@code path: before -> after}, or one side for an added or removed attribute. */
