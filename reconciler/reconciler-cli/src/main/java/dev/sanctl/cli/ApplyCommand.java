@@ -11,6 +11,7 @@ import dev.sanctl.core.apply.ApplyResult;
 import dev.sanctl.core.apply.ApprovalPolicy;
 import dev.sanctl.core.apply.ChangeOutcome;
 import dev.sanctl.core.apply.Journal;
+import dev.sanctl.core.config.ConfigFiles;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.plan.PlanJson;
 import dev.sanctl.core.render.PlanErrors;
@@ -89,13 +90,15 @@ public class ApplyCommand implements Callable<Integer> {
       }
     }
     String rev = revision.rev;
-    if (saved != null
-        && saved.revision() != null
-        && RevisionOption.sameCommit(configDir, saved.revision(), saved.revision())) {
-      // a plan made from a commit of this repository is applied from that commit, whatever the
-      // working tree holds now; one made elsewhere (a CI merge ref) is checked against the working
-      // tree by its desired-state digest, as before
-      if (rev != null && !RevisionOption.sameCommit(configDir, rev, saved.revision())) {
+    // a plan made from a commit of this repository is applied from that commit, whatever the
+    // working tree holds now; one made elsewhere (a CI merge ref) is checked against the working
+    // tree by its desired-state digest
+    String planCommit =
+        saved == null || saved.revision() == null
+            ? null
+            : ConfigFiles.commitId(configDir, saved.revision());
+    if (planCommit != null) {
+      if (rev != null && !planCommit.equals(ConfigFiles.commitId(configDir, rev))) {
         err.println(
             "sanctl: error: --rev "
                 + rev
@@ -104,7 +107,7 @@ public class ApplyCommand implements Callable<Integer> {
                 + "); leave out --rev");
         return ExitCodes.USAGE;
       }
-      rev = saved.revision();
+      rev = planCommit;
     }
     Optional<Session> opened = Session.openForPlan(configDir, rev, cluster.sim, err);
     if (opened.isEmpty()) return ExitCodes.ERROR;

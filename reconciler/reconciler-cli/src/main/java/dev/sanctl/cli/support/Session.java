@@ -68,7 +68,9 @@ public final class Session implements AutoCloseable {
             : ConfigLoader.loadRevision(configDir, rev);
     boolean invalid = !r.ok() || r.state() == null;
     if (invalid || printWarnings) for (Diagnostic d : r.diagnostics()) err.println(d.render());
-    if (invalid && r.diagnostics().stream().allMatch(d -> SourceRef.NONE.equals(d.source()))) {
+    if (invalid
+        && !r.diagnostics().isEmpty()
+        && r.diagnostics().stream().allMatch(d -> SourceRef.NONE.equals(d.source()))) {
       // an error about the repository or revision itself: its one line says everything
       err.flush();
       return Optional.empty();

@@ -132,6 +132,22 @@ public final class ConfigFiles {
   }
 
   /**
+   * The full id of the commit {@code rev} names in the git repository holding {@code dir}, or null
+   * when {@code dir} is in no repository or {@code rev} names no commit there.
+   */
+  public static String commitId(Path dir, String rev) {
+    FileRepositoryBuilder builder =
+        new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile());
+    if (builder.getGitDir() == null) return null;
+    try (Repository repo = builder.setMustExist(true).build()) {
+      ObjectId id = repo.resolve(rev + "^{commit}");
+      return id == null ? null : id.getName();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * The YAML files under {@code dir} in the tree of git revision {@code rev} of the repository that
    * contains {@code dir}.
    *

@@ -81,5 +81,9 @@ class ConfigFilesTest {
     assertEquals(40, commit.length());
     assertEquals(List.of(new SourceFile("a.yaml", "targets: []\n")), files);
     assertEquals("targets: [x]\n", Files.readString(cfg.resolve("a.yaml")));
+    assertEquals(commit, ConfigFiles.commitId(cfg, "HEAD"));
+    assertEquals(commit, ConfigFiles.commitId(cfg, commit.substring(0, 10)));
+    assertEquals(null, ConfigFiles.commitId(cfg, "no-such-branch"));
+    assertEquals(null, ConfigFiles.commitId(repo.getParent(), "HEAD"), "not in a repository");
   }
 }
