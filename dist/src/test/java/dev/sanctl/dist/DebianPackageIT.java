@@ -137,11 +137,18 @@ class DebianPackageIT {
     Path root = tmp.resolve("root");
     assertEquals(0, run(ROOT, "dpkg-deb", "-x", deb.toString(), root.toString()).exit);
     String plainGc = gc(run(tmp, Map.of(), "java", "-XX:+PrintCommandLineFlags", "-version").out);
+    Path thpMode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean hugePagesOnRequest =
+        Files.isReadable(thpMode) && Files.readString(thpMode).contains("[madvise]");
     for (Path launcher : List.of(root.resolve("usr/bin/sanctl"), ROOT.resolve("sanctl"))) {
       String shortCommand = flags(tmp, launcher, "", "validate", "--help");
       assertEquals("-XX:+UseSerialGC", gc(shortCommand), launcher + ": " + shortCommand);
       assertTrue(shortCommand.contains(" -XX:TieredStopAtLevel=1 "), shortCommand);
       assertTrue(flags(tmp, launcher, "", "--version").contains(" -XX:TieredStopAtLevel=1 "));
+      assertEquals(
+          hugePagesOnRequest,
+          shortCommand.contains(" -XX:+UseTransparentHugePages "),
+          launcher + ": " + shortCommand);
 
       String apply = flags(tmp, launcher, "", "-q", "apply", "--help");
       assertEquals("-XX:+UseSerialGC", gc(apply), launcher + ": " + apply);
@@ -150,6 +157,7 @@ class DebianPackageIT {
       String ddless = flags(tmp, launcher, "", "ddless", "--help");
       assertEquals(plainGc, gc(ddless), launcher + ": " + ddless);
       assertTrue(!ddless.contains("TieredStopAtLevel"), ddless);
+      assertTrue(!ddless.contains("UseTransparentHugePages"), ddless);
 
       // $SANCTL_JAVA_OPTS wins, a collector of its own included
       String own = flags(tmp, launcher, "-XX:+UseParallelGC -XX:TieredStopAtLevel=4", "plan", "-h");

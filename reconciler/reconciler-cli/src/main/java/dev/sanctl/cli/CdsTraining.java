@@ -15,16 +15,20 @@ import picocli.CommandLine;
 /**
  * The training run of the launcher's class-data-sharing archive ({@code ./sanctl}): runs, in one
  * JVM, the commands whose start-up time matters most, so that the archive holds their classes and
- * lambda forms: {@code validate} of a configuration directory, and a small {@code ddless} copy with
- * two workers followed by its no-change re-run (what a backup does every night). Their output is
- * discarded; exits 0 when every command succeeded, 1 otherwise.
+ * lambda forms: {@code validate} of a configuration directory, a reconcile of it against a
+ * simulated cluster ({@code sim init}, {@code plan}, {@code apply}, the converged {@code plan}),
+ * and a small {@code ddless} copy with two workers followed by its no-change re-run (what a backup
+ * does every night). Their output is discarded; exits 0 when every command succeeded, 1 otherwise.
  */
 public final class CdsTraining {
   private static final int SOURCE_BYTES = 20 << 20;
 
   private CdsTraining() {}
 
-  /** {@code CdsTraining CONFIG_DIR}. */
+  /**
+   * {@code CdsTraining CONFIG_DIR [RECONCILE_DIR]}: validates CONFIG_DIR and reconciles
+   * RECONCILE_DIR (default CONFIG_DIR), a configuration whose plan applies without secrets.
+   */
   public static void main(String[] args) throws IOException {
     HashWarmUp.start();
     Path dir = Files.createTempDirectory("sanctl-cds-training");
@@ -51,6 +55,7 @@ public final class CdsTraining {
         "--json"
       };
       failed += run("validate", "-C", args[0]);
+      failed += simulatedReconcile(args.length > 1 ? args[1] : args[0], dir);
       // as Main runs a plain copy: without picocli (FastPaths), so its classes are archived
       failed += fast(copy);
       failed += fast(copy);
@@ -62,6 +67,22 @@ public final class CdsTraining {
       }
     }
     System.exit(failed == 0 ? 0 : 1);
+  }
+
+  /**
+   * The commands of a reconcile against a simulated cluster of {@code config}: {@code sim init},
+   * the first {@code plan}, {@code apply} and the converged {@code plan}, so that the simulator,
+   * the providers and the planner are archived too.
+   */
+  private static int simulatedReconcile(String config, Path dir) {
+    String sim = dir.resolve("sim").toString();
+    String state = dir.resolve("state").toString();
+    int failed = run("sim", "init", sim, "-C", config);
+    String[] plan = {"plan", "-C", config, "--sim", sim, "--state-dir", state};
+    failed += run(plan);
+    failed += run("apply", "-C", config, "--sim", sim, "--state-dir", state, "--auto-approve");
+    failed += run(plan);
+    return failed;
   }
 
   private static int fast(String... args) {

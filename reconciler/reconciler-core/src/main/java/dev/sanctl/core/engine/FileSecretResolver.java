@@ -1,5 +1,6 @@
 package dev.sanctl.core.engine;
 
+import dev.sanctl.spi.diag.IoErrors;
 import dev.sanctl.spi.provider.PlanContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ public final class FileSecretResolver implements PlanContext.SecretResolver {
       if (s.endsWith("\r")) s = s.substring(0, s.length() - 1);
       return s;
     } catch (IOException e) {
-      throw new PlanContext.SecretException("cannot read secret file " + path + ": " + e);
+      throw new PlanContext.SecretException("cannot read secret file " + IoErrors.describe(e));
     }
   }
 }

@@ -82,4 +82,15 @@ class SecretDirsTest {
         link.getMessage().contains("resolves to " + outside.toRealPath()), link.getMessage());
     assertThrows(PlanContext.SecretException.class, () -> r.read(dir + "/../shadow"));
   }
+
+  @Test
+  void aMissingSecretFileIsNamedWithoutAJavaExceptionName() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("secrets"));
+    FileSecretResolver r = new FileSecretResolver(SecretDirs.of(dir.toString()));
+    String missing = dir.resolve("vmc02.chap").toString();
+    PlanContext.SecretException e =
+        assertThrows(PlanContext.SecretException.class, () -> r.read(missing));
+    assertEquals(
+        "cannot read secret file " + missing + ": no such file or directory", e.getMessage());
+  }
 }
