@@ -115,7 +115,7 @@ final class IetFileChange {
 
   private static FieldChange line(String before, String after) {
     String l = before != null ? before : after;
-    String first = IetText.WHITESPACE.split(l.strip(), 2)[0].toLowerCase(Locale.ROOT);
+    String first = IetText.firstWord(l).toLowerCase(Locale.ROOT);
     boolean secret = first.equals("incominguser") || first.equals("outgoinguser");
     if (!secret) return new FieldChange("line", before, after, false);
     String masked = l.replaceAll("^(\\s*\\S+\\s+\\S+\\s+).*$", "$1" + Command.REDACTED);

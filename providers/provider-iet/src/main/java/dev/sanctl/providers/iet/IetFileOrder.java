@@ -52,8 +52,8 @@ final class IetFileOrder {
     List<String> blocks = new ArrayList<>();
     Set<String> targets = new HashSet<>();
     StringBuilder block = null;
-    for (String line : IetText.AFTER_NEWLINE.split(text)) {
-      String[] t = IetText.WHITESPACE.split(line.strip());
+    for (String line : IetText.lines(text)) {
+      String[] t = IetText.words(line);
       boolean target = t.length > 1 && t[0].toLowerCase(Locale.ROOT).equals("target");
       boolean topComment = !line.startsWith(" ") && !line.startsWith("\t") && t[0].startsWith("#");
       if (target && !targets.add(t[1])) return null;
@@ -79,8 +79,8 @@ final class IetFileOrder {
     List<String> tail = new ArrayList<>();
     Set<String> targets = new HashSet<>();
     boolean all = false;
-    for (String line : IetText.AFTER_NEWLINE.split(text)) {
-      String first = IetText.WHITESPACE.split(line.strip(), 2)[0];
+    for (String line : IetText.lines(text)) {
+      String first = IetText.firstWord(line);
       if (first.equals("ALL")) all = true;
       if (all) {
         tail.add(line);

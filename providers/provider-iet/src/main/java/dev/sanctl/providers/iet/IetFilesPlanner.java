@@ -87,8 +87,8 @@ final class IetFilesPlanner {
     StringBuilder out = new StringBuilder();
     for (DesiredTarget d : targets) {
       if (d.target().state() != TargetState.ONLINE || !d.initiators().isEmpty()) continue;
-      for (String line : IetText.AFTER_NEWLINE.split(observed)) {
-        if (!IetText.WHITESPACE.split(line.strip(), 2)[0].equals(d.iqn())) continue;
+      for (String line : IetText.lines(observed)) {
+        if (!IetText.firstWord(line).equals(d.iqn())) continue;
         out.append(line.endsWith("\n") ? line : line + "\n");
         if (opening.add(d.iqn())) {
           node.add(

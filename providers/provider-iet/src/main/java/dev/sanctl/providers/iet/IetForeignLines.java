@@ -28,8 +28,8 @@ final class IetForeignLines {
   private static String stanzas(String text, Predicate<String> foreign) {
     StringBuilder out = new StringBuilder();
     boolean keep = false;
-    for (String line : IetText.AFTER_NEWLINE.split(text)) {
-      String[] t = IetText.WHITESPACE.split(line.strip());
+    for (String line : IetText.lines(text)) {
+      String[] t = IetText.words(line);
       boolean top = !line.startsWith(" ") && !line.startsWith("\t");
       if (t.length > 1 && t[0].toLowerCase(Locale.ROOT).equals("target")) {
         keep = foreign.test(t[1]);
@@ -46,8 +46,8 @@ final class IetForeignLines {
   /** Lines whose first token is not a declared target: foreign targets, {@code ALL}, comments. */
   private static String allowLines(String text, Predicate<String> foreign) {
     StringBuilder out = new StringBuilder();
-    for (String line : IetText.AFTER_NEWLINE.split(text)) {
-      String first = IetText.WHITESPACE.split(line.strip(), 2)[0];
+    for (String line : IetText.lines(text)) {
+      String first = IetText.firstWord(line);
       if (first.isEmpty()) continue;
       if (first.equals("ALL") || first.startsWith("#") || foreign.test(first)) {
         out.append(line.endsWith("\n") ? line : line + "\n");

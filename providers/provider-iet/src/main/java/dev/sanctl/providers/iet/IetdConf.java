@@ -70,7 +70,7 @@ public record IetdConf(List<List<String>> global, Map<String, Stanza> targets) {
       String full = pending.append(l).toString().strip();
       pending.setLength(0);
       if (full.isEmpty() || full.startsWith("#")) continue;
-      out.add(List.of(IetText.WHITESPACE.split(full)));
+      out.add(List.of(IetText.words(full)));
     }
     return out;
   }

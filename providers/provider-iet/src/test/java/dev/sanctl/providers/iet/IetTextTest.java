@@ -1,8 +1,11 @@
 package dev.sanctl.providers.iet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The compiled patterns split as {@link String#split} does with the same expression. */
@@ -24,6 +27,24 @@ class IetTextTest {
       assertArrayEquals(s.split("\\s+"), IetText.WHITESPACE.split(s), s);
       assertArrayEquals(s.split("\\s+", 2), IetText.WHITESPACE.split(s, 2), s);
       assertArrayEquals(s.split("(?<=\n)"), IetText.AFTER_NEWLINE.split(s), s);
+    }
+  }
+
+  @Test
+  void theScannersGiveWhatThePatternsGive() {
+    String alphabet = "aT#=,0 \t\n\r\u000B\f\u2003\u00A0\u0085\u001C";
+    Random random = new Random(18);
+    List<String> inputs = new java.util.ArrayList<>(SAMPLES);
+    for (int i = 0; i < 20_000; i++) {
+      char[] c = new char[random.nextInt(12)];
+      for (int j = 0; j < c.length; j++) c[j] = alphabet.charAt(random.nextInt(alphabet.length()));
+      inputs.add(new String(c));
+    }
+    for (String s : inputs) {
+      String shown = s.chars().mapToObj(Integer::toHexString).toList().toString();
+      assertEquals(Arrays.asList(IetText.AFTER_NEWLINE.split(s)), IetText.lines(s), shown);
+      assertArrayEquals(IetText.WHITESPACE.split(s.strip()), IetText.words(s), shown);
+      assertEquals(IetText.WHITESPACE.split(s.strip(), 2)[0], IetText.firstWord(s), shown);
     }
   }
 }
