@@ -1,6 +1,5 @@
 package dev.sanctl.core.engine;
 
-import dev.sanctl.core.plan.Digests;
 import dev.sanctl.core.plan.Plan;
 import dev.sanctl.core.provider.ProviderRegistry;
 import dev.sanctl.spi.diag.Diagnostic;
@@ -45,8 +44,7 @@ public final class Engine implements AutoCloseable {
   private final HostFactory hostFactory;
   private final PlanContext.SecretResolver secrets;
   private final Map<String, Host> hosts = new ConcurrentHashMap<>();
-  private DesiredState digested;
-  private String desiredDigest;
+  private final DesiredDigest desiredDigest = new DesiredDigest();
 
   public Engine(
       ProviderRegistry providers, HostFactory hostFactory, PlanContext.SecretResolver secrets) {
@@ -83,6 +81,7 @@ public final class Engine implements AutoCloseable {
 
   /** Observes every node of {@code scope} with every provider that serves it. */
   public ClusterObservation observe(DesiredState desired, Collection<String> scope) {
+    desiredDigest.start(desired); // for the plan that follows, while the nodes are observed
     List<String> nodes = scopeOf(desired, scope);
     int parallel = Math.max(1, Math.min(desired.transport().maxParallelNodes(), nodes.size()));
     ExecutorService pool = Executors.newFixedThreadPool(parallel, Engine::daemon);
@@ -204,22 +203,13 @@ public final class Engine implements AutoCloseable {
     }
     return new Plan(
         desired.revision(),
-        desiredDigest(desired),
+        desiredDigest.of(desired),
         obs.scope(),
         digests,
         unknown,
         ChangeOrder.order(changes, providers),
         findings,
         diagnostics);
-  }
-
-  /** The desired state's digest, computed once per (immutable) desired state. */
-  private synchronized String desiredDigest(DesiredState desired) {
-    if (digested != desired) {
-      desiredDigest = Digests.desired(desired);
-      digested = desired;
-    }
-    return desiredDigest;
   }
 
   private static boolean plannable(ClusterObservation obs, String node) {
