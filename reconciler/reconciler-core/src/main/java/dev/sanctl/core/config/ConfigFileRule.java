@@ -43,7 +43,15 @@ public final class ConfigFileRule {
   /** Null when {@code text} is configuration, else why it is not (for {@code -v}). */
   public static String whyNotConfiguration(String text) {
     boolean section = false;
-    for (String line : text.split("\r?\n", -1)) {
+    for (int start = 0, end; start <= text.length(); start = end + 1) {
+      end = text.indexOf('\n', start);
+      if (end < 0) end = text.length();
+      // only a line that starts as a key can be one: skip indented lines without a matcher
+      if (start == end || !mayStartKey(text.charAt(start))) continue;
+      String line =
+          text.substring(
+              start,
+              end > start && text.charAt(end - 1) == '\r' && end < text.length() ? end - 1 : end);
       Matcher m = TOP_LEVEL_KEY.matcher(line);
       if (!m.matches()) continue;
       String key = m.group(2);
@@ -54,6 +62,10 @@ public final class ConfigFileRule {
       section |= SECTIONS.contains(key) || Suggestions.closest(key, SECTIONS) != null;
     }
     return section ? null : "no apiVersion: sanctl/v1 and no sanctl section";
+  }
+
+  private static boolean mayStartKey(char c) {
+    return c == '"' || c == '\'' || c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   private static String scalar(String raw) {

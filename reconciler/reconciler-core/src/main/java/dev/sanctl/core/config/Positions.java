@@ -1,9 +1,7 @@
 package dev.sanctl.core.config;
 
 import dev.sanctl.spi.model.SourceRef;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +24,7 @@ public final class Positions {
   private record Mount(Positions source, YamlPath from, boolean samePath) {
     /** {@code path}, which lies {@code depth} elements below the mount point, in the source. */
     YamlPath inSource(YamlPath path, int depth) {
-      if (samePath) return path;
-      List<Object> all = new ArrayList<>(from.size() + path.size() - depth);
-      all.addAll(from.elements());
-      all.addAll(path.elements().subList(depth, path.size()));
-      return new YamlPath(all);
+      return samePath ? path : path.rebased(depth, from);
     }
   }
 

@@ -44,7 +44,14 @@ public final class Quantities {
    * too big.
    */
   public static OptionalLong sizeBytes(String text) {
-    BigDecimal exact = exactBytes(text);
+    long plain = PlainSize.bytes(text);
+    if (plain >= 0) return OptionalLong.of(plain);
+    if (plain == PlainSize.TOO_BIG) return OptionalLong.empty();
+    return sizeBytesOf(exactBytesByGrammar(text));
+  }
+
+  /** {@link #sizeBytes(String)} of an exact size (null when malformed). */
+  static OptionalLong sizeBytesOf(BigDecimal exact) {
     if (exact == null || exact.signum() < 0) return OptionalLong.empty();
     BigInteger whole;
     try {
@@ -60,6 +67,13 @@ public final class Quantities {
    * when it does not follow {@link #SIZE_GRAMMAR}.
    */
   public static BigDecimal exactBytes(String text) {
+    int shift = PlainSize.shift(text);
+    if (shift < 0) return exactBytesByGrammar(text);
+    return new BigDecimal(BigInteger.valueOf(PlainSize.number(text)).shiftLeft(shift));
+  }
+
+  /** {@link #exactBytes} by the grammar's regular expression and decimal arithmetic. */
+  static BigDecimal exactBytesByGrammar(String text) {
     if (text == null || !SIZE.matcher(text).matches()) return null;
     char last = Character.toLowerCase(text.charAt(text.length() - 1));
     int unit = UNITS.indexOf(last);

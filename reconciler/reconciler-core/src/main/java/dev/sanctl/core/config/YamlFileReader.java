@@ -20,7 +20,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -63,7 +62,7 @@ public final class YamlFileReader {
             .setMaxAliasesForCollections(50)
             .setCodePointLimit(8 * 1024 * 1024)
             .setAllowNonScalarKeys(true)
-            .setSchema(new CoreSchema())
+            .setSchema(new CoreSchemaFastPath())
             .build();
     Node document;
     try {
