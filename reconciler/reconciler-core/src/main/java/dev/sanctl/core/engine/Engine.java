@@ -45,6 +45,9 @@ public final class Engine implements AutoCloseable {
   private final PlanContext.SecretResolver secrets;
   private final Map<String, Host> hosts = new ConcurrentHashMap<>();
   private final DesiredDigest desiredDigest = new DesiredDigest();
+  private DesiredState factsDesired;
+  private ClusterObservation factsObserved;
+  private Map<String, VolumeFacts> facts;
 
   public Engine(
       ProviderRegistry providers, HostFactory hostFactory, PlanContext.SecretResolver secrets) {
@@ -282,10 +285,9 @@ public final class Engine implements AutoCloseable {
   /** What {@code p} sees of an observation: its node states and every known node's volumes. */
   public PlanContext context(Provider p, DesiredState desired, ClusterObservation obs) {
     Map<String, NodeState> states = new LinkedHashMap<>();
-    Map<String, VolumeFacts> volumes = new LinkedHashMap<>();
+    Map<String, VolumeFacts> volumes = volumeFacts(desired, obs);
     for (NodeSpec node : desired.nodes().values()) {
       NodeObservation n = obs.node(node.name());
-      if (n != null && n.known()) volumes.put(node.name(), n.volumeFacts());
       if (!p.servesNode(desired, node)) continue;
       if (n == null) {
         states.put(node.name(), NodeState.unknown(node.name(), "not in scope"));
@@ -296,6 +298,24 @@ public final class Engine implements AutoCloseable {
       }
     }
     return new PlanContext(desired, states, volumes, secrets);
+  }
+
+  /**
+   * Every known node's volumes, made once per observation for all providers' contexts (a node's
+   * facts are merged from its observations: 10,000 volumes of a 5,000-target estate, per provider).
+   */
+  private synchronized Map<String, VolumeFacts> volumeFacts(
+      DesiredState desired, ClusterObservation obs) {
+    if (factsDesired == desired && factsObserved == obs) return facts;
+    Map<String, VolumeFacts> volumes = new LinkedHashMap<>();
+    for (NodeSpec node : desired.nodes().values()) {
+      NodeObservation n = obs.node(node.name());
+      if (n != null && n.known()) volumes.put(node.name(), n.volumeFacts());
+    }
+    factsDesired = desired;
+    factsObserved = obs;
+    facts = java.util.Collections.unmodifiableMap(volumes);
+    return facts;
   }
 
   @Override
