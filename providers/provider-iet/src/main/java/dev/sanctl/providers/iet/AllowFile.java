@@ -21,7 +21,7 @@ final class AllowFile {
     for (String line : text.substring(0, end).split("\n")) {
       String l = line.strip();
       if (l.isEmpty() || l.startsWith("#")) continue;
-      String[] parts = IetText.WHITESPACE.split(l, 2);
+      String[] parts = IetText.firstAndRest(l);
       List<String> elems = new ArrayList<>();
       if (parts.length > 1) {
         for (String e : parts[1].split(",")) {

@@ -66,6 +66,20 @@ final class IetText {
     return i == n ? s : s.substring(0, i);
   }
 
+  /**
+   * A stripped line as its first word and the rest after the whitespace that follows it (one
+   * element when there is no whitespace): {@code WHITESPACE.split(stripped, 2)}.
+   */
+  static String[] firstAndRest(String stripped) {
+    int n = stripped.length();
+    int i = 0;
+    while (i < n && !isSpace(stripped.charAt(i))) i++;
+    if (i == n) return new String[] {stripped};
+    int j = i;
+    while (j < n && isSpace(stripped.charAt(j))) j++;
+    return new String[] {stripped.substring(0, i), stripped.substring(j)};
+  }
+
   /** Whether {@code c} is matched by the regular expression {@code \s}: {@code [ \t\n\x0B\f\r]}. */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';

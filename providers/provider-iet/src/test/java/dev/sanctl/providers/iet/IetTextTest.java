@@ -45,6 +45,8 @@ class IetTextTest {
       assertEquals(Arrays.asList(IetText.AFTER_NEWLINE.split(s)), IetText.lines(s), shown);
       assertArrayEquals(IetText.WHITESPACE.split(s.strip()), IetText.words(s), shown);
       assertEquals(IetText.WHITESPACE.split(s.strip(), 2)[0], IetText.firstWord(s), shown);
+      assertArrayEquals(
+          IetText.WHITESPACE.split(s.strip(), 2), IetText.firstAndRest(s.strip()), shown);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.sanctl.spi.values;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -80,13 +79,18 @@ public abstract class ValueKind {
   }
 
   private String problem(String value) {
-    String shown = showsValue() ? name + " '" + Shown.of(value) + "'" : name;
-    if (value.codePointCount(0, value.length()) < minLength()) return shown + " is empty";
+    // the value as messages show it is made only for a problem: most values have none
+    if (value.codePointCount(0, value.length()) < minLength()) return shown(value) + " is empty";
     int index = 0;
+    int bytes = 0; // as value.getBytes(UTF_8).length, which encodes a lone surrogate as '?'
     for (int i = 0; i < value.length(); ) {
       int c = value.codePointAt(i);
+      bytes +=
+          c < 0x80 || (c < 0x10000 && Character.isSurrogate((char) c))
+              ? 1
+              : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
       if (!allowedAt(c, index)) {
-        return shown
+        return shown(value)
             + " "
             + (index == 0 && c == '-' ? "starts with '-'" : "contains " + Shown.character(c))
             + (showsValue() ? " at character " + (index + 1) : "");
@@ -94,10 +98,18 @@ public abstract class ValueKind {
       i += Character.charCount(c);
       index++;
     }
-    int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > maxBytes) return shown + " is " + bytes + " bytes long, more than " + maxBytes;
+    if (bytes > maxBytes) {
+      return shown(value) + " is " + bytes + " bytes long, more than " + maxBytes;
+    }
     String more = more(value);
-    return more == null ? null : shown + " " + more;
+    return more == null ? null : shown(value) + " " + more;
+  }
+
+  /**
+   * The kind and the value as messages show it ({@link Shown#of}), or the kind alone for secrets.
+   */
+  private String shown(String value) {
+    return showsValue() ? name + " '" + Shown.of(value) + "'" : name;
   }
 
   /**

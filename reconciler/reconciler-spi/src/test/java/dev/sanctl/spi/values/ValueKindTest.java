@@ -107,4 +107,31 @@ class ValueKindTest {
     assertEquals(15, ValueKinds.ALL.size());
     assertEquals(ValueKinds.ALL.size(), List.copyOf(ValueKinds.ALL).stream().distinct().count());
   }
+
+  @Test
+  void theLengthLimitCountsUtf8BytesAsTheEncoderDoes() {
+    ValueKind anything =
+        new ValueKind("test value", "anything", 5) {
+          @Override
+          protected boolean allowedAt(int c, int index) {
+            return true;
+          }
+        };
+    java.util.Random random = new java.util.Random(18);
+    char[] alphabet = {'a', '\u00e9', '\u20ac', '\ud83d', '\ude00', '\ud800', '\udfff', '\uffff'};
+    for (int n = 0; n < 20_000; n++) {
+      char[] c = new char[random.nextInt(8)];
+      for (int i = 0; i < c.length; i++) c[i] = alphabet[random.nextInt(alphabet.length)];
+      String v = new String(c);
+      int bytes = v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      String problem = anything.check(v);
+      if (v.isEmpty()) {
+        assertTrue(problem.contains("is empty"), problem);
+      } else if (bytes > 5) {
+        assertTrue(problem.contains(" is " + bytes + " bytes long, more than 5"), problem);
+      } else {
+        assertNull(problem, v.chars().boxed().toList().toString());
+      }
+    }
+  }
 }
