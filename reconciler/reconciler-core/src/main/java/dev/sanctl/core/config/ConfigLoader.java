@@ -111,9 +111,7 @@ public final class ConfigLoader {
       String revision,
       List<Diagnostic> diagnostics,
       List<ParsedFile> parsed) {
-    for (SourceFile f : files) {
-      YamlFileReader.read(f.path(), f.text(), diagnostics).ifPresent(parsed::add);
-    }
+    parsed.addAll(YamlFiles.read(files, diagnostics, SchemaValidator::prepare));
     for (ParsedFile f : parsed) {
       Set<YamlPath> secretKeys = InlineSecrets.check(f, diagnostics);
       SecretPaths.check(f, SecretDirs.current(), diagnostics);

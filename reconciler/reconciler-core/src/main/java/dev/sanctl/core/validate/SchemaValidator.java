@@ -34,6 +34,14 @@ public final class SchemaValidator {
 
   private SchemaValidator() {}
 
+  /**
+   * Loads and compiles the schema now (it is done once, on first use): lets a loader prepare it on
+   * another thread while the files are read.
+   */
+  public static void prepare() {
+    // the class initialisation above does it
+  }
+
   /** The schema document itself (for documentation and tests). */
   public static JsonNode schemaDocument() {
     return SCHEMA_JSON;
