@@ -15,15 +15,19 @@ import java.util.Map;
  * @param liveParams the running parameters ({@code ietadm --op show}, {@code Name=Value} as
  *     printed) by tid, only of the desired targets whose {@code ietd.conf} stanza is missing or
  *     records other parameters than desired (see {@link IetLiveParams})
+ * @param config the parsed {@code /etc/iet/ietd.conf} of {@code etc}, parsed once: planning reads
+ *     it for every node several times
  */
 public record IetObservation(
     IetRuntime runtime,
     Map<String, String> etc,
     Map<String, Map<String, String>> meta,
-    Map<Integer, Map<String, String>> liveParams)
+    Map<Integer, Map<String, String>> liveParams,
+    IetdConf config)
     implements Observation {
   public IetObservation {
     etc = Collections.unmodifiableMap(new LinkedHashMap<>(etc));
+    if (config == null) config = config(etc);
     meta = deepCopy(meta);
     liveParams = deepCopy(liveParams);
   }
@@ -33,11 +37,6 @@ public record IetObservation(
     Map<K, Map<String, String>> out = new LinkedHashMap<>();
     m.forEach((k, v) -> out.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     return Collections.unmodifiableMap(out);
-  }
-
-  /** The parsed {@code /etc/iet/ietd.conf}. */
-  public IetdConf config() {
-    return config(etc);
   }
 
   /** The parsed {@code ietd.conf} of {@code etc} ({@code /etc/iet} contents by file name). */

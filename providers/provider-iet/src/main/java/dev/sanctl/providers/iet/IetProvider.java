@@ -83,7 +83,7 @@ public final class IetProvider implements Provider, Importer, StatusReporter {
     }
     IetdConf conf = IetObservation.config(etc);
     return new IetObservation(
-        runtime, etc, meta, IetLiveParams.observe(h, runtime, conf, context.desired()));
+        runtime, etc, meta, IetLiveParams.observe(h, runtime, conf, context.desired()), conf);
   }
 
   private static String proc(Host h, String path) throws IOException {
