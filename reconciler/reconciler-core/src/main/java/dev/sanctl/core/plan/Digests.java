@@ -1,7 +1,6 @@
 package dev.sanctl.core.plan;
 
 import dev.sanctl.spi.model.DesiredState;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,10 +9,15 @@ import java.util.HexFormat;
 public final class Digests {
   private Digests() {}
 
-  /** Digest of the desired state, independent of the revision it was read from. */
+  /**
+   * Digest of the desired state, independent of the revision it was read from: of the UTF-8 bytes
+   * of its {@code toString()} without the revision, fed to the digest piece by piece ({@link
+   * RecordDigest}).
+   */
   public static String desired(DesiredState d) {
-    DesiredState withoutRevision = d.withRevision(null);
-    return of(withoutRevision.toString().getBytes(StandardCharsets.UTF_8));
+    MessageDigest md = sha256();
+    new RecordDigest(md).record(d.withRevision(null));
+    return format(md.digest());
   }
 
   /** Digest of bytes. */
