@@ -23,6 +23,15 @@ final class CoreSchemaFastPath extends CoreSchema {
   static final class Resolver extends CoreScalarResolver {
     private static final String ANY_FIRST = "~ nN";
 
+    /** The first characters for which the core schema tries int and float only. */
+    private static final String NUMBER_FIRST = "-+.0123456789";
+
+    /**
+     * Every character an int ({@code 0x1F}, {@code 0o17}) or a float ({@code -1.5e3}, {@code .inf},
+     * {@code .NaN}) of the core schema can hold.
+     */
+    private static final String NUMBER_CHARACTERS = "0123456789+-.eEoxabcdefABCDEFinINaA";
+
     Resolver() {
       super(true); // as CoreSchema's own
     }
@@ -36,8 +45,17 @@ final class CoreSchemaFastPath extends CoreSchema {
         if (ANY_FIRST.indexOf(first) < 0 && !yamlImplicitResolvers.containsKey(first)) {
           return Tag.STR;
         }
+        // a size (1G, 512M) starts as a number, but no int or float has a character it has
+        if (NUMBER_FIRST.indexOf(first) >= 0 && !onlyNumberCharacters(value)) return Tag.STR;
       }
       return super.resolve(value, implicit);
+    }
+
+    private static boolean onlyNumberCharacters(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        if (NUMBER_CHARACTERS.indexOf(value.charAt(i)) < 0) return false;
+      }
+      return true;
     }
   }
 }

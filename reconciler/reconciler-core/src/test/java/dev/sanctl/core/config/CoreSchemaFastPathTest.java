@@ -81,7 +81,7 @@ class CoreSchemaFastPathTest {
   /** Every string of up to 4 characters over the characters that start or shape a typed value. */
   @Test
   void everyShortStringOverTheSignificantCharactersResolvesAsInTheEngine() {
-    char[] alphabet = "0179aefnlutxoINT.-+e<${}:_ ~\0".toCharArray();
+    char[] alphabet = "0179aefnlutxoINT.-+e<${}:_ ~\0GkM".toCharArray();
     StringBuilder sb = new StringBuilder();
     int n = alphabet.length;
     for (int len = 0; len <= 4; len++) {
