@@ -17,6 +17,12 @@ import java.nio.file.StandardOpenOption;
  * data and records its new checksum only after. At the end the target is forced, then the temporary
  * file, and it replaces the checksum file by an atomic rename.
  *
+ * <p>A run that has stored checksums to compare against makes the temporary file only when it first
+ * records something (always before its first write to the target): until then it reads the checksum
+ * file itself, whose entries are the temporary file's for every segment not yet handled. A hot
+ * no-change re-run so makes no file at all (docs/benchmarks.md, "ddless: the rest of the 2-worker
+ * window").
+ *
  * <p>A run killed before the rename leaves the temporary file and a marker {@code
  * <checksum>.ddless-run} naming the kernel boot. The next run adopts that temporary file (its
  * entries describe the target exactly: the kernel kept every write in order) when the boot is the
@@ -32,22 +38,37 @@ class ChecksumStore implements Closeable {
   private final Path marker;
   private final long segments;
   private final boolean fresh;
-  private final FileChannel channel;
-  private boolean adopted;
-  private boolean dirty;
+  private final long sourceBytes;
 
-  private ChecksumStore(Path file, long segments, boolean fresh, FileChannel channel) {
+  /** The temporary file; {@code null} when disabled, or until first needed when deferred. */
+  private volatile FileChannel channel;
+
+  /** The checksum file, read-only, when the temporary file is deferred; else {@code null}. */
+  private final FileChannel original;
+
+  private boolean adopted;
+  private volatile boolean dirty;
+
+  private ChecksumStore(
+      Path file,
+      long segments,
+      boolean fresh,
+      FileChannel channel,
+      FileChannel original,
+      long sourceBytes) {
     this.file = file;
     this.tmp = sibling(file, ".ddless-tmp");
     this.marker = sibling(file, ".ddless-run");
     this.segments = segments;
     this.fresh = fresh;
     this.channel = channel;
+    this.original = original;
+    this.sourceBytes = sourceBytes;
   }
 
   /** No checksum file ({@code -c /dev/null}): every segment is changed, nothing is recorded. */
   static ChecksumStore disabled(long segments) {
-    return new ChecksumStore(Path.of("/dev/null"), segments, true, null);
+    return new ChecksumStore(Path.of("/dev/null"), segments, true, null, null, 0);
   }
 
   static boolean isDisabled(Path checksum) {
@@ -102,25 +123,42 @@ class ChecksumStore implements Closeable {
     Leftover left = leftover(file, sourceBytes);
     if (!forceNew && left == Leftover.ADOPT) {
       FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      return new ChecksumStore(file, Segments.count(sourceBytes), false, ch).adopted();
+      return new ChecksumStore(file, Segments.count(sourceBytes), false, ch, null, sourceBytes)
+          .adopted();
     }
     Files.deleteIfExists(tmp);
     boolean fresh =
         forceNew
             || left == Leftover.DISTRUST
             || !(Files.isRegularFile(file) && Files.size(file) == expected);
-    Files.writeString(marker, markerLine(sourceBytes, forceNew) + "\n");
     if (!fresh) {
-      Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+      FileChannel stored = FileChannel.open(file, StandardOpenOption.READ);
+      return new ChecksumStore(file, Segments.count(sourceBytes), false, null, stored, sourceBytes);
     }
+    Files.writeString(marker, markerLine(sourceBytes, forceNew) + "\n");
     FileChannel ch =
         FileChannel.open(
             tmp, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
-    if (fresh) {
-      ch.truncate(0);
-      if (expected > 0) ch.write(ByteBuffer.allocate(1), expected - 1);
+    ch.truncate(0);
+    if (expected > 0) ch.write(ByteBuffer.allocate(1), expected - 1);
+    return new ChecksumStore(file, Segments.count(sourceBytes), true, ch, null, sourceBytes);
+  }
+
+  /**
+   * The temporary file, made now if it was deferred: the run marker, then a copy of the checksum
+   * file. Called before anything is recorded, so before the first write to the target.
+   */
+  private FileChannel temporary() throws IOException {
+    FileChannel ch = channel;
+    if (ch != null) return ch;
+    synchronized (this) {
+      if (channel == null) {
+        Files.writeString(marker, markerLine(sourceBytes, false) + "\n");
+        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+        channel = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      }
+      return channel;
     }
-    return new ChecksumStore(file, Segments.count(sourceBytes), fresh, ch);
   }
 
   private ChecksumStore adopted() {
@@ -158,7 +196,7 @@ class ChecksumStore implements Closeable {
   }
 
   boolean isEnabled() {
-    return channel != null;
+    return channel != null || original != null;
   }
 
   /** Reads the stored entries of segments {@code [first, first + count)}. */
@@ -172,14 +210,15 @@ class ChecksumStore implements Closeable {
    * through a temporary buffer). Positional reads: workers reading their own ranges share no lock.
    */
   void read(long first, int count, long[] out, ByteBuffer scratch) throws IOException {
-    if (channel == null || fresh) {
+    if (!isEnabled() || fresh) {
       java.util.Arrays.fill(out, 0, count, Checksums.UNKNOWN);
       return;
     }
+    FileChannel from = original != null ? original : channel;
     ByteBuffer buf = scratch.clear().limit(count * Segments.CHECKSUM_BYTES);
     long pos = first * Segments.CHECKSUM_BYTES;
     while (buf.hasRemaining()) {
-      int n = channel.read(buf, pos + buf.position());
+      int n = from.read(buf, pos + buf.position());
       if (n < 0) throw new IOException(tmp + ": checksum file ends early");
     }
     buf.flip();
@@ -188,17 +227,18 @@ class ChecksumStore implements Closeable {
 
   /** Records entries for segments {@code [first, first + count)} from {@code in[off..]}. */
   void write(long first, long[] in, int off, int count) throws IOException {
-    if (channel == null) return;
+    if (!isEnabled()) return;
+    FileChannel to = temporary();
     dirty = true;
     ByteBuffer buf = ByteBuffer.allocate(count * Segments.CHECKSUM_BYTES);
     buf.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(in, off, count);
     long pos = first * Segments.CHECKSUM_BYTES;
-    while (buf.hasRemaining()) channel.write(buf, pos + buf.position());
+    while (buf.hasRemaining()) to.write(buf, pos + buf.position());
   }
 
   /** Marks segments {@code [first, first + count)} unknown (before their data is written). */
   void markUnknown(long first, int count) throws IOException {
-    if (channel == null || fresh) return;
+    if (!isEnabled() || fresh) return;
     write(first, new long[count], 0, count);
   }
 
@@ -218,16 +258,17 @@ class ChecksumStore implements Closeable {
    * hot no-change re-run then costs no disk flush at all).
    */
   void commit(FileChannel target, boolean targetWritten) throws IOException {
-    if (channel != null && !dirty && !fresh && !adopted && !targetWritten) {
-      channel.close();
-      Files.deleteIfExists(tmp);
+    if (isEnabled() && !dirty && !fresh && !adopted && !targetWritten) {
+      close();
+      if (channel != null) Files.deleteIfExists(tmp);
       Files.deleteIfExists(marker);
       return;
     }
     if (target != null) target.force(true);
-    if (channel == null) return;
-    channel.force(true);
-    channel.close();
+    if (!isEnabled()) return;
+    FileChannel ch = temporary();
+    ch.force(true);
+    close();
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Path dir = file.toAbsolutePath().getParent();
     if (dir != null) BlockDevices.forceDirectory(dir);
@@ -240,11 +281,16 @@ class ChecksumStore implements Closeable {
 
   @Override
   public void close() throws IOException {
-    if (channel != null && channel.isOpen()) channel.close();
+    FileChannel ch = channel;
+    try {
+      if (ch != null && ch.isOpen()) ch.close();
+    } finally {
+      if (original != null && original.isOpen()) original.close();
+    }
   }
 
   @Override
   public String toString() {
-    return file + (fresh ? " (new)" : "") + (channel == null ? "" : " via " + tmp);
+    return file + (fresh ? " (new)" : "") + (isEnabled() ? " via " + tmp : "");
   }
 }

@@ -36,6 +36,11 @@ final class CopyHandler implements Scanner.Handler {
   @Override
   public void buffer(Chunk c) throws IOException {
     store.read(c.firstSegment, c.segments, stored, storedBytes);
+    if (c.readCount == c.segments
+        && c.position() + c.length <= targetBytes
+        && Checksums.allSame(stored, c.sums, c.segments)) {
+      return;
+    }
     int first = -1;
     int last = -1;
     int count = 0;

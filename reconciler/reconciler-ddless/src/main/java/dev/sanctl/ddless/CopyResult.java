@@ -1,7 +1,5 @@
 package dev.sanctl.ddless;
 
-import java.util.Locale;
-
 /**
  * What a run did.
  *
@@ -53,18 +51,23 @@ public record CopyResult(
 
   /** The {@code --json} summary: one JSON object on one line. */
   public String toJson() {
-    return String.format(
-        Locale.ROOT,
-        "{\"sourceBytes\":%d,\"segments\":%d,\"segmentsRead\":%d,\"segmentsChanged\":%d,"
-            + "\"bytesWritten\":%d,\"newChecksumFile\":%b,\"seconds\":%.3f,\"mbPerSecond\":%.2f}",
-        sourceBytes,
-        segments,
-        segmentsRead,
-        segmentsChanged,
-        bytesWritten,
-        newChecksumFile,
-        seconds,
-        mbPerSecond);
+    return "{\"sourceBytes\":"
+        + sourceBytes
+        + ",\"segments\":"
+        + segments
+        + ",\"segmentsRead\":"
+        + segmentsRead
+        + ",\"segmentsChanged\":"
+        + segmentsChanged
+        + ",\"bytesWritten\":"
+        + bytesWritten
+        + ",\"newChecksumFile\":"
+        + newChecksumFile
+        + ",\"seconds\":"
+        + FixedPoint.of(seconds, 3)
+        + ",\"mbPerSecond\":"
+        + FixedPoint.of(mbPerSecond, 2)
+        + "}";
   }
 
   /**
@@ -72,13 +75,15 @@ public record CopyResult(
    * YYYY-MM-DD HH:MM:SS <ratio> segment_change_ratio <n> bytes_written <s> seconds <x> MB/s}.
    */
   public String statsLine(java.time.LocalDateTime when) {
-    return String.format(
-        Locale.ROOT,
-        "%s %.5f segment_change_ratio %d bytes_written %.2f seconds %.2f MB/s",
-        when.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
-        changeRatio(),
-        bytesWritten,
-        seconds,
-        mbPerSecond);
+    return FixedPoint.dateTime(when)
+        + " "
+        + FixedPoint.of(changeRatio(), 5)
+        + " segment_change_ratio "
+        + bytesWritten
+        + " bytes_written "
+        + FixedPoint.of(seconds, 2)
+        + " seconds "
+        + FixedPoint.of(mbPerSecond, 2)
+        + " MB/s";
   }
 }

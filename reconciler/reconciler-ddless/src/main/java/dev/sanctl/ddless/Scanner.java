@@ -221,6 +221,7 @@ final class Scanner {
   private Void inlineWorker(LongSupplier next, Handler handler) throws IOException {
     SegmentHasher hasher = new SegmentHasher();
     Chunk chunk = new Chunk(blockBytes);
+    java.util.Arrays.fill(chunk.read, true);
     long started = System.nanoTime();
     long handledBytes = 0;
     long index;
@@ -232,7 +233,6 @@ final class Scanner {
         if (n < len) throw new IOException("source ended early at byte " + (position + off + n));
         hasher.checksums(chunk.data, off, len, chunk.sums, off / SEGMENT_SIZE);
       }
-      java.util.Arrays.fill(chunk.read, 0, chunk.segments, true);
       chunk.readCount = chunk.segments;
       segmentsRead.addAndGet(chunk.readCount);
       bytesRead.addAndGet(chunk.length);
