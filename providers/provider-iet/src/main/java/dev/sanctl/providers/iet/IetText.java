@@ -2,25 +2,17 @@ package dev.sanctl.providers.iet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * How IET's text files are split into lines and words: the patterns, compiled once ({@link
- * String#split(String)} compiles a regular expression such as {@code \s+} on every call, once per
- * line of an {@code ietd.conf} of thousands of targets), and hand-written scanners for the hot
- * loops that give exactly what the patterns give ({@code IetTextTest} compares them on generated
- * text): a 5,000-target plan splits every line of every node's files several times.
+ * How IET's text files are split into lines and words: hand-written scanners that give exactly what
+ * splitting on the regular expressions {@code (?<=\n)} and {@code \s+} gives ({@code IetTextTest}
+ * compares them on generated text), without a regular expression per line: a 5,000-target plan
+ * splits every line of every node's files several times.
  */
 final class IetText {
-  /** Runs of whitespace between words ({@code \s+}). */
-  static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-  /** The boundary after each newline: lines keeping their {@code \n}. */
-  static final Pattern AFTER_NEWLINE = Pattern.compile("(?<=\n)");
-
   private IetText() {}
 
-  /** The lines of {@code text}, each with its {@code \n}: {@code AFTER_NEWLINE.split(text)}. */
+  /** The lines of {@code text}, each with its {@code \n}: {@code text.split("(?<=\\n)")}. */
   static List<String> lines(String text) {
     List<String> out = new ArrayList<>();
     int start = 0;
@@ -68,7 +60,7 @@ final class IetText {
 
   /**
    * A stripped line as its first word and the rest after the whitespace that follows it (one
-   * element when there is no whitespace): {@code WHITESPACE.split(stripped, 2)}.
+   * element when there is no whitespace): {@code stripped.split("\\s+", 2)}.
    */
   static String[] firstAndRest(String stripped) {
     int n = stripped.length();
