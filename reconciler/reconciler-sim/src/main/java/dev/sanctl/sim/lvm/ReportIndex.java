@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the fields of a report row ask about the other LVs of its group and the LUNs of its node (is
@@ -23,29 +24,30 @@ final class ReportIndex {
 
   /** True when a classic (non-thin) snapshot of {@code lv} exists in {@code vg}. */
   boolean isClassicOrigin(LvmState.Vg vg, LvmState.Lv lv) {
-    return classicOrigins
-        .computeIfAbsent(
-            vg,
-            g -> {
-              Set<String> s = new HashSet<>();
-              for (LvmState.Lv o : g.lvs.values())
-                if (!o.isThin() && o.origin != null) s.add(o.origin);
-              return s;
-            })
-        .contains(lv.name);
+    return named(classicOrigins, vg, o -> o.isThin() ? null : o.origin).contains(lv.name);
   }
 
   /** True when an active thin volume of {@code vg} lives in the pool {@code lv}. */
   boolean isPoolInUse(LvmState.Vg vg, LvmState.Lv lv) {
-    return activePools
-        .computeIfAbsent(
-            vg,
-            g -> {
-              Set<String> s = new HashSet<>();
-              for (LvmState.Lv t : g.lvs.values()) if (!t.inactive && t.pool != null) s.add(t.pool);
-              return s;
-            })
-        .contains(lv.name);
+    return named(activePools, vg, t -> t.inactive ? null : t.pool).contains(lv.name);
+  }
+
+  /**
+   * The names {@code name} gives the LVs of {@code vg} (null: none), computed once per group into
+   * {@code index}.
+   */
+  private static Set<String> named(
+      Map<LvmState.Vg, Set<String>> index, LvmState.Vg vg, Function<LvmState.Lv, String> name) {
+    return index.computeIfAbsent(
+        vg,
+        g -> {
+          Set<String> s = new HashSet<>();
+          for (LvmState.Lv lv : g.lvs.values()) {
+            String n = name.apply(lv);
+            if (n != null) s.add(n);
+          }
+          return s;
+        });
   }
 
   /** True when a LUN on {@code node} is backed by {@code vg/lv} (by either of its device paths). */
