@@ -45,6 +45,16 @@ public final class Positions {
     mounts.put(to, new Mount(other, from, from.equals(to)));
   }
 
+  /** The positions written by {@link #putValue} (not those of mounts), for tests that compare. */
+  Map<YamlPath, SourceRef> writtenValues() {
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
+  /** The positions written by {@link #putKey} (not those of mounts), for tests that compare. */
+  Map<YamlPath, SourceRef> writtenKeys() {
+    return java.util.Collections.unmodifiableMap(keys);
+  }
+
   /** Position of the value at {@code path}, or of its closest written ancestor. */
   public SourceRef value(YamlPath path) {
     for (YamlPath p = path; ; p = p.parent()) {

@@ -35,6 +35,10 @@ public final class YamlFileReader {
   static final int MAX_DEPTH = 64;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+  /** The resolver of the schema below; it holds no state between calls. */
+  private static final CoreSchemaFastPath.Resolver PLAIN_RESOLVER =
+      new CoreSchemaFastPath.Resolver();
+
   private final String file;
   private final List<Diagnostic> diagnostics;
   private final Positions positions = new Positions();
@@ -54,7 +58,24 @@ public final class YamlFileReader {
     return new YamlFileReader(file, diagnostics).read(text);
   }
 
+  /**
+   * As {@link #read(String, String, List)}, always with snakeyaml-engine (never with {@link
+   * PlainYamlReader}): the reference the fast path is compared with.
+   */
+  static Optional<ParsedFile> readWithSnakeyaml(
+      String file, String text, List<Diagnostic> diagnostics) {
+    YamlFileReader reader = new YamlFileReader(file, diagnostics);
+    return reader.fromSnakeyaml(reader.composeWithSnakeyaml(text));
+  }
+
+  /** The plain subset is composed by {@link PlainYamlReader}, anything else by snakeyaml-engine. */
   private Optional<ParsedFile> read(String text) {
+    Node plain = PlainYamlReader.read(file, text, PLAIN_RESOLVER);
+    return plain != null ? build(plain) : fromSnakeyaml(composeWithSnakeyaml(text));
+  }
+
+  /** The document composed by snakeyaml-engine, or empty (then diagnostics were added if any). */
+  private Optional<Node> composeWithSnakeyaml(String text) {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -64,11 +85,10 @@ public final class YamlFileReader {
             .setAllowNonScalarKeys(true)
             .setSchema(new CoreSchemaFastPath())
             .build();
-    Node document;
     try {
       Iterator<Node> docs = new Compose(settings).composeAllFromString(text).iterator();
       if (!docs.hasNext()) return Optional.empty();
-      document = docs.next();
+      Node document = docs.next();
       if (docs.hasNext()) {
         Node second = docs.next();
         error(
@@ -77,6 +97,7 @@ public final class YamlFileReader {
             "put each document in its own file");
         return Optional.empty();
       }
+      return Optional.of(document);
     } catch (MarkedYamlEngineException e) {
       diagnostics.add(YamlSyntaxMessages.of(file, e));
       return Optional.empty();
@@ -87,6 +108,11 @@ public final class YamlFileReader {
       error(new SourceRef(file, 1, 1), "the file cannot be read as YAML", null);
       return Optional.empty();
     }
+  }
+
+  private Optional<ParsedFile> fromSnakeyaml(Optional<Node> composed) {
+    if (composed.isEmpty()) return Optional.empty();
+    Node document = composed.get();
     if (document instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
       return Optional.empty();
     }
@@ -97,6 +123,11 @@ public final class YamlFileReader {
           null);
       return Optional.empty();
     }
+    return build(document);
+  }
+
+  /** The file of a composed document that is a map, converted and checked. */
+  private Optional<ParsedFile> build(Node document) {
     int before = diagnostics.size();
     JsonNode root;
     try {
