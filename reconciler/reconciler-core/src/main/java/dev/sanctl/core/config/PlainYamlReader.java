@@ -176,7 +176,7 @@ final class PlainYamlReader extends PlainYamlText {
     }
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c == ' ' || c == '#' || FLOW.indexOf(c) >= 0) throw Decline.INSTANCE;
+      if (c == ' ' || c == '#' || flowIndicator(c)) throw Decline.INSTANCE;
     }
     return scalar(text.substring(from, to), mark(from), ScalarStyle.PLAIN, true);
   }
@@ -248,7 +248,7 @@ final class PlainYamlReader extends PlainYamlText {
           key = quoted(first);
           if (pos - from > MAX_KEY) throw Decline.INSTANCE;
         } else {
-          while (pos < lineEnd && ": #'\",[]{}".indexOf(text.charAt(pos)) < 0) pos++;
+          while (pos < lineEnd && !endsFlowKey(text.charAt(pos))) pos++;
           key = null;
         }
         if (pos + 1 >= lineEnd || text.charAt(pos) != ':' || text.charAt(pos + 1) != ' ') {
@@ -276,7 +276,8 @@ final class PlainYamlReader extends PlainYamlText {
     if (c == close) return false;
     if (c != ',') throw Decline.INSTANCE;
     pos = flowBreak(pos + 1);
-    if (FLOW.indexOf(text.charAt(pos)) >= 0 && text.charAt(pos) != '[' && text.charAt(pos) != '{') {
+    char next = text.charAt(pos);
+    if (flowIndicator(next) && next != '[' && next != '{') {
       throw Decline.INSTANCE;
     }
     return true;
@@ -289,11 +290,9 @@ final class PlainYamlReader extends PlainYamlText {
     while (true) {
       if (j == lineEnd) throw Decline.INSTANCE;
       char c = text.charAt(j);
-      if (FLOW.indexOf(c) >= 0) break;
+      if (flowIndicator(c)) break;
       if (c == ':') {
-        if (j + 1 == lineEnd
-            || text.charAt(j + 1) == ' '
-            || FLOW.indexOf(text.charAt(j + 1)) >= 0) {
+        if (j + 1 == lineEnd || text.charAt(j + 1) == ' ' || flowIndicator(text.charAt(j + 1))) {
           throw Decline.INSTANCE;
         }
       } else if (c == ' ' && j + 1 < lineEnd && text.charAt(j + 1) == '#') {

@@ -17,7 +17,6 @@ abstract class PlainYamlText {
   static final int MAX_NESTING = YamlFileReader.MAX_DEPTH + 6;
 
   static final String NOT_FIRST = "-?:,[]{}#&*!|>'\"%@`<";
-  static final String FLOW = ",[]{}";
   private static final int[] NO_CODE_POINTS = new int[0];
 
   final String file;
@@ -81,6 +80,16 @@ abstract class PlainYamlText {
 
   boolean entryAt(int i) {
     return text.charAt(i) == '-' && (i + 1 == lineEnd || text.charAt(i + 1) == ' ');
+  }
+
+  /** One of {@code ,[]{}}. */
+  static boolean flowIndicator(char c) {
+    return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+  }
+
+  /** A character that ends a plain key in a flow map (or makes it one outside the subset). */
+  static boolean endsFlowKey(char c) {
+    return c == ':' || c == ' ' || c == '#' || c == '\'' || c == '"' || flowIndicator(c);
   }
 
   /** Declines unless a plain scalar of the subset starts at {@code i}. */

@@ -239,8 +239,9 @@ public final class YamlFileReader {
   }
 
   private SourceRef at(Optional<Mark> mark) {
-    return mark.map(m -> new SourceRef(file, m.getLine() + 1, m.getColumn() + 1))
-        .orElse(new SourceRef(file, 1, 1));
+    if (mark.isEmpty()) return new SourceRef(file, 1, 1);
+    Mark m = mark.get();
+    return new SourceRef(file, m.getLine() + 1, m.getColumn() + 1);
   }
 
   private void error(SourceRef at, String message, String hint) {
