@@ -15,7 +15,8 @@ import picocli.CommandLine;
 /**
  * The training run of the launcher's class-data-sharing archive ({@code ./sanctl}): runs, in one
  * JVM, the commands whose start-up time matters most, so that the archive holds their classes and
- * lambda forms: {@code validate} of a configuration directory, a reconcile of it against a
+ * lambda forms: {@code validate} of a configuration directory (once as it is, once with its YAML
+ * outside the plain subset, see {@link #outsideThePlainSubset}), a reconcile of it against a
  * simulated cluster ({@code sim init}, {@code plan}, {@code apply}, the converged {@code plan}),
  * and a small {@code ddless} copy with two workers followed by its no-change re-run (what a backup
  * does every night). Their output is discarded; exits 0 when every command succeeded, 1 otherwise.
@@ -55,6 +56,7 @@ public final class CdsTraining {
         "--json"
       };
       failed += run("validate", "-C", args[0]);
+      failed += run("validate", "-C", outsideThePlainSubset(Path.of(args[0]), dir).toString());
       failed += simulatedReconcile(args.length > 1 ? args[1] : args[0], dir);
       // as Main runs a plain copy: without picocli (FastPaths), so its classes are archived
       failed += fast(copy);
@@ -67,6 +69,23 @@ public final class CdsTraining {
       }
     }
     System.exit(failed == 0 ? 0 : 1);
+  }
+
+  /**
+   * A copy of the configuration {@code config} (a directory of files) whose YAML files start with a
+   * {@code ---} line: outside the subset of the core's plain YAML reader, they are read by
+   * snakeyaml-engine, whose classes are then archived too.
+   */
+  static Path outsideThePlainSubset(Path config, Path dir) throws IOException {
+    Path copy = Files.createDirectories(dir.resolve("snakeyaml"));
+    try (Stream<Path> files = Files.list(config)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(f);
+        String name = f.getFileName().toString();
+        Files.writeString(copy.resolve(name), name.endsWith(".yaml") ? "---\n" + text : text);
+      }
+    }
+    return copy;
   }
 
   /**
