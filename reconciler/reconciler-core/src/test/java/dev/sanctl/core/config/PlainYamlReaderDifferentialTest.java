@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sanctl.spi.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,6 +97,35 @@ class PlainYamlReaderDifferentialTest {
       assertFalse(
           PlainYamlReader.read("c.yaml", text, new CoreSchemaFastPath.Resolver()) != null, text);
       PlainYamlComparison.compare("c.yaml", text);
+    }
+  }
+
+  /**
+   * The checks of {@link YamlFileReader} after composing run on the plain reader's graph too: the
+   * same duplicate-key, depth and size diagnostics, at the same positions.
+   */
+  @Test
+  void duplicateKeysAndLimitsGiveTheSameDiagnostics() {
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 66; i++) deep.append(" ".repeat(i)).append("k").append(i).append(":\n");
+    StringBuilder deepFlow = new StringBuilder("a: ");
+    deepFlow.append("[".repeat(66)).append("]".repeat(66)).append('\n');
+    StringBuilder many = new StringBuilder("a: [");
+    for (int i = 0; i <= YamlFileReader.MAX_NODES; i++) many.append(i == 0 ? "" : ", ").append(i);
+    many.append("]\n");
+    for (String text :
+        List.of(
+            "a: 1\nb: 2\na: 3\n",
+            "a: {b: 1, c: 2, b: 3}\n",
+            "a:\n- {x: 1, x: 2}\n- y: 1\n  y: [2]\n",
+            "'a': 1\n\"a\": 2\na: 3\n",
+            deep.toString(),
+            deepFlow.toString(),
+            many.toString())) {
+      assertTrue(PlainYamlComparison.compare("c.yaml", text), text);
+      List<Diagnostic> diagnostics = new ArrayList<>();
+      assertTrue(YamlFileReader.read("c.yaml", text, diagnostics).isEmpty(), text);
+      assertFalse(diagnostics.isEmpty(), text);
     }
   }
 
