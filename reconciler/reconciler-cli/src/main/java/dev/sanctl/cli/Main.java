@@ -2,7 +2,9 @@ package dev.sanctl.cli;
 
 import dev.sanctl.cli.ddless.DdlessCommand;
 import dev.sanctl.cli.ddless.DdmapCommand;
+import dev.sanctl.core.config.ConfigLoader;
 import dev.sanctl.ddless.HashWarmUp;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +60,11 @@ public class Main implements Callable<Integer> {
   public static void main(String[] args) {
     if (args.length > 0 && (args[0].equals("ddless") || args[0].equals("backup"))) {
       HashWarmUp.start();
+    }
+    // validate and plan load a configuration: its schema compiles while the command line starts
+    List<String> words = List.of(args);
+    if (words.contains("validate") || words.contains("plan")) {
+      ConfigLoader.prepareSchemaInBackground();
     }
     Integer fast = FastPaths.run(args);
     if (fast != null) System.exit(fast);

@@ -23,6 +23,27 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   /**
+   * Starts compiling the JSON Schema on a daemon thread, so that it is ready, or nearly, when the
+   * next load needs it: a command line that will load a configuration calls this first, and its own
+   * start-up runs meanwhile. Optional: a load compiles the schema itself when nobody did (or waits
+   * for this thread to finish it); a failure here shows there again.
+   */
+  public static void prepareSchemaInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                SchemaValidator.prepare();
+              } catch (RuntimeException | Error e) {
+                // the load that needs the schema reports it
+              }
+            },
+            "sanctl-schema");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
    * Loads the working tree of {@code dir}; when its configuration files are exactly those of the
    * git {@code HEAD} commit (a clean checkout), the state's revision is that commit, else null
    * ("working tree").

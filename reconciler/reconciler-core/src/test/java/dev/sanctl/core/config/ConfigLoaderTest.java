@@ -38,6 +38,21 @@ class ConfigLoaderTest {
     return r.state();
   }
 
+  /**
+   * Preparing the schema in the background (the command line does, before its own start-up) is
+   * optional and changes no load: a load while it may still run gives the same result.
+   */
+  @Test
+  void preparingTheSchemaInTheBackgroundChangesNoLoad() {
+    ConfigLoader.prepareSchemaInBackground();
+    LoadResult during = loadOne(CLUSTER + "nodes: {n1: {adress: x}}\n");
+    ConfigLoader.prepareSchemaInBackground();
+    assertEquals(
+        loadOne(CLUSTER + "nodes: {n1: {adress: x}}\n").diagnostics(), during.diagnostics());
+    assertFalse(during.diagnostics().isEmpty());
+    assertTrue(ConfigLoader.loadDirectory(EXAMPLES.resolve("quickstart")).ok());
+  }
+
   @Test
   void quickstartBuildsTheTypedModelWithDefaults() {
     DesiredState s = load("quickstart");
