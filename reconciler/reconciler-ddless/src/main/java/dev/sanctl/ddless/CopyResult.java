@@ -9,7 +9,8 @@ package dev.sanctl.ddless;
  * @param segmentsChanged segments whose checksum differed (and were written, when copying)
  * @param bytesWritten bytes written to the target
  * @param newChecksumFile whether the run had no usable checksum file and computed every checksum
- * @param seconds wall-clock duration
+ * @param seconds wall-clock duration of the copy, from opening the source to committing the
+ *     checksum file (the hashing kernel's warm-up, {@link HashWarmUp}, ends before it)
  * @param mbPerSecond source bytes processed per second, in MiB/s (as the original reports)
  */
 public record CopyResult(

@@ -24,9 +24,11 @@ public final class DdlessCopy {
 
   /**
    * Runs a copy, adding the source bytes processed to {@code progress} as it goes (for a progress
-   * bar).
+   * bar). When the command started a {@link HashWarmUp}, the copy first waits for it (at most
+   * {@link HashWarmUp#MAX_WAIT_MILLIS} ms); the result's seconds count from then on.
    */
   public static CopyResult run(CopyOptions o, AtomicLong progress) throws IOException {
+    HashWarmUp.awaitDone();
     long started = System.nanoTime();
     try (FileChannel source = BlockDevices.openRead(o.source(), o.directIo())) {
       long size = BlockDevices.size(source, o.source());

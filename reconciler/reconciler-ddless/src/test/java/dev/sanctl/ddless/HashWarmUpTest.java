@@ -27,4 +27,20 @@ class HashWarmUpTest {
     t.join(60_000);
     assertFalse(t.isAlive());
   }
+
+  @Test
+  void theCopyWaitsForTheWarmUpAtMostTheLongestWait() {
+    Thread t = HashWarmUp.start();
+    long before = System.nanoTime();
+    HashWarmUp.awaitDone();
+    long waitedMillis = (System.nanoTime() - before) / 1_000_000;
+    assertTrue(
+        !t.isAlive() || waitedMillis >= HashWarmUp.MAX_WAIT_MILLIS,
+        "returned after " + waitedMillis + " ms with the warm-up still running");
+  }
+
+  @Test
+  void aRoundChecksItsEntriesAsAnUnchangedBufferIsChecked() {
+    assertArrayEquals(HashWarmUp.run(1), HashWarmUp.run(HashWarmUp.ROUNDS));
+  }
 }
