@@ -219,7 +219,8 @@ class ChecksumStore implements Closeable {
     long pos = first * Segments.CHECKSUM_BYTES;
     while (buf.hasRemaining()) {
       int n = from.read(buf, pos + buf.position());
-      if (n < 0) throw new IOException(tmp + ": checksum file ends early");
+      if (n < 0)
+        throw new IOException((from == original ? file : tmp) + ": checksum file ends early");
     }
     buf.flip();
     buf.order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out, 0, count);

@@ -3,11 +3,15 @@ package dev.sanctl.ddless;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,5 +109,18 @@ class DeferredTemporaryFileTest {
     assertFalse(inode.equals(Files.readAttributes(sum, "fileKey").get("fileKey")), "renamed over");
     assertFalse(Files.exists(ChecksumStore.sibling(sum, ".ddless-tmp")));
     assertFalse(Files.exists(ChecksumStore.sibling(sum, ".ddless-run")));
+  }
+
+  @Test
+  void aChecksumFileCutShortWhileOnlyReadingIsTheOneNamed() throws Exception {
+    int n = (int) Segments.count(SOURCE);
+    Path sum = storedChecksums(entries(n, 9));
+    try (ChecksumStore store = ChecksumStore.open(sum, SOURCE, false)) {
+      try (FileChannel cut = FileChannel.open(sum, StandardOpenOption.WRITE)) {
+        cut.truncate(8);
+      }
+      IOException e = assertThrows(IOException.class, () -> store.read(0, n, new long[n]));
+      assertEquals(sum + ": checksum file ends early", e.getMessage());
+    }
   }
 }
