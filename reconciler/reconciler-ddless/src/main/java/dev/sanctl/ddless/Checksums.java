@@ -45,7 +45,7 @@ public final class Checksums {
    */
   public static boolean allSame(long[] stored, long[] computed, int count) {
     for (int i = 0; i < count; i++) {
-      if (stored[i] != computed[i] || stored[i] == UNKNOWN) return false;
+      if (!same(stored[i], computed[i])) return false;
     }
     return true;
   }

@@ -16,9 +16,10 @@ import java.nio.ByteBuffer;
 public final class HashWarmUp {
   /**
    * Rounds of {@value #BYTES} bytes. The kernel's normal entry ({@code murmurLanes}, which the
-   * workers call) is compiled by C2 only after 600 calls (HotSpot's Tier4MinInvocationThreshold),
-   * whatever its loops did: so many short rounds, not a few long ones, with a margin for the
-   * compile itself.
+   * workers call) is compiled by C2 only after at least 600 calls (HotSpot's
+   * Tier4MinInvocationThreshold), whatever its loops did, and its profiling C1 code asks for that
+   * compile only once every 1,024 calls: so many short rounds, not a few long ones, with a margin
+   * for the compile itself.
    */
   static final int ROUNDS = 800;
 
